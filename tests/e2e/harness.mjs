@@ -1,0 +1,71 @@
+// The end-to-end harness: serves the built site on loopback, drives Debian's Chromium headless with
+// playwright-core, and gives each test a fresh page that fails on any console error.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
+  '.data': 'application/octet-stream', '.json': 'application/json', '.png': 'image/png',
+};
+
+export function serveStatic(root) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
+    const target = url.pathname.endsWith('/') ? path.join(file, 'index.html') : file;
+    fs.readFile(target, (err, body) => {
+      if (err) { res.writeHead(404); res.end('not found'); return; }
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(target)] || 'application/octet-stream' });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// The flags that make headless Chromium render WebGL2 on this machine (TOOLCHAIN.md).
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export class AssertionError extends Error {}
+export function assert(condition, message) {
+  if (!condition) throw new AssertionError(message);
+}
+export function assertEqual(actual, expected, what) {
+  const a = JSON.stringify(actual), e = JSON.stringify(expected);
+  if (a !== e) throw new AssertionError(`${what}: expected ${e}, got ${a}`);
+}
+
+// Polls fn() in the page until it returns a truthy value.
+export async function waitFor(page, fn, arg, what, timeout = 10000) {
+  try {
+    return await page.waitForFunction(fn, arg, { timeout, polling: 50 });
+  } catch (e) {
+    throw new AssertionError(`timed out waiting for ${what}`);
+  }
+}
+
+// Opens the page in a fresh context; console errors and uncaught exceptions are collected.
+export async function openPage(browser, baseUrl, options = {}) {
+  const { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript, permissions } = options;
+  const context = await browser.newContext({ viewport, deviceScaleFactor, permissions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  if (initScript) await page.addInitScript(initScript);
+  await page.goto(baseUrl + (options.path || ''));
+  return { context, page, errors };
+}
+
+export async function waitReady(page) {
+  await page.evaluate(() => window.bpeviz.ready);
+}

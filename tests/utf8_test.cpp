@@ -1,0 +1,38 @@
+#include "core/utf8.h"
+
+#include <doctest/doctest.h>
+
+using namespace bpeviz;
+using namespace std::string_literals;
+
+TEST_CASE("utf8_char_length measures one character, and one byte for ill-formed input") {
+  const std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x91\x8D";  // a é € 👍
+  CHECK(utf8_char_length(text, 0) == 1);
+  CHECK(utf8_char_length(text, 1) == 2);
+  CHECK(utf8_char_length(text, 3) == 3);
+  CHECK(utf8_char_length(text, 6) == 4);
+  CHECK(utf8_char_length(text, 10) == 0);
+  CHECK(utf8_char_length("\xF0\x9F\x91", 0) == 1);  // truncated emoji
+  CHECK(utf8_char_length("\x80", 0) == 1);          // lone continuation byte
+  CHECK(utf8_char_length("\xED\xA0\x80", 0) == 1);  // encoded surrogate U+D800
+  CHECK(utf8_char_length("\0x"s, 0) == 1);          // NUL is a character
+}
+
+TEST_CASE("utf8_is_valid accepts well-formed text only") {
+  CHECK(utf8_is_valid(""));
+  CHECK(utf8_is_valid("hello, \xE4\xB8\x96\xE7\x95\x8C"));
+  CHECK_FALSE(utf8_is_valid("\xC0\xAF"));        // overlong '/'
+  CHECK_FALSE(utf8_is_valid("\xF4\x90\x80\x80")); // above U+10FFFF
+  CHECK_FALSE(utf8_is_valid("ok\xFF"));
+}
+
+TEST_CASE("utf8_repair replaces each maximal ill-formed subpart with one U+FFFD") {
+  const std::string fffd = "\xEF\xBF\xBD";
+  CHECK(utf8_repair("plain") == "plain");
+  CHECK(utf8_repair("a\xFF" "b") == "a" + fffd + "b");
+  CHECK(utf8_repair("\xF0\x9F\x91") == fffd);                 // one truncated sequence, one U+FFFD
+  CHECK(utf8_repair("\xF0\x9F\x91" "x") == fffd + "x");
+  CHECK(utf8_repair("\xED\xA0\x80") == fffd + fffd + fffd);   // surrogates: each byte replaced
+  CHECK(utf8_repair("\xC0\xAF") == fffd + fffd);
+  CHECK(utf8_is_valid(utf8_repair("\x80\x80\xE2\x82")));
+}

@@ -1,0 +1,95 @@
+#include "ui/text_editor.h"
+
+#include <imgui_stdlib.h>
+
+namespace bpeviz {
+
+void text_editor_set_text(TextEditorState& state, std::string text) {
+  // While the box is active ImGui edits its own copy of the text: the callback replaces that too.
+  if (state.active) state.replace_request = text;
+  state.text = std::move(text);
+  ++state.revision;
+}
+
+void text_editor_before_new_frame(TextEditorState& state, ImGuiIO& io) {
+  const int v_key = io.KeyMap[ImGuiKey_V];
+  using Stage = TextEditorState::PasteStage;
+  if (state.paste_stage == Stage::pressing) {
+    // Release the shortcut pressed last frame and give the real modifiers back.
+    io.KeysDown[v_key] = false;
+    io.KeyCtrl = state.saved_ctrl;
+    io.KeySuper = state.saved_super;
+    io.KeyShift = state.saved_shift;
+    io.KeyAlt = state.saved_alt;
+    state.paste_clipboard.clear();
+    state.paste_stage = Stage::idle;
+  }
+  if (!state.paste_request) return;
+  if (!state.active) {
+    // The paste goes to the text box even when it was not focused: focus it, caret at the end.
+    if (state.paste_stage == Stage::idle) {
+      state.focus_request = true;
+      state.cursor_to_end = true;
+      state.paste_stage = Stage::focusing;
+    }
+    return;
+  }
+  // Press Ctrl+V for one frame (ImGui 1.86 reads KeysDown/KeyCtrl). A duration of -1 makes
+  // NewFrame see a fresh press even if the user still holds the real V key.
+  state.saved_ctrl = io.KeyCtrl;
+  state.saved_super = io.KeySuper;
+  state.saved_shift = io.KeyShift;
+  state.saved_alt = io.KeyAlt;
+  io.KeyCtrl = !io.ConfigMacOSXBehaviors;
+  io.KeySuper = io.ConfigMacOSXBehaviors;
+  io.KeyShift = io.KeyAlt = false;
+  io.KeysDown[v_key] = true;
+  io.KeysDownDuration[v_key] = -1.0f;
+  state.paste_clipboard = std::move(*state.paste_request);
+  state.paste_request.reset();
+  state.paste_stage = Stage::pressing;
+}
+
+const char* text_editor_clipboard(void* user_data) {
+  const auto* state = static_cast<const TextEditorState*>(user_data);
+  return state->paste_stage == TextEditorState::PasteStage::pressing ? state->paste_clipboard.c_str() : "";
+}
+
+namespace {
+
+int on_edit_callback(ImGuiInputTextCallbackData* data) {
+  auto& state = *static_cast<TextEditorState*>(data->UserData);
+  if (state.replace_request) {
+    // The box is active and owns a copy of the text: replace it there too.
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, state.replace_request->data(), state.replace_request->data() + state.replace_request->size());
+  }
+  if (state.cursor_to_end) {
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+    state.cursor_to_end = false;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
+  bool changed = false;
+  if (state.focus_request) {
+    ImGui::SetKeyboardFocusHere();
+    state.focus_request = false;
+  }
+  changed |= ImGui::InputTextMultiline(label, &state.text, size,
+                                       ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_AllowTabInput,
+                                       on_edit_callback, &state);
+  if (state.replace_request) {
+    // Either the callback applied it, or the box went inactive this frame and shows state.text.
+    state.text = std::move(*state.replace_request);
+    state.replace_request.reset();
+  }
+  state.active = ImGui::IsItemActive();
+  if (changed) ++state.revision;
+  return changed;
+}
+
+}  // namespace bpeviz

@@ -1,0 +1,144 @@
+// The platform layer: owns the SDL2 window, the OpenGL (WebGL2 in the browser) context and the main
+// loop, natively and in the browser. The only file that knows which of the two it is built for.
+#include <SDL.h>
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+
+#include "web/browser.h"
+#include "web/js_api.h"
+#else
+#include <SDL_opengl.h>
+#endif
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include "ui/app.h"
+#include "ui/theme.h"
+
+namespace {
+
+struct Platform {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  bpeviz::AppState app;
+  std::vector<uint8_t> text_font, mono_font;  // the atlas borrows these bytes
+  bool done = false;
+};
+
+std::vector<uint8_t> read_file(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) std::fprintf(stderr, "bpeviz: cannot read %s, falling back to the built-in font\n", path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void frame(void* arg) {
+  auto& p = *static_cast<Platform*>(arg);
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) p.done = true;
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  // Rasterize fonts for the screen's density: at start, and when the page moves to another
+  // screen or is zoomed (SDL resizes the canvas backing store to CSS size × devicePixelRatio).
+  const float pixel_ratio = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
+  if (pixel_ratio != p.app.fonts.pixel_ratio) {
+    p.app.fonts = bpeviz::load_fonts(io, p.text_font, p.mono_font, pixel_ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  bpeviz::text_editor_before_new_frame(p.app.editor, io);
+  ImGui::NewFrame();
+  bpeviz::app_frame(p.app);
+  ImGui::Render();
+  int width = 0, height = 0;
+  SDL_GL_GetDrawableSize(p.window, &width, &height);
+  glViewport(0, 0, width, height);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(p.window);
+#ifdef __EMSCRIPTEN__
+  bpeviz::browser_frame_drawn();
+#endif
+}
+
+}  // namespace
+
+int main(int, char**) {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "bpeviz: SDL_Init failed: %s\n", SDL_GetError());
+    return 1;
+  }
+#ifdef __EMSCRIPTEN__
+  const char* glsl_version = "#version 300 es";  // WebGL2
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+  const char* glsl_version = "#version 150";
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+#endif
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  static Platform platform;  // lives as long as the main loop, which outlives main() in the browser
+  Platform& p = platform;
+  // In the browser the canvas is sized by CSS; RESIZABLE + ALLOW_HIGHDPI make SDL keep its backing
+  // store at CSS size × devicePixelRatio as the window changes.
+  p.window = SDL_CreateWindow("bpeviz", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
+                              SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!p.window) {
+    std::fprintf(stderr, "bpeviz: cannot create a window: %s\n", SDL_GetError());
+    return 1;
+  }
+  p.gl = SDL_GL_CreateContext(p.window);
+  if (!p.gl) {
+    std::fprintf(stderr, "bpeviz: cannot create an OpenGL context: %s\n", SDL_GetError());
+    return 1;
+  }
+  SDL_GL_MakeCurrent(p.window, p.gl);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  bpeviz::apply_theme(ImGui::GetStyle());
+  ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
+  ImGui_ImplOpenGL3_Init(glsl_version);
+  p.text_font = read_file(BPEVIZ_FONT_DIR "/DejaVuSans.ttf");
+  p.mono_font = read_file(BPEVIZ_FONT_DIR "/JetBrainsMono-Regular.ttf");
+  p.app.editor.text = "Byte pair encoding merges the most frequent pair of adjacent tokens, again and again. "
+                      "Héllo wörld! 👋 你好";
+
+#ifdef __EMSCRIPTEN__
+  // SDL2 2.26 cannot read the browser's clipboard: pastes arrive from page.js as bpeviz_paste.
+  io.GetClipboardTextFn = bpeviz::text_editor_clipboard;
+  io.ClipboardUserData = &p.app.editor;
+  io.SetClipboardTextFn = bpeviz::browser_set_clipboard;
+  bpeviz::js_api_attach(&p.app);
+  emscripten_set_main_loop_arg(frame, &p, 0, true);
+#else
+  while (!p.done) frame(&p);
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  SDL_GL_DeleteContext(p.gl);
+  SDL_DestroyWindow(p.window);
+  SDL_Quit();
+#endif
+  return 0;
+}

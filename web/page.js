@@ -1,0 +1,149 @@
+// The page's JavaScript: starts the wasm module, forwards the browser's paste events to it (SDL2
+// cannot read the system clipboard), and offers window.bpeviz, the API for tests and for slides.
+'use strict';
+(() => {
+  const canvas = document.getElementById('canvas');
+  const textInput = document.getElementById('text-input');
+  const loading = document.getElementById('loading');
+  const message = document.getElementById('message');
+
+  function showMessage(...paragraphs) {
+    message.replaceChildren(...paragraphs.map((text) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      return p;
+    }));
+    message.style.display = 'block';
+    loading.style.display = 'none';
+  }
+
+  let resolveReady, rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(() => {});  // a page without WebGL2 still works as a page; callers see the rejection
+  let frameWaiters = [];
+
+  const Module = {
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    onFrameDrawn() {
+      if (loading.style.display !== 'none') {
+        loading.style.display = 'none';
+        resolveReady();
+      }
+      const waiters = frameWaiters;
+      frameWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    },
+    onAbort(what) {
+      showMessage('bpeviz stopped because of an internal error.', String(what), 'Reloading the page usually helps.');
+      rejectReady(new Error(`bpeviz aborted: ${what}`));
+    },
+  };
+
+  // Passes a JS string to wasm as UTF-8. TextEncoder turns lone surrogates into U+FFFD, as tiktoken does.
+  const encoder = new TextEncoder();
+  function withUtf8(text, fn) {
+    const bytes = encoder.encode(text);
+    const ptr = Module._malloc(bytes.length + 1);
+    try {
+      Module.HEAPU8.set(bytes, ptr);
+      Module.HEAPU8[ptr + bytes.length] = 0;
+      return fn(ptr, bytes.length);
+    } finally {
+      Module._free(ptr);
+    }
+  }
+
+  const api = {
+    ready,
+    state() {
+      const s = JSON.parse(Module.UTF8ToString(Module._bpeviz_state_json()));
+      s.tokens = s.tokens.map(([id, begin, end]) => ({ id, begin, end }));
+      return s;
+    },
+    setText(text) {
+      withUtf8(String(text), (ptr, len) => Module._bpeviz_set_text(ptr, len));
+    },
+    encodings() {
+      return JSON.parse(Module.UTF8ToString(Module._bpeviz_encoding_names_json()));
+    },
+    setEncoding(name) {
+      const ok = withUtf8(String(name), (ptr) => Module._bpeviz_set_encoding(ptr)) === 0;
+      if (!ok) {
+        return Promise.reject(new Error(`unknown encoding "${name}"; known: ${api.encodings().join(', ')}`));
+      }
+      return api.nextFrame();
+    },
+    // Resolves once the next frame has been drawn.
+    nextFrame() {
+      return new Promise((resolve) => frameWaiters.push(resolve));
+    },
+  };
+  window.bpeviz = api;
+
+  // Text entry beyond what SDL2 sees. The invisible text area keeps the keyboard focus: SDL2 reads
+  // keystrokes on the window and stops their default action, so ordinary typing never reaches the
+  // text area; what does reach it is text that comes without keystrokes (IME and dead-key
+  // composition, emoji pickers) and pastes. Both are forwarded to the wasm side.
+  const focusTextInput = () => { if (document.activeElement !== textInput) textInput.focus({ preventScroll: true }); };
+  textInput.addEventListener('input', (event) => {
+    if (!event.isComposing && event.data && (event.inputType === 'insertText' || event.inputType === 'insertReplacementText')) {
+      withUtf8(event.data, (ptr, len) => Module._bpeviz_insert_text(ptr, len));
+    }
+    if (!event.isComposing) textInput.value = '';
+  });
+  textInput.addEventListener('compositionend', (event) => {
+    if (event.data) withUtf8(event.data, (ptr, len) => Module._bpeviz_insert_text(ptr, len));
+    textInput.value = '';
+  });
+  // Paste: Ctrl/Cmd+V and the context menu's Paste both end in a paste event.
+  document.addEventListener('paste', (event) => {
+    event.preventDefault();
+    const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    textInput.value = '';
+    if (text && Module._bpeviz_paste) withUtf8(text, (ptr, len) => Module._bpeviz_paste(ptr, len));
+  });
+  // SDL2 cancels the default action of every Ctrl+key, which would cancel the browser's paste: hide
+  // Ctrl/Cmd+V from it (this listener runs first, in the capture phase) and let the paste event do it.
+  window.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'v') {
+      focusTextInput();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+  // A canvas has no "Paste" in its context menu: on a right click, put the text area under the
+  // pointer so the menu offers Paste for it, then move it away again (it keeps the focus).
+  canvas.addEventListener('mousedown', (event) => {
+    if (event.button === 2) {
+      textInput.style.left = `${event.clientX - 6}px`;
+      textInput.style.top = `${event.clientY - 6}px`;
+      textInput.style.pointerEvents = 'auto';
+    }
+    setTimeout(focusTextInput, 0);
+  });
+  textInput.addEventListener('contextmenu', () => setTimeout(() => {
+    textInput.style.left = '0px';
+    textInput.style.top = '0px';
+    textInput.style.pointerEvents = 'none';
+  }, 0));
+  canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+  window.addEventListener('focus', focusTextInput);
+  focusTextInput();
+
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    showMessage('bpeviz draws with WebGL2, and this browser has it turned off or does not support it.',
+                'Recent Chrome, Edge, Firefox and Safari all support it: check that hardware acceleration ' +
+                'is enabled in the browser settings, or try another browser.');
+    rejectReady(new Error('WebGL2 is not available'));
+    return;
+  }
+  window.Module = Module;
+  const script = document.createElement('script');
+  script.src = 'bpeviz.js';
+  script.onerror = () => {
+    showMessage('bpeviz could not load its program file (bpeviz.js).', 'Check the connection and reload the page.');
+    rejectReady(new Error('bpeviz.js failed to load'));
+  };
+  document.body.appendChild(script);
+})();
