@@ -15,7 +15,8 @@ as_root() {
 
 # 1. Debian binary packages.
 PACKAGES=(emscripten cmake ninja-build g++ python3 doctest-dev libutf8proc-dev libsdl2-dev
-          nlohmann-json3-dev chromium fonts-dejavu-core fonts-jetbrains-mono)
+          nlohmann-json3-dev chromium fonts-dejavu-core fonts-jetbrains-mono
+          iso-codes unicode-data)  # the last two: real multilingual text and emoji for the conformance tests
 command -v npm >/dev/null || PACKAGES+=(npm)
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -11,7 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 DOCTEST = re.compile(r"test cases:\s*(\d+)\s*\|\s*(\d+) passed\s*\|\s*(\d+) failed")
-E2E = re.compile(r"^e2e: (\d+) passed, (\d+) failed", re.M)
+E2E = re.compile(r"^[a-z-]+: (\d+) passed, (\d+) failed", re.M)
 
 
 def counts(output: str):

@@ -29,9 +29,20 @@ void append_utf8(std::string& out, uint32_t cp) {
   }
 }
 
+uint32_t decode_code_point(std::string_view s) {
+  const auto b = [&](std::size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i])); };
+  switch (s.size()) {
+    case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+    case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    case 4: return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+    default: return b(0);
+  }
+}
+
 // The tile label for a span of text: invisible characters become visible symbols, bytes that are
-// not UTF-8 become \xNN. Returns true when the span ends a line.
-bool append_label(std::string& out, std::string_view piece, bool show_whitespace) {
+// not UTF-8 become \xNN, and characters the font cannot draw become U+XXXX rather than a box.
+// Returns true when the span ends a line.
+bool append_label(std::string& out, std::string_view piece, bool show_whitespace, const ImFont* font) {
   bool newline = false;
   for (std::size_t i = 0; i < piece.size();) {
     const std::size_t n = utf8_char_length(piece, i);
@@ -51,6 +62,10 @@ bool append_label(std::string& out, std::string_view piece, bool show_whitespace
       append_utf8(out, 0x2400 + c);  // control pictures ␀ ␍ ...
     } else if (c == 0x7F) {
       append_utf8(out, 0x2421);
+    } else if (n > 1 && !font->FindGlyphNoFallback(static_cast<ImWchar>(decode_code_point(piece.substr(i, n))))) {
+      char name[16];
+      std::snprintf(name, sizeof name, "U+%04X", decode_code_point(piece.substr(i, n)));
+      out += name;
     } else {
       out.append(piece.substr(i, n));
     }
@@ -79,7 +94,7 @@ void rebuild_layout(TokenViewState& state, const Fonts& fonts, std::string_view 
     const TokenGroup& group = groups[g];
     const std::size_t label_begin = state.labels.size();
     const bool ends_line = append_label(state.labels, text.substr(group.begin, group.end - group.begin),
-                                        state.show_whitespace);
+                                        state.show_whitespace, fonts.text);
     const std::size_t ids_begin = state.ids.size();
     for (uint32_t t = group.first_token; t < group.first_token + group.token_count; ++t) {
       if (t != group.first_token) state.ids.push_back(' ');

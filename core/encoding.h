@@ -1,0 +1,98 @@
+// An encoding, as tiktoken defines one: mergeable ranks (token bytes → id), a pre-tokenizer that
+// splits text into pieces, and special tokens (string → id) that are matched before everything else.
+// Special-token policy lives here and nowhere else.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/bpe_merge.h"
+#include "core/pretokenize.h"
+#include "core/status.h"
+#include "core/token.h"
+#include "core/vocab.h"
+
+namespace bpeviz {
+
+struct SpecialToken {
+  std::string text;
+  uint32_t id;
+};
+
+// What to do with special-token text, as tiktoken's encode(allowed_special, disallowed_special):
+// allowed specials become their ids; the others are either an error (tiktoken's default) or text.
+struct SpecialPolicy {
+  bool allow_all = false;
+  std::vector<std::string> allowed;
+  bool others_are_errors = true;
+
+  static SpecialPolicy allow_all_specials() { return {true, {}, true}; }
+  static SpecialPolicy all_as_text() { return {false, {}, false}; }
+  static SpecialPolicy error_on_specials() { return {false, {}, true}; }
+  bool allows(std::string_view special) const;
+};
+
+// One pre-token's merges, for the "watch BPE happen" views. Its final tokens equal what encode gives.
+struct PieceTrace {
+  uint32_t begin = 0, end = 0;       // the piece's byte span in the input
+  uint32_t special_id = Vocab::kNone; // a special token matched here (no merges), else kNone
+  bool whole_piece_token = false;    // the piece is itself a token: encode takes it at once, and the
+                                     // last step says so even if the merges ended elsewhere
+  std::vector<MergeStep> steps;      // offsets relative to the piece
+  std::vector<Token> tokens;         // the result, with spans in the input
+};
+
+class Encoding {
+ public:
+  Encoding() = default;
+  Encoding(std::string name, Pretokenizer pretokenizer, Vocab ranks, std::vector<SpecialToken> specials,
+           uint32_t n_vocab);
+
+  const std::string& name() const { return name_; }
+  Pretokenizer pretokenizer() const { return pretokenizer_; }
+  const Vocab& ranks() const { return ranks_; }
+  const std::vector<SpecialToken>& specials() const { return specials_; }
+  uint32_t n_vocab() const { return n_vocab_; }
+
+  // Ids only: the fast path.
+  Result<std::vector<uint32_t>> encode(std::string_view text, const SpecialPolicy& policy) const;
+  std::vector<uint32_t> encode_ordinary(std::string_view text) const;
+  // Tokens with their byte spans in the input, for drawing.
+  Result<std::vector<Token>> encode_with_spans(std::string_view text, const SpecialPolicy& policy) const;
+  // The pre-token spans (special tokens allowed by the policy are pieces of their own).
+  Result<std::vector<Span>> pieces(std::string_view text, const SpecialPolicy& policy) const;
+  Result<std::vector<PieceTrace>> trace(std::string_view text, const SpecialPolicy& policy) const;
+
+  // The bytes of a token (a special token's text for special ids); empty for unknown ids.
+  std::string_view token_bytes(uint32_t id) const;
+  bool is_special(uint32_t id) const;
+  // Concatenated token bytes; an unknown id is an error naming its position.
+  Result<std::string> decode_bytes(std::span<const uint32_t> ids) const;
+  // The same as UTF-8 text, with U+FFFD for ill-formed sequences.
+  Result<std::string> decode_text(std::span<const uint32_t> ids) const;
+
+ private:
+  // Finds the first special token at or after `from`: its position and index, or npos.
+  struct SpecialMatch {
+    std::size_t pos = std::string_view::npos;
+    std::size_t index = 0;
+  };
+  SpecialMatch find_special(std::string_view text, std::size_t from, const SpecialPolicy& policy,
+                            bool allowed_only) const;
+  template <class Sink>
+  std::string encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const;
+  template <class Sink>
+  void encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink) const;
+
+  std::string name_;
+  Pretokenizer pretokenizer_ = Pretokenizer::none;
+  Vocab ranks_;
+  std::vector<SpecialToken> specials_;          // longest first, for matching
+  std::vector<SpecialToken> special_names_;     // by id; of two names for one id, the later one
+  uint32_t n_vocab_ = 0;
+  bool special_first_byte_[256] = {};
+};
+
+}  // namespace bpeviz

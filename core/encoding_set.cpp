@@ -1,0 +1,31 @@
+#include "core/encoding_set.h"
+
+#include "core/openai_encodings.h"
+#include "core/tiktoken_file.h"
+
+namespace bpeviz {
+
+Result<const Encoding*> EncodingSet::load_builtin(std::string_view name, std::string_view ranks_file_bytes) {
+  const EncodingSpec* spec = find_openai_encoding(name);
+  if (!spec) return Result<const Encoding*>::failure("unknown encoding \"" + std::string(name) + "\"");
+  auto vocab = load_tiktoken_file(ranks_file_bytes);
+  if (!vocab.ok()) return Result<const Encoding*>::failure(spec->ranks_file + ": " + vocab.error);
+  auto encoding = make_encoding(*spec, std::move(vocab.value));
+  if (!encoding.ok()) return Result<const Encoding*>::failure(encoding.error);
+  auto& slot = encodings_[spec->name];
+  slot = std::make_unique<Encoding>(std::move(encoding.value));
+  return {slot.get(), {}};
+}
+
+const Encoding* EncodingSet::find(std::string_view name) const {
+  const auto it = encodings_.find(name);
+  return it == encodings_.end() ? nullptr : it->second.get();
+}
+
+std::vector<std::string> EncodingSet::loaded_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, encoding] : encodings_) names.push_back(name);
+  return names;
+}
+
+}  // namespace bpeviz

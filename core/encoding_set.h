@@ -1,0 +1,26 @@
+// The encodings loaded so far, by name: the page loads a vocabulary only when the user picks it,
+// and encodings that share a ranks file (r50k_base and gpt2, o200k_base and o200k_harmony) share it.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/encoding.h"
+#include "core/status.h"
+
+namespace bpeviz {
+
+class EncodingSet {
+ public:
+  // Loads built-in encoding `name` from the bytes of its ranks file (see openai_encodings.h).
+  Result<const Encoding*> load_builtin(std::string_view name, std::string_view ranks_file_bytes);
+  const Encoding* find(std::string_view name) const;
+  std::vector<std::string> loaded_names() const;
+
+ private:
+  std::map<std::string, std::unique_ptr<Encoding>, std::less<>> encodings_;
+};
+
+}  // namespace bpeviz

@@ -1,0 +1,32 @@
+// Pre-tokenizers: split text into the pieces ("chunks") that BPE then encodes one by one, with the exact
+// semantics of the regular expressions tiktoken uses, implemented as hand-written scanners.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace bpeviz {
+
+enum class Pretokenizer : uint8_t {
+  none,        // the whole text is one piece
+  whitespace,  // runs of non-whitespace, and runs of whitespace, alternate (split on White_Space)
+  gpt2,        // GPT-2/r50k/p50k:  's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
+  cl100k,      // (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
+  o200k,       // [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+
+};
+
+struct Span {
+  uint32_t begin, end;  // byte offsets [begin, end)
+  bool operator==(const Span&) const = default;
+};
+
+// Appends the pieces of `text` to `out` (does not clear it). Pieces are non-empty, in order, and cover the text
+// exactly. Works on any bytes: an ill-formed UTF-8 byte counts as one character of category So (as if U+FFFD).
+// Offsets are 32-bit, so the text must be shorter than 4 GiB.
+void pretokenize(Pretokenizer kind, std::string_view text, std::vector<Span>& out);
+
+// Name as used in files and on the command line ("none", "whitespace", "gpt2", "cl100k", "o200k"), and back.
+std::string_view pretokenizer_name(Pretokenizer kind);
+bool pretokenizer_from_name(std::string_view name, Pretokenizer& kind);
+
+}  // namespace bpeviz

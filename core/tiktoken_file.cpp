@@ -1,0 +1,62 @@
+#include "core/tiktoken_file.h"
+
+#include <charconv>
+#include <string>
+
+#include "core/base64.h"
+
+namespace bpeviz {
+
+Result<Vocab> load_tiktoken_file(std::string_view data) {
+  Result<Vocab> result;
+  Vocab& vocab = result.value;
+  // Each line is at least "XX== 0\n"-sized; the estimate only sizes the buffers.
+  vocab.reserve(data.size() / 10 + 16, data.size() / 2);
+  std::string bytes;
+  std::size_t line_number = 0;
+  int64_t previous_rank = -1;
+  const auto fail = [&](const std::string& what) {
+    return Result<Vocab>::failure("line " + std::to_string(line_number) + ": " + what);
+  };
+  for (std::size_t pos = 0; pos < data.size();) {
+    ++line_number;
+    std::size_t eol = data.find('\n', pos);
+    const bool last_line_unterminated = eol == std::string_view::npos;
+    if (last_line_unterminated) eol = data.size();
+    std::string_view line = data.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) {
+      if (pos >= data.size()) break;  // a blank last line is harmless
+      return fail("empty line");
+    }
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos) {
+      return fail(last_line_unterminated ? "truncated: the file ends in the middle of a line"
+                                         : "expected \"<base64 token> <rank>\"");
+    }
+    const std::string_view b64 = line.substr(0, space), rank_text = line.substr(space + 1);
+    uint32_t rank = 0;
+    const auto [end, ec] = std::from_chars(rank_text.data(), rank_text.data() + rank_text.size(), rank);
+    if (ec != std::errc() || end != rank_text.data() + rank_text.size() || rank_text.empty()) {
+      return fail("the rank \"" + std::string(rank_text.substr(0, 20)) + "\" is not a number");
+    }
+    bytes.clear();
+    if (b64.empty() || !base64_decode(b64, bytes)) {
+      return fail("the token \"" + std::string(b64.substr(0, 40)) + "\" is not valid base64");
+    }
+    if (static_cast<int64_t>(rank) <= previous_rank) {
+      return fail("rank " + std::to_string(rank) + (static_cast<int64_t>(rank) == previous_rank ? " repeats" : " is out of order") +
+                  " (the previous line has rank " + std::to_string(previous_rank) + ")");
+    }
+    previous_rank = rank;
+    if (!vocab.add(rank, bytes)) {
+      return fail("the token with rank " + std::to_string(rank) + " has the same bytes as token " +
+                  std::to_string(vocab.find(bytes)));
+    }
+  }
+  if (vocab.size() == 0) return Result<Vocab>::failure("the file has no tokens");
+  return result;
+}
+
+}  // namespace bpeviz

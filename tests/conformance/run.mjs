@@ -1,0 +1,107 @@
+// Conformance: our WebAssembly encoder (bpeviz_core_node.js) against npm tiktoken (OpenAI's Rust
+// core compiled to wasm) on the same inputs, for every encoding: real text from Debian packages,
+// seeded random strings, special-token handling, and decode(encode(x)) == x.
+// Prints "conformance: N passed, N failed" (a check passes when it has zero mismatches).
+// Usage: node tests/conformance/run.mjs --build build/web [--random N] [--bytes N]
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadCorpora } from './corpus.mjs';
+import { rng, randomText } from './random_text.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(path.join(root, 'package.json'));
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => {
+  if (a.startsWith('--')) pairs.push([a.slice(2), all[i + 1]]);
+  return pairs;
+}, []));
+const buildDir = path.resolve(args.build || 'build/web');
+const randomCount = Number(args.random || 20000);
+const corpusBytes = Number(args.bytes || 1 << 20);
+
+const tiktoken = require('tiktoken');
+const createBpevizCore = require(path.join(buildDir, 'bpeviz_core_node.js'));
+const ours = (await createBpevizCore()).bpevizCore;
+
+// o200k_harmony is not in npm tiktoken's registry: build it the way tiktoken's openai_public.py does.
+function harmony() {
+  const base = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/tiktoken/encoders/o200k_base.json'), 'utf8'));
+  const specials = { ...base.special_tokens, '<|startoftext|>': 199998, '<|endoftext|>': 199999,
+    '<|reserved_200000|>': 200000, '<|reserved_200001|>': 200001, '<|return|>': 200002, '<|constrain|>': 200003,
+    '<|reserved_200004|>': 200004, '<|channel|>': 200005, '<|start|>': 200006, '<|end|>': 200007,
+    '<|message|>': 200008, '<|reserved_200009|>': 200009, '<|reserved_200010|>': 200010,
+    '<|reserved_200011|>': 200011, '<|call|>': 200012 };
+  for (let i = 200013; i < 201088; i++) specials[`<|reserved_${i}|>`] = i;
+  return new tiktoken.Tiktoken(base.bpe_ranks, specials, base.pat_str);
+}
+
+const ENCODINGS = { gpt2: 'r50k_base', r50k_base: 'r50k_base', p50k_base: 'p50k_base', p50k_edit: 'p50k_base',
+  cl100k_base: 'cl100k_base', o200k_base: 'o200k_base', o200k_harmony: 'o200k_base' };
+const encodingsDir = path.join(buildDir, 'site/encodings');
+const corpora = loadCorpora({ maxBytes: corpusBytes });
+// ignoreBOM: a default TextDecoder silently drops a leading U+FEFF, which would lose text.
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+let passed = 0, failed = 0;
+function report(name, mismatches, checked, example) {
+  if (mismatches === 0) {
+    passed++;
+    console.log(`ok    ${name} (${checked} inputs)`);
+  } else {
+    failed++;
+    console.log(`FAIL  ${name}: ${mismatches} of ${checked} inputs differ; first: ${example}`);
+  }
+}
+const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+const show = (s) => JSON.stringify(s.length > 80 ? s.slice(0, 80) + '…' : s);
+
+for (const [name, file] of Object.entries(ENCODINGS)) {
+  ours.load(name, fs.readFileSync(path.join(encodingsDir, `${file}.tiktoken`)));
+  const reference = name === 'o200k_harmony' ? harmony() : tiktoken.get_encoding(name);
+  const compare = (label, texts, special) => {
+    let mismatches = 0, example = '';
+    for (const text of texts) {
+      let expected, actual;
+      try { expected = special === 'all' ? [...reference.encode(text, 'all')] : [...reference.encode_ordinary(text)]; }
+      catch (e) { expected = `error: ${e.message}`; }
+      try { actual = [...ours.encode(name, text, special === 'all' ? 'all' : 'text')]; }
+      catch (e) { actual = `error: ${e.message}`; }
+      if (typeof expected === 'string' || typeof actual === 'string' ? expected !== actual : !same(expected, actual)) {
+        if (!mismatches++) example = `${show(text)}: tiktoken ${JSON.stringify(expected).slice(0, 120)} vs ours ${JSON.stringify(actual).slice(0, 120)}`;
+      }
+    }
+    report(`${name} ${label}`, mismatches, texts.length, example);
+  };
+  for (const [corpus, text] of Object.entries(corpora)) {
+    compare(`${corpus} (whole text, ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB)`, [text], 'text');
+    compare(`${corpus} (line by line)`, text.split('\n').slice(0, 4000), 'text');
+  }
+  const r = rng(0xB9E + name.length);
+  const randoms = Array.from({ length: randomCount }, () => randomText(r));
+  compare('random strings, specials as text', randoms, 'text');
+  compare('random strings, specials allowed', randoms.slice(0, randomCount / 4), 'all');
+  compare('byte-order marks and lone surrogates', ['\ufeffhello', 'a\ufeff\ufeffb', '\ufeff', 'x\ud800y', '\udc00', '\ud83d', 'end\ud83d'], 'text');
+
+  // Disallowed specials are an error in both, and never silently text.
+  let specialMismatch = 0;
+  for (const text of ['hi <|endoftext|>', '<|endoftext|>']) {
+    let theirs = false, mine = false;
+    try { reference.encode(text); } catch { theirs = true; }
+    try { ours.encode(name, text, 'error'); } catch { mine = true; }
+    if (!theirs || !mine) specialMismatch++;
+  }
+  report(`${name} disallowed special raises`, specialMismatch, 2, 'one side did not raise');
+
+  // Round trip on valid UTF-8: decode(encode(x)) == x.
+  let roundTrip = 0, rtExample = '';
+  for (const text of [...randoms.slice(0, 5000), ...Object.values(corpora)]) {
+    const valid = text.toWellFormed ? text.toWellFormed() : decoder.decode(new TextEncoder().encode(text));
+    const back = decoder.decode(ours.decode(name, ours.encode(name, valid, 'text')));
+    if (back !== valid && !roundTrip++) rtExample = show(valid);
+  }
+  report(`${name} round trip`, roundTrip, 5000 + Object.keys(corpora).length, rtExample);
+  reference.free();
+}
+console.log(`conformance: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,77 @@
+#include "web/encode_api.h"
+
+#include <emscripten.h>
+
+#include <string>
+#include <vector>
+
+#include "core/encoding_set.h"
+
+namespace bpeviz {
+EncodingSet& shared_encodings() {
+  static EncodingSet set;
+  return set;
+}
+}  // namespace bpeviz
+
+using namespace bpeviz;
+
+namespace {
+std::vector<uint32_t> g_ids;
+std::string g_bytes;
+std::string g_error;
+
+const Encoding* find_or_fail(const char* name) {
+  const Encoding* e = shared_encodings().find(name);
+  if (!e) g_error = std::string("encoding \"") + name + "\" is not loaded";
+  return e;
+}
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_load_encoding(const char* name, const uint8_t* data, std::size_t length) {
+  const auto loaded = shared_encodings().load_builtin(name, std::string_view(reinterpret_cast<const char*>(data), length));
+  if (!loaded.ok()) {
+    g_error = loaded.error;
+    return -1;
+  }
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_encode(const char* name, const char* text, std::size_t length, int special) {
+  const Encoding* e = find_or_fail(name);
+  if (!e) return -1;
+  const std::string_view input(text, length);
+  if (special == 0) {
+    g_ids = e->encode_ordinary(input);
+  } else {
+    auto ids = e->encode(input, special == 1 ? SpecialPolicy::allow_all_specials() : SpecialPolicy::error_on_specials());
+    if (!ids.ok()) {
+      g_error = ids.error;
+      return -1;
+    }
+    g_ids = std::move(ids.value);
+  }
+  return static_cast<int>(g_ids.size());
+}
+
+EMSCRIPTEN_KEEPALIVE const uint32_t* bpeviz_result_ids() { return g_ids.data(); }
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_decode(const char* name, const uint32_t* ids, std::size_t count) {
+  const Encoding* e = find_or_fail(name);
+  if (!e) return -1;
+  auto bytes = e->decode_bytes({ids, count});
+  if (!bytes.ok()) {
+    g_error = bytes.error;
+    return -1;
+  }
+  g_bytes = std::move(bytes.value);
+  return static_cast<int>(g_bytes.size());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_result_bytes() { return g_bytes.data(); }
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_error() { return g_error.c_str(); }
+
+}  // extern "C"

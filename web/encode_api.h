@@ -1,0 +1,24 @@
+// The encoder's exports to JavaScript, shared by the page (bpeviz.js) and the Node module
+// (bpeviz_core.js, used by the conformance tests and the benchmark). web/encode_api.js wraps them.
+// Results stay valid until the next call.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+namespace bpeviz {
+class EncodingSet;
+EncodingSet& shared_encodings();  // the encodings the exports (and the page) use
+}  // namespace bpeviz
+
+extern "C" {
+// Loads built-in encoding `name` from its .tiktoken file; 0, or -1 (see bpeviz_error).
+int bpeviz_load_encoding(const char* name, const uint8_t* data, std::size_t length);
+// Encodes UTF-8 text; returns the number of ids (read them at bpeviz_result_ids), or -1.
+// special: 0 = all special tokens are text (encode_ordinary), 1 = all allowed, 2 = any special is an error.
+int bpeviz_encode(const char* name, const char* text, std::size_t length, int special);
+const uint32_t* bpeviz_result_ids();
+// Decodes ids to bytes; returns the byte count (read them at bpeviz_result_bytes), or -1.
+int bpeviz_decode(const char* name, const uint32_t* ids, std::size_t count);
+const char* bpeviz_result_bytes();
+const char* bpeviz_error();
+}

@@ -1,0 +1,71 @@
+// JavaScript side of web/encode_api.h, appended to both bpeviz.js (the page) and bpeviz_core.js
+// (Node): Module.bpevizCore turns strings and arrays into the exports' pointers and back.
+Module['bpevizCore'] = (() => {
+  const encoder = new TextEncoder();
+  const SPECIAL = { text: 0, all: 1, error: 2 };
+  let scratch = 0, scratchSize = 0;
+  // One growing buffer for inputs: encodeInto writes the UTF-8 straight into wasm memory.
+  function reserve(bytes) {
+    if (bytes > scratchSize) {
+      if (scratch) Module._free(scratch);
+      scratchSize = Math.max(bytes, 2 * scratchSize, 1 << 16);
+      scratch = Module._malloc(scratchSize);
+    }
+    return scratch;
+  }
+  function withString(s, fn) {
+    const ptr = reserve(s.length * 3 + 1);
+    const { written } = encoder.encodeInto(s, Module.HEAPU8.subarray(ptr, ptr + scratchSize));
+    Module.HEAPU8[ptr + written] = 0;
+    return fn(ptr, written);
+  }
+  function cString(s) {
+    const bytes = encoder.encode(s + '\0');
+    const ptr = Module._malloc(bytes.length);
+    Module.HEAPU8.set(bytes, ptr);
+    return ptr;
+  }
+  function check(result) {
+    if (result < 0) throw new Error(Module.UTF8ToString(Module._bpeviz_error()));
+    return result;
+  }
+  return {
+    // Loads a built-in encoding from the bytes of its .tiktoken file.
+    load(name, data) {
+      const namePtr = cString(name);
+      const ptr = Module._malloc(data.length);
+      try {
+        Module.HEAPU8.set(data, ptr);
+        check(Module._bpeviz_load_encoding(namePtr, ptr, data.length));
+      } finally {
+        Module._free(ptr);
+        Module._free(namePtr);
+      }
+    },
+    // special: 'text' (encode_ordinary), 'all' (allowed), 'error' (tiktoken's default). Returns a Uint32Array.
+    encode(name, text, special = 'error') {
+      const namePtr = cString(name);
+      try {
+        const n = check(withString(text, (ptr, len) => Module._bpeviz_encode(namePtr, ptr, len, SPECIAL[special])));
+        const at = Module._bpeviz_result_ids() >>> 2;
+        return Module.HEAPU32.slice(at, at + n);
+      } finally {
+        Module._free(namePtr);
+      }
+    },
+    // Returns the bytes (Uint8Array) of the tokens.
+    decode(name, ids) {
+      const namePtr = cString(name);
+      const ptr = Module._malloc(ids.length * 4 + 4);
+      try {
+        Module.HEAPU32.set(ids, ptr >>> 2);
+        const n = check(Module._bpeviz_decode(namePtr, ptr, ids.length));
+        const at = Module._bpeviz_result_bytes();
+        return Module.HEAPU8.slice(at, at + n);
+      } finally {
+        Module._free(ptr);
+        Module._free(namePtr);
+      }
+    },
+  };
+})();
