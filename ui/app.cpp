@@ -5,12 +5,17 @@
 #include <imgui.h>
 
 #include "core/byte_tokenizer.h"
+#include "core/openai_encodings.h"
 #include "core/utf8.h"
 
 namespace bpeviz {
 
 const std::vector<std::string>& encoding_names() {
-  static const std::vector<std::string> names{"bytes"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n{"bytes"};
+    for (const auto& spec : openai_encodings()) n.push_back(spec.name);
+    return n;
+  }();
   return names;
 }
 
@@ -19,11 +24,47 @@ bool is_encoding_name(const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+bool select_encoding(AppState& state, const std::string& name) {
+  if (!is_encoding_name(name)) return false;
+  state.message.clear();
+  if (name == "bytes" || state.encodings.find(name)) {
+    state.encoding = name;
+    state.requested_encoding.clear();
+  } else if (state.requested_encoding != name) {
+    state.requested_encoding = name;
+    state.fetch_started = false;
+  }
+  return true;
+}
+
+void encoding_loaded(AppState& state, const std::string& name) {
+  if (state.requested_encoding == name) {
+    state.encoding = name;
+    state.requested_encoding.clear();
+  }
+}
+
+void encoding_failed(AppState& state, const std::string& name, const std::string& why) {
+  if (state.requested_encoding == name) state.requested_encoding.clear();
+  state.message = "Could not load " + name + ": " + why;
+}
+
 void update_tokens(AppState& state) {
-  if (state.tokens_revision == state.editor.revision) return;
-  state.tokens = encode_bytes(state.editor.text);
-  state.groups = group_tokens_by_character(state.editor.text, state.tokens);
+  if (state.tokens_revision == state.editor.revision && state.tokens_encoding == state.encoding) return;
+  const std::string& text = state.editor.text;
+  const Encoding* encoding = state.encodings.find(state.encoding);
+  if (encoding) {
+    // The page shows special tokens as such: every special token is allowed.
+    auto tokens = encoding->encode_with_spans(text, SpecialPolicy::allow_all_specials());
+    if (tokens.ok()) state.tokens = std::move(tokens.value);
+    else state.message = tokens.error;
+  } else {
+    state.tokens = encode_bytes(text);
+  }
+  state.groups = group_tokens_by_character(text, state.tokens);
   state.tokens_revision = state.editor.revision;
+  state.tokens_encoding = state.encoding;
+  ++state.tokens_serial;
 }
 
 namespace {
@@ -43,13 +84,24 @@ void draw_header(AppState& state) {
   ImGui::TextUnformatted("bpeviz");
   ImGui::SameLine();
   ImGui::TextDisabled("— watch text become tokens");
-  ImGui::SameLine(ImGui::GetWindowWidth() - 320);
-  ImGui::SetNextItemWidth(300);
-  if (ImGui::BeginCombo("##encoding", "bytes: one token per UTF-8 byte")) {
+  ImGui::SameLine(ImGui::GetWindowWidth() - 340);
+  if (!state.requested_encoding.empty()) {
+    ImGui::TextDisabled("loading %s…", state.requested_encoding.c_str());
+    ImGui::SameLine();
+  }
+  ImGui::SetNextItemWidth(220);
+  ImGui::SameLine(ImGui::GetWindowWidth() - 240);
+  const std::string preview = state.encoding == "bytes" ? "bytes (one per UTF-8 byte)" : state.encoding;
+  if (ImGui::BeginCombo("##encoding", preview.c_str())) {
     for (const auto& name : encoding_names()) {
-      if (ImGui::Selectable(name.c_str(), name == state.encoding)) state.encoding = name;
+      if (ImGui::Selectable(name.c_str(), name == state.encoding)) select_encoding(state, name);
     }
     ImGui::EndCombo();
+  }
+  if (!state.message.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
+    ImGui::TextWrapped("%s", state.message.c_str());
+    ImGui::PopStyleColor();
   }
 }
 
@@ -78,7 +130,7 @@ void app_frame(AppState& state) {
   update_tokens(state);
   draw_counts(state);
   ImGui::BeginChild("tokens", ImVec2(0, 0), true);
-  draw_token_view(state.token_view, state.fonts, state.tokens_revision, state.editor.text, state.tokens,
+  draw_token_view(state.token_view, state.fonts, state.tokens_serial, state.editor.text, state.tokens,
                   state.groups);
   ImGui::EndChild();
   state.tokens_rect = item_rect();

@@ -11,11 +11,16 @@ EM_JS(void, js_set_clipboard, (const char* text), {
 EM_JS(void, js_frame_drawn, (), {
   if (Module.onFrameDrawn) Module.onFrameDrawn();
 });
+EM_JS(void, js_fetch_encoding, (const char* name, const char* file), {
+  Module.fetchEncoding(UTF8ToString(name), UTF8ToString(file));
+});
 // clang-format on
 
 namespace bpeviz {
 
 void browser_set_clipboard(void*, const char* text) { js_set_clipboard(text); }
+
+void browser_fetch_encoding(const char* name, const char* file) { js_fetch_encoding(name, file); }
 
 void browser_frame_drawn() { js_frame_drawn(); }
 

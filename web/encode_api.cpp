@@ -7,10 +7,15 @@
 
 #include "core/encoding_set.h"
 
+namespace {
+bpeviz::EncodingSet* g_encodings = nullptr;
+}  // namespace
+
 namespace bpeviz {
-EncodingSet& shared_encodings() {
-  static EncodingSet set;
-  return set;
+void use_encodings(EncodingSet* encodings) { g_encodings = encodings; }
+static EncodingSet& shared_encodings() {
+  static EncodingSet own;  // the Node module's, when nobody chose another
+  return g_encodings ? *g_encodings : own;
 }
 }  // namespace bpeviz
 

@@ -7,7 +7,8 @@
 
 namespace bpeviz {
 class EncodingSet;
-EncodingSet& shared_encodings();  // the encodings the exports (and the page) use
+// The encodings the exports act on: the page points them at its AppState's; the Node module keeps its own.
+void use_encodings(EncodingSet* encodings);
 }  // namespace bpeviz
 
 extern "C" {

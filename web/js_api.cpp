@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/openai_encodings.h"
 #include "ui/app.h"
 
 namespace bpeviz {
@@ -34,6 +35,8 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
   for (const Token& t : g_state->tokens) tokens.push_back({t.id, t.begin, t.end});
   const nlohmann::json state{{"text", g_state->editor.text},
                              {"encoding", g_state->encoding},
+                             {"requestedEncoding", g_state->requested_encoding},
+                             {"message", g_state->message},
                              {"tokens", std::move(tokens)},
                              {"frame", g_state->frame},
                              {"layout", {{"editor", rect_json(g_state->editor_rect)},
@@ -75,9 +78,20 @@ EMSCRIPTEN_KEEPALIVE void bpeviz_insert_text(const char* utf8, std::size_t lengt
 }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_set_encoding(const char* name) {
-  if (!is_encoding_name(name)) return -1;
-  g_state->encoding = name;
-  return 0;
+  if (!select_encoding(*g_state, name)) return -1;
+  return g_state->encoding == name ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_file(const char* name) {
+  const EncodingSpec* spec = find_openai_encoding(name);
+  g_result = spec ? spec->ranks_file : "";
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_encoding_ready(const char* name) { encoding_loaded(*g_state, name); }
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_encoding_failed(const char* name, const char* why) {
+  encoding_failed(*g_state, name, why);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_names_json() {

@@ -18,8 +18,13 @@ void bpeviz_set_text(const char* utf8, std::size_t length);
 void bpeviz_paste(const char* utf8, std::size_t length);
 // Inserts typed text that arrived without key events (IME and dead-key composition, emoji pickers).
 void bpeviz_insert_text(const char* utf8, std::size_t length);
-// Selects an encoding; returns 0, or -1 when the name is unknown.
+// Selects an encoding: 0 when it is active now, 1 when its data is being fetched, -1 for an unknown name.
 int bpeviz_set_encoding(const char* name);
+// The data file a built-in encoding is loaded from ("" for unknown names and "bytes").
+const char* bpeviz_encoding_file(const char* name);
+// page.js reports how fetching an encoding's data ended (the data itself goes to bpeviz_load_encoding).
+void bpeviz_encoding_ready(const char* name);
+void bpeviz_encoding_failed(const char* name, const char* why);
 // The encodings on offer, as a JSON array of names.
 const char* bpeviz_encoding_names_json();
 }

@@ -5,7 +5,9 @@
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
+#include "core/openai_encodings.h"
 #include "web/browser.h"
+#include "web/encode_api.h"
 #include "web/js_api.h"
 #else
 #include <SDL_opengl.h>
@@ -57,6 +59,15 @@ void frame(void* arg) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
+#ifdef __EMSCRIPTEN__
+  // An encoding was picked whose data is not here yet: the browser fetches it (page.js).
+  if (!p.app.requested_encoding.empty() && !p.app.fetch_started) {
+    if (const auto* spec = bpeviz::find_openai_encoding(p.app.requested_encoding)) {
+      bpeviz::browser_fetch_encoding(spec->name.c_str(), spec->ranks_file.c_str());
+    }
+    p.app.fetch_started = true;
+  }
+#endif
   bpeviz::text_editor_before_new_frame(p.app.editor, io);
   ImGui::NewFrame();
   bpeviz::app_frame(p.app);
@@ -130,6 +141,8 @@ int main(int, char**) {
   io.ClipboardUserData = &p.app.editor;
   io.SetClipboardTextFn = bpeviz::browser_set_clipboard;
   bpeviz::js_api_attach(&p.app);
+  bpeviz::use_encodings(&p.app.encodings);
+  bpeviz::select_encoding(p.app, "o200k_base");  // GPT-4o's, fetched in the background
   emscripten_set_main_loop_arg(frame, &p, 0, true);
 #else
   while (!p.done) frame(&p);

@@ -21,6 +21,9 @@
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // a page without WebGL2 still works as a page; callers see the rejection
   let frameWaiters = [];
+  // Encodings whose data is being fetched: name → {promise, resolve, reject}.
+  const encodingLoads = new Map();
+  const loadTimes = {};
 
   const Module = {
     canvas,
@@ -55,6 +58,39 @@
     }
   }
 
+  function pendingLoad(name) {
+    if (!encodingLoads.has(name)) {
+      let resolve, reject;
+      const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+      promise.catch(() => {});
+      encodingLoads.set(name, { promise, resolve, reject });
+    }
+    return encodingLoads.get(name);
+  }
+
+  // Called from wasm (web/browser.cpp) when an encoding is picked whose data is not loaded yet.
+  Module.fetchEncoding = async (name, file) => {
+    const load = pendingLoad(name);
+    if (load.started) return;
+    load.started = true;
+    try {
+      const response = await fetch(`encodings/${file}`);
+      if (!response.ok) throw new Error(`encodings/${file}: HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const started = performance.now();
+      Module.bpevizCore.load(name, bytes);
+      loadTimes[name] = performance.now() - started;
+      withUtf8(name, (ptr) => Module._bpeviz_encoding_ready(ptr));
+      encodingLoads.delete(name);
+      load.resolve();
+    } catch (e) {
+      const why = e.message || String(e);
+      withUtf8(name, (namePtr) => withUtf8(why, (whyPtr) => Module._bpeviz_encoding_failed(namePtr, whyPtr)));
+      encodingLoads.delete(name);
+      load.reject(new Error(`could not load ${name}: ${why}`));
+    }
+  };
+
   const api = {
     ready,
     state() {
@@ -68,12 +104,31 @@
     encodings() {
       return JSON.parse(Module.UTF8ToString(Module._bpeviz_encoding_names_json()));
     },
-    setEncoding(name) {
-      const ok = withUtf8(String(name), (ptr) => Module._bpeviz_set_encoding(ptr)) === 0;
-      if (!ok) {
-        return Promise.reject(new Error(`unknown encoding "${name}"; known: ${api.encodings().join(', ')}`));
+    // Resolves once the encoding is active (after fetching its data the first time).
+    async setEncoding(name) {
+      const status = withUtf8(String(name), (ptr) => Module._bpeviz_set_encoding(ptr));
+      if (status < 0) throw new Error(`unknown encoding "${name}"; known: ${api.encodings().join(', ')}`);
+      if (status === 1) await pendingLoad(String(name)).promise;
+      await api.nextFrame();
+      await api.nextFrame();
+    },
+    // The ids of `text` under encoding `name`, loading it if needed. special: 'error' (tiktoken's
+    // default: special-token text is an error), 'all' (allowed) or 'text' (encode_ordinary).
+    async encode(text, name, special = 'error') {
+      if (!api.encodings().includes(name) || name === 'bytes') {
+        if (name === 'bytes') return [...new TextEncoder().encode(text)];
+        throw new Error(`unknown encoding "${name}"`);
       }
-      return api.nextFrame();
+      if (!(name in loadTimes)) {
+        const file = Module.UTF8ToString(withUtf8(name, (ptr) => Module._bpeviz_encoding_file(ptr)));
+        Module.fetchEncoding(name, file);
+        await pendingLoad(name).promise;
+      }
+      return [...Module.bpevizCore.encode(name, String(text), special)];
+    },
+    // Milliseconds spent turning each loaded encoding's downloaded data into a ready encoder.
+    loadTimes() {
+      return { ...loadTimes };
     },
     // Resolves once the next frame has been drawn.
     nextFrame() {

@@ -58,9 +58,14 @@ async function selectAll(page) {
   await frames(page, 2);
 }
 
+// These tests are about the page, not the tokenizers: they use the byte-level one.
 async function withPage(browser, baseUrl, options, fn) {
   const session = await openPage(browser, baseUrl, options);
   try {
+    if (!options.initScript) {
+      await waitReady(session.page);
+      await session.page.evaluate(() => window.bpeviz.setEncoding('bytes'));
+    }
     await fn(session.page, session);
     assertEqual(session.errors, [], 'console errors');
   } finally {

@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   std::string line;
   for (std::size_t pos = 0; pos + 4 <= data.size();) {
     uint32_t n = 0;
-    for (int i = 3; i >= 0; --i) n = n << 8 | static_cast<unsigned char>(data[pos + i]);
+    for (std::size_t i = 4; i-- > 0;) n = n << 8 | static_cast<unsigned char>(data[pos + i]);
     pos += 4;
     spans.clear();
     bpeviz::pretokenize(kind, std::string_view(data).substr(pos, n), spans);
