@@ -167,10 +167,16 @@ export const tests = {
     await withPage(browser, baseUrl, { permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
       await waitReady(page);
       await page.evaluate(() => navigator.clipboard.writeText('from the clipboard'));
+      await page.evaluate(() => document.addEventListener('paste', () => { window.pasteEvents = (window.pasteEvents || 0) + 1; }, true));
       await clickEditor(page);
       await selectAll(page);
       await page.keyboard.press('Control+V');
-      await waitFor(page, () => window.bpeviz.state().text === 'from the clipboard', null, 'Ctrl+V paste');
+      try {
+        await waitFor(page, () => window.bpeviz.state().text === 'from the clipboard', null, 'Ctrl+V paste');
+      } catch (e) {
+        const seen = await page.evaluate(() => [window.pasteEvents, window.bpeviz.state().text.slice(0, 40), document.activeElement.id]);
+        throw new Error(`${e.message} (paste events: ${seen[0]}, text: ${JSON.stringify(seen[1])}, focus: ${seen[2]})`);
+      }
       await frames(page, 5);
       assertEqual((await state(page)).text, 'from the clipboard', 'text after Ctrl+V (pasted exactly once)');
     });
