@@ -21,20 +21,33 @@ constexpr auto kTable = make_table();
 bool base64_decode(std::string_view text, std::string& out) {
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
   if (text.size() % 4 == 1) return false;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (const char c : text) {
-    const int8_t v = kTable[static_cast<unsigned char>(c)];
-    if (v < 0) return false;
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
-    }
+  const auto value = [](char c) { return kTable[static_cast<unsigned char>(c)]; };
+  // Four characters make three bytes; decoding a group at a time keeps vocabulary loading fast
+  // (o200k has 200k tokens to decode).
+  const std::size_t full = text.size() / 4 * 4;
+  std::size_t at = out.size();
+  out.resize(at + text.size() / 4 * 3 + 2);
+  for (std::size_t i = 0; i < full; i += 4) {
+    const int a = value(text[i]), b = value(text[i + 1]), c = value(text[i + 2]), d = value(text[i + 3]);
+    if ((a | b | c | d) < 0) return false;
+    const uint32_t v = static_cast<uint32_t>(a) << 18 | static_cast<uint32_t>(b) << 12 | static_cast<uint32_t>(c) << 6 |
+                       static_cast<uint32_t>(d);
+    out[at++] = static_cast<char>(v >> 16);
+    out[at++] = static_cast<char>(v >> 8);
+    out[at++] = static_cast<char>(v);
   }
-  // Leftover bits must be zero padding, or the text was not produced by an encoder.
-  return (acc & ((1u << bits) - 1)) == 0;
+  // The last two or three characters carry one or two bytes; their unused bits must be zero.
+  const std::size_t rest = text.size() - full;
+  if (rest >= 2) {
+    const int a = value(text[full]), b = value(text[full + 1]), c = rest == 3 ? value(text[full + 2]) : 0;
+    if ((a | b | c) < 0) return false;
+    const uint32_t v = static_cast<uint32_t>(a) << 18 | static_cast<uint32_t>(b) << 12 | static_cast<uint32_t>(c) << 6;
+    out[at++] = static_cast<char>(v >> 16);
+    if (rest == 3) out[at++] = static_cast<char>(v >> 8);
+    if ((v & (rest == 3 ? 0xFF : 0xFFFF)) != 0) return false;
+  }
+  out.resize(at);
+  return true;
 }
 
 }  // namespace bpeviz
