@@ -1,8 +1,10 @@
 // bpeviz-cli: the core encoder on the command line.
 //   bpeviz-cli encodings
-//   bpeviz-cli encode (--encoding NAME | --tokenizer FILE.tiktoken [--pretokenizer P]) [--allow-special all|none|LIST] [FILE|-]
-//   bpeviz-cli decode (--encoding NAME | --tokenizer FILE.tiktoken) [FILE|-]
+//   bpeviz-cli encode (--encoding NAME | --tokenizer FILE [--pretokenizer P]) [--allow-special all|none|LIST] [FILE|-]
+//   bpeviz-cli decode (--encoding NAME | --tokenizer FILE) [FILE|-]
+// FILE for --tokenizer: a .tiktoken file, or GPT-2's encoder.json with vocab.bpe beside it.
 // Ids are printed as one JSON array on one line; decode writes the raw bytes. Errors: one line, exit 1.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -13,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/gpt2_files.h"
 #include "core/openai_encodings.h"
 #include "core/tiktoken_file.h"
 
@@ -22,9 +25,10 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: bpeviz-cli encodings\n"
-    "       bpeviz-cli encode (--encoding NAME | --tokenizer FILE.tiktoken [--pretokenizer cl100k|o200k|gpt2|whitespace|none])\n"
+    "       bpeviz-cli encode (--encoding NAME | --tokenizer FILE [--pretokenizer cl100k|o200k|gpt2|whitespace|none])\n"
     "                         [--allow-special all|none|NAME,NAME...] [--data DIR] [FILE|-]\n"
-    "       bpeviz-cli decode (--encoding NAME | --tokenizer FILE.tiktoken) [--data DIR] [FILE|-]\n"
+    "       bpeviz-cli decode (--encoding NAME | --tokenizer FILE) [--data DIR] [FILE|-]\n"
+    "--tokenizer: a .tiktoken file, or GPT-2's encoder.json (with vocab.bpe beside it).\n"
     "--allow-special: allowed special tokens become their ids; any other special token in the text is an\n"
     "error, as in tiktoken (default: none). --data: where the .tiktoken files are (default: the build's).\n";
 
@@ -51,14 +55,25 @@ struct Options {
 
 Result<Encoding> load(const Options& o) {
   if (!o.tokenizer.empty()) {
-    std::string data;
-    if (!read_input(o.tokenizer, data)) return Result<Encoding>::failure("cannot read " + o.tokenizer);
-    auto vocab = load_tiktoken_file(data);
-    if (!vocab.ok()) return Result<Encoding>::failure(o.tokenizer + ": " + vocab.error);
     Pretokenizer kind;
     if (!pretokenizer_from_name(o.pretokenizer, kind)) {
       return Result<Encoding>::failure("unknown pre-tokenizer \"" + o.pretokenizer + "\"");
     }
+    std::string data;
+    if (!read_input(o.tokenizer, data)) return Result<Encoding>::failure("cannot read " + o.tokenizer);
+    if (o.tokenizer.ends_with("encoder.json")) {
+      // GPT-2's pair of files: vocab.bpe sits beside encoder.json.
+      const std::string merges_path = o.tokenizer.substr(0, o.tokenizer.size() - 12) + "vocab.bpe";
+      std::string merges;
+      if (!read_input(merges_path, merges)) return Result<Encoding>::failure("cannot read " + merges_path);
+      auto gpt2 = load_gpt2_files(data, merges);
+      if (!gpt2.ok()) return Result<Encoding>::failure(gpt2.error);
+      uint32_t n_vocab = gpt2.value.ranks.id_end();
+      for (const auto& s : gpt2.value.specials) n_vocab = std::max(n_vocab, s.id + 1);
+      return {Encoding(o.tokenizer, kind, std::move(gpt2.value.ranks), gpt2.value.specials, n_vocab), {}};
+    }
+    auto vocab = load_tiktoken_file(data);
+    if (!vocab.ok()) return Result<Encoding>::failure(o.tokenizer + ": " + vocab.error);
     const uint32_t n_vocab = vocab.value.id_end();
     return {Encoding(o.tokenizer, kind, std::move(vocab.value), {}, n_vocab), {}};
   }

@@ -131,7 +131,7 @@ void app_frame(AppState& state) {
   draw_counts(state);
   ImGui::BeginChild("tokens", ImVec2(0, 0), true);
   draw_token_view(state.token_view, state.fonts, state.tokens_serial, state.editor.text, state.tokens,
-                  state.groups);
+                  state.groups, state.encodings.find(state.encoding));
   ImGui::EndChild();
   state.tokens_rect = item_rect();
   ImGui::End();

@@ -120,7 +120,7 @@ void rebuild_layout(TokenViewState& state, const Fonts& fonts, std::string_view 
 }  // namespace
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, uint64_t revision, std::string_view text,
-                     std::span<const Token> tokens, std::span<const TokenGroup> groups) {
+                     std::span<const Token> tokens, std::span<const TokenGroup> groups, const Encoding* encoding) {
   const float width = ImGui::GetContentRegionAvail().x;
   if (state.laid_out_revision != revision || state.laid_out_width != width ||
       state.laid_out_whitespace != state.show_whitespace) {
@@ -150,21 +150,24 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, uint64_t revisio
         const float w = state.tile_widths[g];
         const ImVec2 min = pos, max(pos.x + w, pos.y + tile_h);
         const TokenGroup& group = groups[g];
-        draw->AddRectFilled(min, max, token_color(tokens[group.first_token].id), 4.0f);
+        const uint32_t first_id = tokens[group.first_token].id;
+        const bool special = encoding && encoding->is_special(first_id);
+        draw->AddRectFilled(min, max, special ? IM_COL32(45, 55, 72, 255) : token_color(first_id), 4.0f);
         const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered();
         draw->AddRect(min, max, hovered ? IM_COL32(30, 30, 30, 255) : IM_COL32(0, 0, 0, 40), 4.0f, 0,
                       hovered ? 2.0f : 1.0f);
         const char* label = state.labels.data() + state.label_starts[g];
         const char* label_end = state.labels.data() + state.label_starts[g + 1];
-        draw->AddText(fonts.text, text_h, ImVec2(min.x + kPad, min.y + kPad), IM_COL32(20, 20, 20, 255), label,
-                      label_end);
+        draw->AddText(fonts.text, text_h, ImVec2(min.x + kPad, min.y + kPad),
+                      special ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255), label, label_end);
         const char* ids = state.ids.data() + state.id_starts[g];
         const char* ids_end = state.ids.data() + state.id_starts[g + 1];
         draw->AddText(fonts.mono, mono_h, ImVec2(min.x + kPad, min.y + kPad + text_h + 2),
-                      IM_COL32(70, 70, 90, 255), ids, ids_end);
+                      special ? IM_COL32(200, 210, 230, 255) : IM_COL32(70, 70, 90, 255), ids, ids_end);
         if (hovered) {
           ImGui::BeginTooltip();
-          ImGui::Text("%s %.*s", group.token_count > 1 ? "ids" : "id", static_cast<int>(ids_end - ids), ids);
+          ImGui::Text("%s %.*s%s", group.token_count > 1 ? "ids" : "id", static_cast<int>(ids_end - ids), ids,
+                      special ? "  (special token)" : "");
           ImGui::Text("bytes %u..%u (%u)", group.begin, group.end, group.end - group.begin);
           ImGui::PushFont(fonts.mono);
           std::string hex;

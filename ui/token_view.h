@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/encoding.h"
 #include "core/token.h"
 #include "core/token_groups.h"
 #include "ui/fonts.h"
@@ -28,8 +29,9 @@ struct TokenViewState {
   std::vector<uint32_t> row_starts;    // first tile of each row
 };
 
-// `revision` identifies the tokens: the layout is rebuilt whenever it changes.
+// `revision` identifies the tokens: the layout is rebuilt whenever it changes. `encoding` (null for
+// the byte-level baseline) tells which ids are special tokens, drawn dark so they stand out.
 void draw_token_view(TokenViewState& state, const Fonts& fonts, uint64_t revision, std::string_view text,
-                     std::span<const Token> tokens, std::span<const TokenGroup> groups);
+                     std::span<const Token> tokens, std::span<const TokenGroup> groups, const Encoding* encoding);
 
 }  // namespace bpeviz

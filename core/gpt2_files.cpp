@@ -1,0 +1,144 @@
+#include "core/gpt2_files.h"
+
+#include <array>
+
+#include <nlohmann/json.hpp>
+#include <utf8proc.h>
+
+namespace bpeviz {
+
+namespace {
+
+bool printable_latin1(int b) { return (b >= 0x21 && b <= 0x7E) || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF); }
+
+struct ByteAlphabet {
+  std::array<uint32_t, 256> to_char{};
+  std::array<uint8_t, 256> rank_order{};  // single-byte ranks: printable bytes first, then the rest
+  ByteAlphabet() {
+    int n = 0, rank = 0;
+    for (int b = 0; b < 256; ++b) {
+      if (printable_latin1(b)) {
+        to_char[b] = static_cast<uint32_t>(b);
+        rank_order[rank++] = static_cast<uint8_t>(b);
+      }
+    }
+    for (int b = 0; b < 256; ++b) {
+      if (!printable_latin1(b)) {
+        to_char[b] = static_cast<uint32_t>(256 + n++);
+        rank_order[rank++] = static_cast<uint8_t>(b);
+      }
+    }
+  }
+};
+
+const ByteAlphabet& alphabet() {
+  static const ByteAlphabet a;
+  return a;
+}
+
+// Spelled token → bytes; false if a character is outside the alphabet or the UTF-8 is broken.
+bool unspell(std::string_view spelled, std::string& bytes, uint32_t& bad) {
+  bytes.clear();
+  for (std::size_t i = 0; i < spelled.size();) {
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelled.data() + i),
+                                    static_cast<utf8proc_ssize_t>(spelled.size() - i), &cp);
+    const int byte = n > 0 ? gpt2_char_to_byte(static_cast<uint32_t>(cp)) : -1;
+    if (byte < 0) {
+      bad = n > 0 ? static_cast<uint32_t>(cp) : 0xFFFD;
+      return false;
+    }
+    bytes.push_back(static_cast<char>(byte));
+    i += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+std::string hex_code_point(uint32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", cp);
+  return buf;
+}
+
+}  // namespace
+
+uint32_t gpt2_byte_to_char(uint8_t byte) { return alphabet().to_char[byte]; }
+
+int gpt2_char_to_byte(uint32_t code_point) {
+  if (code_point < 256) return printable_latin1(static_cast<int>(code_point)) ? static_cast<int>(code_point) : -1;
+  if (code_point >= 256 + 68) return -1;
+  for (int b = 0; b < 256; ++b) {
+    if (alphabet().to_char[b] == code_point) return b;
+  }
+  return -1;
+}
+
+Result<Gpt2Vocabulary> load_gpt2_files(std::string_view encoder_json, std::string_view vocab_bpe) {
+  using R = Result<Gpt2Vocabulary>;
+  R result;
+  Vocab& ranks = result.value.ranks;
+  for (uint32_t rank = 0; rank < 256; ++rank) ranks.add(rank, std::string(1, static_cast<char>(alphabet().rank_order[rank])));
+
+  // vocab.bpe: a "#version" line, then "first second" per merge; the merged bytes get the next rank.
+  std::size_t line_number = 0;
+  uint32_t next_rank = 256;
+  std::string first, second;
+  uint32_t bad = 0;
+  for (std::size_t pos = 0; pos < vocab_bpe.size();) {
+    ++line_number;
+    std::size_t eol = vocab_bpe.find('\n', pos);
+    if (eol == std::string_view::npos) eol = vocab_bpe.size();
+    std::string_view line = vocab_bpe.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line_number == 1 && line.starts_with("#version")) continue;
+    if (line.empty()) continue;
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos || space == 0 || space + 1 >= line.size() ||
+        line.find(' ', space + 1) != std::string_view::npos) {
+      return R::failure("vocab.bpe line " + std::to_string(line_number) + ": expected two tokens separated by one space");
+    }
+    std::string merged;
+    for (const std::string_view part : {line.substr(0, space), line.substr(space + 1)}) {
+      if (!unspell(part, first, bad)) {
+        return R::failure("vocab.bpe line " + std::to_string(line_number) + ": the character " + hex_code_point(bad) +
+                          " is not in GPT-2's byte alphabet");
+      }
+      merged += first;
+    }
+    if (!ranks.add(next_rank, merged)) {
+      return R::failure("vocab.bpe line " + std::to_string(line_number) + ": the merge makes a token that an earlier line made");
+    }
+    ++next_rank;
+  }
+
+  // encoder.json must agree with the ranks; what no merge made is a special token.
+  const auto json = nlohmann::json::parse(encoder_json, nullptr, false);
+  if (json.is_discarded()) return R::failure("encoder.json is not valid JSON");
+  if (!json.is_object()) return R::failure("encoder.json is not a JSON object of token → id");
+  for (const auto& [spelled, id_value] : json.items()) {
+    if (!id_value.is_number_unsigned() || id_value.get<uint64_t>() >= Vocab::kNone) {
+      return R::failure("encoder.json: the id of \"" + spelled + "\" is not a non-negative integer");
+    }
+    const auto id = id_value.get<uint32_t>();
+    const bool is_bytes = unspell(spelled, second, bad);
+    const uint32_t rank = is_bytes ? ranks.find(second) : Vocab::kNone;
+    if (rank == id) continue;
+    if (rank != Vocab::kNone) {
+      return R::failure("encoder.json gives \"" + spelled + "\" id " + std::to_string(id) + ", but vocab.bpe makes it rank " +
+                        std::to_string(rank));
+    }
+    if (ranks.contains(id)) {
+      return R::failure("encoder.json gives \"" + spelled + "\" id " + std::to_string(id) + ", which vocab.bpe gives to another token");
+    }
+    result.value.specials.push_back({spelled, id});
+  }
+  const std::size_t in_json = json.size() - result.value.specials.size();
+  if (in_json != ranks.size()) {
+    return R::failure("encoder.json has " + std::to_string(in_json) + " ordinary tokens but vocab.bpe makes " +
+                      std::to_string(ranks.size()));
+  }
+  return result;
+}
+
+}  // namespace bpeviz

@@ -1,0 +1,30 @@
+// GPT-2's original vocabulary files: encoder.json (token string → id, the bytes spelled in GPT-2's
+// printable byte alphabet, e.g. "Ġthe" for " the") and vocab.bpe (the merges in rank order).
+// Ranks are rebuilt from the merges exactly as tiktoken's data_gym_to_mergeable_bpe_ranks does, then
+// checked against encoder.json; its entries that no merge makes (<|endoftext|>) are special tokens.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/encoding.h"
+#include "core/status.h"
+#include "core/vocab.h"
+
+namespace bpeviz {
+
+struct Gpt2Vocabulary {
+  Vocab ranks;
+  std::vector<SpecialToken> specials;
+};
+
+Result<Gpt2Vocabulary> load_gpt2_files(std::string_view encoder_json, std::string_view vocab_bpe);
+
+// GPT-2's byte ↔ printable character mapping (bytes_to_unicode in GPT-2's encoder.py): printable
+// Latin-1 bytes stand for themselves, the other 68 bytes for U+0100 onwards in byte order.
+uint32_t gpt2_byte_to_char(uint8_t byte);
+// The byte a character stands for, or -1 when it is not in the alphabet.
+int gpt2_char_to_byte(uint32_t code_point);
+
+}  // namespace bpeviz
