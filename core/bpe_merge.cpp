@@ -17,9 +17,10 @@ void merge_linear(const Vocab& vocab, std::string_view piece, MergeScratch& s, s
   const auto n = static_cast<uint32_t>(piece.size());
   starts.resize(n + 1);
   ranks.resize(n + 1);
+  const auto byte = [&](uint32_t i) { return static_cast<unsigned char>(piece[i]); };
   for (uint32_t i = 0; i + 1 < n; ++i) {
     starts[i] = i;
-    ranks[i] = vocab.find(piece.substr(i, 2));
+    ranks[i] = vocab.find_pair(byte(i), byte(i + 1));
   }
   starts[n - 1] = n - 1;
   ranks[n - 1] = kNone;
@@ -71,7 +72,9 @@ void merge_heap(const Vocab& vocab, std::string_view piece, MergeScratch& s, std
   }
   const auto rank_at = [&](uint32_t i) {
     if (i >= n || next[i] >= n) return kNone;
-    return vocab.find(piece.substr(i, next[next[i]] - i));
+    const uint32_t end = next[next[i]];
+    if (end - i == 2) return vocab.find_pair(static_cast<unsigned char>(piece[i]), static_cast<unsigned char>(piece[i + 1]));
+    return vocab.find(piece.substr(i, end - i));
   };
   const auto push = [&](uint32_t i) {
     ranks[i] = rank_at(i);

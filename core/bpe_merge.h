@@ -16,9 +16,10 @@
 
 namespace bpeviz {
 
-// Pieces longer than this take the heap path. Measured on the encoder benchmark: the linear scan
-// wins below about 100 bytes and loses quadratically above.
-inline constexpr std::size_t kLinearMergeLimit = 128;
+// Pieces longer than this take the heap path. Measured with callgrind on the benchmark corpora
+// (cl100k): 32, 64 and 128 cost within 0.5% of each other, because most pieces are far shorter; the
+// limit matters only for long runs, where the heap keeps encoding O(n log n).
+inline constexpr std::size_t kLinearMergeLimit = 64;
 
 // One merge: the token [begin, mid) and the token [mid, end) became one token of rank `rank`.
 // Offsets are relative to the piece.

@@ -28,6 +28,8 @@ class Vocab {
       if (s.tag == tag && token(s.id) == bytes) return s.id;
     }
   }
+  // The token of two bytes a, b: a table read, for the first round of every merge.
+  uint32_t find_pair(unsigned char a, unsigned char b) const { return pairs_.empty() ? kNone : pairs_[a << 8 | b]; }
   bool contains(uint32_t id) const { return id < lengths_.size() && lengths_[id] != kAbsent; }
   // The bytes of token `id`; empty for ids not in the vocabulary.
   std::string_view token(uint32_t id) const {
@@ -51,6 +53,7 @@ class Vocab {
   std::string blob_;
   std::vector<uint32_t> offsets_, lengths_;
   std::vector<Slot> slots_;
+  std::vector<uint32_t> pairs_;  // two-byte tokens by their bytes (64K entries, 256 KB)
   std::size_t mask_ = 0;
   std::size_t count_ = 0;
 };

@@ -13,7 +13,9 @@
 #include <SDL_opengl.h>
 #endif
 
+#include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -28,6 +30,7 @@
 namespace {
 
 struct Platform {
+  std::deque<SDL_Event> held;  // events kept for the next frame (see poll_events)
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   bpeviz::AppState app;
@@ -41,13 +44,30 @@ std::vector<uint8_t> read_file(const char* path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void frame(void* arg) {
-  auto& p = *static_cast<Platform*>(arg);
-  SDL_Event event;
-  while (SDL_PollEvent(&event)) {
+// ImGui 1.86 sees only whether a key is down at each frame: a key pressed and released within one
+// frame (a quick tap on a slow laptop, or a test driver) would be lost. So a key's release waits
+// for the next frame when its press came in this one, and so do all events after it, in order.
+void poll_events(Platform& p) {
+  std::vector<SDL_Event> events(p.held.begin(), p.held.end());
+  p.held.clear();
+  for (SDL_Event event; SDL_PollEvent(&event);) events.push_back(event);
+  std::vector<SDL_Scancode> pressed;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const SDL_Event& event = events[i];
+    if (event.type == SDL_KEYUP &&
+        std::find(pressed.begin(), pressed.end(), event.key.keysym.scancode) != pressed.end()) {
+      p.held.assign(events.begin() + static_cast<std::ptrdiff_t>(i), events.end());
+      return;
+    }
+    if (event.type == SDL_KEYDOWN) pressed.push_back(event.key.keysym.scancode);
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) p.done = true;
   }
+}
+
+void frame(void* arg) {
+  auto& p = *static_cast<Platform*>(arg);
+  poll_events(p);
   ImGuiIO& io = ImGui::GetIO();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
