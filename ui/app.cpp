@@ -84,13 +84,13 @@ void draw_header(AppState& state) {
   ImGui::TextUnformatted("bpeviz");
   ImGui::SameLine();
   ImGui::TextDisabled("— watch text become tokens");
-  ImGui::SameLine(ImGui::GetWindowWidth() - 340);
+  constexpr float kComboWidth = 260;
   if (!state.requested_encoding.empty()) {
+    ImGui::SameLine(ImGui::GetWindowWidth() - kComboWidth - 200);
     ImGui::TextDisabled("loading %s…", state.requested_encoding.c_str());
-    ImGui::SameLine();
   }
-  ImGui::SetNextItemWidth(220);
-  ImGui::SameLine(ImGui::GetWindowWidth() - 240);
+  ImGui::SameLine(ImGui::GetWindowWidth() - kComboWidth - ImGui::GetStyle().WindowPadding.x);
+  ImGui::SetNextItemWidth(kComboWidth);
   const std::string preview = state.encoding == "bytes" ? "bytes (one per UTF-8 byte)" : state.encoding;
   if (ImGui::BeginCombo("##encoding", preview.c_str())) {
     for (const auto& name : encoding_names()) {

@@ -44,8 +44,11 @@ uint32_t decode_code_point(std::string_view s) {
 // Returns true when the span ends a line.
 bool append_label(std::string& out, std::string_view piece, bool show_whitespace, const ImFont* font) {
   bool newline = false;
+  bool last_was_name = false;
   for (std::size_t i = 0; i < piece.size();) {
     const std::size_t n = utf8_char_length(piece, i);
+    const bool after_name = last_was_name;
+    last_was_name = false;
     const auto c = static_cast<unsigned char>(piece[i]);
     if (n == 1 && c >= 0x80) {
       char hex[8];
@@ -64,8 +67,10 @@ bool append_label(std::string& out, std::string_view piece, bool show_whitespace
       append_utf8(out, 0x2421);
     } else if (n > 1 && !font->FindGlyphNoFallback(static_cast<ImWchar>(decode_code_point(piece.substr(i, n))))) {
       char name[16];
-      std::snprintf(name, sizeof name, "U+%04X", decode_code_point(piece.substr(i, n)));
+      // A space between neighbouring names keeps "U+4F60 U+597D" readable.
+      std::snprintf(name, sizeof name, "%sU+%04X", after_name ? " " : "", decode_code_point(piece.substr(i, n)));
       out += name;
+      last_was_name = true;
     } else {
       out.append(piece.substr(i, n));
     }

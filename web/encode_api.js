@@ -19,10 +19,16 @@ Module['bpevizCore'] = (() => {
     Module.HEAPU8[ptr + written] = 0;
     return fn(ptr, written);
   }
-  function cString(s) {
-    const bytes = encoder.encode(s + '\0');
-    const ptr = Module._malloc(bytes.length);
-    Module.HEAPU8.set(bytes, ptr);
+  // Encoding names are few and reused on every call: each is copied into wasm memory once.
+  const names = new Map();
+  function namePtr(s) {
+    let ptr = names.get(s);
+    if (ptr === undefined) {
+      const bytes = encoder.encode(s + '\0');
+      ptr = Module._malloc(bytes.length);
+      Module.HEAPU8.set(bytes, ptr);
+      names.set(s, ptr);
+    }
     return ptr;
   }
   function check(result) {
@@ -32,39 +38,30 @@ Module['bpevizCore'] = (() => {
   return {
     // Loads a built-in encoding from the bytes of its .tiktoken file.
     load(name, data) {
-      const namePtr = cString(name);
       const ptr = Module._malloc(data.length);
       try {
         Module.HEAPU8.set(data, ptr);
-        check(Module._bpeviz_load_encoding(namePtr, ptr, data.length));
+        check(Module._bpeviz_load_encoding(namePtr(name), ptr, data.length));
       } finally {
         Module._free(ptr);
-        Module._free(namePtr);
       }
     },
     // special: 'text' (encode_ordinary), 'all' (allowed), 'error' (tiktoken's default). Returns a Uint32Array.
     encode(name, text, special = 'error') {
-      const namePtr = cString(name);
-      try {
-        const n = check(withString(text, (ptr, len) => Module._bpeviz_encode(namePtr, ptr, len, SPECIAL[special])));
-        const at = Module._bpeviz_result_ids() >>> 2;
-        return Module.HEAPU32.slice(at, at + n);
-      } finally {
-        Module._free(namePtr);
-      }
+      const n = check(withString(text, (ptr, len) => Module._bpeviz_encode(namePtr(name), ptr, len, SPECIAL[special])));
+      const at = Module._bpeviz_result_ids() >>> 2;
+      return Module.HEAPU32.slice(at, at + n);
     },
     // Returns the bytes (Uint8Array) of the tokens.
     decode(name, ids) {
-      const namePtr = cString(name);
       const ptr = Module._malloc(ids.length * 4 + 4);
       try {
         Module.HEAPU32.set(ids, ptr >>> 2);
-        const n = check(Module._bpeviz_decode(namePtr, ptr, ids.length));
+        const n = check(Module._bpeviz_decode(namePtr(name), ptr, ids.length));
         const at = Module._bpeviz_result_bytes();
         return Module.HEAPU8.slice(at, at + n);
       } finally {
         Module._free(ptr);
-        Module._free(namePtr);
       }
     },
   };
