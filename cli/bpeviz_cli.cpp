@@ -82,9 +82,9 @@ Result<Encoding> load(const Options& o) {
   const std::string path = o.data_dir + "/" + spec->ranks_file;
   std::string data;
   if (!read_input(path, data)) return Result<Encoding>::failure("cannot read " + path + " (build first, or pass --data DIR)");
-  auto vocab = load_tiktoken_file(data);
-  if (!vocab.ok()) return Result<Encoding>::failure(path + ": " + vocab.error);
-  return make_encoding(*spec, std::move(vocab.value));
+  auto encoding = load_openai_encoding(*spec, data);
+  if (!encoding.ok() && encoding.error.starts_with(spec->ranks_file)) encoding.error = o.data_dir + "/" + encoding.error;
+  return encoding;
 }
 
 SpecialPolicy policy_from(const std::string& allow) {

@@ -48,6 +48,25 @@ Encoding::SpecialMatch Encoding::find_special(std::string_view text, std::size_t
   return {};
 }
 
+namespace {
+
+// Calls sink(id, begin, end) for each token of a merged piece, from its token boundaries.
+template <class Sink>
+void emit_merged(const Vocab& ranks, std::string_view piece, uint32_t offset, const std::vector<uint32_t>& bounds,
+                 Sink&& sink) {
+  for (std::size_t i = 0; i < bounds.size(); ++i) {
+    const uint32_t b = bounds[i];
+    const uint32_t e = i + 1 < bounds.size() ? bounds[i + 1] : static_cast<uint32_t>(piece.size());
+    sink(ranks.find(piece.substr(b, e - b)), offset + b, offset + e);
+  }
+}
+
+// Only a vocabulary without all 256 single bytes can leave a byte without a token.
+constexpr const char* kUnencodable =
+    "the text has a byte that is not a token of this vocabulary (it lacks some single-byte tokens)";
+
+}  // namespace
+
 template <class Sink>
 void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink) const {
   // Kept between calls: a megabyte of text has ~250k pieces, and growing a fresh vector for them
@@ -66,16 +85,13 @@ void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink
     }
     bounds.clear();
     bpe_merge(ranks_, piece, scratch, bounds);
-    for (std::size_t i = 0; i < bounds.size(); ++i) {
-      const uint32_t b = bounds[i];
-      const uint32_t e = i + 1 < bounds.size() ? bounds[i + 1] : static_cast<uint32_t>(piece.size());
-      sink(ranks_.find(piece.substr(b, e - b)), offset + p.begin + b, offset + p.begin + e);
-    }
+    emit_merged(ranks_, piece, offset + p.begin, bounds, sink);
   }
 }
 
-template <class Sink>
-std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const {
+template <class OnText, class OnSpecial>
+std::string Encoding::split_at_specials(std::string_view text, const SpecialPolicy& policy, OnText&& on_text,
+                                        OnSpecial&& on_special) const {
   if (policy.others_are_errors && !policy.allow_all) {
     const SpecialMatch bad = [&] {
       for (std::size_t from = 0;;) {
@@ -94,32 +110,34 @@ std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& po
   for (;;) {
     const SpecialMatch m = find_special(text, start, policy, true);
     const std::size_t end = m.pos == std::string_view::npos ? text.size() : m.pos;
-    encode_ordinary_into(text.substr(start, end - start), static_cast<uint32_t>(start), sink);
+    on_text(start, end);
     if (m.pos == std::string_view::npos) break;
     const SpecialToken& special = specials_[m.index];
-    sink(special.id, static_cast<uint32_t>(m.pos), static_cast<uint32_t>(m.pos + special.text.size()));
+    on_special(special, m.pos);
     start = m.pos + special.text.size();
   }
   return {};
 }
 
-namespace {
-
-std::string check_unencodable(const std::vector<uint32_t>& ids) {
-  // Only a vocabulary without all 256 single bytes can leave a byte without a token.
-  if (std::find(ids.begin(), ids.end(), Vocab::kNone) != ids.end()) {
-    return "the text has a byte that is not a token of this vocabulary (it lacks some single-byte tokens)";
-  }
-  return {};
+template <class Sink>
+std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const {
+  return split_at_specials(
+      text, policy,
+      [&](std::size_t begin, std::size_t end) {
+        encode_ordinary_into(text.substr(begin, end - begin), static_cast<uint32_t>(begin), sink);
+      },
+      [&](const SpecialToken& special, std::size_t pos) {
+        sink(special.id, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + special.text.size()));
+      });
 }
-
-}  // namespace
 
 Result<std::vector<uint32_t>> Encoding::encode(std::string_view text, const SpecialPolicy& policy) const {
   Result<std::vector<uint32_t>> result;
   result.value.reserve(text.size() / 3);
   result.error = encode_into(text, policy, [&](uint32_t id, uint32_t, uint32_t) { result.value.push_back(id); });
-  if (result.ok()) result.error = check_unencodable(result.value);
+  if (result.ok() && std::find(result.value.begin(), result.value.end(), Vocab::kNone) != result.value.end()) {
+    result.error = kUnencodable;
+  }
   return result;
 }
 
@@ -134,69 +152,67 @@ Result<std::vector<Token>> Encoding::encode_with_spans(std::string_view text, co
   Result<std::vector<Token>> result;
   result.value.reserve(text.size() / 4);
   result.error = encode_into(text, policy, [&](uint32_t id, uint32_t b, uint32_t e) { result.value.push_back({id, b, e}); });
-  if (result.ok()) {
-    for (const Token& t : result.value) {
-      if (t.id == Vocab::kNone) return Result<std::vector<Token>>::failure(check_unencodable({Vocab::kNone}));
-    }
+  if (result.ok() && std::any_of(result.value.begin(), result.value.end(),
+                                 [](const Token& t) { return t.id == Vocab::kNone; })) {
+    result.error = kUnencodable;
   }
   return result;
 }
 
 Result<std::vector<Span>> Encoding::pieces(std::string_view text, const SpecialPolicy& policy) const {
   Result<std::vector<Span>> result;
-  auto traced = trace(text, policy);
-  if (!traced.ok()) return Result<std::vector<Span>>::failure(traced.error);
-  for (const PieceTrace& p : traced.value) result.value.push_back({p.begin, p.end});
+  std::vector<Span> spans;
+  result.error = split_at_specials(
+      text, policy,
+      [&](std::size_t begin, std::size_t end) {
+        spans.clear();
+        pretokenize(pretokenizer_, text.substr(begin, end - begin), spans);
+        for (const Span& s : spans) {
+          result.value.push_back({static_cast<uint32_t>(begin + s.begin), static_cast<uint32_t>(begin + s.end)});
+        }
+      },
+      [&](const SpecialToken& special, std::size_t pos) {
+        result.value.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + special.text.size())});
+      });
   return result;
 }
 
 Result<std::vector<PieceTrace>> Encoding::trace(std::string_view text, const SpecialPolicy& policy) const {
   Result<std::vector<PieceTrace>> result;
-  // Reuse the encoder's special-token handling: it reports every token; group them by piece here.
-  std::vector<Token> specials_found;
-  result.error = encode_into(text, policy, [&](uint32_t id, uint32_t b, uint32_t e) {
-    if (is_special(id)) specials_found.push_back({id, b, e});
-  });
-  if (!result.ok()) return result;
   MergeScratch scratch;
   std::vector<uint32_t> bounds;
   std::vector<Span> spans;
-  std::size_t start = 0;
-  const auto trace_text = [&](std::size_t from, std::size_t to) {
-    spans.clear();
-    pretokenize(pretokenizer_, text.substr(from, to - from), spans);
-    for (const Span& s : spans) {
-      PieceTrace p;
-      p.begin = static_cast<uint32_t>(from + s.begin);
-      p.end = static_cast<uint32_t>(from + s.end);
-      const std::string_view piece = text.substr(p.begin, p.end - p.begin);
-      bounds.clear();
-      bpe_merge(ranks_, piece, scratch, bounds, &p.steps);
-      const uint32_t whole = ranks_.find(piece);
-      if (whole != Vocab::kNone) {
-        p.whole_piece_token = true;
-        p.tokens.push_back({whole, p.begin, p.end});
-      } else {
-        for (std::size_t i = 0; i < bounds.size(); ++i) {
-          const uint32_t b = bounds[i];
-          const uint32_t e = i + 1 < bounds.size() ? bounds[i + 1] : static_cast<uint32_t>(piece.size());
-          p.tokens.push_back({ranks_.find(piece.substr(b, e - b)), p.begin + b, p.begin + e});
+  result.error = split_at_specials(
+      text, policy,
+      [&](std::size_t from, std::size_t to) {
+        spans.clear();
+        pretokenize(pretokenizer_, text.substr(from, to - from), spans);
+        for (const Span& s : spans) {
+          PieceTrace p;
+          p.begin = static_cast<uint32_t>(from + s.begin);
+          p.end = static_cast<uint32_t>(from + s.end);
+          const std::string_view piece = text.substr(p.begin, p.end - p.begin);
+          bounds.clear();
+          bpe_merge(ranks_, piece, scratch, bounds, &p.steps);
+          const uint32_t whole = ranks_.find(piece);
+          if (whole != Vocab::kNone) {
+            p.whole_piece_token = true;
+            p.tokens.push_back({whole, p.begin, p.end});
+          } else {
+            emit_merged(ranks_, piece, p.begin, bounds,
+                        [&](uint32_t id, uint32_t b, uint32_t e) { p.tokens.push_back({id, b, e}); });
+          }
+          result.value.push_back(std::move(p));
         }
-      }
-      result.value.push_back(std::move(p));
-    }
-  };
-  for (const Token& special : specials_found) {
-    trace_text(start, special.begin);
-    PieceTrace p;
-    p.begin = special.begin;
-    p.end = special.end;
-    p.special_id = special.id;
-    p.tokens.push_back(special);
-    result.value.push_back(std::move(p));
-    start = special.end;
-  }
-  trace_text(start, text.size());
+      },
+      [&](const SpecialToken& special, std::size_t pos) {
+        PieceTrace p;
+        p.begin = static_cast<uint32_t>(pos);
+        p.end = static_cast<uint32_t>(pos + special.text.size());
+        p.special_id = special.id;
+        p.tokens.push_back({special.id, p.begin, p.end});
+        result.value.push_back(std::move(p));
+      });
   return result;
 }
 
@@ -218,16 +234,12 @@ std::string_view Encoding::token_bytes(uint32_t id) const {
 Result<std::string> Encoding::decode_bytes(std::span<const uint32_t> ids) const {
   Result<std::string> result;
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (ranks_.contains(ids[i])) {
-      result.value.append(ranks_.token(ids[i]));
-      continue;
-    }
-    const std::string_view special = token_bytes(ids[i]);
-    if (special.empty()) {
+    const std::string_view bytes = token_bytes(ids[i]);  // no token, ordinary or special, is empty
+    if (bytes.empty()) {
       return Result<std::string>::failure("id " + std::to_string(ids[i]) + " at position " + std::to_string(i) +
                                           " is not a token of " + name_);
     }
-    result.value.append(special);
+    result.value.append(bytes);
   }
   return result;
 }

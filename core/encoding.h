@@ -81,6 +81,12 @@ class Encoding {
   };
   SpecialMatch find_special(std::string_view text, std::size_t from, const SpecialPolicy& policy,
                             bool allowed_only) const;
+  // Walks the text split at the special tokens the policy allows: on_text(begin, end) for each
+  // stretch of ordinary text, on_special(special, pos) for each special token. Returns the error
+  // message when the policy makes a special token in the text an error, else "".
+  template <class OnText, class OnSpecial>
+  std::string split_at_specials(std::string_view text, const SpecialPolicy& policy, OnText&& on_text,
+                                OnSpecial&& on_special) const;
   template <class Sink>
   std::string encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const;
   template <class Sink>

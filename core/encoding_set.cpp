@@ -1,16 +1,13 @@
 #include "core/encoding_set.h"
 
 #include "core/openai_encodings.h"
-#include "core/tiktoken_file.h"
 
 namespace bpeviz {
 
 Result<const Encoding*> EncodingSet::load_builtin(std::string_view name, std::string_view ranks_file_bytes) {
   const EncodingSpec* spec = find_openai_encoding(name);
   if (!spec) return Result<const Encoding*>::failure("unknown encoding \"" + std::string(name) + "\"");
-  auto vocab = load_tiktoken_file(ranks_file_bytes);
-  if (!vocab.ok()) return Result<const Encoding*>::failure(spec->ranks_file + ": " + vocab.error);
-  auto encoding = make_encoding(*spec, std::move(vocab.value));
+  auto encoding = load_openai_encoding(*spec, ranks_file_bytes);
   if (!encoding.ok()) return Result<const Encoding*>::failure(encoding.error);
   auto& slot = encodings_[spec->name];
   slot = std::make_unique<Encoding>(std::move(encoding.value));

@@ -3,7 +3,8 @@
 #include <array>
 
 #include <nlohmann/json.hpp>
-#include <utf8proc.h>
+
+#include "core/utf8.h"
 
 namespace bpeviz {
 
@@ -39,17 +40,14 @@ const ByteAlphabet& alphabet() {
 // Spelled token → bytes; false if a character is outside the alphabet or the UTF-8 is broken.
 bool unspell(std::string_view spelled, std::string& bytes, uint32_t& bad) {
   bytes.clear();
-  for (std::size_t i = 0; i < spelled.size();) {
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(spelled.data() + i),
-                                    static_cast<utf8proc_ssize_t>(spelled.size() - i), &cp);
-    const int byte = n > 0 ? gpt2_char_to_byte(static_cast<uint32_t>(cp)) : -1;
+  for (std::size_t i = 0; i < spelled.size(); i += utf8_char_length(spelled, i)) {
+    const uint32_t cp = utf8_code_point(spelled, i);  // U+FFFD, not in the alphabet, for broken UTF-8
+    const int byte = gpt2_char_to_byte(cp);
     if (byte < 0) {
-      bad = n > 0 ? static_cast<uint32_t>(cp) : 0xFFFD;
+      bad = cp;
       return false;
     }
     bytes.push_back(static_cast<char>(byte));
-    i += static_cast<std::size_t>(n);
   }
   return true;
 }

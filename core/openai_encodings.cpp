@@ -1,5 +1,7 @@
 #include "core/openai_encodings.h"
 
+#include "core/tiktoken_file.h"
+
 namespace bpeviz {
 
 namespace {
@@ -86,6 +88,12 @@ Result<Encoding> make_encoding(const EncodingSpec& spec, Vocab ranks) {
     }
   }
   return {Encoding(spec.name, spec.pretokenizer, std::move(ranks), spec.specials, spec.n_vocab), {}};
+}
+
+Result<Encoding> load_openai_encoding(const EncodingSpec& spec, std::string_view ranks_file_bytes) {
+  auto vocab = load_tiktoken_file(ranks_file_bytes);
+  if (!vocab.ok()) return Result<Encoding>::failure(spec.ranks_file + ": " + vocab.error);
+  return make_encoding(spec, std::move(vocab.value));
 }
 
 }  // namespace bpeviz

@@ -13,6 +13,19 @@ std::size_t utf8_char_length(std::string_view text, std::size_t pos) {
   return n > 0 ? static_cast<std::size_t>(n) : 1;
 }
 
+uint32_t utf8_code_point(std::string_view text, std::size_t pos) {
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                  static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  return n > 0 ? static_cast<uint32_t>(cp) : 0xFFFD;
+}
+
+void utf8_append(std::string& out, uint32_t code_point) {
+  utf8proc_uint8_t buf[4];
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code_point), buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
 bool utf8_is_valid(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     utf8proc_int32_t cp = 0;

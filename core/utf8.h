@@ -1,6 +1,7 @@
 // UTF-8 helpers over utf8proc: where characters start and end, and how to repair invalid input.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,12 @@ namespace bpeviz {
 // Length of the well-formed UTF-8 sequence starting at text[pos], or 1 when the bytes there are
 // ill-formed (so every byte belongs to exactly one "character" and scanning always advances).
 std::size_t utf8_char_length(std::string_view text, std::size_t pos);
+
+// The code point of the well-formed sequence at text[pos], or U+FFFD where the bytes are ill-formed.
+uint32_t utf8_code_point(std::string_view text, std::size_t pos);
+
+// Appends the UTF-8 encoding of a code point.
+void utf8_append(std::string& out, uint32_t code_point);
 
 // True when the whole text is well-formed UTF-8.
 bool utf8_is_valid(std::string_view text);

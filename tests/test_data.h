@@ -8,7 +8,6 @@
 #include <string>
 
 #include "core/openai_encodings.h"
-#include "core/tiktoken_file.h"
 
 namespace bpeviz::test {
 
@@ -23,10 +22,7 @@ inline const Encoding& encoding(const std::string& name) {
   if (auto it = cache.find(name); it != cache.end()) return it->second;
   const EncodingSpec* spec = find_openai_encoding(name);
   if (!spec) throw std::runtime_error("no built-in encoding " + name);
-  const std::string data = read_file(std::string(BPEVIZ_TEST_ENCODINGS_DIR) + "/" + spec->ranks_file);
-  auto vocab = load_tiktoken_file(data);
-  if (!vocab.ok()) throw std::runtime_error(spec->ranks_file + ": " + vocab.error);
-  auto enc = make_encoding(*spec, std::move(vocab.value));
+  auto enc = load_openai_encoding(*spec, read_file(std::string(BPEVIZ_TEST_ENCODINGS_DIR) + "/" + spec->ranks_file));
   if (!enc.ok()) throw std::runtime_error(enc.error);
   return cache.emplace(name, std::move(enc.value)).first->second;
 }

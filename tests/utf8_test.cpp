@@ -36,3 +36,12 @@ TEST_CASE("utf8_repair replaces each maximal ill-formed subpart with one U+FFFD"
   CHECK(utf8_repair("\xC0\xAF") == fffd + fffd);
   CHECK(utf8_is_valid(utf8_repair("\x80\x80\xE2\x82")));
 }
+
+TEST_CASE("utf8_code_point and utf8_append are inverses over well-formed text") {
+  CHECK(utf8_code_point("a\xC3\xA9", 1) == 0xE9);
+  CHECK(utf8_code_point("\xF0\x9F\x91\x8D", 0) == 0x1F44D);
+  CHECK(utf8_code_point("\xFF", 0) == 0xFFFD);
+  std::string out;
+  for (const uint32_t cp : {0x41u, 0xE9u, 0x21B5u, 0x1F44Du}) utf8_append(out, cp);
+  CHECK(out == "A\xC3\xA9\xE2\x86\xB5\xF0\x9F\x91\x8D");
+}

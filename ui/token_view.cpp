@@ -16,29 +16,6 @@ constexpr float kPad = 5.0f;      // inside a tile
 constexpr float kGap = 3.0f;      // between tiles
 constexpr float kMinWidth = 14.0f;
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-uint32_t decode_code_point(std::string_view s) {
-  const auto b = [&](std::size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i])); };
-  switch (s.size()) {
-    case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-    case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-    case 4: return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-    default: return b(0);
-  }
-}
-
 // The tile label for a span of text: invisible characters become visible symbols, bytes that are
 // not UTF-8 become \xNN, and characters the font cannot draw become U+XXXX rather than a box.
 // Returns true when the span ends a line.
@@ -55,20 +32,20 @@ bool append_label(std::string& out, std::string_view piece, bool show_whitespace
       std::snprintf(hex, sizeof hex, "\\x%02X", c);
       out += hex;
     } else if (c == '\n') {
-      append_utf8(out, 0x21B5);  // ↵
+      utf8_append(out, 0x21B5);  // ↵
       newline = true;
     } else if (c == ' ') {
-      if (show_whitespace) append_utf8(out, 0x00B7); else out.push_back(' ');
+      if (show_whitespace) utf8_append(out, 0x00B7); else out.push_back(' ');
     } else if (c == '\t') {
-      if (show_whitespace) append_utf8(out, 0x2192); else out += "    ";
+      if (show_whitespace) utf8_append(out, 0x2192); else out += "    ";
     } else if (c < 0x20) {
-      append_utf8(out, 0x2400 + c);  // control pictures ␀ ␍ ...
+      utf8_append(out, 0x2400 + c);  // control pictures ␀ ␍ ...
     } else if (c == 0x7F) {
-      append_utf8(out, 0x2421);
-    } else if (n > 1 && !font->FindGlyphNoFallback(static_cast<ImWchar>(decode_code_point(piece.substr(i, n))))) {
+      utf8_append(out, 0x2421);
+    } else if (n > 1 && !font->FindGlyphNoFallback(static_cast<ImWchar>(utf8_code_point(piece, i)))) {
       char name[16];
       // A space between neighbouring names keeps "U+4F60 U+597D" readable.
-      std::snprintf(name, sizeof name, "%sU+%04X", after_name ? " " : "", decode_code_point(piece.substr(i, n)));
+      std::snprintf(name, sizeof name, "%sU+%04X", after_name ? " " : "", utf8_code_point(piece, i));
       out += name;
       last_was_name = true;
     } else {

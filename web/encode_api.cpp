@@ -26,6 +26,11 @@ std::vector<uint32_t> g_ids;
 std::string g_bytes;
 std::string g_error;
 
+int fail(std::string message) {
+  g_error = std::move(message);
+  return -1;
+}
+
 const Encoding* find_or_fail(const char* name) {
   const Encoding* e = shared_encodings().find(name);
   if (!e) g_error = std::string("encoding \"") + name + "\" is not loaded";
@@ -37,11 +42,7 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_load_encoding(const char* name, const uint8_t* data, std::size_t length) {
   const auto loaded = shared_encodings().load_builtin(name, std::string_view(reinterpret_cast<const char*>(data), length));
-  if (!loaded.ok()) {
-    g_error = loaded.error;
-    return -1;
-  }
-  return 0;
+  return loaded.ok() ? 0 : fail(loaded.error);
 }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_encode(const char* name, const char* text, std::size_t length, int special) {
@@ -52,10 +53,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_encode(const char* name, const char* text, std::
     g_ids = e->encode_ordinary(input);
   } else {
     auto ids = e->encode(input, special == 1 ? SpecialPolicy::allow_all_specials() : SpecialPolicy::error_on_specials());
-    if (!ids.ok()) {
-      g_error = ids.error;
-      return -1;
-    }
+    if (!ids.ok()) return fail(ids.error);
     g_ids = std::move(ids.value);
   }
   return static_cast<int>(g_ids.size());
@@ -67,10 +65,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_decode(const char* name, const uint32_t* ids, st
   const Encoding* e = find_or_fail(name);
   if (!e) return -1;
   auto bytes = e->decode_bytes({ids, count});
-  if (!bytes.ok()) {
-    g_error = bytes.error;
-    return -1;
-  }
+  if (!bytes.ok()) return fail(bytes.error);
   g_bytes = std::move(bytes.value);
   return static_cast<int>(g_bytes.size());
 }

@@ -115,10 +115,8 @@
     // The ids of `text` under encoding `name`, loading it if needed. special: 'error' (tiktoken's
     // default: special-token text is an error), 'all' (allowed) or 'text' (encode_ordinary).
     async encode(text, name, special = 'error') {
-      if (!api.encodings().includes(name) || name === 'bytes') {
-        if (name === 'bytes') return [...new TextEncoder().encode(text)];
-        throw new Error(`unknown encoding "${name}"`);
-      }
+      if (name === 'bytes') return [...encoder.encode(String(text))];
+      if (!api.encodings().includes(name)) throw new Error(`unknown encoding "${name}"`);
       if (!(name in loadTimes)) {
         const file = Module.UTF8ToString(withUtf8(name, (ptr) => Module._bpeviz_encoding_file(ptr)));
         Module.fetchEncoding(name, file);
