@@ -7,11 +7,12 @@ namespace bpeviz {
 
 namespace {
 
+constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
 constexpr std::array<int8_t, 256> make_table() {
   std::array<int8_t, 256> t{};
   for (auto& v : t) v = -1;
-  constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  for (std::size_t i = 0; i < alphabet.size(); ++i) t[static_cast<unsigned char>(alphabet[i])] = static_cast<int8_t>(i);
+  for (std::size_t i = 0; i < kAlphabet.size(); ++i) t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int8_t>(i);
   return t;
 }
 constexpr auto kTable = make_table();
@@ -48,6 +49,21 @@ bool base64_decode(std::string_view text, std::string& out) {
   }
   out.resize(at);
   return true;
+}
+
+std::string base64_encode(std::string_view bytes) {
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  const auto byte = [&](std::size_t i) { return i < bytes.size() ? static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) : 0u; };
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const uint32_t v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
+    const std::size_t left = bytes.size() - i;  // 1, 2, or 3 and more
+    out += kAlphabet[v >> 18];
+    out += kAlphabet[v >> 12 & 63];
+    out += left > 1 ? kAlphabet[v >> 6 & 63] : '=';
+    out += left > 2 ? kAlphabet[v & 63] : '=';
+  }
+  return out;
 }
 
 }  // namespace bpeviz

@@ -75,9 +75,32 @@ Result<Gpt2Vocabulary> load_gpt2_files(std::string_view encoder_json, std::strin
   using R = Result<Gpt2Vocabulary>;
   R result;
   Vocab& ranks = result.value.ranks;
-  for (uint32_t rank = 0; rank < 256; ++rank) ranks.add(rank, std::string(1, static_cast<char>(alphabet().rank_order[rank])));
+  const auto json = nlohmann::json::parse(encoder_json, nullptr, false);
+  if (json.is_discarded()) return R::failure("encoder.json is not valid JSON");
+  if (!json.is_object()) return R::failure("encoder.json is not a JSON object of token → id");
 
-  // vocab.bpe: a "#version" line, then "first second" per merge; the merged bytes get the next rank.
+  // The single bytes: encoder.json's ids when they number the 256 bytes 0–255 in some order, else
+  // tiktoken's order (then a file that disagrees fails the check below, naming the token).
+  std::array<uint32_t, 256> byte_rank{};
+  std::array<bool, 256> rank_taken{};
+  bool from_json = true;
+  for (int b = 0; b < 256 && from_json; ++b) {
+    std::string spelled;
+    utf8_append(spelled, gpt2_byte_to_char(static_cast<uint8_t>(b)));
+    const auto it = json.find(spelled);
+    from_json = it != json.end() && it->is_number_unsigned() && it->get<uint64_t>() < 256 && !rank_taken[it->get<uint32_t>()];
+    if (from_json) {
+      byte_rank[b] = it->get<uint32_t>();
+      rank_taken[byte_rank[b]] = true;
+    }
+  }
+  if (!from_json) {
+    for (uint32_t rank = 0; rank < 256; ++rank) byte_rank[alphabet().rank_order[rank]] = rank;
+  }
+  for (int b = 0; b < 256; ++b) ranks.add(byte_rank[b], std::string(1, static_cast<char>(b)));
+
+  // vocab.bpe: a "#version" line, then "first second" per merge; the merged bytes get the next rank,
+  // unless an earlier line made them already (see gpt2_files.h).
   std::size_t line_number = 0;
   uint32_t next_rank = 256;
   std::string first, second;
@@ -104,16 +127,10 @@ Result<Gpt2Vocabulary> load_gpt2_files(std::string_view encoder_json, std::strin
       }
       merged += first;
     }
-    if (!ranks.add(next_rank, merged)) {
-      return R::failure("vocab.bpe line " + std::to_string(line_number) + ": the merge makes a token that an earlier line made");
-    }
-    ++next_rank;
+    if (ranks.add(next_rank, merged)) ++next_rank;
   }
 
   // encoder.json must agree with the ranks; what no merge made is a special token.
-  const auto json = nlohmann::json::parse(encoder_json, nullptr, false);
-  if (json.is_discarded()) return R::failure("encoder.json is not valid JSON");
-  if (!json.is_object()) return R::failure("encoder.json is not a JSON object of token → id");
   for (const auto& [spelled, id_value] : json.items()) {
     if (!id_value.is_number_unsigned() || id_value.get<uint64_t>() >= Vocab::kNone) {
       return R::failure("encoder.json: the id of \"" + spelled + "\" is not a non-negative integer");

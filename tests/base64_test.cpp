@@ -30,3 +30,23 @@ TEST_CASE("base64_decode rejects what no encoder produces") {
   CHECK_FALSE(base64_decode("Zh==", out));  // non-zero padding bits
   CHECK_FALSE(base64_decode("Zm 9v", out));
 }
+
+TEST_CASE("base64_encode: RFC 4648 test vectors, padded") {
+  CHECK(base64_encode("") == "");
+  CHECK(base64_encode("f") == "Zg==");
+  CHECK(base64_encode("fo") == "Zm8=");
+  CHECK(base64_encode("foo") == "Zm9v");
+  CHECK(base64_encode("foob") == "Zm9vYg==");
+  CHECK(base64_encode("fooba") == "Zm9vYmE=");
+  CHECK(base64_encode("foobar") == "Zm9vYmFy");
+  CHECK(base64_encode(std::string(1, '\0')) == "AA==");
+  CHECK(base64_encode("\xFF\xFE\xFD") == "//79");
+}
+
+TEST_CASE("base64_encode and base64_decode are inverses on every byte and length") {
+  std::string bytes;
+  for (int i = 0; i < 300; ++i) {
+    bytes += static_cast<char>((i * 37 + 11) & 0xFF);
+    CHECK(decoded(base64_encode(bytes)) == bytes);
+  }
+}

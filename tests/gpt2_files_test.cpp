@@ -65,3 +65,41 @@ TEST_CASE("load_gpt2_files explains what is wrong") {
         "vocab.bpe line 2: the character U+20AC is not in GPT-2's byte alphabet");
   CHECK(load_gpt2_files("{\"a\": -1}", "").error == "encoder.json: the id of \"a\" is not a non-negative integer");
 }
+
+TEST_CASE("a vocab.bpe line that makes bytes an earlier line made keeps the earlier rank") {
+  // "Ġ t", "Ġt he", then "Ġ the": the third line's " the" is rank 257 already; it takes no rank, and
+  // the line after it ("h e") gets 258.
+  std::string json = toy_encoder(true);
+  json.replace(json.find("\"<|endoftext|>\": 258"), std::string("\"<|endoftext|>\": 258").size(),
+               "\"he\": 258, \"<|endoftext|>\": 259");
+  const auto r = load_gpt2_files(json, "#version: 0.2\n\xC4\xA0 t\n\xC4\xA0t he\n\xC4\xA0 the\nh e\n");
+  REQUIRE(r.ok());
+  CHECK(r.value.ranks.find(" the") == 257);
+  CHECK(r.value.ranks.find("he") == 258);
+  CHECK(r.value.ranks.size() == 259);
+  REQUIRE(r.value.specials.size() == 1);
+  CHECK(r.value.specials[0].id == 259);
+  // Had the line taken a rank, "he" would be 259 and encoder.json would disagree.
+  CHECK(load_gpt2_files(toy_encoder(true), "#version: 0.2\n\xC4\xA0 t\n\xC4\xA0t he\n\xC4\xA0 the\n").ok());
+}
+
+TEST_CASE("load_gpt2_files takes the single bytes' ids from encoder.json when they number 0-255") {
+  // bpeviz's own export: byte b is id b (not tiktoken's printable-first order).
+  std::string json = "{";
+  for (int b = 0; b < 256; ++b) {
+    const uint32_t cp = gpt2_byte_to_char(static_cast<uint8_t>(b));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "\"\\u%04x\": %d,", cp, b);
+    json += buf;
+  }
+  json += "\"\\u0120t\": 256}";
+  const auto r = load_gpt2_files(json, "#version: 0.2\n\xC4\xA0 t\n");
+  REQUIRE(r.ok());
+  for (int b = 0; b < 256; ++b) CHECK(r.value.ranks.find(std::string(1, static_cast<char>(b))) == static_cast<uint32_t>(b));
+  CHECK(r.value.ranks.find(" t") == 256);
+  // Two bytes with one id is no numbering of the bytes: tiktoken's order applies, and the file disagrees.
+  std::string clash = json;
+  clash.replace(clash.find("\"\\u0100\": 0"), std::string("\"\\u0100\": 0").size(), "\"\\u0100\": 1");
+  CHECK(load_gpt2_files(clash, "#version: 0.2\n\xC4\xA0 t\n").error ==
+        "encoder.json gives \"!\" id 33, but vocab.bpe makes it rank 0");
+}
