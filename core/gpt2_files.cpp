@@ -1,5 +1,6 @@
 #include "core/gpt2_files.h"
 
+#include <algorithm>
 #include <array>
 
 #include <nlohmann/json.hpp>
@@ -148,7 +149,9 @@ Result<Gpt2Vocabulary> load_gpt2_files(std::string_view encoder_json, std::strin
     }
     result.value.specials.push_back({spelled, id});
   }
-  const std::size_t in_json = json.size() - result.value.specials.size();
+  auto& specials = result.value.specials;
+  std::sort(specials.begin(), specials.end(), [](const SpecialToken& a, const SpecialToken& b) { return a.id < b.id; });
+  const std::size_t in_json = json.size() - specials.size();
   if (in_json != ranks.size()) {
     return R::failure("encoder.json has " + std::to_string(in_json) + " ordinary tokens but vocab.bpe makes " +
                       std::to_string(ranks.size()));

@@ -28,7 +28,7 @@ namespace bpeviz {
 
 struct Gpt2Vocabulary {
   Vocab ranks;
-  std::vector<SpecialToken> specials;
+  std::vector<SpecialToken> specials;  // in id order
 };
 
 Result<Gpt2Vocabulary> load_gpt2_files(std::string_view encoder_json, std::string_view vocab_bpe);
