@@ -1,88 +1,102 @@
-// bpeviz-cli: the core encoder on the command line.
+// bpeviz-cli: the core encoder and trainer on the command line.
 //   bpeviz-cli encodings
-//   bpeviz-cli encode (--encoding NAME | --tokenizer FILE [--pretokenizer P]) [--allow-special all|none|LIST] [FILE|-]
-//   bpeviz-cli decode (--encoding NAME | --tokenizer FILE) [FILE|-]
-// FILE for --tokenizer: a .tiktoken file, or GPT-2's encoder.json with vocab.bpe beside it.
+//   bpeviz-cli encode (--encoding NAME | --tokenizer PATH [--pretokenizer P]) [--allow-special all|none|LIST] [FILE|-]
+//   bpeviz-cli decode (--encoding NAME | --tokenizer PATH) [FILE|-]
+//   bpeviz-cli train (--vocab-size N | --merges N) [options] (FILE|-) -o DIR   (cli/train_command.h)
+// PATH for --tokenizer: a directory `train` wrote, a bpeviz model file, a .tiktoken file, or GPT-2's
+// encoder.json / Hugging Face's vocab.json with vocab.bpe / merges.txt beside it.
 // Ids are printed as one JSON array on one line; decode writes the raw bytes. Errors: one line, exit 1.
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_io.h"
+#include "cli/train_command.h"
 #include "core/gpt2_files.h"
+#include "core/model_file.h"
 #include "core/openai_encodings.h"
 #include "core/tiktoken_file.h"
 
 using namespace bpeviz;
+using namespace bpeviz::cli;
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: bpeviz-cli encodings\n"
-    "       bpeviz-cli encode (--encoding NAME | --tokenizer FILE [--pretokenizer cl100k|o200k|gpt2|whitespace|none])\n"
-    "                         [--allow-special all|none|NAME,NAME...] [--data DIR] [FILE|-]\n"
-    "       bpeviz-cli decode (--encoding NAME | --tokenizer FILE) [--data DIR] [FILE|-]\n"
-    "--tokenizer: a .tiktoken file, or GPT-2's encoder.json (with vocab.bpe beside it).\n"
-    "--allow-special: allowed special tokens become their ids; any other special token in the text is an\n"
-    "error, as in tiktoken (default: none). --data: where the .tiktoken files are (default: the build's).\n";
-
-int fail(const std::string& message) {
-  std::cerr << "bpeviz-cli: " << message << "\n";
-  return 1;
-}
-
-bool read_input(const std::string& path, std::string& out) {
-  if (path.empty() || path == "-") {
-    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
+std::string usage() {
+  return std::string(
+             "usage: bpeviz-cli encodings\n"
+             "       bpeviz-cli encode (--encoding NAME | --tokenizer PATH [--pretokenizer cl100k|o200k|gpt2|whitespace|none])\n"
+             "                         [--allow-special all|none|NAME,NAME...] [--data DIR] [FILE|-]\n"
+             "       bpeviz-cli decode (--encoding NAME | --tokenizer PATH) [--data DIR] [FILE|-]\n") +
+         kTrainUsage +
+         "--tokenizer: a directory written by train (its bpeviz.model), a bpeviz.model file, a .tiktoken file\n"
+         "(give --pretokenizer; default cl100k), or GPT-2's encoder.json / Hugging Face's vocab.json with\n"
+         "vocab.bpe / merges.txt beside it. A model file brings its own pre-tokenizer and special tokens.\n"
+         "--allow-special: allowed special tokens become their ids; any other special token in the text is an\n"
+         "error, as in tiktoken (default: none). --data: where the .tiktoken files are (default: the build's).\n"
+         "train writes DIR/bpeviz.model (the model file), DIR/bpeviz.vocab (every token, readable),\n"
+         "DIR/vocab.json + DIR/merges.txt (GPT-2/Hugging Face form) and DIR/ranks.tiktoken. --vocab-size counts\n"
+         "the 256 bytes, the merges and the specials. Defaults: --pretokenizer gpt2, --tie greater, --threads 2.\n";
 }
 
 struct Options {
   std::string command, encoding, tokenizer, pretokenizer = "cl100k", allow_special = "none", input = "-";
+  bool pretokenizer_given = false;
   std::string data_dir = BPEVIZ_ENCODINGS_DIR;
 };
 
-Result<Encoding> load(const Options& o) {
-  if (!o.tokenizer.empty()) {
-    Pretokenizer kind;
-    if (!pretokenizer_from_name(o.pretokenizer, kind)) {
-      return Result<Encoding>::failure("unknown pre-tokenizer \"" + o.pretokenizer + "\"");
+Result<Encoding> load_tokenizer(const Options& o) {
+  using R = Result<Encoding>;
+  std::string path = o.tokenizer;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) path += (path.ends_with('/') ? "" : "/") + std::string(kModelFileName);
+  auto data = read_input(path);
+  if (!data.ok()) return R::failure(data.error);
+
+  // A bpeviz model file says what it is on its first line, and carries its pre-tokenizer and specials.
+  if (data.value.starts_with("bpeviz-bpe ")) {
+    auto model = load_model_file(data.value);
+    if (!model.ok()) return R::failure(path + ": " + model.error);
+    if (o.pretokenizer_given && o.pretokenizer != pretokenizer_name(model.value.pretokenizer)) {
+      return R::failure("--pretokenizer " + o.pretokenizer + ": " + path + " was trained with " +
+                        std::string(pretokenizer_name(model.value.pretokenizer)));
     }
-    std::string data;
-    if (!read_input(o.tokenizer, data)) return Result<Encoding>::failure("cannot read " + o.tokenizer);
-    if (o.tokenizer.ends_with("encoder.json")) {
-      // GPT-2's pair of files: vocab.bpe sits beside encoder.json.
-      const std::string merges_path = o.tokenizer.substr(0, o.tokenizer.size() - 12) + "vocab.bpe";
-      std::string merges;
-      if (!read_input(merges_path, merges)) return Result<Encoding>::failure("cannot read " + merges_path);
-      auto gpt2 = load_gpt2_files(data, merges);
-      if (!gpt2.ok()) return Result<Encoding>::failure(gpt2.error);
-      uint32_t n_vocab = gpt2.value.ranks.id_end();
-      for (const auto& s : gpt2.value.specials) n_vocab = std::max(n_vocab, s.id + 1);
-      return {Encoding(o.tokenizer, kind, std::move(gpt2.value.ranks), gpt2.value.specials, n_vocab), {}};
-    }
-    auto vocab = load_tiktoken_file(data);
-    if (!vocab.ok()) return Result<Encoding>::failure(o.tokenizer + ": " + vocab.error);
-    const uint32_t n_vocab = vocab.value.id_end();
-    return {Encoding(o.tokenizer, kind, std::move(vocab.value), {}, n_vocab), {}};
+    return make_model_encoding(model.value, path);
   }
+  Pretokenizer kind;
+  if (!pretokenizer_from_name(o.pretokenizer, kind)) return R::failure("unknown pre-tokenizer \"" + o.pretokenizer + "\"");
+  for (const auto& [vocab_name, merges_name] : {std::pair{"encoder.json", "vocab.bpe"}, std::pair{"vocab.json", "merges.txt"}}) {
+    if (!path.ends_with(vocab_name)) continue;
+    // GPT-2's pair of files: the merges sit beside the vocabulary.
+    const std::string merges_path = path.substr(0, path.size() - std::string_view(vocab_name).size()) + merges_name;
+    const auto merges = read_input(merges_path);
+    if (!merges.ok()) return R::failure(merges.error);
+    auto gpt2 = load_gpt2_files(data.value, merges.value);
+    if (!gpt2.ok()) return R::failure(path + ": " + gpt2.error);
+    uint32_t n_vocab = gpt2.value.ranks.id_end();
+    for (const auto& s : gpt2.value.specials) n_vocab = std::max(n_vocab, s.id + 1);
+    return {Encoding(path, kind, std::move(gpt2.value.ranks), gpt2.value.specials, n_vocab), {}};
+  }
+  auto vocab = load_tiktoken_file(data.value);
+  if (!vocab.ok()) return R::failure(path + ": " + vocab.error);
+  const uint32_t n_vocab = vocab.value.id_end();
+  return {Encoding(path, kind, std::move(vocab.value), {}, n_vocab), {}};
+}
+
+Result<Encoding> load(const Options& o) {
+  if (!o.tokenizer.empty()) return load_tokenizer(o);
   const EncodingSpec* spec = find_openai_encoding(o.encoding);
   if (!spec) return Result<Encoding>::failure("unknown encoding \"" + o.encoding + "\" (see: bpeviz-cli encodings)");
   const std::string path = o.data_dir + "/" + spec->ranks_file;
-  std::string data;
-  if (!read_input(path, data)) return Result<Encoding>::failure("cannot read " + path + " (build first, or pass --data DIR)");
-  auto encoding = load_openai_encoding(*spec, data);
+  const auto data = read_input(path);
+  if (!data.ok()) return Result<Encoding>::failure(data.error + " (build first, or pass --data DIR)");
+  auto encoding = load_openai_encoding(*spec, data.value);
   if (!encoding.ok() && encoding.error.starts_with(spec->ranks_file)) encoding.error = o.data_dir + "/" + encoding.error;
   return encoding;
 }
@@ -102,10 +116,11 @@ int main(int argc, char** argv) {
   Options o;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kUsage;
+    std::cout << usage();
     return args.empty() ? 1 : 0;
   }
   o.command = args[0];
+  if (o.command == "train") return train_command({args.begin() + 1, args.end()});
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     const auto value = [&](std::string& into) {
@@ -116,10 +131,10 @@ int main(int argc, char** argv) {
     bool ok = true;
     if (a == "--encoding") ok = value(o.encoding);
     else if (a == "--tokenizer") ok = value(o.tokenizer);
-    else if (a == "--pretokenizer") ok = value(o.pretokenizer);
+    else if (a == "--pretokenizer") ok = o.pretokenizer_given = value(o.pretokenizer);
     else if (a == "--allow-special") ok = value(o.allow_special);
     else if (a == "--data") ok = value(o.data_dir);
-    else if (a.size() > 1 && a[0] == '-') return fail("unknown option " + a + "\n" + kUsage);
+    else if (a.size() > 1 && a[0] == '-') return fail("unknown option " + a + "\n" + usage());
     else o.input = a;
     if (!ok) return fail(a + " needs a value");
   }
@@ -127,14 +142,14 @@ int main(int argc, char** argv) {
     for (const auto& spec : openai_encodings()) std::cout << spec.name << "\n";
     return 0;
   }
-  if (o.command != "encode" && o.command != "decode") return fail("unknown command \"" + o.command + "\"\n" + kUsage);
+  if (o.command != "encode" && o.command != "decode") return fail("unknown command \"" + o.command + "\"\n" + usage());
   if (o.encoding.empty() == o.tokenizer.empty()) return fail("give exactly one of --encoding and --tokenizer");
   auto encoding = load(o);
   if (!encoding.ok()) return fail(encoding.error);
-  std::string input;
-  if (!read_input(o.input, input)) return fail("cannot read " + o.input);
+  const auto input = read_input(o.input);
+  if (!input.ok()) return fail(input.error);
   if (o.command == "encode") {
-    const auto ids = encoding.value.encode(input, policy_from(o.allow_special));
+    const auto ids = encoding.value.encode(input.value, policy_from(o.allow_special));
     if (!ids.ok()) return fail(ids.error);
     std::string out = "[";
     for (std::size_t i = 0; i < ids.value.size(); ++i) {
@@ -145,7 +160,7 @@ int main(int argc, char** argv) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }
-  const auto json = nlohmann::json::parse(input, nullptr, false);
+  const auto json = nlohmann::json::parse(input.value, nullptr, false);
   if (json.is_discarded() || !json.is_array()) return fail("the input is not a JSON array of ids");
   std::vector<uint32_t> ids;
   for (std::size_t i = 0; i < json.size(); ++i) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bpeviz-cli from the outside: ids as one JSON line, decode round trip, one-line errors with exit 1.
+# bpeviz-cli from the outside: ids as one JSON line, decode round trip, one-line errors with exit 1;
+# train on a real text, and the trained model and its exports encoding alike.
 # Usage: tests/cli/cli_test.sh PATH/TO/bpeviz-cli
 set -u
 cli="$1"
@@ -24,5 +25,52 @@ check "decode round trip" "$text" "$(printf '%s' "$text" | "$cli" encode --encod
 printf 'YQ== 0\nYg== x\n' > "${TMPDIR:-/tmp}/bpeviz-bad.tiktoken"
 check "malformed tokenizer file names the line" "bpeviz-cli: ${TMPDIR:-/tmp}/bpeviz-bad.tiktoken: line 2: the rank \"x\" is not a number" \
       "$("$cli" encode --tokenizer "${TMPDIR:-/tmp}/bpeviz-bad.tiktoken" <<< 'x' 2>&1)"
+# --- train ---------------------------------------------------------------------------------------
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+corpus=/usr/share/common-licenses/GPL-3   # 35 KB of English (Debian's base-files)
+"$cli" train --vocab-size 600 --pretokenizer cl100k --special '<|endoftext|>' "$corpus" -o "$tmp/model" \
+  >"$tmp/train.out" 2>"$tmp/train.err"
+check "train exits 0" "0" "$?"
+check "train writes five files" "bpeviz.model bpeviz.vocab merges.txt ranks.tiktoken vocab.json" "$(ls "$tmp/model" | tr '\n' ' ' | sed 's/ $//')"
+check "the model file's first lines" "bpeviz-bpe 1|pretokenizer cl100k|tie greater|specials 1|<|endoftext|> 599|merges 343" \
+      "$(head -6 "$tmp/model/bpeviz.model" | tr '\n' '|' | sed 's/|$//')"
+check "the vocab companion shows a merged token and its pair" "1" "$(grep -c '^256 \[.*\] <- [0-9]* \[.*\] + [0-9]* \[.*\]$' "$tmp/model/bpeviz.vocab")"
+check "merges.txt has a version line and one line per merge" "344" "$(wc -l < "$tmp/model/merges.txt")"
+check "ranks.tiktoken has one line per ordinary token" "599" "$(wc -l < "$tmp/model/ranks.tiktoken")"
+check "without a terminal, progress is plain lines ending at 100%" "1" "$(grep -c '^bpeviz-cli train: 343/343 merges (100%), [0-9]* merges/s, ETA 0:00$' "$tmp/train.err")"
+check "the summary names the directory" "1" "$(grep -c "^$tmp/model: 600 tokens (256 bytes, 343 merged, 1 special)" "$tmp/train.out")"
+sample="$tmp/sample.txt"
+{ head -c 3000 /usr/share/common-licenses/GPL-2; printf '\nGrüße, 世界! 👍\n\ttabs  and <|endoftext|> done'; } > "$sample"
+"$cli" encode --tokenizer "$tmp/model" --allow-special all "$sample" | "$cli" decode --tokenizer "$tmp/model" > "$tmp/decoded"
+cmp -s "$sample" "$tmp/decoded"; check "encode/decode round trip with --tokenizer DIR" "0" "$?"
+ids="$("$cli" encode --tokenizer "$tmp/model" --allow-special none "$corpus")"
+check "the model file gives its directory's ids" "$ids" "$("$cli" encode --tokenizer "$tmp/model/bpeviz.model" "$corpus")"
+check "ranks.tiktoken gives the model's ids" "$ids" "$("$cli" encode --tokenizer "$tmp/model/ranks.tiktoken" --pretokenizer cl100k "$corpus")"
+check "vocab.json + merges.txt give the model's ids" "$ids" "$("$cli" encode --tokenizer "$tmp/model/vocab.json" --pretokenizer cl100k "$corpus")"
+check "training compresses its own text (over 2 bytes a token)" "1" \
+      "$(echo "$ids" | tr ',' '\n' | wc -l | awk -v n="$(wc -c < "$corpus")" '{ print ($1 * 2 < n) }')"
+check "the trained special token has the last id" "[120,599,120]" "$(printf 'x<|endoftext|>x' | "$cli" encode --tokenizer "$tmp/model" --allow-special all)"
+check "a model brings its own pre-tokenizer" "bpeviz-cli: --pretokenizer gpt2: $tmp/model/bpeviz.model was trained with cl100k" \
+      "$(printf 'x' | "$cli" encode --tokenizer "$tmp/model" --pretokenizer gpt2 2>&1)"
+"$cli" train --merges 50 --tie first "$corpus" -o "$tmp/from-file" >/dev/null 2>&1
+"$cli" train --merges 50 --tie first - -o "$tmp/from-stdin" < "$corpus" >/dev/null 2>&1
+check "train reads standard input for -" "0" "$(cmp -s "$tmp/from-file/bpeviz.model" "$tmp/from-stdin/bpeviz.model"; echo $?)"
+check "--tie first is recorded" "tie first" "$(sed -n 3p "$tmp/from-stdin/bpeviz.model")"
+if command -v script >/dev/null; then
+  script -qec "'$cli' train --merges 200 '$corpus' -o '$tmp/tty'" /dev/null > "$tmp/tty.out" 2>&1
+  check "on a terminal, a bar redrawn with \\r, merges/s and ETA" "1" \
+        "$(grep -c $'\r\\[########################\\] 100%  200/200 merges  [0-9]* merges/s  ETA 0:00' "$tmp/tty.out")"
+fi
+out="$("$cli" train --vocab-size 600 /nonexistent/corpus.txt -o "$tmp/x" 2>&1)"; rc=$?
+check "a missing corpus exits 1 with one line" "1|bpeviz-cli: cannot read /nonexistent/corpus.txt: No such file or directory" "$rc|$out"
+out="$("$cli" train --vocab-size 12x "$corpus" -o "$tmp/x" 2>&1)"; rc=$?
+check "a bad --vocab-size exits 1 with one line" "1|bpeviz-cli: --vocab-size: \"12x\" is not a positive whole number" "$rc|$out"
+"$cli" train --vocab-size 100 "$corpus" -o "$tmp/x" >/dev/null 2>&1; check "a vocabulary smaller than the bytes exits 1" "1" "$?"
+"$cli" train --merges 10 --pretokenizer bert "$corpus" -o "$tmp/x" >/dev/null 2>&1; check "an unknown pre-tokenizer exits 1" "1" "$?"
+out="$("$cli" train --merges 10 "$corpus" -o /proc/bpeviz-model 2>&1)"; rc=$?
+check "an unwritable DIR exits 1 with one line" "1|1" "$rc|$(printf '%s\n' "$out" | wc -l)"
+check "nothing is written when the input fails" "no" "$([ -e "$tmp/x" ] && echo yes || echo no)"
+out="$("$cli" encode --tokenizer "$tmp" <<< 'x' 2>&1)"
+check "--tokenizer DIR without a model names the file" "bpeviz-cli: cannot read $tmp/bpeviz.model: No such file or directory" "$out"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
