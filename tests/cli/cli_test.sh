@@ -49,6 +49,15 @@ check "ranks.tiktoken gives the model's ids" "$ids" "$("$cli" encode --tokenizer
 check "vocab.json + merges.txt give the model's ids" "$ids" "$("$cli" encode --tokenizer "$tmp/model/vocab.json" --pretokenizer cl100k "$corpus")"
 check "training compresses its own text (over 2 bytes a token)" "1" \
       "$(echo "$ids" | tr ',' '\n' | wc -l | awk -v n="$(wc -c < "$corpus")" '{ print ($1 * 2 < n) }')"
+# The reference library on the same ranks: npm tiktoken (installed by scripts/setup.sh) gives our ids.
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+if command -v node >/dev/null && [ -d "$root/node_modules/tiktoken" ]; then
+  check "npm tiktoken with ranks.tiktoken gives the model's ids" \
+        "$("$cli" encode --tokenizer "$tmp/model" --allow-special all "$sample")" \
+        "$(node "$root/tests/cli/tiktoken_encode.mjs" "$tmp/model/ranks.tiktoken" cl100k "$sample" '<|endoftext|>=599')"
+else
+  echo "SKIP  npm tiktoken comparison: node or node_modules/tiktoken missing (run ./scripts/setup.sh)"
+fi
 check "the trained special token has the last id" "[120,599,120]" "$(printf 'x<|endoftext|>x' | "$cli" encode --tokenizer "$tmp/model" --allow-special all)"
 check "a model brings its own pre-tokenizer" "bpeviz-cli: --pretokenizer gpt2: $tmp/model/bpeviz.model was trained with cl100k" \
       "$(printf 'x' | "$cli" encode --tokenizer "$tmp/model" --pretokenizer gpt2 2>&1)"
