@@ -70,6 +70,11 @@ if command -v script >/dev/null; then
   check "on a terminal, a bar redrawn with \\r, merges/s and ETA" "1" \
         "$(grep -c $'\r\\[########################\\] 100%  200/200 merges  [0-9]* merges/s  ETA 0:00' "$tmp/tty.out")"
 fi
+printf 'bpeviz-bpe 1\npretokenizer none\ntie greater\nspecials 0\nmerges 4\n97 98 256\n98 99 257\n256 99 258\n97 257 258\n' > "$tmp/dup.model"
+check "a model file whose merge remakes a token (a, bc after ab, c)" "[257,258,257]" "$(printf 'bcabcbc' | "$cli" encode --tokenizer "$tmp/dup.model")"
+printf 'bpeviz-bpe 1\npretokenizer none\ntie greater\nspecials 0\nmerges 2\n97 98 256\n' > "$tmp/short.model"
+check "a truncated model file names the file and the line" "bpeviz-cli: $tmp/short.model: line 7: the file ends before merge 2 of 2 (truncated?)" \
+      "$(printf 'x' | "$cli" encode --tokenizer "$tmp/short.model" 2>&1)"
 out="$("$cli" train --vocab-size 600 /nonexistent/corpus.txt -o "$tmp/x" 2>&1)"; rc=$?
 check "a missing corpus exits 1 with one line" "1|bpeviz-cli: cannot read /nonexistent/corpus.txt: No such file or directory" "$rc|$out"
 out="$("$cli" train --vocab-size 12x "$corpus" -o "$tmp/x" 2>&1)"; rc=$?
