@@ -4,6 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
+#include <tuple>
+
 #include "core/bpe_trainer.h"
 #include "core/gpt2_files.h"
 #include "core/tiktoken_file.h"
@@ -70,10 +74,12 @@ const std::vector<std::string>& sample_texts() {
 
 // Both encodings give the same ids for every sample text (special tokens allowed and as text) and
 // the same bytes for every id.
-void check_same_encoding(const Encoding& a, const Encoding& b) {
+void check_same_encoding(const Encoding& a, const Encoding& b, const std::vector<std::string>& more_texts = {}) {
   CHECK(a.n_vocab() == b.n_vocab());
   CHECK(a.pretokenizer() == b.pretokenizer());
-  for (const auto& text : sample_texts()) {
+  std::vector<std::string> texts = sample_texts();
+  texts.insert(texts.end(), more_texts.begin(), more_texts.end());
+  for (const auto& text : texts) {
     CAPTURE(text);
     const auto ea = a.encode(text, SpecialPolicy::allow_all_specials());
     const auto eb = b.encode(text, SpecialPolicy::allow_all_specials());
@@ -104,19 +110,20 @@ void check_same_model(const BpeModel& a, const BpeModel& b) {
 }
 
 // Writes the model in all three forms, loads each back with its own loader, and compares encodings.
-void check_round_trips(const BpeModel& model) {
+void check_round_trips(const BpeModel& model, const std::vector<std::string>& texts = {}) {
   const Encoding original = encoding_of(model);
 
   const auto loaded = load_model_file(write_model_file(model));
   REQUIRE_MESSAGE(loaded.ok(), loaded.error);
   check_same_model(model, loaded.value);
-  check_same_encoding(original, encoding_of(loaded.value));
+  check_same_encoding(original, encoding_of(loaded.value), texts);
 
   // .tiktoken carries no special tokens: they come with the encoding, as tiktoken's own loader has it.
   auto ranks = load_tiktoken_file(write_tiktoken_ranks(model));
   REQUIRE_MESSAGE(ranks.ok(), ranks.error);
   CHECK(ranks.value.size() == model.tokens.size());
-  check_same_encoding(original, Encoding("tiktoken", model.pretokenizer, std::move(ranks.value), model.specials, model.n_vocab()));
+  check_same_encoding(original, Encoding("tiktoken", model.pretokenizer, std::move(ranks.value), model.specials, model.n_vocab()),
+                      texts);
 
   auto gpt2 = load_gpt2_files(write_gpt2_vocab_json(model), write_gpt2_merges(model));
   REQUIRE_MESSAGE(gpt2.ok(), gpt2.error);
@@ -126,7 +133,8 @@ void check_round_trips(const BpeModel& model) {
     CHECK(gpt2.value.specials[i].id == model.specials[i].id);
   }
   check_same_encoding(original, Encoding("gpt2 files", model.pretokenizer, std::move(gpt2.value.ranks), gpt2.value.specials,
-                                         model.n_vocab()));
+                                         model.n_vocab()),
+                      texts);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -208,6 +216,52 @@ TEST_CASE("every form loads back: the bytes-only model, and every pre-tokenizer 
     REQUIRE_MESSAGE(loaded.ok(), loaded.error);
     check_same_model(m, loaded.value);
   }
+}
+
+TEST_CASE("random models, remade tokens included, round-trip through every form on random text") {
+  // Merges of random earlier tokens over a small alphabet (a space, a line end, é's two bytes, a
+  // stray 0xFF); a third of the steps instead split an earlier token elsewhere into two tokens and
+  // merge those, remaking its bytes.
+  const std::string alphabet = "abc \n\xC3\xA9\xFF";
+  std::size_t remade_total = 0;
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    CAPTURE(seed);
+    std::mt19937 rng(seed);
+    const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+    const auto pretokenizer = static_cast<Pretokenizer>(pick(5));
+    std::vector<std::string> made(alphabet.size());
+    for (std::size_t i = 0; i < alphabet.size(); ++i) made[i] = alphabet.substr(i, 1);
+    const auto is_made = [&](const std::string& t) { return std::find(made.begin(), made.end(), t) != made.end(); };
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (int i = 0; i < 60; ++i) {
+      std::string left = made[pick(made.size())], right = made[pick(made.size())];
+      if (pick(3) == 0) {
+        const std::string& whole = made[pick(made.size())];
+        for (std::size_t k = 1; k < whole.size(); ++k) {
+          const std::pair<std::string, std::string> split{whole.substr(0, k), whole.substr(k)};
+          if (is_made(split.first) && is_made(split.second) && std::find(pairs.begin(), pairs.end(), split) == pairs.end()) {
+            std::tie(left, right) = split;
+            break;
+          }
+        }
+      }
+      if (left.size() + right.size() > 12) continue;
+      pairs.emplace_back(left, right);
+      if (!is_made(left + right)) made.push_back(left + right);
+    }
+    const BpeModel model = model_from(pretokenizer, pairs, seed % 2 ? std::vector<std::string>{"<|s|>"} : std::vector<std::string>{},
+                                      seed % 3 ? TieRule::greater : TieRule::first);
+    CHECK(model.merges.size() == pairs.size());
+    remade_total += model.merges.size() - (model.tokens.size() - 256);  // merges that took no new id
+    std::vector<std::string> texts;
+    for (int t = 0; t < 10; ++t) {
+      std::string text;
+      for (std::size_t n = pick(60); n > 0; --n) text += pick(8) == 0 ? made[pick(made.size())] : alphabet.substr(pick(alphabet.size()), 1);
+      texts.push_back(text);
+    }
+    check_round_trips(model, texts);
+  }
+  CHECK(remade_total > 20);
 }
 
 TEST_CASE("a model trained by BpeTrainer round-trips through every form") {
