@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
 
 #include "cli/cli_io.h"
 #include "cli/progress.h"
@@ -142,14 +141,14 @@ int train_command(const std::vector<std::string>& args) {
       {"vocab.json", write_gpt2_vocab_json(model)},       {"merges.txt", write_gpt2_merges(model)},
       {"ranks.tiktoken", write_tiktoken_ranks(model)},
   };
+  std::string names;
   for (const auto& [name, bytes] : files) {
     if (std::string error = write_file(dir + name, bytes); !error.empty()) return fail(error);
+    names += (names.empty() ? "" : ", ") + std::string(name);
   }
-  const std::size_t merged = model.tokens.size() - 256;
-  std::printf("%s: %u tokens (256 bytes, %zu merged, %zu special) in %.2f s (merging %.2f s); wrote %s, bpeviz.vocab, "
-              "vocab.json, merges.txt, ranks.tiktoken\n",
-              t.out_dir.c_str(), model.n_vocab(), merged, model.specials.size(), seconds_since(started),
-              seconds_since(merging), kModelFileName);
+  std::printf("%s: %u tokens (256 bytes, %zu merged, %zu special; %zu merges) in %.2f s (merging %.2f s); wrote %s\n",
+              t.out_dir.c_str(), model.n_vocab(), model.tokens.size() - 256, model.specials.size(), model.merges.size(),
+              seconds_since(started), seconds_since(merging), names.c_str());
   return 0;
 }
 

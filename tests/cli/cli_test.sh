@@ -38,7 +38,7 @@ check "the vocab companion shows a merged token and its pair" "1" "$(grep -c '^2
 check "merges.txt has a version line and one line per merge" "344" "$(wc -l < "$tmp/model/merges.txt")"
 check "ranks.tiktoken has one line per ordinary token" "599" "$(wc -l < "$tmp/model/ranks.tiktoken")"
 check "without a terminal, progress is plain lines ending at 100%" "1" "$(grep -c '^bpeviz-cli train: 343/343 merges (100%), [0-9]* merges/s, ETA 0:00$' "$tmp/train.err")"
-check "the summary names the directory" "1" "$(grep -c "^$tmp/model: 600 tokens (256 bytes, 343 merged, 1 special)" "$tmp/train.out")"
+check "the summary names the directory" "1" "$(grep -c "^$tmp/model: 600 tokens (256 bytes, 343 merged, 1 special; 343 merges) in .*; wrote bpeviz.model, bpeviz.vocab, vocab.json, merges.txt, ranks.tiktoken$" "$tmp/train.out")"
 sample="$tmp/sample.txt"
 { head -c 3000 /usr/share/common-licenses/GPL-2; printf '\nGrüße, 世界! 👍\n\ttabs  and <|endoftext|> done'; } > "$sample"
 "$cli" encode --tokenizer "$tmp/model" --allow-special all "$sample" | "$cli" decode --tokenizer "$tmp/model" > "$tmp/decoded"
