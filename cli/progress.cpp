@@ -24,37 +24,35 @@ void TrainingProgress::update(uint32_t done) {
     if (Clock::now() - last_draw_ >= std::chrono::milliseconds(100)) draw(done);
     return;
   }
-  if (target_ == 0 || uint64_t{done} * 10 < uint64_t{target_} * next_tenth_) return;
-  while (next_tenth_ <= 10 && uint64_t{done} * 10 >= uint64_t{target_} * next_tenth_) ++next_tenth_;
+  // Lines at 10% ... 90%; finish() writes the last one.
+  if (next_tenth_ > 9 || uint64_t{done} * 10 < uint64_t{target_} * next_tenth_) return;
+  while (next_tenth_ <= 9 && uint64_t{done} * 10 >= uint64_t{target_} * next_tenth_) ++next_tenth_;
   draw(done);
 }
 
 void TrainingProgress::finish(uint32_t done) {
-  if (terminal_) {
-    draw(done);
-    std::fputc('\n', out_);
-  } else if (next_tenth_ <= 10 || target_ == 0) {
-    draw(done);  // stopped before the target, or had nothing to do: say where it ended
-  }
+  draw(done, true);
+  if (terminal_) std::fputc('\n', out_);
   std::fflush(out_);
 }
 
-void TrainingProgress::draw(uint32_t done) {
+void TrainingProgress::draw(uint32_t done, bool final) {
   last_draw_ = Clock::now();
   const double elapsed = seconds();
   const double rate = elapsed > 0 ? done / elapsed : 0;
   const double fraction = target_ ? std::min(1.0, static_cast<double>(done) / target_) : 1.0;
-  const std::string eta = rate > 0 ? clock((target_ - std::min(done, target_)) / rate) : "?";
+  // The last line says how long it took instead.
+  const std::string eta = final ? "took " + clock(elapsed) : rate > 0 ? "ETA " + clock((target_ - std::min(done, target_)) / rate) : "ETA ?";
   char buf[160];
   if (terminal_) {
     constexpr int kWidth = 24;
     const int filled = static_cast<int>(fraction * kWidth);
     const std::string bar = std::string(filled, '#') + std::string(kWidth - filled, '-');
     // \033[K clears what a longer earlier line left behind.
-    std::snprintf(buf, sizeof buf, "\r[%s] %3d%%  %u/%u merges  %.0f merges/s  ETA %s\033[K", bar.c_str(),
+    std::snprintf(buf, sizeof buf, "\r[%s] %3d%%  %u/%u merges  %.0f merges/s  %s\033[K", bar.c_str(),
                   static_cast<int>(fraction * 100), done, target_, rate, eta.c_str());
   } else {
-    std::snprintf(buf, sizeof buf, "bpeviz-cli train: %u/%u merges (%d%%), %.0f merges/s, ETA %s\n", done, target_,
+    std::snprintf(buf, sizeof buf, "bpeviz-cli train: %u/%u merges (%d%%), %.0f merges/s, %s\n", done, target_,
                   static_cast<int>(fraction * 100), rate, eta.c_str());
   }
   std::fputs(buf, out_);

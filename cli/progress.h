@@ -16,7 +16,7 @@ class TrainingProgress {
   // `done` merges so far. Cheap to call after every batch: a terminal is redrawn at most 10 times a
   // second, plain lines appear when a new tenth is reached.
   void update(uint32_t done);
-  // The last state, and a line end after the bar.
+  // The last state with the time it took (and a line end after the bar).
   void finish(uint32_t done);
 
   // "0:07", "12:34", "1:02:03".
@@ -24,7 +24,7 @@ class TrainingProgress {
 
  private:
   using Clock = std::chrono::steady_clock;
-  void draw(uint32_t done);
+  void draw(uint32_t done, bool final = false);
   double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
   std::FILE* out_;
