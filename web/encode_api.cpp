@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "core/bpe_trainer.h"
 #include "core/encoding_set.h"
+#include "core/model_file.h"
 
 namespace {
 bpeviz::EncodingSet* g_encodings = nullptr;
@@ -71,6 +73,22 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_decode(const char* name, const uint32_t* ids, st
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_result_bytes() { return g_bytes.data(); }
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_train(const char* text, std::size_t length, uint32_t merges, const char* pretokenizer,
+                                      const char* tie) {
+  TrainerOptions options;
+  options.num_merges = merges;
+  options.top_k = 0;
+  if (!pretokenizer_from_name(pretokenizer, options.pretokenizer)) return fail(std::string("unknown pre-tokenizer ") + pretokenizer);
+  if (!tie_rule_from_name(tie, options.tie)) return fail(std::string("unknown tie rule ") + tie);
+  auto trainer = BpeTrainer::create(std::string_view(text, length), options);
+  if (!trainer.ok()) return fail(trainer.error);
+  trainer.value->run();
+  g_bytes = write_model_file(trainer.value->model());
+  return static_cast<int>(trainer.value->merges_done());
+}
+
+EMSCRIPTEN_KEEPALIVE std::size_t bpeviz_result_length() { return g_bytes.size(); }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_error() { return g_error.c_str(); }
 

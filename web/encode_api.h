@@ -21,5 +21,10 @@ const uint32_t* bpeviz_result_ids();
 // Decodes ids to bytes; returns the byte count (read them at bpeviz_result_bytes), or -1.
 int bpeviz_decode(const char* name, const uint32_t* ids, std::size_t count);
 const char* bpeviz_result_bytes();
+// Trains a BPE on UTF-8 text to `merges` merges (pretokenizer and tie by name, as the model file
+// names them); returns the merges made, and the model file at bpeviz_result_bytes (its length at
+// bpeviz_result_length), or -1.
+int bpeviz_train(const char* text, std::size_t length, uint32_t merges, const char* pretokenizer, const char* tie);
+std::size_t bpeviz_result_length();
 const char* bpeviz_error();
 }

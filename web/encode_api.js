@@ -36,6 +36,13 @@ Module['bpevizCore'] = (() => {
     return result;
   }
   return {
+    // Trains a BPE (top_k 0: no runners-up are kept); returns {merges, model} with the model file's text.
+    train(text, merges, pretokenizer = 'gpt2', tie = 'greater') {
+      const p = namePtr(pretokenizer), t = namePtr(tie);
+      const n = check(withString(text, (ptr, len) => Module._bpeviz_train(ptr, len, merges, p, t)));
+      const at = Module._bpeviz_result_bytes();
+      return { merges: n, model: new TextDecoder().decode(Module.HEAPU8.subarray(at, at + Module._bpeviz_result_length())) };
+    },
     // Loads a built-in encoding from the bytes of its .tiktoken file.
     load(name, data) {
       const ptr = Module._malloc(data.length);
