@@ -3,8 +3,8 @@
 // 2,000 merges on 1 MB of the same text, in headless Chromium and in Node. Targets from issue 4:
 // under 60 s and 2 GB natively, under 1 s in the browser. Medians of --runs timings; the wasm model
 // must equal the native one on the same input (checked, not timed).
-// Usage: node bench/train.mjs --corpus FILE [--runs 5] [--out build/bench/train.json]
-import { execFileSync } from 'node:child_process';
+// Usage: node bench/train.mjs --corpus FILE [--runs 5] [--build build/web] [--out build/bench/train.json]
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ const runs = Number(args.runs || 5);
 const corpus = path.resolve(args.corpus);
 const outFile = path.resolve(args.out || path.join(root, 'build/bench/train.json'));
 const cli = path.join(root, 'build/native/bpeviz-cli');
-const webBuild = path.join(root, 'build/web');
+const webBuild = path.resolve(args.build || path.join(root, 'build/web'));
 const progress = (msg) => process.stderr.write(`bench-train: ${msg}\n`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bpeviz-train-'));
 
@@ -37,8 +37,10 @@ const oneMbText = oneMb.toString('utf8');
 function trainNative(file, sizeArgs, pretokenizer, threads) {
   const out = path.join(work, `native-${pretokenizer}`);
   const started = process.hrtime.bigint();
-  const report = execFileSync('/usr/bin/time', ['-f', '%M', cli, 'train', ...sizeArgs, '--pretokenizer', pretokenizer,
-    '--threads', String(threads), file, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] }).toString();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cli, 'train', ...sizeArgs, '--pretokenizer', pretokenizer,
+    '--threads', String(threads), file, '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`bpeviz-cli train failed: ${r.stderr}`);
+  const report = r.stderr.toString();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peakKb = Number(report.trim().split('\n').pop());
   return { seconds, peakMb: peakKb / 1024, model: fs.readFileSync(path.join(out, 'bpeviz.model'), 'utf8') };
@@ -68,7 +70,11 @@ for (const p of PRETOKENIZERS) {
 
 // Node: the same wasm module the conformance tests use.
 const require = createRequire(import.meta.url);
-const core = (await require(path.join(webBuild, 'bpeviz_core_node.js'))()).bpevizCore;
+// The wasm bytes are handed over: Emscripten 3.1.6 would fetch() a file path when Node has fetch,
+// and playwright-core needs Node's fetch globals.
+const core = (await require(path.join(webBuild, 'bpeviz_core_node.js'))({
+  wasmBinary: fs.readFileSync(path.join(webBuild, 'bpeviz_core_node.wasm')),
+})).bpevizCore;
 for (const p of PRETOKENIZERS) {
   progress(`node wasm: 2,000 merges on 1 MB (${p})`);
   const times = [];
@@ -78,7 +84,7 @@ for (const p of PRETOKENIZERS) {
     times.push((performance.now() - t0) / 1000);
     if (model !== nativeModels[p]) throw new Error(`wasm and native models differ (${p})`);
   }
-  row(`node wasm: 1 MB → 2,000 merges (${p})`, times, 's', p === 'none' ? undefined : 1);
+  row(`node wasm: 1 MB → 2,000 merges (${p})`, times, 's', 1);
 }
 
 // Chromium: the module in a bare page served from the build directory.
@@ -101,7 +107,7 @@ try {
       if (model !== nativeModels[p]) throw new Error(`Chromium wasm and native models differ (${p})`);
       times.push(seconds);
     }
-    row(`chromium wasm: 1 MB → 2,000 merges (${p})`, times, 's', p === 'none' ? undefined : 1);
+    row(`chromium wasm: 1 MB → 2,000 merges (${p})`, times, 's', 1);
   }
   results.chromium = browser.version();
 } finally {
