@@ -18,10 +18,8 @@
 
 #include "cli/cli_io.h"
 #include "cli/train_command.h"
-#include "core/gpt2_files.h"
-#include "core/model_file.h"
 #include "core/openai_encodings.h"
-#include "core/tiktoken_file.h"
+#include "core/tokenizer_files.h"
 
 using namespace bpeviz;
 using namespace bpeviz::cli;
@@ -58,35 +56,24 @@ Result<Encoding> load_tokenizer(const Options& o) {
   if (std::filesystem::is_directory(path, ec)) path += (path.ends_with('/') ? "" : "/") + std::string(kModelFileName);
   auto data = read_input(path);
   if (!data.ok()) return R::failure(data.error);
-
-  // A bpeviz model file says what it is on its first line, and carries its pre-tokenizer and specials.
-  if (data.value.starts_with("bpeviz-bpe ")) {
-    auto model = load_model_file(data.value);
-    if (!model.ok()) return R::failure(path + ": " + model.error);
-    if (o.pretokenizer_given && o.pretokenizer != pretokenizer_name(model.value.pretokenizer)) {
-      return R::failure("--pretokenizer " + o.pretokenizer + ": " + path + " was trained with " +
-                        std::string(pretokenizer_name(model.value.pretokenizer)));
-    }
-    return make_model_encoding(model.value, path);
-  }
-  Pretokenizer kind;
-  if (!pretokenizer_from_name(o.pretokenizer, kind)) return R::failure("unknown pre-tokenizer \"" + o.pretokenizer + "\"");
+  std::vector<TokenizerFile> files{{path, std::move(data.value)}};
   for (const auto& [vocab_name, merges_name] : {std::pair{"encoder.json", "vocab.bpe"}, std::pair{"vocab.json", "merges.txt"}}) {
     if (!path.ends_with(vocab_name)) continue;
     // GPT-2's pair of files: the merges sit beside the vocabulary.
     const std::string merges_path = path.substr(0, path.size() - std::string_view(vocab_name).size()) + merges_name;
-    const auto merges = read_input(merges_path);
+    auto merges = read_input(merges_path);
     if (!merges.ok()) return R::failure(merges.error);
-    auto gpt2 = load_gpt2_files(data.value, merges.value);
-    if (!gpt2.ok()) return R::failure(path + ": " + gpt2.error);
-    uint32_t n_vocab = gpt2.value.ranks.id_end();
-    for (const auto& s : gpt2.value.specials) n_vocab = std::max(n_vocab, s.id + 1);
-    return {Encoding(path, kind, std::move(gpt2.value.ranks), gpt2.value.specials, n_vocab), {}};
+    files.push_back({merges_path, std::move(merges.value)});
   }
-  auto vocab = load_tiktoken_file(data.value);
-  if (!vocab.ok()) return R::failure(path + ": " + vocab.error);
-  const uint32_t n_vocab = vocab.value.id_end();
-  return {Encoding(path, kind, std::move(vocab.value), {}, n_vocab), {}};
+  Pretokenizer kind;
+  if (!pretokenizer_from_name(o.pretokenizer, kind)) return R::failure("unknown pre-tokenizer \"" + o.pretokenizer + "\"");
+  auto encoding = load_tokenizer_files(files, kind, path);
+  // A model file brings its own pre-tokenizer: a different one asked for is a mistake, not an override.
+  if (encoding.ok() && o.pretokenizer_given && encoding.value.pretokenizer() != kind) {
+    return R::failure("--pretokenizer " + o.pretokenizer + ": " + path + " was trained with " +
+                      std::string(pretokenizer_name(encoding.value.pretokenizer())));
+  }
+  return encoding;
 }
 
 Result<Encoding> load(const Options& o) {
