@@ -51,6 +51,7 @@ class Encoding {
            uint32_t n_vocab);
 
   const std::string& name() const { return name_; }
+  void set_name(std::string name) { name_ = std::move(name); }
   Pretokenizer pretokenizer() const { return pretokenizer_; }
   const Vocab& ranks() const { return ranks_; }
   const std::vector<SpecialToken>& specials() const { return specials_; }

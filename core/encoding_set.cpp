@@ -14,6 +14,17 @@ Result<const Encoding*> EncodingSet::load_builtin(std::string_view name, std::st
   return {slot.get(), {}};
 }
 
+const Encoding* EncodingSet::add_user(Encoding encoding) {
+  const std::string base = encoding.name().empty() ? "tokenizer" : encoding.name();
+  std::string name = base;
+  for (int n = 2; find(name) || find_openai_encoding(name); ++n) name = base + " (" + std::to_string(n) + ")";
+  encoding.set_name(name);
+  auto& slot = encodings_[name];
+  slot = std::make_unique<Encoding>(std::move(encoding));
+  user_names_.push_back(name);
+  return slot.get();
+}
+
 const Encoding* EncodingSet::find(std::string_view name) const {
   const auto it = encodings_.find(name);
   return it == encodings_.end() ? nullptr : it->second.get();

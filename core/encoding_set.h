@@ -16,11 +16,17 @@ class EncodingSet {
  public:
   // Loads built-in encoding `name` from the bytes of its ranks file (see openai_encodings.h).
   Result<const Encoding*> load_builtin(std::string_view name, std::string_view ranks_file_bytes);
+  // Adds a tokenizer the user brought, under its name, or "name (2)" etc. when that is taken
+  // (by a built-in encoding's name too). Returns it; its name() is the one it got.
+  const Encoding* add_user(Encoding encoding);
   const Encoding* find(std::string_view name) const;
+  // The user's tokenizers, in the order they were added.
+  const std::vector<std::string>& user_names() const { return user_names_; }
   std::vector<std::string> loaded_names() const;
 
  private:
   std::map<std::string, std::unique_ptr<Encoding>, std::less<>> encodings_;
+  std::vector<std::string> user_names_;
 };
 
 }  // namespace bpeviz

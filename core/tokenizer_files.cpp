@@ -44,6 +44,12 @@ std::string_view tokenizer_files_kind(std::span<const TokenizerFile> files) {
   return "";
 }
 
+std::string tokenizer_files_name(std::span<const TokenizerFile> files) {
+  if (files.empty()) return "";
+  const TokenizerFile* json = find(files, is_json);
+  return json ? json->name : files[0].name;
+}
+
 Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pretokenizer pretokenizer,
                                       std::string name) {
   using R = Result<Encoding>;

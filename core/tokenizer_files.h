@@ -24,6 +24,9 @@ struct TokenizerFile {
 // "vocab.json + merges.txt", ".tiktoken", or "" when the files are none of these.
 std::string_view tokenizer_files_kind(std::span<const TokenizerFile> files);
 
+// The name to list the tokenizer under: the file's, or for a pair the vocabulary's.
+std::string tokenizer_files_name(std::span<const TokenizerFile> files);
+
 // The encoding the files describe, named `name`. Errors name the file and the problem, e.g.
 // "merges.txt given without its vocab.json", "model.txt: line 3: unknown pre-tokenizer".
 Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pretokenizer pretokenizer,

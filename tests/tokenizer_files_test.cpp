@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/bpe_trainer.h"
+#include "core/encoding_set.h"
 #include "core/model_file.h"
 #include "core/tokenizer_files.h"
 #include "test_data.h"
@@ -45,6 +46,7 @@ TEST_CASE("every export of a trained model loads as a tokenizer file and encodes
   // Merges first or vocabulary first, whatever the files are called.
   const std::vector<TokenizerFile> pair{{"b.txt", write_gpt2_merges(model)}, {"a.txt", write_gpt2_vocab_json(model)}};
   CHECK(tokenizer_files_kind(pair) == "vocab.json + merges.txt");
+  CHECK(tokenizer_files_name(pair) == "a.txt");
   auto from_pair = load_tokenizer_files(pair, Pretokenizer::cl100k, "p");
   REQUIRE_MESSAGE(from_pair.ok(), from_pair.error);
   CHECK(from_pair.value.encode(sample, SpecialPolicy::allow_all_specials()).value == expected.value);
@@ -73,4 +75,19 @@ TEST_CASE("wrong tokenizer files get a message naming them") {
   CHECK(message({{"photo.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10)}}).find("photo.png: ") == 0);
   CHECK(message({{"bad.model", "bpeviz-bpe 1\npretokenizer nonsense\n"}}).find("bad.model: ") == 0);
   CHECK(tokenizer_files_kind(std::vector<TokenizerFile>{{"a", "{}"}}) == "");
+}
+
+TEST_CASE("a user's tokenizer joins the encoding set under a name no other encoding has") {
+  const BpeModel model = trained_model();
+  EncodingSet set;
+  auto first = make_model_encoding(model, "my.model");
+  auto second = make_model_encoding(model, "my.model");
+  auto clash = make_model_encoding(model, "cl100k_base");
+  REQUIRE((first.ok() && second.ok() && clash.ok()));
+  CHECK(set.add_user(std::move(first.value))->name() == "my.model");
+  CHECK(set.add_user(std::move(second.value))->name() == "my.model (2)");
+  CHECK(set.add_user(std::move(clash.value))->name() == "cl100k_base (2)");  // built-in names stay theirs
+  CHECK(set.user_names() == std::vector<std::string>{"my.model", "my.model (2)", "cl100k_base (2)"});
+  REQUIRE(set.find("my.model (2)"));
+  CHECK(set.find("my.model (2)")->encode_ordinary("GNU") == make_model_encoding(model, "x").value.encode_ordinary("GNU"));
 }

@@ -8,6 +8,7 @@
 #include "core/bpe_trainer.h"
 #include "core/encoding_set.h"
 #include "core/model_file.h"
+#include "core/tokenizer_files.h"
 
 namespace {
 bpeviz::EncodingSet* g_encodings = nullptr;
@@ -89,6 +90,21 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_train(const char* text, std::size_t length, uint
 }
 
 EMSCRIPTEN_KEEPALIVE std::size_t bpeviz_result_length() { return g_bytes.size(); }
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_add_user_tokenizer(std::size_t count, const char* const* names, const uint8_t* const* data,
+                                                   const std::size_t* lengths, const char* pretokenizer) {
+  Pretokenizer kind;
+  if (!pretokenizer_from_name(pretokenizer, kind)) return fail(std::string("unknown pre-tokenizer ") + pretokenizer);
+  std::vector<TokenizerFile> files;
+  for (std::size_t i = 0; i < count; ++i) {
+    files.push_back({names[i], std::string(reinterpret_cast<const char*>(data[i]), lengths[i])});
+  }
+  auto encoding = load_tokenizer_files(files, kind, tokenizer_files_name(files));
+  if (!encoding.ok()) return fail(encoding.error);
+  g_bytes = shared_encodings().add_user(std::move(encoding.value))->name();
+  g_bytes.push_back('\0');
+  return 0;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_error() { return g_error.c_str(); }
 

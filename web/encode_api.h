@@ -26,5 +26,10 @@ const char* bpeviz_result_bytes();
 // bpeviz_result_length), or -1.
 int bpeviz_train(const char* text, std::size_t length, uint32_t merges, const char* pretokenizer, const char* tie);
 std::size_t bpeviz_result_length();
+// Adds a tokenizer from files the user gave (see core/tokenizer_files.h): `count` files, their names
+// and bytes; `pretokenizer` for files that name none. Returns 0 and the name it got (at
+// bpeviz_result_bytes, NUL-terminated), or -1.
+int bpeviz_add_user_tokenizer(std::size_t count, const char* const* names, const uint8_t* const* data,
+                              const std::size_t* lengths, const char* pretokenizer);
 const char* bpeviz_error();
 }

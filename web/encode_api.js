@@ -43,6 +43,23 @@ Module['bpevizCore'] = (() => {
       const at = Module._bpeviz_result_bytes();
       return { merges: n, model: new TextDecoder().decode(Module.HEAPU8.subarray(at, at + Module._bpeviz_result_length())) };
     },
+    // Adds a tokenizer from files the user gave: [{name, bytes: Uint8Array}]; pretokenizer for files
+    // that name none. Returns the name it is listed under; throws with a message naming the file.
+    addUserTokenizer(files, pretokenizer = 'o200k') {
+      const allocations = [];
+      const alloc = (bytes) => { const p = Module._malloc(Math.max(bytes.length, 1)); allocations.push(p); Module.HEAPU8.set(bytes, p); return p; };
+      try {
+        const pre = namePtr(pretokenizer);
+        const names = files.map((f) => alloc(encoder.encode(f.name + '\0')));
+        const datas = files.map((f) => alloc(f.bytes));
+        const lengths = files.map((f) => f.bytes.length);
+        const table = (values) => alloc(new Uint8Array(new Uint32Array(values).buffer));
+        check(Module._bpeviz_add_user_tokenizer(files.length, table(names), table(datas), table(lengths), pre));
+        return Module.UTF8ToString(Module._bpeviz_result_bytes());
+      } finally {
+        allocations.forEach((p) => Module._free(p));
+      }
+    },
     // Loads a built-in encoding from the bytes of its .tiktoken file.
     load(name, data) {
       const ptr = Module._malloc(data.length);
