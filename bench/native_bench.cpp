@@ -2,7 +2,7 @@
 // the Node side wrote (so both measure the same bytes), and prints one JSON object shaped like bench/worker.mjs's.
 //   bpeviz-bench load ENCODING [--data DIR]
 //   bpeviz-bench encode ENCODING [--data DIR] [--runs N] NAME=FILE...
-// load: time to read the .tiktoken file and build the encoding, and the growth of RSS and of malloc's
+// load: time to read the binary vocabulary (.bpevocab, as the page loads it) and build the encoding, and the growth of RSS and of malloc's
 // in-use bytes; run it in a fresh process for each sample. encode: a first pass gives the ids' count and
 // digest (FNV-1a over 32-bit ids, as bench/measure.mjs), a second warms up, then N timed runs.
 // Our encoder keeps no cache of seen words, so there is one regime (cold = warm).
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
   EncodingSet set;
   {
     std::string file;
-    if (!read_file(data_dir + "/" + spec->ranks_file, file)) return fail("cannot read " + data_dir + "/" + spec->ranks_file);
+    if (!read_file(data_dir + "/" + binary_vocab_file(*spec), file)) return fail("cannot read " + data_dir + "/" + binary_vocab_file(*spec));
     const auto loaded = set.load_builtin(name, file);
     if (!loaded.ok()) return fail(loaded.error);
   }  // the file's bytes are freed here, as the wasm side frees its copy after loading

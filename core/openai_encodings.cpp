@@ -1,6 +1,7 @@
 #include "core/openai_encodings.h"
 
 #include "core/tiktoken_file.h"
+#include "core/vocab_binary.h"
 
 namespace bpeviz {
 
@@ -90,9 +91,14 @@ Result<Encoding> make_encoding(const EncodingSpec& spec, Vocab ranks) {
   return {Encoding(spec.name, spec.pretokenizer, std::move(ranks), spec.specials, spec.n_vocab), {}};
 }
 
+std::string binary_vocab_file(const EncodingSpec& spec) {
+  return spec.ranks_file.substr(0, spec.ranks_file.rfind('.')) + ".bpevocab";
+}
+
 Result<Encoding> load_openai_encoding(const EncodingSpec& spec, std::string_view ranks_file_bytes) {
-  auto vocab = load_tiktoken_file(ranks_file_bytes);
-  if (!vocab.ok()) return Result<Encoding>::failure(spec.ranks_file + ": " + vocab.error);
+  const bool binary = ranks_file_bytes.starts_with(kVocabBinaryMagic);
+  auto vocab = binary ? load_vocab_binary(ranks_file_bytes) : load_tiktoken_file(ranks_file_bytes);
+  if (!vocab.ok()) return Result<Encoding>::failure((binary ? binary_vocab_file(spec) : spec.ranks_file) + ": " + vocab.error);
   return make_encoding(spec, std::move(vocab.value));
 }
 

@@ -28,7 +28,11 @@ const EncodingSpec* find_openai_encoding(std::string_view name);
 // truncated file fails here) and, for dense specs, that no id below it is unused.
 Result<Encoding> make_encoding(const EncodingSpec& spec, Vocab ranks);
 
-// Parses the spec's .tiktoken file and builds the encoding; errors start with the file's name.
+// The name of the spec's vocabulary in the binary form the page downloads (vocab_binary.h), e.g.
+// "o200k_base.bpevocab".
+std::string binary_vocab_file(const EncodingSpec& spec);
+// Parses the spec's .tiktoken file, or its binary form (told by its header), and builds the
+// encoding; errors start with the file's name.
 Result<Encoding> load_openai_encoding(const EncodingSpec& spec, std::string_view ranks_file_bytes);
 
 }  // namespace bpeviz

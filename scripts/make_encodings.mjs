@@ -1,5 +1,7 @@
 // Writes the OpenAI vocabularies as .tiktoken files ("<base64 token> <rank>" per line) from the npm
 // package `tiktoken` (pinned by package-lock.json), and checks each against assets/encodings/manifest.json.
+// Beside each it writes the binary form the page downloads (.bpevocab, core/vocab_binary.h), made
+// from the checked .tiktoken text.
 // Usage: node scripts/make_encodings.mjs OUT_DIR [--write-manifest]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -27,6 +29,27 @@ function toTiktoken(bpeRanks) {
   return { text: lines.join('\n') + '\n', count: lines.length };
 }
 
+// core/vocab_binary.h: header line, u32 id_end, u32 blob size, u16 length per id, the tokens' bytes.
+function toBinary(tiktokenText) {
+  const tokens = [];
+  for (const line of tiktokenText.split('\n')) {
+    if (!line) continue;
+    const [b64, rank] = line.split(' ');
+    tokens[Number(rank)] = Buffer.from(b64, 'base64');
+  }
+  const header = Buffer.from('bpeviz-vocab 1\n');
+  const sizes = Buffer.alloc(8 + 2 * tokens.length);
+  let blobSize = 0;
+  for (let id = 0; id < tokens.length; ++id) {
+    const length = tokens[id] ? tokens[id].length : 0xffff;
+    sizes.writeUInt16LE(length, 8 + 2 * id);
+    if (tokens[id]) blobSize += length;
+  }
+  sizes.writeUInt32LE(tokens.length, 0);
+  sizes.writeUInt32LE(blobSize, 4);
+  return Buffer.concat([header, sizes, ...tokens.filter(Boolean)]);
+}
+
 const files = ['r50k_base', 'p50k_base', 'cl100k_base', 'o200k_base'];
 const manifest = fs.existsSync(manifestPath) ? JSON.parse(fs.readFileSync(manifestPath, 'utf8')) : { files: {} };
 fs.mkdirSync(outDir, { recursive: true });
@@ -48,6 +71,7 @@ for (const name of files) {
     }
   }
   fs.writeFileSync(path.join(outDir, file), text);
+  fs.writeFileSync(path.join(outDir, `${name}.bpevocab`), toBinary(text));
 }
 if (flag === '--write-manifest') {
   manifest.note = 'OpenAI BPE ranks converted to .tiktoken files by scripts/make_encodings.mjs; the build checks these hashes.';
