@@ -1,12 +1,13 @@
 #include "ui/text_editor.h"
 
+#include <imgui_internal.h>  // ClearActiveID: see draw_text_editor
 #include <imgui_stdlib.h>
 
 namespace bpeviz {
 
 void text_editor_set_text(TextEditorState& state, std::string text) {
-  // While the box is active ImGui edits its own copy of the text: the callback replaces that too.
-  if (state.active) state.replace_request = text;
+  // While the box is active ImGui edits its own copy of the text: draw_text_editor reloads it.
+  if (state.active) state.reload_request = true;
   state.text = std::move(text);
   ++state.revision;
 }
@@ -59,11 +60,6 @@ namespace {
 
 int on_edit_callback(ImGuiInputTextCallbackData* data) {
   auto& state = *static_cast<TextEditorState*>(data->UserData);
-  if (state.replace_request) {
-    // The box is active and owns a copy of the text: replace it there too.
-    data->DeleteChars(0, data->BufTextLen);
-    data->InsertChars(0, state.replace_request->data(), state.replace_request->data() + state.replace_request->size());
-  }
   if (state.cursor_to_end) {
     data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
     state.cursor_to_end = false;
@@ -75,6 +71,16 @@ int on_edit_callback(ImGuiInputTextCallbackData* data) {
 
 bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
   bool changed = false;
+  if (state.reload_request) {
+    // The box is active and edits its own copy of the text. Replacing that copy from the edit
+    // callback (DeleteChars + InsertChars) overran ImGui 1.86's buffers once the new text was
+    // about 1 KB longer than the old, corrupting the heap. Instead the box lets go for this frame,
+    // showing state.text, and takes the focus back, reloading the new text, caret at the end.
+    ImGui::ClearActiveID();
+    state.reload_request = false;
+    state.focus_request = true;
+    state.cursor_to_end = true;
+  }
   if (state.focus_request) {
     ImGui::SetKeyboardFocusHere();
     state.focus_request = false;
@@ -82,11 +88,6 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
   changed |= ImGui::InputTextMultiline(label, &state.text, size,
                                        ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_AllowTabInput,
                                        on_edit_callback, &state);
-  if (state.replace_request) {
-    // Either the callback applied it, or the box went inactive this frame and shows state.text.
-    state.text = std::move(*state.replace_request);
-    state.replace_request.reset();
-  }
   state.active = ImGui::IsItemActive();
   if (changed) ++state.revision;
   return changed;

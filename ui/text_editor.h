@@ -14,7 +14,7 @@ struct TextEditorState {
   uint64_t revision = 1;  // bumped on every change, so views know when to recompute
 
   // Requests; draw_text_editor carries them out on the next frames.
-  std::optional<std::string> replace_request;  // text_editor_set_text while the box is active
+  bool reload_request = false;  // text_editor_set_text while the box is active: it must reload the text
   std::optional<std::string> paste_request;    // insert at the caret, replacing the selection
   bool focus_request = true;                   // give the box keyboard focus
 
