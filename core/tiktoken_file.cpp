@@ -7,6 +7,10 @@
 
 namespace bpeviz {
 
+namespace {
+constexpr uint64_t kMaxUnusedIds = uint64_t{1} << 20;
+}  // namespace
+
 Result<Vocab> load_tiktoken_file(std::string_view data) {
   Result<Vocab> result;
   Vocab& vocab = result.value;
@@ -55,9 +59,19 @@ Result<Vocab> load_tiktoken_file(std::string_view data) {
     if (b64.empty() || !base64_decode(b64, bytes)) {
       return fail("the token \"" + std::string(b64.substr(0, 40)) + "\" is not valid base64");
     }
+    if (bytes.empty()) {  // "=" alone: no token is empty (found by fuzz/tiktoken_file_fuzzer.cpp)
+      return fail("the token \"" + std::string(b64.substr(0, 40)) + "\" has no bytes");
+    }
     if (static_cast<int64_t>(rank) <= previous_rank) {
       return fail("rank " + std::to_string(rank) + (static_cast<int64_t>(rank) == previous_rank ? " repeats" : " is out of order") +
                   " (the previous line has rank " + std::to_string(previous_rank) + ")");
+    }
+    // Ids are array indices (vocab.h), so a rank far past the tokens before it would make a tiny
+    // file allocate gigabytes (found by fuzz/tiktoken_file_fuzzer.cpp). Real files skip a few ids at
+    // most (cl100k, for its special tokens): allow up to 2^20 unused ids in all.
+    if (rank >= line_number + kMaxUnusedIds) {
+      return fail("rank " + std::to_string(rank) + " leaves more than " + std::to_string(kMaxUnusedIds) +
+                  " ids unused before it");
     }
     previous_rank = static_cast<int64_t>(rank);
     if (!vocab.add(static_cast<uint32_t>(rank), bytes)) {

@@ -20,7 +20,8 @@ class TrainingText {
   void walk(std::string_view text, std::size_t from, std::size_t to, OnPiece&& on_piece, OnSpecial&& on_special) const;
 
   // Cuts [0, text.size()) into about `parts` stretches whose ends are pre-token boundaries under
-  // every scanner (just after a '\n' that an ASCII letter follows) and outside special tokens.
+  // every scanner (just after a '\n' that an ASCII letter follows and an ASCII graphic character
+  // precedes) and outside special tokens.
   // Returns the cut positions including 0 and text.size(). Fewer parts when no such place exists.
   std::vector<std::size_t> cuts(std::string_view text, std::size_t parts) const;
 
