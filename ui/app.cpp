@@ -1,12 +1,14 @@
 #include "ui/app.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <imgui.h>
 
 #include "core/byte_tokenizer.h"
 #include "core/openai_encodings.h"
 #include "core/utf8.h"
+#include "ui/models.h"
 
 namespace bpeviz {
 
@@ -27,6 +29,8 @@ bool is_encoding_name(const std::string& name) {
 bool select_encoding(AppState& state, const std::string& name) {
   if (!is_encoding_name(name)) return false;
   state.message.clear();
+  state.notice.clear();
+  if (!state.model.empty() && encoding_for_model(state.model) != name) state.model.clear();
   if (name == "bytes" || state.encodings.find(name)) {
     state.encoding = name;
     state.requested_encoding.clear();
@@ -34,6 +38,13 @@ bool select_encoding(AppState& state, const std::string& name) {
     state.requested_encoding = name;
     state.fetch_started = false;
   }
+  return true;
+}
+
+bool select_model(AppState& state, const std::string& model) {
+  const std::string encoding = encoding_for_model(model);
+  if (encoding.empty() || !select_encoding(state, encoding)) return false;
+  state.model = model;
   return true;
 }
 
@@ -49,21 +60,40 @@ void encoding_failed(AppState& state, const std::string& name, const std::string
   state.message = "Could not load " + name + ": " + why;
 }
 
+std::string_view shown_pretokenizer(const AppState& state) {
+  const Encoding* encoding = state.encodings.find(state.tokens_encoding);
+  return pretokenizer_name(encoding ? encoding->pretokenizer() : Pretokenizer::none);
+}
+
 void update_tokens(AppState& state) {
-  if (state.tokens_revision == state.editor.revision && state.tokens_encoding == state.encoding) return;
+  if (state.tokens_revision == state.editor.revision && state.tokens_encoding == state.encoding &&
+      state.tokens_special_mode == state.special_mode) {
+    return;
+  }
   const std::string& text = state.editor.text;
-  const Encoding* encoding = state.encodings.find(state.encoding);
-  if (encoding) {
-    // The page shows special tokens as such: every special token is allowed.
-    auto tokens = encoding->encode_with_spans(text, SpecialPolicy::allow_all_specials());
-    if (tokens.ok()) state.tokens = std::move(tokens.value);
-    else state.message = tokens.error;
+  state.tokens.clear();
+  state.pieces.clear();
+  state.tokens_error.clear();
+  if (const Encoding* encoding = state.encodings.find(state.encoding)) {
+    const SpecialPolicy policy = special_policy(state.special_mode);
+    auto tokens = encoding->encode_with_spans(text, policy);
+    if (tokens.ok()) {
+      state.tokens = std::move(tokens.value);
+      // Pre-tokenizing twice costs a few percent of encoding; core keeps encode's hot loop free of it.
+      if (auto pieces = encoding->pieces(text, policy); pieces.ok()) state.pieces = std::move(pieces.value);
+    } else {
+      state.tokens_error = tokens.error;  // the text box keeps the text; the token view explains
+    }
   } else {
     state.tokens = encode_bytes(text);
+    if (!text.empty()) state.pieces.push_back({0, static_cast<uint32_t>(text.size())});  // no pre-tokenizer
   }
   state.groups = group_tokens_by_character(text, state.tokens);
+  state.characters = 0;
+  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) ++state.characters;
   state.tokens_revision = state.editor.revision;
   state.tokens_encoding = state.encoding;
+  state.tokens_special_mode = state.special_mode;
   ++state.tokens_serial;
 }
 
@@ -74,44 +104,205 @@ AppState::Rect item_rect() {
   return {min.x, min.y, size.x, size.y};
 }
 
-std::size_t count_characters(std::string_view text) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) ++count;
-  return count;
+const ImVec4 kErrorColour(0.72f, 0.08f, 0.08f, 1);
+const ImVec4 kNoticeColour(0.10f, 0.45f, 0.20f, 1);
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
-void draw_header(AppState& state) {
-  ImGui::TextUnformatted("bpeviz");
-  ImGui::SameLine();
-  ImGui::TextDisabled("— watch text become tokens");
-  constexpr float kComboWidth = 260;
-  if (!state.requested_encoding.empty()) {
-    ImGui::SameLine(ImGui::GetWindowWidth() - kComboWidth - 200);
-    ImGui::TextDisabled("loading %s…", state.requested_encoding.c_str());
-  }
-  ImGui::SameLine(ImGui::GetWindowWidth() - kComboWidth - ImGui::GetStyle().WindowPadding.x);
-  ImGui::SetNextItemWidth(kComboWidth);
-  const std::string preview = state.encoding == "bytes" ? "bytes (one per UTF-8 byte)" : state.encoding;
-  if (ImGui::BeginCombo("##encoding", preview.c_str())) {
-    for (const auto& name : encoding_names()) {
-      if (ImGui::Selectable(name.c_str(), name == state.encoding)) select_encoding(state, name);
+std::string encoding_label(const std::string& name) {
+  return name == "bytes" ? "bytes (one per UTF-8 byte)" : name;
+}
+
+void draw_model_combo(AppState& state, float width) {
+  ImGui::SetNextItemWidth(width);
+  const char* preview = state.model.empty() ? "pick a model" : state.model.c_str();
+  if (ImGui::BeginCombo("##model", preview, ImGuiComboFlags_HeightLarge)) {
+    std::string last_encoding;
+    for (const auto& m : picker_models()) {
+      if (m.encoding != last_encoding) {
+        // Models grouped under their encoding, so the picker also teaches which models share one.
+        if (!last_encoding.empty()) ImGui::Separator();
+        ImGui::TextDisabled("%s", m.encoding.c_str());
+        last_encoding = m.encoding;
+      }
+      if (ImGui::Selectable(m.model.c_str(), m.model == state.model)) select_model(state, m.model);
     }
     ImGui::EndCombo();
   }
+  state.model_rect = item_rect();
+}
+
+void draw_encoding_combo(AppState& state, float width) {
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::BeginCombo("##encoding", encoding_label(state.encoding).c_str())) {
+    for (const auto& name : encoding_names()) {
+      if (ImGui::Selectable(encoding_label(name).c_str(), name == state.encoding)) select_encoding(state, name);
+    }
+    ImGui::EndCombo();
+  }
+  state.encoding_rect = item_rect();
+}
+
+void draw_header(AppState& state) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  constexpr float kModelWidth = 190, kEncodingWidth = 250;
+  const float controls = ImGui::CalcTextSize("Model").x + kModelWidth + ImGui::CalcTextSize("Encoding").x +
+                         kEncodingWidth + button_width("Copy link") + 5 * style.ItemSpacing.x;
+  const float available = ImGui::GetContentRegionAvail().x;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("bpeviz");
+  const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+  if (available - controls > title_end + 260) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("— watch text become tokens");
+  }
+  if (!state.requested_encoding.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("loading %s…", state.requested_encoding.c_str());
+  }
+  // The pickers sit at the right edge, or on their own line when the window is too narrow.
+  const float x = style.WindowPadding.x + available - controls;
+  if (x > ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x) ImGui::SameLine(x);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("Model");
+  ImGui::SameLine();
+  draw_model_combo(state, kModelWidth);
+  ImGui::SameLine();
+  ImGui::TextDisabled("Encoding");
+  ImGui::SameLine();
+  draw_encoding_combo(state, kEncodingWidth);
+  ImGui::SameLine();
+  if (ImGui::Button("Copy link")) state.copy_link_request = true;
+  state.copy_link_rect = item_rect();
   if (!state.message.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
     ImGui::TextWrapped("%s", state.message.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!state.notice.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kNoticeColour);
+    ImGui::TextWrapped("%s", state.notice.c_str());
     ImGui::PopStyleColor();
   }
 }
 
+// "Tokens 26": the name dimmed, the number in full colour, so the numbers are what the eye finds.
+void count(const char* name, const char* value) {
+  ImGui::TextDisabled("%s", name);
+  ImGui::SameLine(0, 6);
+  ImGui::TextUnformatted(value);
+  ImGui::SameLine(0, 22);
+}
+
 void draw_counts(AppState& state) {
   const std::string& text = state.editor.text;
-  const double per_token = state.tokens.empty() ? 0.0 : static_cast<double>(text.size()) / state.tokens.size();
-  ImGui::Text("Tokens %zu    Characters %zu    Bytes %zu    Bytes/token %.2f", state.tokens.size(),
-              count_characters(text), text.size(), per_token);
-  ImGui::SameLine(ImGui::GetWindowWidth() - 190);
-  ImGui::Checkbox("Show whitespace", &state.token_view.show_whitespace);
+  const bool failed = !state.tokens_error.empty();
+  const auto num = [](std::size_t n) { return std::to_string(n); };
+  ImGui::AlignTextToFramePadding();
+  count("Tokens", failed ? "—" : num(state.tokens.size()).c_str());
+  count("Characters", num(state.characters).c_str());
+  count("Bytes", num(text.size()).c_str());
+  char per_token[32] = "—";
+  if (!failed && !state.tokens.empty()) {
+    std::snprintf(per_token, sizeof per_token, "%.2f", static_cast<double>(text.size()) / state.tokens.size());
+  }
+  count("Bytes/token", per_token);
+  count("Pre-tokens", failed ? "—" : num(state.pieces.size()).c_str());
+  const float counts_end = ImGui::GetItemRectMax().x;
+
+  // The token view's switches, at the right edge of the same line when they fit.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float box = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+  const char* labels[] = {"Show whitespace", "Byte notation (Ġ)", "Pre-token lane"};
+  float width = 0;
+  for (const char* l : labels) width += box + ImGui::CalcTextSize(l).x + style.ItemSpacing.x;
+  const float x = ImGui::GetWindowContentRegionMax().x - width + style.ItemSpacing.x;
+  if (x > counts_end - ImGui::GetWindowPos().x + style.ItemSpacing.x) ImGui::SameLine(x);
+  else ImGui::NewLine();
+  ImGui::Checkbox(labels[0], &state.token_view.show_whitespace);
+  ImGui::SameLine();
+  ImGui::Checkbox(labels[1], &state.token_view.byte_notation);
+  ImGui::SameLine();
+  ImGui::Checkbox(labels[2], &state.token_view.show_pretokens);
+}
+
+// One line that says what produced the tokens: encoding (and model), pre-tokenizer, special tokens.
+void draw_provenance(AppState& state) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("Tokens by");
+  ImGui::SameLine(0, 6);
+  ImGui::TextUnformatted(encoding_label(state.tokens_encoding).c_str());
+  if (!state.model.empty() && encoding_for_model(state.model) == state.tokens_encoding) {
+    ImGui::SameLine(0, 6);
+    ImGui::TextDisabled("(%s)", state.model.c_str());
+  }
+  ImGui::SameLine(0, 18);
+  ImGui::TextDisabled("pre-tokenizer");
+  ImGui::SameLine(0, 6);
+  ImGui::TextUnformatted(std::string(shown_pretokenizer(state)).c_str());
+  ImGui::SameLine(0, 18);
+  ImGui::TextDisabled("special tokens");
+  ImGui::SameLine(0, 6);
+  ImGui::SetNextItemWidth(260);
+  if (ImGui::BeginCombo("##special", special_mode_label(state.special_mode))) {
+    for (SpecialMode mode : {SpecialMode::allowed, SpecialMode::as_text, SpecialMode::error}) {
+      if (ImGui::Selectable(special_mode_label(mode), mode == state.special_mode)) state.special_mode = mode;
+    }
+    ImGui::EndCombo();
+  }
+  state.special_rect = item_rect();
+  if (state.tokens_encoding == "bytes") {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(the byte-level scheme has none)");
+  }
+}
+
+void draw_tokens_panel(AppState& state) {
+  ImGui::BeginChild("tokens", ImVec2(0, 0), true);
+  if (!state.tokens_error.empty()) {
+    // tiktoken raises here; the page says so where the tokens would be, and keeps the text.
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::TextWrapped("No tokens: encoding this text is an error under the policy \"%s\".",
+                       special_mode_label(state.special_mode));
+    ImGui::PopStyleColor();
+    ImGui::TextWrapped("Error: %s.", state.tokens_error.c_str());
+  } else {
+    const TokenViewInput input{state.tokens_serial, state.editor.text, state.tokens, state.groups, state.pieces,
+                               state.encodings.find(state.tokens_encoding)};
+    draw_token_view(state.token_view, state.fonts, input);
+  }
+  ImGui::EndChild();
+  state.tokens_rect = item_rect();
+}
+
+void draw_panels(AppState& state) {
+  if (!ImGui::BeginTabBar("panels")) return;
+  // A tab picked from outside shows a frame later (ImGui applies SetSelected on the next layout):
+  // the request stays until its tab is the one drawn.
+  const auto tab = [&](const char* label, Panel panel) {
+    const bool requested = state.panel_request == panel;
+    if (!ImGui::BeginTabItem(label, nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0)) return false;
+    state.panel = panel;
+    if (requested) state.panel_request.reset();
+    const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::GetContentRegionAvail();
+    state.panel_rect = {at.x, at.y, size.x, size.y};
+    return true;
+  };
+  if (tab("Tokens", Panel::tokens)) {
+    draw_tokens_panel(state);
+    ImGui::EndTabItem();
+  }
+  if (tab("Ids", Panel::ids)) {
+    draw_ids_panel(state.ids_panel, state.tokens_serial, state.tokens, state.fonts.text);
+    ImGui::EndTabItem();
+  }
+  if (tab("Decode ids", Panel::decode)) {
+    draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding));
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
 }
 
 }  // namespace
@@ -124,16 +315,13 @@ void app_frame(AppState& state) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   draw_header(state);
-  const float editor_height = std::max(80.0f, ImGui::GetContentRegionAvail().y * 0.3f);
+  const float editor_height = std::max(80.0f, ImGui::GetContentRegionAvail().y * 0.28f);
   draw_text_editor(state.editor, "##text", ImVec2(-1, editor_height));
   state.editor_rect = item_rect();
   update_tokens(state);
   draw_counts(state);
-  ImGui::BeginChild("tokens", ImVec2(0, 0), true);
-  draw_token_view(state.token_view, state.fonts, state.tokens_serial, state.editor.text, state.tokens,
-                  state.groups, state.encodings.find(state.encoding));
-  ImGui::EndChild();
-  state.tokens_rect = item_rect();
+  draw_provenance(state);
+  draw_panels(state);
   ImGui::End();
   ++state.frame;
 }

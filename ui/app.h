@@ -2,42 +2,63 @@
 // Views request work by setting state; app_frame carries it out (re-tokenizing when the text changes).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/encoding_set.h"
+#include "core/pretokenize.h"
 #include "core/token.h"
 #include "core/token_groups.h"
+#include "ui/decode_box.h"
 #include "ui/fonts.h"
+#include "ui/ids_panel.h"
+#include "ui/special_mode.h"
 #include "ui/text_editor.h"
 #include "ui/token_view.h"
 
 namespace bpeviz {
 
+// The views under the counts, one at a time (tabs).
+enum class Panel { tokens, ids, decode };
+
 struct AppState {
   TextEditorState editor;
   TokenViewState token_view;
+  IdsPanelState ids_panel;
+  DecodeBoxState decode_box;
   Fonts fonts;
 
   // The encoding the tokens are shown for: "bytes" or a built-in encoding already in `encodings`.
   std::string encoding = "bytes";
+  std::string model;  // the model picked by name ("" when the encoding was picked directly)
+  SpecialMode special_mode = SpecialMode::allowed;
   EncodingSet encodings;  // vocabularies loaded so far
   // An encoding picked but not loaded yet: the platform layer fetches its data and calls
   // encoding_loaded or encoding_failed. The tokens stay those of the current encoding meanwhile.
   std::string requested_encoding;
   bool fetch_started = false;
-  std::string message;  // shown under the header until the next change (e.g. a failed download)
+  std::string message;  // a problem, shown in red under the header until the next change
+  std::string notice;   // news that needs no action (a link was copied), shown until the next change
 
-  // The tokens of editor.text under `encoding`, as of tokens_revision (text revision + encoding).
+  Panel panel = Panel::tokens;
+  std::optional<Panel> panel_request;  // switch tabs from outside the tab bar (the page's API)
+  bool copy_link_request = false;      // the platform layer builds the link and copies it
+
+  // The tokens of editor.text under `encoding` and `special_mode`, as of tokens_revision.
   std::vector<Token> tokens;
   std::vector<TokenGroup> groups;
+  std::vector<Span> pieces;  // the pre-tokens (a special token is a piece of its own)
+  std::size_t characters = 0;  // code points in the text (an ill-formed byte counts as one)
+  std::string tokens_error;    // the policy made the text an error: no tokens, this message instead
   uint64_t tokens_revision = 0;
   std::string tokens_encoding;
+  SpecialMode tokens_special_mode = SpecialMode::allowed;
   uint64_t tokens_serial = 0;  // bumped whenever `tokens` is recomputed: views cache by it
 
-  // Where the views were drawn last frame, in CSS pixels (tests and the page's JS API read these).
+  // Where widgets were drawn last frame, in CSS pixels (tests and the page's JS API read these).
   struct Rect { float x = 0, y = 0, width = 0, height = 0; };
-  Rect editor_rect, tokens_rect;
+  Rect editor_rect, tokens_rect, panel_rect, copy_link_rect, model_rect, encoding_rect, special_rect;
 
   uint64_t frame = 0;  // frames drawn so far
 };
@@ -47,12 +68,18 @@ const std::vector<std::string>& encoding_names();
 bool is_encoding_name(const std::string& name);
 
 // Picks an encoding: at once if its data is loaded, else by setting requested_encoding.
-// Returns false for an unknown name.
+// Returns false for an unknown name. A model picked earlier is forgotten unless it uses this encoding.
 bool select_encoding(AppState& state, const std::string& name);
+// Picks a model by name (tiktoken's names, including dated variants): selects its encoding and
+// keeps the text. Returns false for a name tiktoken does not map.
+bool select_model(AppState& state, const std::string& model);
 void encoding_loaded(AppState& state, const std::string& name);
 void encoding_failed(AppState& state, const std::string& name, const std::string& why);
 
-// Brings state.tokens up to date with the text and encoding.
+// The pre-tokenizer behind the shown tokens ("none" for the byte-level baseline).
+std::string_view shown_pretokenizer(const AppState& state);
+
+// Brings state.tokens (and groups, pieces, counts) up to date with the text, encoding and policy.
 void update_tokens(AppState& state);
 
 // Draws one frame of the app into the current ImGui frame, filling the display.

@@ -1,12 +1,11 @@
 #include "ui/token_view.h"
 
 #include <algorithm>
-#include <cstdio>
 
-#include <imgui.h>
-
-#include "core/utf8.h"
+#include "ui/byte_notation.h"
 #include "ui/theme.h"
+#include "ui/token_details.h"
+#include "ui/visible_text.h"
 
 namespace bpeviz {
 
@@ -15,53 +14,24 @@ namespace {
 constexpr float kPad = 5.0f;      // inside a tile
 constexpr float kGap = 3.0f;      // between tiles
 constexpr float kMinWidth = 14.0f;
-
-// The tile label for a span of text: invisible characters become visible symbols, bytes that are
-// not UTF-8 become \xNN, and characters the font cannot draw become U+XXXX rather than a box.
-// Returns true when the span ends a line.
-bool append_label(std::string& out, std::string_view piece, bool show_whitespace, const ImFont* font) {
-  bool newline = false;
-  bool last_was_name = false;
-  for (std::size_t i = 0; i < piece.size();) {
-    const std::size_t n = utf8_char_length(piece, i);
-    const bool after_name = last_was_name;
-    last_was_name = false;
-    const auto c = static_cast<unsigned char>(piece[i]);
-    if (n == 1 && c >= 0x80) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02X", c);
-      out += hex;
-    } else if (c == '\n') {
-      utf8_append(out, 0x21B5);  // ↵
-      newline = true;
-    } else if (c == ' ') {
-      if (show_whitespace) utf8_append(out, 0x00B7); else out.push_back(' ');
-    } else if (c == '\t') {
-      if (show_whitespace) utf8_append(out, 0x2192); else out += "    ";
-    } else if (c < 0x20) {
-      utf8_append(out, 0x2400 + c);  // control pictures ␀ ␍ ...
-    } else if (c == 0x7F) {
-      utf8_append(out, 0x2421);
-    } else if (n > 1 && !font->FindGlyphNoFallback(static_cast<ImWchar>(utf8_code_point(piece, i)))) {
-      char name[16];
-      // A space between neighbouring names keeps "U+4F60 U+597D" readable.
-      std::snprintf(name, sizeof name, "%sU+%04X", after_name ? " " : "", utf8_code_point(piece, i));
-      out += name;
-      last_was_name = true;
-    } else {
-      out.append(piece.substr(i, n));
-    }
-    i += n;
-  }
-  return newline;
-}
+constexpr float kLaneHeight = 6.0f;  // the pre-token bar under a row
+constexpr float kLaneGap = 3.0f;
 
 float text_width(ImFont* font, float size, std::string_view s) {
   return font->CalcTextSizeA(size, 1e9f, 0, s.data(), s.data() + s.size()).x;
 }
 
-void rebuild_layout(TokenViewState& state, const Fonts& fonts, std::string_view text, std::span<const Token> tokens,
-                    std::span<const TokenGroup> groups, float width) {
+// A tile's label: its text made visible, or each token's bytes in GPT-2's notation. Returns true
+// when the tile holds a newline (its row ends there).
+bool append_tile_label(std::string& out, const TokenViewState& state, const TokenViewInput& in, const TokenGroup& group,
+                       const ImFont* font) {
+  const std::string_view text = in.text.substr(group.begin, group.end - group.begin);
+  if (!state.byte_notation) return append_visible_text(out, text, state.show_whitespace, font);
+  append_gpt2_byte_notation(out, text);
+  return text.find('\n') != std::string_view::npos;
+}
+
+void rebuild_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in, float width) {
   state.labels.clear();
   state.ids.clear();
   state.label_starts.assign(1, 0);
@@ -72,15 +42,14 @@ void rebuild_layout(TokenViewState& state, const Fonts& fonts, std::string_view 
   const float mono_size = fonts.mono->FontSize * fonts.mono->Scale * ImGui::GetIO().FontGlobalScale;
   float x = 0;
   bool break_after = false;
-  for (uint32_t g = 0; g < groups.size(); ++g) {
-    const TokenGroup& group = groups[g];
+  for (uint32_t g = 0; g < in.groups.size(); ++g) {
+    const TokenGroup& group = in.groups[g];
     const std::size_t label_begin = state.labels.size();
-    const bool ends_line = append_label(state.labels, text.substr(group.begin, group.end - group.begin),
-                                        state.show_whitespace, fonts.text);
+    const bool ends_line = append_tile_label(state.labels, state, in, group, fonts.text);
     const std::size_t ids_begin = state.ids.size();
     for (uint32_t t = group.first_token; t < group.first_token + group.token_count; ++t) {
       if (t != group.first_token) state.ids.push_back(' ');
-      state.ids += std::to_string(tokens[t].id);
+      state.ids += std::to_string(in.tokens[t].id);
     }
     state.label_starts.push_back(static_cast<uint32_t>(state.labels.size()));
     state.id_starts.push_back(static_cast<uint32_t>(state.ids.size()));
@@ -96,20 +65,51 @@ void rebuild_layout(TokenViewState& state, const Fonts& fonts, std::string_view 
     x += w + kGap;
     break_after = ends_line;
   }
-  state.row_starts.push_back(static_cast<uint32_t>(groups.size()));  // sentinel
+  state.row_starts.push_back(static_cast<uint32_t>(in.groups.size()));  // sentinel
+}
+
+void draw_tooltip(const TokenDetails& d, const Fonts& fonts) {
+  ImGui::BeginTooltip();
+  ImGui::TextDisabled(d.token_count > 1 ? "ids" : "id");
+  ImGui::SameLine(105);
+  ImGui::PushFont(fonts.mono);
+  ImGui::TextUnformatted(d.ids.c_str());
+  ImGui::PopFont();
+  if (d.special) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("special token");
+  }
+  ImGui::TextDisabled("text");
+  ImGui::SameLine(105);
+  ImGui::Text("\"%s\"", d.text.c_str());
+  ImGui::TextDisabled("bytes");
+  ImGui::SameLine(105);
+  ImGui::PushFont(fonts.mono);
+  ImGui::TextUnformatted(d.hex.c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%u byte%s)", d.byte_length, d.byte_length == 1 ? "" : "s");
+  if (!d.pretoken_text.empty()) {
+    ImGui::TextDisabled("pre-token");
+    ImGui::SameLine(105);
+    ImGui::Text("\"%s\"", d.pretoken_text.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("bytes %u–%u", d.pretoken.begin, d.pretoken.end);
+  }
+  ImGui::EndTooltip();
 }
 
 }  // namespace
 
-void draw_token_view(TokenViewState& state, const Fonts& fonts, uint64_t revision, std::string_view text,
-                     std::span<const Token> tokens, std::span<const TokenGroup> groups, const Encoding* encoding) {
+void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in) {
   const float width = ImGui::GetContentRegionAvail().x;
-  if (state.laid_out_revision != revision || state.laid_out_width != width ||
-      state.laid_out_whitespace != state.show_whitespace) {
-    rebuild_layout(state, fonts, text, tokens, groups, width);
-    state.laid_out_revision = revision;
+  if (state.laid_out_revision != in.revision || state.laid_out_width != width ||
+      state.laid_out_whitespace != state.show_whitespace || state.laid_out_byte_notation != state.byte_notation) {
+    rebuild_layout(state, fonts, in, width);
+    state.laid_out_revision = in.revision;
     state.laid_out_width = width;
     state.laid_out_whitespace = state.show_whitespace;
+    state.laid_out_byte_notation = state.byte_notation;
   }
 
   ImGui::PushFont(fonts.text);
@@ -119,7 +119,12 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, uint64_t revisio
   const float mono_h = ImGui::GetFontSize();
   ImGui::PopFont();
   const float tile_h = kPad + text_h + 2 + mono_h + kPad;
-  const float row_h = tile_h + kGap;
+  const bool lane = state.show_pretokens && !in.pieces.empty();
+  const float row_h = tile_h + (lane ? kLaneGap + kLaneHeight : 0) + kGap + (lane ? kGap : 0);
+  state.origin = ImGui::GetCursorScreenPos();
+  state.row_height = row_h;
+  state.tile_height = tile_h;
+  state.hovered_group = -1;
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const int rows = static_cast<int>(state.row_starts.size()) - 1;
@@ -128,15 +133,24 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, uint64_t revisio
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
       ImVec2 pos = ImGui::GetCursorScreenPos();
+      std::size_t lane_piece = in.pieces.size();  // the pre-token whose bar is being drawn in this row
+      float lane_begin = 0, lane_end = 0;
+      const auto flush_lane = [&] {
+        if (lane_piece >= in.pieces.size()) return;
+        // Neighbouring pre-tokens alternate colours; the gap between tiles separates them too.
+        const ImU32 colour = lane_piece % 2 ? IM_COL32(214, 128, 58, 255) : IM_COL32(74, 108, 170, 255);
+        const float y = pos.y + tile_h + kLaneGap;
+        draw->AddRectFilled(ImVec2(lane_begin, y), ImVec2(lane_end, y + kLaneHeight), colour, 3.0f);
+      };
       for (uint32_t g = state.row_starts[row]; g < state.row_starts[row + 1]; ++g) {
         const float w = state.tile_widths[g];
         const ImVec2 min = pos, max(pos.x + w, pos.y + tile_h);
-        const TokenGroup& group = groups[g];
-        const uint32_t first_id = tokens[group.first_token].id;
-        const bool special = encoding && encoding->is_special(first_id);
+        const TokenGroup& group = in.groups[g];
+        const uint32_t first_id = in.tokens[group.first_token].id;
+        const bool special = in.encoding && in.encoding->is_special(first_id);
         draw->AddRectFilled(min, max, special ? IM_COL32(45, 55, 72, 255) : token_color(first_id), 4.0f);
         const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered();
-        draw->AddRect(min, max, hovered ? IM_COL32(30, 30, 30, 255) : IM_COL32(0, 0, 0, 40), 4.0f, 0,
+        draw->AddRect(min, max, hovered ? IM_COL32(30, 30, 30, 255) : IM_COL32(0, 0, 0, 60), 4.0f, 0,
                       hovered ? 2.0f : 1.0f);
         const char* label = state.labels.data() + state.label_starts[g];
         const char* label_end = state.labels.data() + state.label_starts[g + 1];
@@ -146,28 +160,38 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, uint64_t revisio
         const char* ids_end = state.ids.data() + state.id_starts[g + 1];
         draw->AddText(fonts.mono, mono_h, ImVec2(min.x + kPad, min.y + kPad + text_h + 2),
                       special ? IM_COL32(200, 210, 230, 255) : IM_COL32(70, 70, 90, 255), ids, ids_end);
-        if (hovered) {
-          ImGui::BeginTooltip();
-          ImGui::Text("%s %.*s%s", group.token_count > 1 ? "ids" : "id", static_cast<int>(ids_end - ids), ids,
-                      special ? "  (special token)" : "");
-          ImGui::Text("bytes %u..%u (%u)", group.begin, group.end, group.end - group.begin);
-          ImGui::PushFont(fonts.mono);
-          std::string hex;
-          for (uint32_t i = group.begin; i < group.end && i < group.begin + 32; ++i) {
-            char b[4];
-            std::snprintf(b, sizeof b, "%02X ", static_cast<unsigned char>(text[i]));
-            hex += b;
+        if (lane) {
+          const std::size_t piece = pretoken_at(in.pieces, group.begin);
+          if (piece != lane_piece) {
+            flush_lane();
+            lane_piece = piece;
+            lane_begin = min.x;
           }
-          ImGui::TextUnformatted(hex.c_str());
-          ImGui::PopFont();
-          ImGui::EndTooltip();
+          lane_end = max.x;
+        }
+        if (hovered) {
+          state.hovered_group = g;
+          draw_tooltip(describe_token_group(in.text, in.tokens, group, in.pieces, in.encoding, fonts.text), fonts);
         }
         pos.x += w + kGap;
       }
+      flush_lane();
       ImGui::Dummy(ImVec2(1, row_h - ImGui::GetStyle().ItemSpacing.y));
     }
   }
   clipper.End();
+}
+
+bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float rect[4]) {
+  if (group >= state.tile_widths.size() || state.row_starts.size() < 2) return false;
+  const auto row_it = std::upper_bound(state.row_starts.begin(), state.row_starts.end() - 1, group) - 1;
+  float x = state.origin.x;
+  for (std::size_t g = *row_it; g < group; ++g) x += state.tile_widths[g] + kGap;
+  rect[0] = x;
+  rect[1] = state.origin.y + static_cast<float>(row_it - state.row_starts.begin()) * state.row_height;
+  rect[2] = state.tile_widths[group];
+  rect[3] = state.tile_height;
+  return true;
 }
 
 }  // namespace bpeviz

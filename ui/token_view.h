@@ -1,11 +1,14 @@
 // The token view: the text drawn as a flow of coloured tiles, one per token (or per group of tokens
-// that share a character), each with its id underneath. Only visible rows are drawn.
+// that share a character), each with its id underneath, optionally over a lane that brackets the
+// pre-tokens the tokens came from. Only visible rows are drawn.
 #pragma once
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <imgui.h>
 
 #include "core/encoding.h"
 #include "core/token.h"
@@ -15,23 +18,44 @@
 namespace bpeviz {
 
 struct TokenViewState {
-  bool show_whitespace = true;  // draw · for space, → for tab, ↵ for newline
+  bool show_whitespace = true;   // draw · for space, → for tab, ↵ for newline
+  bool byte_notation = false;    // label tiles in GPT-2's byte notation (Ġ for a space)
+  bool show_pretokens = false;   // the pre-tokenization lane under each row
 
   // Layout cache, rebuilt when the tokens, the width or the options change.
   uint64_t laid_out_revision = 0;
   float laid_out_width = -1;
   bool laid_out_whitespace = true;
+  bool laid_out_byte_notation = false;
   std::string labels;                  // every tile's label, concatenated
   std::vector<uint32_t> label_starts;  // tile i's label is labels[label_starts[i], label_starts[i+1])
   std::string ids;                     // every tile's "id id id" line, concatenated
   std::vector<uint32_t> id_starts;
   std::vector<float> tile_widths;
   std::vector<uint32_t> row_starts;    // first tile of each row
+
+  // Where this frame drew the tiles (screen position of row 0, scrolled) and which one the mouse is
+  // over (-1 for none): the page's JavaScript API finds tiles and reads the tooltip from these.
+  ImVec2 origin{0, 0};
+  float row_height = 0, tile_height = 0;
+  int64_t hovered_group = -1;
 };
 
-// `revision` identifies the tokens: the layout is rebuilt whenever it changes. `encoding` (null for
-// the byte-level baseline) tells which ids are special tokens, drawn dark so they stand out.
-void draw_token_view(TokenViewState& state, const Fonts& fonts, uint64_t revision, std::string_view text,
-                     std::span<const Token> tokens, std::span<const TokenGroup> groups, const Encoding* encoding);
+// What the view shows. `revision` identifies the tokens, groups and pieces: the layout is rebuilt
+// whenever it changes. `encoding` (null for the byte-level baseline) tells which ids are special
+// tokens, drawn dark so they stand out.
+struct TokenViewInput {
+  uint64_t revision = 0;
+  std::string_view text;
+  std::span<const Token> tokens;
+  std::span<const TokenGroup> groups;
+  std::span<const Span> pieces;  // the pre-tokens, for the lane and the tooltip
+  const Encoding* encoding = nullptr;
+};
+
+void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& input);
+
+// The screen rectangle of tile `group` as last drawn (x, y, width, height); false if out of range.
+bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float rect[4]);
 
 }  // namespace bpeviz

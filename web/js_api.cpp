@@ -9,6 +9,8 @@
 
 #include "core/openai_encodings.h"
 #include "ui/app.h"
+#include "ui/models.h"
+#include "ui/token_details.h"
 
 namespace bpeviz {
 namespace {
@@ -25,6 +27,34 @@ namespace {
 nlohmann::json rect_json(const AppState::Rect& r) {
   return {{"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}};
 }
+
+const char* panel_name(Panel panel) {
+  switch (panel) {
+    case Panel::tokens: return "tokens";
+    case Panel::ids: return "ids";
+    case Panel::decode: return "decode";
+  }
+  return "tokens";
+}
+
+// The tooltip's content for the tile under the mouse, or null.
+nlohmann::json hover_json(const AppState& s) {
+  const int64_t g = s.token_view.hovered_group;
+  if (g < 0 || static_cast<std::size_t>(g) >= s.groups.size()) return nullptr;
+  const TokenDetails d = describe_token_group(s.editor.text, s.tokens, s.groups[g], s.pieces,
+                                              s.encodings.find(s.tokens_encoding), s.fonts.text);
+  return {{"group", g},       {"ids", d.ids},   {"hex", d.hex},
+          {"text", d.text},   {"bytes", d.byte_length}, {"special", d.special},
+          {"pretoken", {d.pretoken.begin, d.pretoken.end}}, {"pretokenText", d.pretoken_text}};
+}
+
+nlohmann::json decode_json(AppState& s) {
+  update_decode_box(s.decode_box, s.encoding, s.encodings.find(s.encoding));
+  const DecodedIds& r = s.decode_box.result;
+  nlohmann::json bad = nlohmann::json::array();
+  for (const auto& b : r.bad_bytes) bad.push_back({{"offset", b.offset}, {"hex", b.hex}});
+  return {{"input", s.decode_box.input}, {"text", r.text}, {"error", r.error}, {"badBytes", std::move(bad)}};
+}
 }  // namespace
 
 extern "C" {
@@ -33,16 +63,57 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
   update_tokens(*g_state);
   nlohmann::json tokens = nlohmann::json::array();
   for (const Token& t : g_state->tokens) tokens.push_back({t.id, t.begin, t.end});
-  const nlohmann::json state{{"text", g_state->editor.text},
-                             {"encoding", g_state->encoding},
-                             {"requestedEncoding", g_state->requested_encoding},
-                             {"message", g_state->message},
-                             {"tokens", std::move(tokens)},
-                             {"frame", g_state->frame},
-                             {"layout", {{"editor", rect_json(g_state->editor_rect)},
-                                         {"tokens", rect_json(g_state->tokens_rect)}}}};
+  nlohmann::json pieces = nlohmann::json::array();
+  for (const Span& p : g_state->pieces) pieces.push_back({p.begin, p.end});
+  const AppState& s = *g_state;
+  const bool failed = !s.tokens_error.empty();
+  const nlohmann::json counts{
+      {"tokens", failed ? nlohmann::json(nullptr) : nlohmann::json(s.tokens.size())},
+      {"characters", s.characters},
+      {"bytes", s.editor.text.size()},
+      {"bytesPerToken", failed || s.tokens.empty() ? nlohmann::json(nullptr)
+                                                   : nlohmann::json(static_cast<double>(s.editor.text.size()) /
+                                                                    static_cast<double>(s.tokens.size()))},
+      {"pretokens", failed ? nlohmann::json(nullptr) : nlohmann::json(s.pieces.size())}};
+  const nlohmann::json state{
+      {"text", s.editor.text},
+      {"encoding", s.tokens_encoding},
+      {"requestedEncoding", s.requested_encoding},
+      {"model", s.model},
+      {"specialPolicy", special_mode_name(s.tokens_special_mode)},
+      {"pretokenizer", shown_pretokenizer(s)},
+      {"error", s.tokens_error},
+      {"message", s.message},
+      {"notice", s.notice},
+      {"counts", counts},
+      {"tokens", std::move(tokens)},
+      {"pieces", std::move(pieces)},
+      {"options", {{"whitespace", s.token_view.show_whitespace},
+                   {"byteNotation", s.token_view.byte_notation},
+                   {"pretokenLane", s.token_view.show_pretokens}}},
+      {"panel", panel_name(s.panel)},
+      {"hover", hover_json(s)},
+      {"decode", decode_json(*g_state)},
+      {"frame", s.frame},
+      {"layout", {{"editor", rect_json(s.editor_rect)},
+                  {"tokens", rect_json(s.tokens_rect)},
+                  {"panel", rect_json(s.panel_rect)},
+                  {"copyLink", rect_json(s.copy_link_rect)},
+                  {"model", rect_json(s.model_rect)},
+                  {"encoding", rect_json(s.encoding_rect)},
+                  {"specialPolicy", rect_json(s.special_rect)},
+                  {"rowHeight", s.token_view.row_height}}}};
   // The text may hold ill-formed UTF-8 (typed bytes never are, but pasted data may be): replace it.
   g_result = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_text() { return g_state->editor.text.data(); }
+
+EMSCRIPTEN_KEEPALIVE std::size_t bpeviz_text_size() { return g_state->editor.text.size(); }
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding() {
+  g_result = g_state->requested_encoding.empty() ? g_state->encoding : g_state->requested_encoding;
   return g_result.c_str();
 }
 
@@ -80,6 +151,77 @@ EMSCRIPTEN_KEEPALIVE void bpeviz_insert_text(const char* utf8, std::size_t lengt
 EMSCRIPTEN_KEEPALIVE int bpeviz_set_encoding(const char* name) {
   if (!select_encoding(*g_state, name)) return -1;
   return g_state->encoding == name ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_set_model(const char* name) {
+  if (!select_model(*g_state, name)) return -1;
+  return g_state->encoding == encoding_for_model(name) ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_models_json() {
+  nlohmann::json models = nlohmann::json::array();
+  for (const auto& m : picker_models()) models.push_back({m.model, m.encoding});
+  g_result = models.dump();
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_set_special_policy(const char* name) {
+  const auto mode = special_mode_from_name(name);
+  if (!mode) return -1;
+  g_state->special_mode = *mode;
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_set_option(const char* name, int on) {
+  const std::string_view option(name);
+  TokenViewState& view = g_state->token_view;
+  bool* flag = option == "whitespace"     ? &view.show_whitespace
+               : option == "byteNotation" ? &view.byte_notation
+               : option == "pretokenLane" ? &view.show_pretokens
+                                          : nullptr;
+  if (!flag) return -1;
+  *flag = on != 0;
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
+  const std::string_view panel(name);
+  if (panel == "tokens") g_state->panel_request = Panel::tokens;
+  else if (panel == "ids") g_state->panel_request = Panel::ids;
+  else if (panel == "decode") g_state->panel_request = Panel::decode;
+  else return -1;
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_ids_json() {
+  update_tokens(*g_state);
+  update_ids_json(g_state->ids_panel, g_state->tokens_serial, g_state->tokens);
+  return g_state->ids_panel.json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_set_decode_input(const char* utf8, std::size_t length) {
+  set_decode_input(g_state->decode_box, std::string(utf8, length));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_token_rect(std::size_t index) {
+  const auto& groups = g_state->groups;
+  // The tile of a token is its group's: the last group that starts at or before it.
+  const auto it = std::upper_bound(groups.begin(), groups.end(), index,
+                                   [](std::size_t i, const TokenGroup& g) { return i < g.first_token; });
+  float rect[4];
+  if (index >= g_state->tokens.size() || it == groups.begin() ||
+      !token_view_tile_rect(g_state->token_view, static_cast<std::size_t>(it - groups.begin() - 1), rect)) {
+    g_result = "null";
+  } else {
+    g_result = nlohmann::json(std::vector<float>(rect, rect + 4)).dump();
+  }
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_request_copy_link() { g_state->copy_link_request = true; }
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_show_message(int kind, const char* utf8) {
+  (kind == 0 ? g_state->notice : g_state->message) = utf8;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_file(const char* name) {

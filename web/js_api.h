@@ -10,8 +10,15 @@ void js_api_attach(AppState* state);
 }  // namespace bpeviz
 
 extern "C" {
-// {"text", "encoding", "tokens": [[id, begin, end], ...], "frame", "layout": {"editor", "tokens"}} as JSON.
+// {"text", "encoding", "model", "specialPolicy", "pretokenizer", "error", "message", "notice",
+//  "counts", "tokens": [[id, begin, end], ...], "pieces": [[begin, end], ...], "options", "panel",
+//  "hover", "decode", "frame", "layout": {"editor", "tokens", ...}} as JSON.
 const char* bpeviz_state_json();
+// The text as UTF-8 (bpeviz_text_size bytes; it may hold NUL), for saving it without JSON.
+const char* bpeviz_text();
+std::size_t bpeviz_text_size();
+// The encoding the page is on, or the one it is fetching: what a reload or a link should restore.
+const char* bpeviz_encoding();
 // Replaces the whole text.
 void bpeviz_set_text(const char* utf8, std::size_t length);
 // Inserts pasted text at the caret, replacing the selection (the browser's paste event).
@@ -20,6 +27,26 @@ void bpeviz_paste(const char* utf8, std::size_t length);
 void bpeviz_insert_text(const char* utf8, std::size_t length);
 // Selects an encoding: 0 when it is active now, 1 when its data is being fetched, -1 for an unknown name.
 int bpeviz_set_encoding(const char* name);
+// Selects a model by name, as tiktoken maps it to an encoding: returns as bpeviz_set_encoding.
+int bpeviz_set_model(const char* name);
+// The model picker's entries as a JSON array of [model, encoding].
+const char* bpeviz_models_json();
+// Sets the special-token policy ("all", "text" or "error"): 0, or -1 for an unknown name.
+int bpeviz_set_special_policy(const char* name);
+// Sets a token view switch ("whitespace", "byteNotation", "pretokenLane"): 0, or -1 for an unknown name.
+int bpeviz_set_option(const char* name, int on);
+// Shows a panel ("tokens", "ids", "decode"): 0, or -1 for an unknown name.
+int bpeviz_show_panel(const char* name);
+// The ids of the shown tokens as a JSON array (what the ids panel shows and copies).
+const char* bpeviz_ids_json();
+// Replaces the decode box's input.
+void bpeviz_set_decode_input(const char* utf8, std::size_t length);
+// Where token `index`'s tile was drawn last frame, as JSON [x, y, width, height] in CSS pixels, or null.
+const char* bpeviz_token_rect(std::size_t index);
+// Asks for a "copy link" as the button does: the platform layer calls page.js on the next frame.
+void bpeviz_request_copy_link();
+// Shows a line under the header: kind 0 is news (green), 1 a problem (red); "" clears it.
+void bpeviz_show_message(int kind, const char* utf8);
 // The data file a built-in encoding is loaded from ("" for unknown names and "bytes").
 const char* bpeviz_encoding_file(const char* name);
 // page.js reports how fetching an encoding's data ended (the data itself goes to bpeviz_load_encoding).

@@ -91,6 +91,9 @@
     }
   };
 
+  const fromWasm = (ptr) => Module.UTF8ToString(ptr);
+  const currentEncoding = () => fromWasm(Module._bpeviz_encoding());
+
   const api = {
     ready,
     state() {
@@ -123,6 +126,50 @@
         await pendingLoad(name).promise;
       }
       return [...Module.bpevizCore.encode(name, String(text), special)];
+    },
+    // Picks a model by name (tiktoken's names); resolves once its encoding is active.
+    async setModel(name) {
+      const status = withUtf8(String(name), (ptr) => Module._bpeviz_set_model(ptr));
+      if (status < 0) throw new Error(`unknown model "${name}"`);
+      if (status === 1) await pendingLoad(currentEncoding()).promise;
+      await api.nextFrame();
+      await api.nextFrame();
+    },
+    // The model picker's entries: [[model, encoding], ...].
+    models() {
+      return JSON.parse(fromWasm(Module._bpeviz_models_json()));
+    },
+    // 'all' (special tokens allowed), 'text' (plain text) or 'error' (tiktoken's default: raise).
+    async setSpecialPolicy(name) {
+      if (withUtf8(String(name), (ptr) => Module._bpeviz_set_special_policy(ptr)) < 0) {
+        throw new Error(`unknown special-token policy "${name}"; known: all, text, error`);
+      }
+      await api.nextFrame();
+    },
+    // The token view's switches: 'whitespace', 'byteNotation', 'pretokenLane'.
+    async setOption(name, on) {
+      if (withUtf8(String(name), (ptr) => Module._bpeviz_set_option(ptr, on ? 1 : 0)) < 0) {
+        throw new Error(`unknown option "${name}"; known: whitespace, byteNotation, pretokenLane`);
+      }
+      await api.nextFrame();
+    },
+    // 'tokens', 'ids' or 'decode'; resolves once the panel is drawn.
+    async showPanel(name) {
+      if (withUtf8(String(name), (ptr) => Module._bpeviz_show_panel(ptr)) < 0) throw new Error(`unknown panel "${name}"`);
+      for (let i = 0; i < 10 && api.state().panel !== name; i++) await api.nextFrame();
+      await api.nextFrame();
+    },
+    // The ids of the shown tokens, as the ids panel lists and copies them.
+    ids() {
+      return JSON.parse(fromWasm(Module._bpeviz_ids_json()));
+    },
+    setDecodeInput(text) {
+      withUtf8(String(text), (ptr, len) => Module._bpeviz_set_decode_input(ptr, len));
+    },
+    // Where token `index`'s tile was drawn last frame, in CSS pixels, or null.
+    tokenRect(index) {
+      const r = JSON.parse(fromWasm(Module._bpeviz_token_rect(index)));
+      return r && { x: r[0], y: r[1], width: r[2], height: r[3] };
     },
     // Milliseconds spent turning each loaded encoding's downloaded data into a ready encoder.
     loadTimes() {

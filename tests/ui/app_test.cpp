@@ -8,6 +8,7 @@
 #include "tests/test_data.h"
 #include "ui/app.h"
 #include "ui/theme.h"
+#include "ui/token_details.h"
 
 using namespace bpeviz;
 
@@ -78,6 +79,84 @@ TEST_CASE("picking an encoding that is not loaded requests it and keeps the curr
   CHECK(app.requested_encoding.empty());
   CHECK(app.message == "Could not load cl100k_base: HTTP 404");
   CHECK_FALSE(select_encoding(app, "no-such"));
+}
+
+TEST_CASE("counts: tokens, characters, bytes and pre-tokens follow the text, encoding and policy") {
+  HeadlessImGui imgui;
+  AppState app;
+  app.fonts = default_fonts();
+  const std::string data = test::read_file(std::string(BPEVIZ_TEST_ENCODINGS_DIR) + "/cl100k_base.tiktoken");
+  REQUIRE(app.encodings.load_builtin("cl100k_base", data).ok());
+  REQUIRE(select_encoding(app, "cl100k_base"));
+  app.editor.text = "123456789 h\xC3\xA9llo<|endoftext|>";  // 9 digits split in threes
+  ++app.editor.revision;
+  run_frame(app);
+  CHECK(app.characters == 28);
+  CHECK(app.tokens_error.empty());
+  CHECK(shown_pretokenizer(app) == "cl100k");
+  REQUIRE(app.pieces.size() >= 4);
+  CHECK(app.pieces[0] == Span{0, 3});
+  CHECK(app.pieces[1] == Span{3, 6});
+  CHECK(app.pieces[2] == Span{6, 9});
+  CHECK(app.tokens.back().id == 100257);  // allowed: the special token is one token
+
+  app.special_mode = SpecialMode::as_text;
+  run_frame(app);
+  CHECK(app.tokens.back().id != 100257);
+  CHECK(app.tokens_error.empty());
+
+  app.special_mode = SpecialMode::error;
+  run_frame(app);
+  CHECK(app.tokens.empty());
+  CHECK(app.tokens_error.find("<|endoftext|>") != std::string::npos);
+  CHECK(app.editor.text == "123456789 h\xC3\xA9llo<|endoftext|>");  // the text stays
+
+  REQUIRE(select_encoding(app, "bytes"));
+  run_frame(app);
+  CHECK(app.tokens.size() == app.editor.text.size());
+  CHECK(app.pieces.size() == 1);  // no pre-tokenizer: the whole text is one piece
+  CHECK(shown_pretokenizer(app) == "none");
+}
+
+TEST_CASE("the tooltip's details: ids, bytes, text and the pre-token") {
+  const Encoding& cl100k = test::encoding("cl100k_base");
+  const std::string text = "say hello\n";
+  const auto tokens = cl100k.encode_with_spans(text, SpecialPolicy::allow_all_specials()).value;
+  const auto pieces = cl100k.pieces(text, SpecialPolicy::allow_all_specials()).value;
+  const auto groups = group_tokens_by_character(text, tokens);
+  REQUIRE(groups.size() == 3);
+  const TokenDetails hello = describe_token_group(text, tokens, groups[1], pieces, &cl100k, nullptr);
+  CHECK(hello.ids == std::to_string(tokens[1].id));
+  CHECK(hello.hex == "20 68 65 6C 6C 6F");
+  CHECK(hello.text == "\xC2\xB7hello");  // ·hello
+  CHECK(hello.byte_length == 6);
+  CHECK(hello.pretoken == Span{3, 9});
+  CHECK_FALSE(hello.special);
+  CHECK(pretoken_at(pieces, 9) == 2);
+  CHECK(pretoken_at(pieces, 10) == pieces.size());
+}
+
+TEST_CASE("the token view draws with every switch on, and finds its tiles") {
+  HeadlessImGui imgui;
+  AppState app;
+  app.fonts = default_fonts();
+  app.editor.text = "one two\nthree \xF0\x9F\x91\x8B";
+  app.token_view.byte_notation = true;
+  app.token_view.show_pretokens = true;
+  app.token_view.show_whitespace = false;
+  for (int i = 0; i < 2; ++i) run_frame(app);
+  CHECK(app.token_view.row_starts.size() == 3);  // the newline ends the first row
+  float first[4], last[4];
+  REQUIRE(token_view_tile_rect(app.token_view, 0, first));
+  REQUIRE(token_view_tile_rect(app.token_view, app.groups.size() - 1, last));
+  CHECK(last[1] > first[1]);
+  CHECK_FALSE(token_view_tile_rect(app.token_view, app.groups.size(), first));
+  for (Panel panel : {Panel::ids, Panel::decode, Panel::tokens}) {
+    app.panel_request = panel;
+    for (int i = 0; i < 3; ++i) run_frame(app);
+    CHECK(app.panel == panel);
+  }
+  CHECK(app.ids_panel.json.starts_with("[111,110,101,"));
 }
 
 TEST_CASE("replacing a long text while the text box has the focus keeps the new text and the focus") {

@@ -1,0 +1,17 @@
+// Text drawn so that nothing in it is invisible or ambiguous: whitespace as symbols (· → ↵), control
+// characters as control pictures, bytes that are not UTF-8 as \xNN, and characters the font cannot
+// draw as U+XXXX rather than as a box. Used for tile labels and tooltips.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include <imgui.h>
+
+namespace bpeviz {
+
+// Appends the visible form of `text` to `out`. With show_whitespace off, spaces and tabs stay blank
+// and a newline draws nothing (the tile that holds it still ends its row). Returns true when the
+// text holds a newline.
+bool append_visible_text(std::string& out, std::string_view text, bool show_whitespace, const ImFont* font);
+
+}  // namespace bpeviz
