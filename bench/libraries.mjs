@@ -18,7 +18,7 @@ export const LIBRARIES = {
     kind: 'wasm',
     package: null,
     encodings: ['r50k_base', 'cl100k_base', 'o200k_base'],
-    cache: NO_CACHE,
+    cache: 'per-thread table of up to 32,768 merged pieces → ids per encoding (core/piece_cache.h); cold = clearCache()',
     async init() {
       const create = require(path.join(root, 'build/web/bpeviz_core_node.js'));
       return (await create()).bpevizCore;
@@ -26,7 +26,7 @@ export const LIBRARIES = {
     load(core, name) {
       // The binary form, as the page downloads it (core/vocab_binary.h).
       core.load(name, fs.readFileSync(path.join(root, `build/web/site/encodings/${name}.bpevocab`)));
-      return { encode: (text) => core.encode(name, text, 'text'), clearCache() {} };
+      return { encode: (text) => core.encode(name, text, 'text'), clearCache: () => core.clearCache() };
     },
   },
   tiktoken: {

@@ -31,7 +31,7 @@ const nativeBench = path.join(root, 'build/native/bpeviz-bench');
 const progress = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 // Our native build is the one more "library": same interface to the report, run as bpeviz-bench.
-const NATIVE = { label: 'ours (native)', kind: 'native', package: null, encodings: ENCODINGS, cache: null };
+const NATIVE = { label: 'ours (native)', kind: 'native', package: null, encodings: ENCODINGS, cache: LIBRARIES.ours.cache };
 const ALL = { ...LIBRARIES, native: NATIVE };
 const referenceOf = (lib) => (ALL[lib].kind === 'native' ? 'native' : 'ours');
 

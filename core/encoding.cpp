@@ -1,7 +1,9 @@
 #include "core/encoding.h"
 
 #include <algorithm>
+#include <atomic>
 
+#include "core/piece_cache.h"
 #include "core/utf8.h"
 
 namespace bpeviz {
@@ -17,6 +19,8 @@ Encoding::Encoding(std::string name, Pretokenizer pretokenizer, Vocab ranks, std
       ranks_(std::move(ranks)),
       specials_(std::move(specials)),
       n_vocab_(n_vocab) {
+  static std::atomic<uint64_t> serials{0};
+  serial_ = ++serials;
   // Decoding names: the spec's order decides between names sharing an id (the later wins).
   for (const auto& s : specials_) {
     auto it = std::find_if(special_names_.begin(), special_names_.end(), [&](const SpecialToken& n) { return n.id == s.id; });
@@ -76,16 +80,39 @@ void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink
   pretokenize(pretokenizer_, text, pieces);
   MergeScratch scratch;
   std::vector<uint32_t> bounds;
+  PieceCache& cache = piece_cache_for(serial_);
+  uint32_t ids[PieceCache::kMaxPieceBytes];
+  uint8_t lengths[PieceCache::kMaxPieceBytes];
   for (const Span& p : pieces) {
     const std::string_view piece = text.substr(p.begin, p.end - p.begin);
-    // The vocabulary doubles as a cache: most pieces are tokens themselves.
-    if (const uint32_t id = ranks_.find(piece); id != Vocab::kNone) {
-      sink(id, offset + p.begin, offset + p.end);
+    const uint32_t at = offset + p.begin;
+    // The vocabulary doubles as a cache: most pieces are tokens themselves. Then the pieces merged
+    // before; then the merge loop.
+    const uint64_t h = Vocab::hash(piece);
+    if (const uint32_t id = ranks_.find(piece, h); id != Vocab::kNone) {
+      sink(id, at, offset + p.end);
+      continue;
+    }
+    const bool cacheable = piece.size() <= PieceCache::kMaxPieceBytes;
+    if (PieceCache::Hit hit; cacheable && cache.find(piece, h, hit)) {
+      uint32_t b = at;
+      for (uint32_t i = 0; i < hit.count; ++i) {
+        sink(hit.ids[i], b, b + hit.lengths[i]);
+        b += hit.lengths[i];
+      }
       continue;
     }
     bounds.clear();
     bpe_merge(ranks_, piece, scratch, bounds);
-    emit_merged(ranks_, piece, offset + p.begin, bounds, sink);
+    uint32_t count = 0;
+    emit_merged(ranks_, piece, at, bounds, [&](uint32_t id, uint32_t b, uint32_t e) {
+      sink(id, b, e);
+      if (cacheable) {
+        ids[count] = id;
+        lengths[count++] = static_cast<uint8_t>(e - b);
+      }
+    });
+    if (cacheable) cache.insert(piece, h, ids, lengths, count);
   }
 }
 

@@ -100,6 +100,7 @@ class Encoding {
   std::vector<SpecialToken> special_names_;     // by id; of two names for one id, the later one
   uint32_t n_vocab_ = 0;
   bool special_first_byte_[256] = {};
+  uint64_t serial_ = 0;  // tells this encoding's piece cache apart (piece_cache.h); copies share it
 };
 
 }  // namespace bpeviz

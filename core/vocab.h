@@ -18,9 +18,10 @@ class Vocab {
   void reserve(std::size_t tokens, std::size_t total_bytes);
 
   // The token with exactly these bytes, or kNone.
-  uint32_t find(std::string_view bytes) const {
+  uint32_t find(std::string_view bytes) const { return find(bytes, hash(bytes)); }
+  // The same, with hash(bytes) computed by the caller (who may need it again).
+  uint32_t find(std::string_view bytes, uint64_t h) const {
     if (slots_.empty()) return kNone;
-    const uint64_t h = hash(bytes);
     const auto tag = static_cast<uint32_t>(h >> 32);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];

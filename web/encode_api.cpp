@@ -8,6 +8,7 @@
 #include "core/bpe_trainer.h"
 #include "core/encoding_set.h"
 #include "core/model_file.h"
+#include "core/piece_cache.h"
 #include "core/tokenizer_files.h"
 
 namespace {
@@ -105,6 +106,8 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_add_user_tokenizer(std::size_t count, const char
   g_bytes.push_back('\0');
   return 0;
 }
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_clear_caches() { clear_piece_caches(); }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_error() { return g_error.c_str(); }
 

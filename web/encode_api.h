@@ -31,5 +31,7 @@ std::size_t bpeviz_result_length();
 // bpeviz_result_bytes, NUL-terminated), or -1.
 int bpeviz_add_user_tokenizer(std::size_t count, const char* const* names, const uint8_t* const* data,
                               const std::size_t* lengths, const char* pretokenizer);
+// Empties the piece caches (core/piece_cache.h): for the benchmark's cold runs.
+void bpeviz_clear_caches();
 const char* bpeviz_error();
 }

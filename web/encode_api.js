@@ -60,6 +60,8 @@ Module['bpevizCore'] = (() => {
         allocations.forEach((p) => Module._free(p));
       }
     },
+    // Empties the encoder's caches of merged pieces (for cold benchmark runs).
+    clearCache() { Module._bpeviz_clear_caches(); },
     // Loads a built-in encoding from the bytes of its .tiktoken file.
     load(name, data) {
       const ptr = Module._malloc(data.length);
