@@ -2,8 +2,9 @@
 """Adds up the test counts of every suite CTest ran and prints one line: "N passed, N failed".
 
 Each suite prints its own count (doctest: "test cases: 9 | 9 passed | 0 failed", the browser
-suite: "e2e: 8 passed, 0 failed"); a suite that failed without printing one (a crash) counts as one
-failure, and so does a preset whose build failed. Exits 1 when anything failed.
+suite: "e2e: 8 passed, 0 failed", the fuzz targets: "fuzz: 8 passed, 0 failed"); a suite that
+failed without printing one (a crash) counts as one failure, and so does a preset whose build
+failed. Exits 1 when anything failed.
 """
 import pathlib
 import re

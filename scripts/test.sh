@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test suite — core and UI unit tests natively, under ASan + UBSan, and as wasm under Node;
-# conformance against npm tiktoken; browser end-to-end tests in headless Chromium — and ends with
-# one line "N passed, N failed". Exits non-zero on any failure.
+# conformance against npm tiktoken; browser end-to-end tests in headless Chromium; each fuzz target
+# for a few seconds (scripts/fuzz.sh) — and ends with one line "N passed, N failed". Exits non-zero
+# on any failure.
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 "$ROOT/scripts/setup.sh" || { echo "0 passed, 1 failed"; exit 1; }
 mkdir -p build/test-results
 rm -f build/test-results/*
-for preset in native asan web; do
+for preset in native asan web fuzz; do
   if "$ROOT/scripts/build.sh" "$preset"; then
     NODE_PATH=/usr/share/nodejs ctest --preset "$preset" --output-junit "$ROOT/build/test-results/$preset.xml"
   else

@@ -1,0 +1,45 @@
+// The files a user brings (tokenizer_files.h) on arbitrary bytes: byte 0 picks the pre-tokenizer,
+// the rest is one to three files joined by NUL bytes. Checks: loading returns; what loads was
+// recognised as a kind and names no file it was not given; the encoding it makes round-trips text
+// (a .tiktoken without every single byte may refuse text, saying so).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/tokenizer_files.h"
+#include "fuzz/fuzz_util.h"
+
+using namespace bpeviz;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
+  fuzz::Input in(data, size);
+  const auto pretokenizer = static_cast<Pretokenizer>(in.byte() % 5);
+  std::vector<TokenizerFile> files;
+  std::string_view rest = in.rest();
+  while (files.size() < 3) {
+    const auto [file, after] = fuzz::split_at_nul(rest);
+    files.push_back({"file" + std::to_string(files.size()), std::string(file)});
+    if (after.data() == nullptr) break;
+    rest = after;
+  }
+  const std::string_view kind = tokenizer_files_kind(files);
+  auto enc = load_tokenizer_files(files, pretokenizer, "fuzz");
+  if (!enc.ok()) {
+    FUZZ_CHECK(!enc.error.empty());
+    return 0;
+  }
+  FUZZ_CHECK(!kind.empty(), "loaded files of no kind");
+  FUZZ_CHECK(enc.value.name() == "fuzz");
+  std::string text = "Hello world! 123 ";
+  for (const auto& s : enc.value.specials()) text += s.text + " x";
+  text += files.back().bytes.substr(0, 200);
+  auto ids = enc.value.encode(text, SpecialPolicy::allow_all_specials());
+  if (!ids.ok()) {
+    FUZZ_CHECK(kind == ".tiktoken" && ids.error.find("not a token of this vocabulary") != std::string::npos, "%s",
+               ids.error.c_str());
+    return 0;
+  }
+  auto back = enc.value.decode_bytes(ids.value);
+  FUZZ_CHECK(back.ok() && back.value == text, "round trip");
+  return 0;
+}
