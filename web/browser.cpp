@@ -2,6 +2,10 @@
 
 #include <emscripten.h>
 
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
 // clang-format off
 EM_JS(void, js_set_clipboard, (const char* text), {
   const s = UTF8ToString(text);
@@ -14,6 +18,15 @@ EM_JS(void, js_frame_drawn, (), {
 EM_JS(void, js_fetch_encoding, (const char* name, const char* file), {
   Module.fetchEncoding(UTF8ToString(name), UTF8ToString(file));
 });
+EM_JS(char*, js_saved_session, (), {
+  return allocateUTF8(Module.savedSession ? Module.savedSession() : '{}');
+});
+EM_JS(void, js_session_changed, (), {
+  if (Module.sessionChanged) Module.sessionChanged();
+});
+EM_JS(void, js_copy_link, (), {
+  if (Module.copyLink) Module.copyLink();
+});
 // clang-format on
 
 namespace bpeviz {
@@ -23,5 +36,25 @@ void browser_set_clipboard(void*, const char* text) { js_set_clipboard(text); }
 void browser_fetch_encoding(const char* name, const char* file) { js_fetch_encoding(name, file); }
 
 void browser_frame_drawn() { js_frame_drawn(); }
+
+SavedSession browser_saved_session() {
+  char* raw = js_saved_session();
+  // page.js builds this JSON itself; anything unexpected in it means "nothing saved".
+  const nlohmann::json json = nlohmann::json::parse(raw, nullptr, false);
+  std::free(raw);
+  SavedSession session;
+  if (!json.is_object()) return session;
+  if (auto it = json.find("text"); it != json.end() && it->is_string()) {
+    session.has_text = true;
+    session.text = it->get<std::string>();
+  }
+  if (auto it = json.find("encoding"); it != json.end() && it->is_string()) session.encoding = it->get<std::string>();
+  if (auto it = json.find("message"); it != json.end() && it->is_string()) session.message = it->get<std::string>();
+  return session;
+}
+
+void browser_session_changed() { js_session_changed(); }
+
+void browser_copy_link() { js_copy_link(); }
 
 }  // namespace bpeviz

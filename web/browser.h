@@ -1,6 +1,8 @@
 // What the page needs from the browser that SDL2 does not give: the system clipboard for copies,
-// and telling the page's JavaScript that the first frame is on screen.
+// fetching vocabularies, keeping the text across reloads, share links, and telling the page's
+// JavaScript that a frame is on screen. web/page.js does the browser side of each.
 #pragma once
+#include <string>
 
 namespace bpeviz {
 
@@ -12,5 +14,22 @@ void browser_fetch_encoding(const char* name, const char* file);
 
 // Tells web/page.js that a frame is on screen (the first one resolves window.bpeviz.ready).
 void browser_frame_drawn();
+
+// What the page starts with: the text and encoding of a share link in the URL, else those saved at
+// the last visit. `message` explains a link that was ignored (damaged, or naming no known encoding).
+struct SavedSession {
+  bool has_text = false;
+  std::string text;
+  std::string encoding;  // "" when none was given
+  std::string message;
+};
+SavedSession browser_saved_session();
+
+// The text or encoding changed: page.js saves them (after a pause in typing) for the next visit.
+void browser_session_changed();
+
+// Builds a share link for the current text and encoding and copies it (page.js reports the result
+// with bpeviz_show_message).
+void browser_copy_link();
 
 }  // namespace bpeviz

@@ -14,10 +14,12 @@
 #endif
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <fstream>
 #include <iterator>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -36,6 +38,9 @@ struct Platform {
   bpeviz::AppState app;
   std::vector<uint8_t> text_font, mono_font;  // the atlas borrows these bytes
   bool done = false;
+  // What the browser was last told to save (text revision and encoding).
+  uint64_t saved_revision = 0;
+  std::string saved_encoding;
 };
 
 std::vector<uint8_t> read_file(const char* path) {
@@ -92,6 +97,19 @@ void frame(void* arg) {
   ImGui::NewFrame();
   bpeviz::app_frame(p.app);
   ImGui::Render();
+#ifdef __EMSCRIPTEN__
+  if (p.app.copy_link_request) {
+    p.app.copy_link_request = false;
+    bpeviz::browser_copy_link();
+  }
+  // The text survives a reload: page.js saves it after a pause in typing (a cheap call each change).
+  const std::string& encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
+  if (p.saved_revision != p.app.editor.revision || p.saved_encoding != encoding) {
+    p.saved_revision = p.app.editor.revision;
+    p.saved_encoding = encoding;
+    bpeviz::browser_session_changed();
+  }
+#endif
   int width = 0, height = 0;
   SDL_GL_GetDrawableSize(p.window, &width, &height);
   glViewport(0, 0, width, height);
@@ -163,6 +181,13 @@ int main(int, char**) {
   bpeviz::js_api_attach(&p.app);
   bpeviz::use_encodings(&p.app.encodings);
   bpeviz::select_encoding(p.app, "o200k_base");  // GPT-4o's, fetched in the background
+  // A share link, or the text of the last visit, replaces the example (page.js decides which).
+  const bpeviz::SavedSession saved = bpeviz::browser_saved_session();
+  if (saved.has_text) p.app.editor.text = saved.text;
+  if (!saved.encoding.empty()) bpeviz::select_encoding(p.app, saved.encoding);
+  p.app.message = saved.message;
+  p.saved_revision = p.app.editor.revision;  // nothing new to save yet
+  p.saved_encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
   emscripten_set_main_loop_arg(frame, &p, 0, true);
 #else
   while (!p.done) frame(&p);

@@ -1,5 +1,6 @@
 // The page's JavaScript: starts the wasm module, forwards the browser's paste events to it (SDL2
-// cannot read the system clipboard), and offers window.bpeviz, the API for tests and for slides.
+// cannot read the system clipboard), keeps the text across reloads (localStorage), makes and reads
+// share links (#encoding=…&text=…), and offers window.bpeviz, the API for tests and for slides.
 'use strict';
 (() => {
   const canvas = document.getElementById('canvas');
@@ -91,8 +92,133 @@
     }
   };
 
+  const decoder = new TextDecoder();
   const fromWasm = (ptr) => Module.UTF8ToString(ptr);
+  const currentText = () => decoder.decode(Module.HEAPU8.subarray(Module._bpeviz_text(), Module._bpeviz_text() + Module._bpeviz_text_size()));
   const currentEncoding = () => fromWasm(Module._bpeviz_encoding());
+  const showNotice = (kind, text) => withUtf8(text, (ptr) => Module._bpeviz_show_message(kind, ptr));
+  const NEWS = 0, PROBLEM = 1;
+
+  // --- Keeping the text for the next visit ------------------------------------------------------
+  const STORAGE_KEY = 'bpeviz.session';
+  const SAVE_DELAY_MS = 300;  // after the last change: saving a large text on every keystroke would stall typing
+  let saveTimer = 0;
+  let storageFailed = false;
+
+  function saveSession() {
+    saveTimer = 0;
+    const text = currentText();
+    const encoding = currentEncoding();
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ text, encoding }));
+      if (storageFailed) showNotice(PROBLEM, '');
+      storageFailed = false;
+    } catch (e) {
+      // Storage full (QuotaExceededError) or turned off: keep the encoding at least, say so once.
+      try { localStorage.setItem(STORAGE_KEY, JSON.stringify({ encoding })); } catch (_) { /* nothing to keep */ }
+      if (!storageFailed) {
+        const bytes = encoder.encode(text).length;
+        const size = bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+        showNotice(PROBLEM, `This text (${size}) cannot be kept for your next visit: the browser's storage ` +
+                            `is full or turned off (${e.name || e.message}). It stays here until you close the page.`);
+      }
+      storageFailed = true;
+    }
+  }
+
+  // Called from wasm after every change of the text or the encoding.
+  Module.sessionChanged = () => {
+    // A share link in the address bar no longer describes the text: a reload must not bring it back.
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveSession, SAVE_DELAY_MS);
+  };
+  window.addEventListener('pagehide', () => { if (saveTimer) { clearTimeout(saveTimer); saveSession(); } });
+
+  // --- Share links ---------------------------------------------------------------------------
+  // A link carries the encoding and, when it fits, the text: #encoding=cl100k_base&text=hello%20world.
+  // Past MAX_LINK_CHARS a link gets unwieldy in chats and mail, and some servers refuse it.
+  const MAX_LINK_CHARS = 8000;
+  const MAX_LINK_TEXT = 1 << 20;  // a longer text in a link is ignored, as are unknown encodings
+
+  // What a hash asks for: {text?, encoding?} or {error}. Anything unexpected is an error, never a crash.
+  function parseLink(hash) {
+    const fields = {};
+    for (const part of hash.split('&')) {
+      const eq = part.indexOf('=');
+      if (eq < 0) continue;
+      const key = part.slice(0, eq);
+      if (key !== 'text' && key !== 'encoding') continue;
+      try {
+        fields[key] = decodeURIComponent(part.slice(eq + 1));
+      } catch (e) {
+        return { error: `its ${key} is damaged (not valid percent-encoded UTF-8)` };
+      }
+    }
+    if (fields.text === undefined && fields.encoding === undefined) return { error: 'it names neither a text nor an encoding' };
+    if (fields.encoding !== undefined && !api.encodings().includes(fields.encoding)) {
+      const shown = fields.encoding.length > 40 ? `${fields.encoding.slice(0, 40)}…` : fields.encoding;
+      return { error: `it names an unknown encoding "${shown}"` };
+    }
+    if (fields.text !== undefined && fields.text.length > MAX_LINK_TEXT) return { error: 'its text is too long' };
+    // Lone surrogates cannot cross as UTF-8: they become U+FFFD, as everywhere else on the page.
+    if (fields.text !== undefined) fields.text = decoder.decode(encoder.encode(fields.text));
+    return fields;
+  }
+  const ignoredLink = (error) => `Ignored the link in the address bar: ${error}.`;
+
+  // Called from wasm once, before the first frame: the link's text and encoding, else the saved ones.
+  Module.savedSession = () => {
+    const session = {};
+    try {
+      const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || '{}');
+      if (typeof saved.text === 'string') session.text = saved.text;
+      if (typeof saved.encoding === 'string') session.encoding = saved.encoding;
+    } catch (e) { /* unreadable or turned off: start fresh */ }
+    if (location.hash.length > 1) {
+      const link = parseLink(location.hash.slice(1));
+      if (link.error) {
+        session.message = ignoredLink(link.error);
+      } else {
+        if (link.text !== undefined) session.text = link.text;
+        if (link.encoding !== undefined) session.encoding = link.encoding;
+      }
+    }
+    return JSON.stringify(session);
+  };
+
+  // A link pasted into the address bar of an open page.
+  window.addEventListener('hashchange', () => {
+    if (location.hash.length <= 1) return;
+    const link = parseLink(location.hash.slice(1));
+    if (link.error) { showNotice(PROBLEM, ignoredLink(link.error)); return; }
+    if (link.text !== undefined) api.setText(link.text);
+    if (link.encoding !== undefined) api.setEncoding(link.encoding).catch((e) => showNotice(PROBLEM, e.message));
+  });
+
+  let linkWaiters = [];
+  // Called from wasm when "Copy link" was pressed.
+  Module.copyLink = async () => {
+    const base = location.href.split('#')[0];
+    const encoding = currentEncoding();
+    const withText = `${base}#encoding=${encodeURIComponent(encoding)}&text=${encodeURIComponent(currentText())}`;
+    const fits = withText.length <= MAX_LINK_CHARS;
+    const link = fits ? withText : `${base}#encoding=${encodeURIComponent(encoding)}`;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch (e) {
+      // No clipboard (permission refused, or not a secure page): the address bar shows the link instead.
+      history.replaceState(null, '', link);
+    }
+    const where = copied ? 'Link copied' : 'The clipboard is not available: the link is in the address bar';
+    showNotice(NEWS, fits ? `${where}: it opens this text with ${encoding}.`
+      : `${where}, with ${encoding} only: the text is too long for a link (${withText.length} characters; at most ${MAX_LINK_CHARS}).`);
+    const waiters = linkWaiters;
+    linkWaiters = [];
+    waiters.forEach((resolve) => resolve({ link, copied, withText: fits }));
+  };
 
   const api = {
     ready,
@@ -170,6 +296,12 @@
     tokenRect(index) {
       const r = JSON.parse(fromWasm(Module._bpeviz_token_rect(index)));
       return r && { x: r[0], y: r[1], width: r[2], height: r[3] };
+    },
+    // Does what the "Copy link" button does; resolves to {link, copied, withText}.
+    copyLink() {
+      const done = new Promise((resolve) => linkWaiters.push(resolve));
+      Module._bpeviz_request_copy_link();
+      return done;
     },
     // Milliseconds spent turning each loaded encoding's downloaded data into a ready encoder.
     loadTimes() {

@@ -1,0 +1,144 @@
+// The text outlives the page: it is saved as it changes and comes back on reload, a full storage
+// is reported without losing anything on screen, and "Copy link" makes a link that opens the same
+// text and encoding. A damaged or hostile link is ignored with a message.
+import path from 'node:path';
+import { openPage, waitReady, waitFor, assert, assertEqual } from './harness.mjs';
+
+const LAPTOP = { width: 1280, height: 720 };
+const state = (page) => page.evaluate(() => window.bpeviz.state());
+const STORAGE_KEY = 'bpeviz.session';
+
+async function frames(page, n) {
+  for (let i = 0; i < n; i++) await page.evaluate(() => window.bpeviz.nextFrame());
+}
+
+async function ready(page) {
+  await waitReady(page);
+  await waitFor(page, () => window.bpeviz.state().requestedEncoding === '', null, 'the first encoding to load');
+}
+
+async function withContext(browser, options, fn) {
+  const context = await browser.newContext({ viewport: LAPTOP, ...options });
+  const errors = [];
+  const newPage = async (url) => {
+    const page = await context.newPage();
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+    page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+    await page.goto(url);
+    await ready(page);
+    return page;
+  };
+  try {
+    await fn(newPage, context);
+    assertEqual(errors, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+}
+
+const savedText = (page) => page.evaluate((key) => {
+  try { return JSON.parse(localStorage.getItem(key)).text; } catch (e) { return undefined; }
+}, STORAGE_KEY);
+
+export const tests = {
+  async 'the text and encoding survive a reload'({ browser, baseUrl }) {
+    await withContext(browser, {}, async (newPage) => {
+      const page = await newPage(baseUrl);
+      const text = 'kept across reloads: naïve 👋\n\tsecond line';
+      await page.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
+      await page.evaluate((t) => window.bpeviz.setText(t), text);
+      await waitFor(page, (t) => JSON.parse(localStorage.getItem('bpeviz.session') || '{}').text === t, text, 'the text to be saved');
+      await page.reload();
+      await ready(page);
+      const s = await state(page);
+      assertEqual([s.text, s.encoding], [text, 'cl100k_base'], 'text and encoding after reload');
+    });
+  },
+
+  async 'a full storage is reported and the text stays on screen'({ browser, baseUrl, out }) {
+    await withContext(browser, {}, async (newPage, context) => {
+      await context.addInitScript(() => {
+        Storage.prototype.setItem = function (key, value) {
+          if (String(value).length > 200) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+      const page = await newPage(baseUrl);
+      const big = 'a long text that does not fit. '.repeat(20);
+      await page.evaluate((t) => window.bpeviz.setText(t), big);
+      await waitFor(page, () => /cannot be kept/.test(window.bpeviz.state().message), null, 'the storage message');
+      const s = await state(page);
+      assert(/QuotaExceededError/.test(s.message), `the message names the cause: ${s.message}`);
+      assertEqual(s.text, big, 'the text is still there');
+      await frames(page, 2);
+      await page.screenshot({ path: path.join(out, 'session-storage-full.png') });
+      // A text that fits again is saved, and the message goes away.
+      await page.evaluate(() => window.bpeviz.setText('short'));
+      await waitFor(page, () => window.bpeviz.state().message === '', null, 'the message to clear');
+    });
+  },
+
+  async 'copy link: the button copies a link that opens the same text and encoding'({ browser, baseUrl, out }) {
+    await withContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] }, async (newPage) => {
+      const page = await newPage(baseUrl);
+      const text = 'Share me: 1 + 1 = 2 & 50% #tag ?q=1 👋 你好\nline two';
+      await page.evaluate(() => window.bpeviz.setEncoding('p50k_base'));
+      await page.evaluate((t) => window.bpeviz.setText(t), text);
+      await frames(page, 2);
+      const { layout } = await state(page);
+      await page.mouse.click(layout.copyLink.x + layout.copyLink.width / 2, layout.copyLink.y + layout.copyLink.height / 2);
+      await waitFor(page, () => /Link copied/.test(window.bpeviz.state().notice), null, 'the link to be copied');
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      assert(link.startsWith(baseUrl) && link.includes('#encoding=p50k_base&text='), `link: ${link}`);
+      await frames(page, 2);
+      await page.screenshot({ path: path.join(out, 'session-link-copied.png') });
+
+      const opened = await newPage(link);
+      const s = await state(opened);
+      assertEqual([s.text, s.encoding, s.message], [text, 'p50k_base', ''], 'the link opens the text and encoding');
+      // Editing drops the link from the address bar, so a reload shows the edited text, not the link's.
+      await opened.evaluate(() => window.bpeviz.setText('edited'));
+      await waitFor(opened, () => location.hash === '', null, 'the hash to go');
+    });
+  },
+
+  async 'copy link: a text too long for a link gives a link with the encoding only'({ browser, baseUrl }) {
+    await withContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] }, async (newPage) => {
+      const page = await newPage(baseUrl);
+      await page.evaluate(() => window.bpeviz.setText('x'.repeat(20000)));
+      const result = await page.evaluate(() => window.bpeviz.copyLink());
+      assertEqual([result.copied, result.withText], [true, false], 'copied without the text');
+      assert(/#encoding=o200k_base$/.test(result.link), `link: ${result.link}`);
+      assert(/too long for a link/.test((await state(page)).notice), 'the notice says why');
+    });
+  },
+
+  async 'a damaged or hostile link is ignored with a message'({ browser, baseUrl, out }) {
+    await withContext(browser, {}, async (newPage) => {
+      const cases = [
+        ['#encoding=o200k_base&text=%E0%A4%A', /text is damaged/],
+        ['#encoding=%3Cscript%3Ealert(1)%3C%2Fscript%3E&text=hi', /unknown encoding "<script>alert\(1\)<\/script>"/],
+        ['#garbage', /neither a text nor an encoding/],
+        ['#encoding=__proto__', /unknown encoding "__proto__"/],
+      ];
+      for (const [hash, expected] of cases) {
+        const page = await newPage(baseUrl + hash);
+        const s = await state(page);
+        assert(expected.test(s.message), `${hash}: message ${JSON.stringify(s.message)}`);
+        assert(s.text.length > 0 && s.text !== 'hi', `${hash}: the page keeps its own text`);
+        assertEqual(s.encoding, 'o200k_base', `${hash}: the default encoding`);
+        if (hash === cases[0][0]) {
+          await frames(page, 2);
+          await page.screenshot({ path: path.join(out, 'session-bad-link.png') });
+        }
+        await page.close();
+      }
+      // Unknown fields are ignored; a link may name only an encoding, or only a text.
+      let page = await newPage(`${baseUrl}#encoding=gpt2&x=1`);
+      let s = await state(page);
+      assertEqual([s.encoding, s.message], ['gpt2', ''], 'a link with an encoding only');
+      page = await newPage(`${baseUrl}#text=a%20b`);
+      s = await state(page);
+      assertEqual([s.text, s.message], ['a b', ''], 'a link with a text only');
+    });
+  },
+};
