@@ -97,6 +97,16 @@ void update_tokens(AppState& state) {
   ++state.tokens_serial;
 }
 
+EncodePlayerInput player_input(const AppState& state) {
+  EncodePlayerInput in;
+  in.text = state.editor.text;
+  in.text_revision = state.editor.revision;
+  in.encoding = state.encodings.find(state.encoding);
+  in.policy = special_policy(state.special_mode);
+  in.policy_id = static_cast<int>(state.special_mode);
+  return in;
+}
+
 namespace {
 
 AppState::Rect item_rect() {
@@ -270,7 +280,7 @@ void draw_tokens_panel(AppState& state) {
     ImGui::TextWrapped("Error: %s.", state.tokens_error.c_str());
   } else {
     const TokenViewInput input{state.tokens_serial, state.editor.text, state.tokens, state.groups, state.pieces,
-                               state.encodings.find(state.tokens_encoding)};
+                               state.encodings.find(state.tokens_encoding), {}};
     draw_token_view(state.token_view, state.fonts, input);
   }
   ImGui::EndChild();
@@ -300,6 +310,10 @@ void draw_panels(AppState& state) {
   }
   if (tab("Decode ids", Panel::decode)) {
     draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding));
+    ImGui::EndTabItem();
+  }
+  if (tab("Merge steps", Panel::merges)) {
+    draw_encode_player(state.player, state.fonts, player_input(state));
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();

@@ -11,6 +11,7 @@
 #include "core/token.h"
 #include "core/token_groups.h"
 #include "ui/decode_box.h"
+#include "ui/encode_player_view.h"
 #include "ui/fonts.h"
 #include "ui/ids_panel.h"
 #include "ui/special_mode.h"
@@ -20,13 +21,14 @@
 namespace bpeviz {
 
 // The views under the counts, one at a time (tabs).
-enum class Panel { tokens, ids, decode };
+enum class Panel { tokens, ids, decode, merges };
 
 struct AppState {
   TextEditorState editor;
   TokenViewState token_view;
   IdsPanelState ids_panel;
   DecodeBoxState decode_box;
+  EncodePlayerState player;
   Fonts fonts;
 
   // The encoding the tokens are shown for: "bytes" or a built-in encoding already in `encodings`.
@@ -82,6 +84,8 @@ std::string_view shown_pretokenizer(const AppState& state);
 // Brings state.tokens (and groups, pieces, counts) up to date with the text, encoding and policy.
 void update_tokens(AppState& state);
 
+// What the encode player plays: the text under the current encoding and special-token policy.
+EncodePlayerInput player_input(const AppState& state);
 // Draws one frame of the app into the current ImGui frame, filling the display.
 void app_frame(AppState& state);
 

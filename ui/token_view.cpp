@@ -99,6 +99,12 @@ void draw_tooltip(const TokenDetails& d, const Fonts& fonts) {
   ImGui::EndTooltip();
 }
 
+// Whether [begin, end) overlaps one of the sorted spans.
+bool highlighted(std::span<const Span> spans, uint32_t begin, uint32_t end) {
+  const auto it = std::upper_bound(spans.begin(), spans.end(), begin, [](uint32_t b, const Span& s) { return b < s.end; });
+  return it != spans.end() && it->begin < end;
+}
+
 }  // namespace
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in) {
@@ -152,6 +158,9 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered();
         draw->AddRect(min, max, hovered ? IM_COL32(30, 30, 30, 255) : IM_COL32(0, 0, 0, 60), 4.0f, 0,
                       hovered ? 2.0f : 1.0f);
+        if (highlighted(in.highlights, group.begin, group.end)) {
+          draw->AddRect(ImVec2(min.x - 2, min.y - 2), ImVec2(max.x + 2, max.y + 2), IM_COL32(230, 40, 40, 255), 5.0f, 0, 3.0f);
+        }
         const char* label = state.labels.data() + state.label_starts[g];
         const char* label_end = state.labels.data() + state.label_starts[g + 1];
         draw->AddText(fonts.text, text_h, ImVec2(min.x + kPad, min.y + kPad),

@@ -51,6 +51,8 @@ struct TokenViewInput {
   std::span<const TokenGroup> groups;
   std::span<const Span> pieces;  // the pre-tokens, for the lane and the tooltip
   const Encoding* encoding = nullptr;
+  // Byte spans to outline (the places a merge step applied), sorted by begin, not overlapping.
+  std::span<const Span> highlights;
 };
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& input);

@@ -6,38 +6,21 @@
 #include <imgui.h>
 
 #include "tests/test_data.h"
+#include "tests/ui/headless.h"
 #include "ui/app.h"
 #include "ui/theme.h"
 #include "ui/token_details.h"
 
 using namespace bpeviz;
+using test::HeadlessImGui;
+using test::default_fonts;
 
 namespace {
-
-struct HeadlessImGui {
-  HeadlessImGui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60;
-    unsigned char* pixels;
-    int w, h;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    apply_theme(ImGui::GetStyle());
-  }
-  ~HeadlessImGui() { ImGui::DestroyContext(); }
-};
 
 void run_frame(AppState& app) {
   ImGui::NewFrame();
   app_frame(app);
   ImGui::Render();
-}
-
-Fonts default_fonts() {
-  ImFont* f = ImGui::GetIO().Fonts->Fonts[0];
-  return {f, f, 1.0f};
 }
 
 }  // namespace
