@@ -68,13 +68,13 @@ void rebuild_layout(TokenViewState& state, const Fonts& fonts, const TokenViewIn
   state.row_starts.push_back(static_cast<uint32_t>(in.groups.size()));  // sentinel
 }
 
-void draw_tooltip(const TokenDetails& d, const Fonts& fonts) {
+// In the text font throughout: the tile's 14 px mono font is too small to read at a glance, and
+// DejaVu Sans has fixed-width digits, so ids and hex bytes still line up.
+void draw_tooltip(const TokenDetails& d) {
   ImGui::BeginTooltip();
   ImGui::TextDisabled(d.token_count > 1 ? "ids" : "id");
   ImGui::SameLine(105);
-  ImGui::PushFont(fonts.mono);
   ImGui::TextUnformatted(d.ids.c_str());
-  ImGui::PopFont();
   if (d.special) {
     ImGui::SameLine();
     ImGui::TextDisabled("special token");
@@ -84,9 +84,7 @@ void draw_tooltip(const TokenDetails& d, const Fonts& fonts) {
   ImGui::Text("\"%s\"", d.text.c_str());
   ImGui::TextDisabled("bytes");
   ImGui::SameLine(105);
-  ImGui::PushFont(fonts.mono);
   ImGui::TextUnformatted(d.hex.c_str());
-  ImGui::PopFont();
   ImGui::SameLine();
   ImGui::TextDisabled("(%u byte%s)", d.byte_length, d.byte_length == 1 ? "" : "s");
   if (!d.pretoken_text.empty()) {
@@ -180,7 +178,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         }
         if (hovered) {
           state.hovered_group = g;
-          draw_tooltip(describe_token_group(in.text, in.tokens, group, in.pieces, in.encoding, fonts.text), fonts);
+          draw_tooltip(describe_token_group(in.text, in.tokens, group, in.pieces, in.encoding, fonts.text));
         }
         pos.x += w + kGap;
       }
