@@ -157,10 +157,13 @@ void draw_encoding_combo(AppState& state, float width) {
 
 void draw_header(AppState& state) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  constexpr float kModelWidth = 190, kEncodingWidth = 250;
-  const float controls = ImGui::CalcTextSize("Model").x + kModelWidth + ImGui::CalcTextSize("Encoding").x +
-                         kEncodingWidth + button_width("Copy link") + 5 * style.ItemSpacing.x;
   const float available = ImGui::GetContentRegionAvail().x;
+  const float fixed = ImGui::CalcTextSize("Model").x + ImGui::CalcTextSize("Encoding").x +
+                      button_width("Copy link") + 5 * style.ItemSpacing.x;
+  // The pickers' full widths, narrowed together (down to a readable minimum) in a small window.
+  const float shrink = std::clamp((available - fixed) / (190.0f + 250.0f), 0.55f, 1.0f);
+  const float model_width = 190 * shrink, encoding_width = 250 * shrink;
+  const float controls = fixed + model_width + encoding_width;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("bpeviz");
   const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
@@ -178,11 +181,11 @@ void draw_header(AppState& state) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Model");
   ImGui::SameLine();
-  draw_model_combo(state, kModelWidth);
+  draw_model_combo(state, model_width);
   ImGui::SameLine();
   ImGui::TextDisabled("Encoding");
   ImGui::SameLine();
-  draw_encoding_combo(state, kEncodingWidth);
+  draw_encoding_combo(state, encoding_width);
   ImGui::SameLine();
   if (ImGui::Button("Copy link")) state.copy_link_request = true;
   state.copy_link_rect = item_rect();
@@ -252,10 +255,15 @@ void draw_provenance(AppState& state) {
   ImGui::TextDisabled("pre-tokenizer");
   ImGui::SameLine(0, 6);
   ImGui::TextUnformatted(std::string(shown_pretokenizer(state)).c_str());
-  ImGui::SameLine(0, 18);
+  // The policy picker continues the line, or starts the next one in a narrow window.
+  constexpr float kSpecialWidth = 260;
+  const float needed = 18 + ImGui::CalcTextSize("special tokens").x + 6 + kSpecialWidth;
+  if (ImGui::GetItemRectMax().x + needed <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) {
+    ImGui::SameLine(0, 18);
+  }
   ImGui::TextDisabled("special tokens");
   ImGui::SameLine(0, 6);
-  ImGui::SetNextItemWidth(260);
+  ImGui::SetNextItemWidth(kSpecialWidth);
   if (ImGui::BeginCombo("##special", special_mode_label(state.special_mode))) {
     for (SpecialMode mode : {SpecialMode::allowed, SpecialMode::as_text, SpecialMode::error}) {
       if (ImGui::Selectable(special_mode_label(mode), mode == state.special_mode)) state.special_mode = mode;
