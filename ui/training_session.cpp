@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/model_file.h"
+#include "core/training_text.h"
 
 namespace bpeviz {
 
@@ -47,14 +48,22 @@ Result<TrainingSession> train_session(std::string_view text, const TrainerOption
   }
   s.model = trainer.value->model();
 
-  auto start = make_model_encoding(model_at(s, 0), "bytes");
-  if (!start.ok()) return R::failure(start.error);
-  auto pieces = start.value.pieces(s.text, SpecialPolicy::allow_all_specials());
-  auto tokens = start.value.encode_with_spans(s.text, SpecialPolicy::allow_all_specials());
-  if (!pieces.ok() || !tokens.ok()) return R::failure(pieces.ok() ? tokens.error : pieces.error);
-  s.pieces = std::move(pieces.value);
+  // The pre-tokens, and the token count before any merge (a token per byte, one per special token),
+  // found as the trainer splits its text.
+  uint64_t start = 0;
+  const TrainingText splitter(s.options.pretokenizer, s.options.specials);
+  splitter.walk(
+      s.text, 0, s.text.size(),
+      [&](std::size_t begin, std::size_t end) {
+        s.pieces.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+        start += end - begin;
+      },
+      [&](std::size_t index, std::size_t pos) {
+        s.pieces.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + s.options.specials[index].size())});
+        ++start;
+      });
   s.tokens.reserve(s.steps.size() + 1);
-  s.tokens.push_back(tokens.value.size());
+  s.tokens.push_back(start);
   for (const TrainingStep& step : s.steps) s.tokens.push_back(s.tokens.back() - std::min(step.replaced, s.tokens.back()));
   return out;
 }

@@ -419,9 +419,12 @@ void draw_series(TrainingStudioState& state, const char* label, const std::vecto
 
 void draw_vocabulary(TrainingStudioState& state) {
   const TrainingSession& s = state.session;
-  ImGui::Text("Vocabulary: 256 bytes + %s merged%s = %s tokens", thousands(trained_model(state).tokens.size() - 256).c_str(),
-              s.model.specials.empty() ? "" : (" + " + std::to_string(s.model.specials.size()) + " special").c_str(),
-              thousands(trained_model(state).n_vocab()).c_str());
+  uint32_t tokens = 256;  // ids are handed out in merge order: the largest so far + 1
+  for (uint32_t i = 0; i < state.step; ++i) tokens = std::max(tokens, s.steps[i].merge.id + 1);
+  std::string heading = "Vocabulary: 256 bytes + " + thousands(tokens - 256) + " merged";
+  if (!s.model.specials.empty()) heading += " + " + std::to_string(s.model.specials.size()) + " special";
+  heading += " = " + thousands(tokens + s.model.specials.size()) + " tokens";
+  ImGui::TextUnformatted(heading.c_str());
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("vocabulary", 6, flags)) return;
@@ -473,17 +476,20 @@ void draw_training_studio(TrainingStudioState& state, const Fonts& fonts, const 
   clamp_step(state);
 
   // A line for the preset's caption, or for what is out of date.
-  if (state.source >= 0) {
+  ImGui::PushTextWrapPos(0);
+  if (training_is_stale(state, input) && !state.train_request) {
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "The %s or the options changed since this training: press Train.",
+                       state.source >= 0 ? "sample" : "text");
+  } else if (state.source >= 0) {
     ImGui::TextColored(ImVec4(0.55f, 0.8f, 1, 1), "%s", training_presets()[state.source].caption);
-  } else if (training_is_stale(state, input) && !state.train_request) {
-    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "The text or the options changed since this training: press Train.");
   }
   if (!state.trained) {
     ImGui::PushFont(fonts.text);
     ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", state.error.empty() ? "Press Train." : state.error.c_str());
     ImGui::PopFont();
-    return;
   }
+  ImGui::PopTextWrapPos();
+  if (!state.trained) return;
   ImGui::PushFont(fonts.text);
   ImGui::TextWrapped("%s", describe_training_step(state, state.step).c_str());
   ImGui::PopFont();

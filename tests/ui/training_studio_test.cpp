@@ -6,37 +6,24 @@
 #include <algorithm>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "core/bpe_trainer.h"
 #include "core/gpt2_files.h"
 #include "core/model_file.h"
 #include "core/tiktoken_file.h"
-#include "ui/theme.h"
+#include "tests/ui/headless.h"
 #include "ui/training_studio.h"
 
 using namespace bpeviz;
+using bpeviz::test::default_fonts;
 
 namespace {
 
-struct HeadlessImGui {
-  HeadlessImGui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 720);
-    io.DeltaTime = 1.0f / 60;
-    unsigned char* pixels;
-    int w, h;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    apply_theme(ImGui::GetStyle());
-  }
-  ~HeadlessImGui() { ImGui::DestroyContext(); }
+// The studio is laid out for a 1280×720 screen.
+struct HeadlessImGui : bpeviz::test::HeadlessImGui {
+  HeadlessImGui() { ImGui::GetIO().DisplaySize = ImVec2(1280, 720); }
 };
-
-Fonts default_fonts() {
-  ImFont* f = ImGui::GetIO().Fonts->Fonts[0];
-  return {f, f, 1.0f};
-}
 
 void run_frame(TrainingStudioState& state, const TrainingStudioInput& input, float dt = 1.0f / 60) {
   ImGui::GetIO().DeltaTime = dt;
@@ -336,4 +323,21 @@ TEST_CASE("training studio: frames draw every preset and the player steps, plays
   run_frame(state, input);
   CHECK(state.step == 3);
   CHECK(state.tokens.size() == 5);
+}
+
+TEST_CASE("training studio: everything fits a 1280×720 window at the page's 18 px text size") {
+  HeadlessImGui imgui;
+  ImGui::GetIO().FontGlobalScale = 18.0f / 13;  // the built-in font is 13 px; the page's text font is 18
+  TrainingStudioState state;
+  select_training_preset(state, static_cast<int>(training_presets().size()) - 1);  // the longest caption
+  TrainingStudioInput input{"", 1};
+  for (uint32_t step : {0u, 1u, 30u, 60u}) {
+    state.step = step;
+    for (int f = 0; f < 3; ++f) run_frame(state, input);
+    const ImGuiWindow* window = ImGui::FindWindowByName("studio");
+    REQUIRE(window != nullptr);
+    INFO("step " << step << ": content " << window->ContentSize.x << " x " << window->ContentSize.y);
+    CHECK(window->ContentSize.x <= window->Size.x - 2 * ImGui::GetStyle().WindowPadding.x + 1);
+    CHECK(window->ContentSize.y <= window->Size.y - 2 * ImGui::GetStyle().WindowPadding.y + 1);
+  }
 }
