@@ -33,8 +33,26 @@ const char* panel_name(Panel panel) {
     case Panel::tokens: return "tokens";
     case Panel::ids: return "ids";
     case Panel::decode: return "decode";
+    case Panel::merges: return "merges";
   }
   return "tokens";
+}
+
+// The encode player: its script, position and what it shows.
+nlohmann::json player_json(const AppState& s) {
+  const EncodePlayerState& p = s.player;
+  nlohmann::json tokens = nlohmann::json::array(), places = nlohmann::json::array();
+  for (const Token& t : p.tokens) tokens.push_back({t.id, t.begin, t.end});
+  for (const Span& h : p.highlights) places.push_back({h.begin, h.end});
+  return {{"built", p.built},
+          {"error", p.error},
+          {"step", p.step},
+          {"steps", p.built ? p.player.steps().size() : 0},
+          {"playing", p.playing},
+          {"span", p.built ? nlohmann::json{p.player.span().begin, p.player.span().end} : nlohmann::json(nullptr)},
+          {"description", describe_player_step(p, s.editor.text, p.step)},
+          {"tokens", std::move(tokens)},
+          {"places", std::move(places)}};
 }
 
 // The tooltip's content for the tile under the mouse, or null.
@@ -94,6 +112,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"panel", panel_name(s.panel)},
       {"hover", hover_json(s)},
       {"decode", decode_json(*g_state)},
+      {"player", player_json(s)},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
                   {"tokens", rect_json(s.tokens_rect)},
@@ -189,7 +208,28 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
   if (panel == "tokens") g_state->panel_request = Panel::tokens;
   else if (panel == "ids") g_state->panel_request = Panel::ids;
   else if (panel == "decode") g_state->panel_request = Panel::decode;
+  else if (panel == "merges") g_state->panel_request = Panel::merges;
   else return -1;
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_player(const char* action, double value) {
+  EncodePlayerState& p = g_state->player;
+  update_encode_player(p, player_input(*g_state));
+  const std::string_view a(action);
+  const std::size_t steps = p.built ? p.player.steps().size() : 0;
+  if (a == "step") {
+    p.step = std::min(static_cast<std::size_t>(std::max(0.0, value)), steps);
+    p.playing = false;
+  } else if (a == "play" || a == "pause") {
+    p.playing = a == "play" && p.built;
+  } else if (a == "speed") {
+    p.steps_per_second = static_cast<float>(std::clamp(value, 0.5, 60.0));
+  } else if (a == "part") {
+    p.part_begin = static_cast<uint32_t>(std::max(0.0, value));
+  } else {
+    return -1;
+  }
   return 0;
 }
 
@@ -226,7 +266,7 @@ EMSCRIPTEN_KEEPALIVE void bpeviz_show_message(int kind, const char* utf8) {
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_file(const char* name) {
   const EncodingSpec* spec = find_openai_encoding(name);
-  g_result = spec ? spec->ranks_file : "";
+  g_result = spec ? binary_vocab_file(*spec) : "";
   return g_result.c_str();
 }
 

@@ -37,6 +37,9 @@ int bpeviz_set_special_policy(const char* name);
 int bpeviz_set_option(const char* name, int on);
 // Shows a panel ("tokens", "ids", "decode"): 0, or -1 for an unknown name.
 int bpeviz_show_panel(const char* name);
+// Drives the encode player: "step" (go to step `value`), "play", "pause", "speed" (steps a second),
+// "part" (play the part of a long text from byte `value`). 0, or -1 for an unknown action.
+int bpeviz_player(const char* action, double value);
 // The ids of the shown tokens as a JSON array (what the ids panel shows and copies).
 const char* bpeviz_ids_json();
 // Replaces the decode box's input.
@@ -47,7 +50,7 @@ const char* bpeviz_token_rect(std::size_t index);
 void bpeviz_request_copy_link();
 // Shows a line under the header: kind 0 is news (green), 1 a problem (red); "" clears it.
 void bpeviz_show_message(int kind, const char* utf8);
-// The data file a built-in encoding is loaded from ("" for unknown names and "bytes").
+// The data file a built-in encoding is loaded from, e.g. "o200k_base.bpevocab" ("" for unknown names and "bytes").
 const char* bpeviz_encoding_file(const char* name);
 // page.js reports how fetching an encoding's data ended (the data itself goes to bpeviz_load_encoding).
 void bpeviz_encoding_ready(const char* name);

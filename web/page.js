@@ -279,7 +279,15 @@
       }
       await api.nextFrame();
     },
-    // 'tokens', 'ids' or 'decode'; resolves once the panel is drawn.
+    // The merge steps tab's player: 'step' (to step n), 'play', 'pause', 'speed' (steps a second),
+    // 'part' (from byte n of a long text). Resolves after the next frame; state().player shows it.
+    async player(action, value = 0) {
+      if (withUtf8(String(action), (ptr) => Module._bpeviz_player(ptr, Number(value))) < 0) {
+        throw new Error(`unknown player action "${action}"; known: step, play, pause, speed, part`);
+      }
+      await api.nextFrame();
+    },
+    // 'tokens', 'ids', 'decode' or 'merges'; resolves once the panel is drawn.
     async showPanel(name) {
       if (withUtf8(String(name), (ptr) => Module._bpeviz_show_panel(ptr)) < 0) throw new Error(`unknown panel "${name}"`);
       for (let i = 0; i < 10 && api.state().panel !== name; i++) await api.nextFrame();

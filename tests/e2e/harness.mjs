@@ -69,3 +69,29 @@ export async function openPage(browser, baseUrl, options = {}) {
 export async function waitReady(page) {
   await page.evaluate(() => window.bpeviz.ready);
 }
+
+// Waits for n frames of the page.
+export async function frames(page, n) {
+  for (let i = 0; i < n; i++) await page.evaluate(() => window.bpeviz.nextFrame());
+}
+
+// Replaces the text through the page's API and lets two frames draw it.
+export async function setText(page, text) {
+  await page.evaluate((t) => window.bpeviz.setText(t), text);
+  await frames(page, 2);
+}
+
+// A fresh page, ready and on its first encoding; fn(page, session) runs, and the page must have
+// logged no console errors by its end.
+export async function withReadyPage(browser, baseUrl, options, fn) {
+  const session = await openPage(browser, baseUrl, { viewport: { width: 1280, height: 720 }, ...options });
+  try {
+    await waitReady(session.page);
+    await waitFor(session.page, () => window.bpeviz.state().encoding !== 'bytes' || window.bpeviz.state().requestedEncoding === '',
+                  null, 'the first encoding');
+    await fn(session.page, session);
+    assertEqual(session.errors, [], 'console errors');
+  } finally {
+    await session.context.close();
+  }
+}
