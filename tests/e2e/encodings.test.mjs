@@ -32,7 +32,7 @@ export const tests = {
   async 'the page starts on o200k_base, fetching only its data, with tiktoken ids'({ browser, baseUrl, out }) {
     await withPage(browser, baseUrl, {}, async (page, { fetched }) => {
       await waitFor(page, () => window.bpeviz.state().encoding === 'o200k_base', null, 'o200k_base to load');
-      assertEqual(fetched, ['o200k_base.tiktoken'], 'data files fetched');
+      assertEqual(fetched, ['o200k_base.bpevocab'], 'data files fetched');
       await page.evaluate((t) => window.bpeviz.setText(t), TEXT);
       const s = await state(page);
       assertEqual(s.tokens.map((t) => t.id), expectedIds('o200k_base', TEXT), 'o200k_base ids');
@@ -57,7 +57,7 @@ export const tests = {
         for (const t of s.tokens) { assertEqual(t.begin, at, 'token spans are contiguous'); at = t.end; }
         assertEqual(at, new TextEncoder().encode(TEXT).length, 'spans cover the text');
       }
-      assert(fetched.includes('cl100k_base.tiktoken') && fetched.includes('p50k_base.tiktoken'), `fetched ${fetched}`);
+      assert(fetched.includes('cl100k_base.bpevocab') && fetched.includes('p50k_base.bpevocab'), `fetched ${fetched}`);
       await page.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
       await page.evaluate(() => window.bpeviz.nextFrame());
       await page.screenshot({ path: path.join(out, 'cl100k.png') });
@@ -83,7 +83,7 @@ export const tests = {
   async 'a failed download is reported and the current encoding stays usable'({ browser, baseUrl }) {
     await withPage(browser, baseUrl, { allowErrors: /Failed to load resource/ }, async (page) => {
       await waitFor(page, () => window.bpeviz.state().encoding === 'o200k_base', null, 'o200k_base to load');
-      await page.route('**/encodings/cl100k_base.tiktoken', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.route('**/encodings/cl100k_base.bpevocab', (route) => route.fulfill({ status: 404, body: 'gone' }));
       const error = await page.evaluate(() => window.bpeviz.setEncoding('cl100k_base').then(() => null, (e) => e.message));
       assert(/cl100k_base/.test(error || '') && /404/.test(error), `rejection names the file and status: ${error}`);
       const s = await state(page);
