@@ -91,6 +91,46 @@ Result<std::vector<Token>> segmentation_at(const TrainingSession& session, uint3
   return encoding.value.encode_with_spans(session.text, SpecialPolicy::allow_all_specials());
 }
 
+std::vector<Token> advance_segmentation(const TrainingSession& session, std::vector<Token> tokens, uint32_t j, uint32_t k) {
+  k = std::min<uint32_t>(k, session.merges());
+  if (j >= k) return tokens;
+  // Special tokens' ids follow the merged tokens, so they move as merges add tokens: hold them as
+  // markers no merge can match while merging, and number them again at the end.
+  const auto vocab_size = [&](uint32_t merges) {
+    uint32_t size = 256;
+    for (uint32_t i = 0; i < merges; ++i) size = std::max(size, session.model.merges[i].id + 1);
+    return size;
+  };
+  constexpr uint32_t kMarker = 0x80000000u;
+  const uint32_t size_before = vocab_size(j);
+  for (Token& t : tokens) {
+    if (t.id >= size_before) t.id = kMarker | (t.id - size_before);
+  }
+  for (uint32_t m = j; m < k; ++m) {
+    const BpeMerge& merge = session.model.merges[m];
+    std::size_t piece = 0, out = 0;
+    for (std::size_t i = 0; i < tokens.size();) {
+      Token t = tokens[i];
+      while (piece + 1 < session.pieces.size() && session.pieces[piece].end <= t.begin) ++piece;
+      if (t.id == merge.left && i + 1 < tokens.size() && tokens[i + 1].id == merge.right &&
+          tokens[i + 1].end <= session.pieces[piece].end) {
+        t.id = merge.id;
+        t.end = tokens[i + 1].end;
+        i += 2;
+      } else {
+        ++i;
+      }
+      tokens[out++] = t;
+    }
+    tokens.resize(out);
+  }
+  const uint32_t size_after = vocab_size(k);
+  for (Token& t : tokens) {
+    if (t.id & kMarker) t.id = size_after + (t.id & ~kMarker);
+  }
+  return tokens;
+}
+
 std::vector<float> token_series(const TrainingSession& session) {
   std::vector<float> out;
   out.reserve(session.tokens.size());

@@ -48,6 +48,12 @@ BpeModel model_at(const TrainingSession& session, uint32_t k);
 // The text as the model after k merges segments it, special tokens kept as theirs, with byte spans.
 Result<std::vector<Token>> segmentation_at(const TrainingSession& session, uint32_t k);
 
+// The same from the segmentation after j <= k merges, by applying merges j+1..k as the trainer did:
+// each replaces its pair left to right, without overlap, inside each pre-token. O(tokens) per merge,
+// so stepping forward through a long text does not encode it again; the tests check it against
+// segmentation_at.
+std::vector<Token> advance_segmentation(const TrainingSession& session, std::vector<Token> tokens, uint32_t j, uint32_t k);
+
 // The chart's series, one value per merge count 0..merges().
 std::vector<float> token_series(const TrainingSession& session);
 std::vector<float> bytes_per_token_series(const TrainingSession& session);

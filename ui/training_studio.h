@@ -72,6 +72,7 @@ struct TrainingStudioState {
   std::vector<Cached> cache;
   uint64_t cache_clock = 0;
   static constexpr std::size_t kCacheTokens = 4u << 20;  // tokens kept in all, about 48 MB at most
+  static constexpr uint32_t kAdvanceSteps = 16;  // a step this close after a kept one is reached by merging
   uint32_t shown_step = UINT32_MAX;
   uint64_t shown_training = 0;
   Encoding shown_encoding;        // the model after shown_step merges, for the token view's specials

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -339,5 +340,43 @@ TEST_CASE("training studio: everything fits a 1280×720 window at the page's 18 
     INFO("step " << step << ": content " << window->ContentSize.x << " x " << window->ContentSize.y);
     CHECK(window->ContentSize.x <= window->Size.x - 2 * ImGui::GetStyle().WindowPadding.x + 1);
     CHECK(window->ContentSize.y <= window->Size.y - 2 * ImGui::GetStyle().WindowPadding.y + 1);
+  }
+}
+
+TEST_CASE("training studio: stepping forward by merging equals encoding with the truncated model") {
+  std::mt19937 rng(7);
+  const std::string alphabet = "aab b\n<|x|>\xC3\xA9";
+  for (int round = 0; round < 40; ++round) {
+    std::string text;
+    const std::size_t length = 1 + rng() % 200;
+    for (std::size_t i = 0; i < length; ++i) text += alphabet[rng() % alphabet.size()];
+    for (Pretokenizer p : {Pretokenizer::none, Pretokenizer::whitespace, Pretokenizer::gpt2, Pretokenizer::o200k}) {
+      TrainerOptions o;
+      o.num_merges = 30;
+      o.pretokenizer = p;
+      o.specials = {"<|x|>", "b\n"};
+      o.tie = round % 2 ? TieRule::first : TieRule::greater;
+      auto session = train_session(text, o);
+      REQUIRE_MESSAGE(session.ok(), session.error);
+      INFO("text " << text << " pretokenizer " << pretokenizer_name(p));
+      std::vector<Token> tokens = segmentation_at(session.value, 0).value;
+      uint32_t at = 0;
+      for (uint32_t k = 1; k <= session.value.merges(); at = k, k += 1 + round % 3) {
+        INFO("from " << at << " to " << k);
+        tokens = advance_segmentation(session.value, tokens, at, k);
+        REQUIRE(tokens == segmentation_at(session.value, k).value);
+        CHECK(tokens.size() == session.value.tokens[k]);
+      }
+    }
+  }
+}
+
+TEST_CASE("training studio: stepping forward in the view uses the kept tokens and shows the same") {
+  TrainingStudioState state = trained_preset(training_presets().back().text);
+  REQUIRE(state.trained);
+  for (uint32_t k = 0; k <= state.session.merges(); ++k) {
+    state.step = k;
+    INFO("k = " << k);
+    CHECK(studio_tokens(state) == segmentation_at(state.session, k).value);
   }
 }
