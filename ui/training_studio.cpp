@@ -34,6 +34,19 @@ std::string thousands(uint64_t n) {
   return out;
 }
 
+// Bytes in hex, "61 20 C3 A9", cut after 32.
+std::string hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size() && i < 32; ++i) {
+    if (i > 0) out += ' ';
+    out += kDigits[static_cast<unsigned char>(bytes[i]) >> 4];
+    out += kDigits[static_cast<unsigned char>(bytes[i]) & 15];
+  }
+  if (bytes.size() > 32) out += " …";
+  return out;
+}
+
 std::string_view training_text(const TrainingStudioState& state, const TrainingStudioInput& input) {
   const auto presets = training_presets();
   if (state.source >= 0 && static_cast<std::size_t>(state.source) < presets.size()) return presets[state.source].text;
@@ -394,6 +407,10 @@ void draw_leaderboard(const TrainingStudioState& state) {
     ImGui::Text("%zu", rank);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted((quoted(token_bytes(s, left)) + " + " + quoted(token_bytes(s, right))).c_str());
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("%s + %s%s", hex(token_bytes(s, left)).c_str(), hex(token_bytes(s, right)).c_str(),
+                        winner ? (", first at byte " + std::to_string(t.first_offset)).c_str() : "");
+    }
     ImGui::TableNextColumn();
     ImGui::Text("%u %u", left, right);
     ImGui::TableNextColumn();
@@ -470,6 +487,7 @@ void draw_vocabulary(TrainingStudioState& state) {
       ImGui::Text("%u", t.merge.id);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(quoted(token_bytes(s, t.merge.id)).c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", hex(token_bytes(s, t.merge.id)).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%u %s + %u %s", t.merge.left, quoted(token_bytes(s, t.merge.left)).c_str(), t.merge.right,
                   quoted(token_bytes(s, t.merge.right)).c_str());

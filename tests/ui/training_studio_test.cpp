@@ -380,3 +380,31 @@ TEST_CASE("training studio: stepping forward in the view uses the kept tokens an
     CHECK(studio_tokens(state) == segmentation_at(state.session, k).value);
   }
 }
+
+TEST_CASE("training studio: the arrow keys step and space plays while the view has the keyboard") {
+  HeadlessImGui imgui;
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_RightArrow] = 1;
+  io.KeyMap[ImGuiKey_LeftArrow] = 2;
+  io.KeyMap[ImGuiKey_Space] = 3;
+  TrainingStudioState state;
+  select_training_preset(state, preset_index("aaabdaaabac"));
+  TrainingStudioInput input{"", 1};
+  for (int f = 0; f < 2; ++f) run_frame(state, input);
+  REQUIRE(state.step == 0);
+  const auto tap = [&](int key) {
+    io.KeysDown[key] = true;
+    run_frame(state, input);
+    io.KeysDown[key] = false;
+    run_frame(state, input);
+  };
+  tap(1);
+  tap(1);
+  CHECK(state.step == 2);
+  tap(2);
+  CHECK(state.step == 1);
+  tap(3);
+  CHECK(state.playing);
+  tap(3);
+  CHECK_FALSE(state.playing);
+}
