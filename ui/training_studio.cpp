@@ -149,6 +149,9 @@ void train_studio(TrainingStudioState& state, const TrainingStudioInput& input) 
 }
 
 void update_training_studio(TrainingStudioState& state, const TrainingStudioInput& input, double now) {
+  if (state.source < TrainingStudioState::kSourceText || state.source >= static_cast<int>(training_presets().size())) {
+    state.source = TrainingStudioState::kSourceText;  // set from outside to no preset: the current text
+  }
   if (state.train_request) {
     train_studio(state, input);
   } else if (state.auto_train && training_is_stale(state, input) &&

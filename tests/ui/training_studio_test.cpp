@@ -275,6 +275,11 @@ TEST_CASE("training studio: empty text and bad options give a clear message, not
   run_frame(state, input);
   CHECK(state.trained);
   CHECK(state.error.empty());
+
+  state.source = 99;  // no such sample: the current text
+  run_frame(state, input);
+  CHECK(state.source == TrainingStudioState::kSourceText);
+  CHECK(state.trained);
 }
 
 TEST_CASE("training studio: frames draw every preset and the player steps, plays and scrubs") {
