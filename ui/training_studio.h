@@ -94,11 +94,13 @@ struct TrainingStudioInput {
 // Sets the options from preset `index` of training_presets() and asks for training.
 void select_training_preset(TrainingStudioState& state, int index);
 // Trains now with the state's options on the current text or the preset's, replacing the shown
-// training. On failure `error` says why and nothing is shown. The step stays where it was (clamped),
-// or follows the end if it was there.
+// training. On failure `error` says why and nothing is shown. A first training of the current text
+// shows its end, a sample starts at step 0; a retraining keeps the step (clamped), or the end if it
+// was there.
 void train_studio(TrainingStudioState& state, const TrainingStudioInput& input);
-// Does train_request, retrains by itself if auto_train applies, keeps `step` in range, and advances
-// a playing player to the time given (seconds, as ImGui::GetTime()).
+// Does train_request, retrains by itself if auto_train applies, keeps `source` and `step` in range,
+// and advances a playing player to the time given (seconds, as ImGui::GetTime()). The draw function
+// calls it first; the app may call it too (after setting options from JavaScript, say).
 void update_training_studio(TrainingStudioState& state, const TrainingStudioInput& input, double now);
 // True when the options or the text differ from what the shown training used.
 bool training_is_stale(const TrainingStudioState& state, const TrainingStudioInput& input);
