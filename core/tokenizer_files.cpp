@@ -76,6 +76,11 @@ Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pret
     return R::failure(files[0].name + " is a merges list: give it together with its vocab.json");
   }
   auto ranks = load_tiktoken_file(files[0].bytes);
+  if (!ranks.ok() && ranks.error.starts_with("line 1:")) {
+    // Not even its first line reads as .tiktoken: most likely not a tokenizer at all.
+    return R::failure(files[0].name + " is not a tokenizer file (a bpeviz model file, a vocab.json with its merges.txt, "
+                      "or a .tiktoken file); as a .tiktoken file, " + ranks.error);
+  }
   if (!ranks.ok()) return R::failure(files[0].name + ": " + ranks.error);
   const uint32_t n_vocab = ranks.value.id_end();
   return {Encoding(std::move(name), pretokenizer, std::move(ranks.value), {}, n_vocab), {}};

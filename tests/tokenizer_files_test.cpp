@@ -72,7 +72,8 @@ TEST_CASE("wrong tokenizer files get a message naming them") {
   CHECK(message({{"a", "x"}, {"b", "y"}}).find("a and b: neither is a vocab.json") == 0);
   CHECK(message({{"a", "{}"}, {"b", "{}"}}).find("both are JSON") != std::string::npos);
   CHECK(message({{"a", "1"}, {"b", "2"}, {"c", "3"}}).find("give one tokenizer file") == 0);
-  CHECK(message({{"photo.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10)}}).find("photo.png: ") == 0);
+  CHECK(message({{"photo.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10)}}).find("photo.png is not a tokenizer file") == 0);
+  CHECK(message({{"cut.tiktoken", "IQ== 0\nIg== 1\nIw"}}).find("cut.tiktoken: line 3: ") == 0);
   CHECK(message({{"bad.model", "bpeviz-bpe 1\npretokenizer nonsense\n"}}).find("bad.model: ") == 0);
   CHECK(tokenizer_files_kind(std::vector<TokenizerFile>{{"a", "{}"}}) == "");
 }

@@ -26,8 +26,22 @@ bool is_encoding_name(const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+std::vector<std::string> offered_encodings(const AppState& state) {
+  std::vector<std::string> names = encoding_names();
+  const auto& user = state.encodings.user_names();
+  names.insert(names.end(), user.begin(), user.end());
+  return names;
+}
+
+std::string add_user_encoding(AppState& state, Encoding encoding) {
+  const std::string name = state.encodings.add_user(std::move(encoding))->name();
+  select_encoding(state, name);
+  return name;
+}
+
 bool select_encoding(AppState& state, const std::string& name) {
-  if (!is_encoding_name(name)) return false;
+  const auto& user = state.encodings.user_names();
+  if (!is_encoding_name(name) && std::find(user.begin(), user.end(), name) == user.end()) return false;
   state.message.clear();
   state.notice.clear();
   if (!state.model.empty() && encoding_for_model(state.model) != name) state.model.clear();
@@ -150,6 +164,12 @@ void draw_encoding_combo(AppState& state, float width) {
     for (const auto& name : encoding_names()) {
       if (ImGui::Selectable(encoding_label(name).c_str(), name == state.encoding)) select_encoding(state, name);
     }
+    // Tokenizers the user brought (files, or trained in the studio), then the way to bring one.
+    ImGui::Separator();
+    for (const auto& name : state.encodings.user_names()) {
+      if (ImGui::Selectable(name.c_str(), name == state.encoding)) select_encoding(state, name);
+    }
+    if (ImGui::Selectable("Load tokenizer files…")) state.open_tokenizer_request = true;
     ImGui::EndCombo();
   }
   state.encoding_rect = item_rect();

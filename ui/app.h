@@ -46,6 +46,7 @@ struct AppState {
   Panel panel = Panel::tokens;
   std::optional<Panel> panel_request;  // switch tabs from outside the tab bar (the page's API)
   bool copy_link_request = false;      // the platform layer builds the link and copies it
+  bool open_tokenizer_request = false; // the platform layer lets the user pick tokenizer files
 
   // The tokens of editor.text under `encoding` and `special_mode`, as of tokens_revision.
   std::vector<Token> tokens;
@@ -69,6 +70,11 @@ struct AppState {
 const std::vector<std::string>& encoding_names();
 bool is_encoding_name(const std::string& name);
 
+// The encodings on offer now: encoding_names(), then the tokenizers the user brought.
+std::vector<std::string> offered_encodings(const AppState& state);
+// Adds a tokenizer the user brought (files, or one trained in the studio) and picks it; returns
+// the name it is listed under.
+std::string add_user_encoding(AppState& state, Encoding encoding);
 // Picks an encoding: at once if its data is loaded, else by setting requested_encoding.
 // Returns false for an unknown name. A model picked earlier is forgotten unless it uses this encoding.
 bool select_encoding(AppState& state, const std::string& name);

@@ -27,6 +27,9 @@ EM_JS(void, js_session_changed, (), {
 EM_JS(void, js_copy_link, (), {
   if (Module.copyLink) Module.copyLink();
 });
+EM_JS(void, js_open_tokenizer_files, (), {
+  if (Module.openTokenizerFiles) Module.openTokenizerFiles();
+});
 // clang-format on
 
 namespace bpeviz {
@@ -56,5 +59,7 @@ SavedSession browser_saved_session() {
 void browser_session_changed() { js_session_changed(); }
 
 void browser_copy_link() { js_copy_link(); }
+
+void browser_open_tokenizer_files() { js_open_tokenizer_files(); }
 
 }  // namespace bpeviz

@@ -32,4 +32,7 @@ void browser_session_changed();
 // with bpeviz_show_message).
 void browser_copy_link();
 
+// Opens the browser's file picker for tokenizer files (page.js loads what the user picks).
+void browser_open_tokenizer_files();
+
 }  // namespace bpeviz

@@ -277,7 +277,7 @@ EMSCRIPTEN_KEEPALIVE void bpeviz_encoding_failed(const char* name, const char* w
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_names_json() {
-  g_result = nlohmann::json(encoding_names()).dump();
+  g_result = nlohmann::json(offered_encodings(*g_state)).dump();
   return g_result.c_str();
 }
 

@@ -103,6 +103,11 @@ void frame(void* arg) {
     p.app.copy_link_request = false;
     bpeviz::browser_copy_link();
   }
+  // Within the click's user activation, so the browser lets the page open its file picker.
+  if (p.app.open_tokenizer_request) {
+    p.app.open_tokenizer_request = false;
+    bpeviz::browser_open_tokenizer_files();
+  }
   // The text survives a reload: page.js saves it after a pause in typing (a cheap call each change).
   const std::string& encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
   if (p.saved_revision != p.app.editor.revision || p.saved_encoding != encoding) {

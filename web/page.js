@@ -311,6 +311,21 @@
       Module._bpeviz_request_copy_link();
       return done;
     },
+    // Adds a tokenizer from files the user brings — [{name, bytes: Uint8Array}]: a bpeviz model file,
+    // a vocab.json with its merges.txt, or a .tiktoken file (these two with `pretokenizer`) — and
+    // picks it. Resolves to the name it is listed under; rejects (and the page says why) when the
+    // files are not a tokenizer. The files never leave the browser.
+    async loadTokenizer(files, pretokenizer = 'gpt2') {
+      let name;
+      try {
+        name = Module.bpevizCore.addUserTokenizer(files, pretokenizer);
+      } catch (e) {
+        showNotice(PROBLEM, `Could not load a tokenizer: ${e.message}`);  // core's message names the files
+        throw e;
+      }
+      await api.setEncoding(name);
+      return name;
+    },
     // Milliseconds spent turning each loaded encoding's downloaded data into a ready encoder.
     loadTimes() {
       return { ...loadTimes };
@@ -321,6 +336,32 @@
     },
   };
   window.bpeviz = api;
+
+  // Tokenizer files: the encoding picker's "Load tokenizer files…" opens a file picker, and files
+  // dropped anywhere on the page are loaded the same way.
+  const tokenizerInput = document.createElement('input');
+  tokenizerInput.type = 'file';
+  tokenizerInput.multiple = true;
+  tokenizerInput.style.display = 'none';
+  document.body.appendChild(tokenizerInput);
+  const loadTokenizerFiles = async (fileList) => {
+    const files = await Promise.all(fileList.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    await api.loadTokenizer(files).catch(() => {});  // the page shows the problem
+  };
+  tokenizerInput.addEventListener('change', () => {
+    const files = [...tokenizerInput.files];
+    tokenizerInput.value = '';
+    if (files.length) loadTokenizerFiles(files);
+  });
+  Module.openTokenizerFiles = () => tokenizerInput.click();
+  window.addEventListener('dragover', (event) => {
+    if (event.dataTransfer && [...event.dataTransfer.types].includes('Files')) event.preventDefault();
+  });
+  window.addEventListener('drop', (event) => {
+    if (!event.dataTransfer || !event.dataTransfer.files.length) return;
+    event.preventDefault();
+    loadTokenizerFiles([...event.dataTransfer.files]);
+  });
 
   // Text entry beyond what SDL2 sees. The invisible text area keeps the keyboard focus: SDL2 reads
   // keystrokes on the window and stops their default action, so ordinary typing never reaches the
