@@ -315,6 +315,28 @@ void draw_tokens_panel(AppState& state) {
   state.tokens_rect = item_rect();
 }
 
+// The studio's buttons: its model joins the encodings (and the Tokens tab shows it), or a file of
+// it is handed to the platform layer to download.
+void carry_out_studio_requests(AppState& state) {
+  TrainingStudioState& studio = state.studio;
+  if (studio.use_request) {
+    studio.use_request = false;
+    auto encoding = make_model_encoding(trained_model(studio), trained_model_name(studio));
+    if (encoding.ok()) {
+      add_user_encoding(state, std::move(encoding.value));
+      state.panel_request = Panel::tokens;
+    } else {
+      state.message = "Could not use the trained model: " + encoding.error;
+    }
+  }
+  if (!studio.export_request.empty()) {
+    auto file = export_training(studio, studio.export_request);
+    studio.export_request.clear();
+    if (file.ok()) state.download_request = std::move(file.value);
+    else state.message = "Could not export: " + file.error;
+  }
+}
+
 void draw_panels(AppState& state) {
   if (!ImGui::BeginTabBar("panels")) return;
   // A tab picked from outside shows a frame later (ImGui applies SetSelected on the next layout):
@@ -342,6 +364,11 @@ void draw_panels(AppState& state) {
   }
   if (tab("Merge steps", Panel::merges)) {
     draw_encode_player(state.player, state.fonts, player_input(state));
+    ImGui::EndTabItem();
+  }
+  if (tab("Train BPE", Panel::studio)) {
+    draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision});
+    carry_out_studio_requests(state);
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();

@@ -17,11 +17,12 @@
 #include "ui/special_mode.h"
 #include "ui/text_editor.h"
 #include "ui/token_view.h"
+#include "ui/training_studio.h"
 
 namespace bpeviz {
 
 // The views under the counts, one at a time (tabs).
-enum class Panel { tokens, ids, decode, merges };
+enum class Panel { tokens, ids, decode, merges, studio };
 
 struct AppState {
   TextEditorState editor;
@@ -29,6 +30,7 @@ struct AppState {
   IdsPanelState ids_panel;
   DecodeBoxState decode_box;
   EncodePlayerState player;
+  TrainingStudioState studio;
   Fonts fonts;
 
   // The encoding the tokens are shown for: "bytes" or a built-in encoding already in `encodings`.
@@ -47,6 +49,7 @@ struct AppState {
   std::optional<Panel> panel_request;  // switch tabs from outside the tab bar (the page's API)
   bool copy_link_request = false;      // the platform layer builds the link and copies it
   bool open_tokenizer_request = false; // the platform layer lets the user pick tokenizer files
+  std::optional<ExportFile> download_request;  // the platform layer offers it as a download
 
   // The tokens of editor.text under `encoding` and `special_mode`, as of tokens_revision.
   std::vector<Token> tokens;

@@ -30,6 +30,9 @@ EM_JS(void, js_copy_link, (), {
 EM_JS(void, js_open_tokenizer_files, (), {
   if (Module.openTokenizerFiles) Module.openTokenizerFiles();
 });
+EM_JS(void, js_download, (const char* filename, const char* data, size_t size), {
+  if (Module.download) Module.download(UTF8ToString(filename), HEAPU8.slice(data, data + size));
+});
 // clang-format on
 
 namespace bpeviz {
@@ -61,5 +64,7 @@ void browser_session_changed() { js_session_changed(); }
 void browser_copy_link() { js_copy_link(); }
 
 void browser_open_tokenizer_files() { js_open_tokenizer_files(); }
+
+void browser_download(const char* filename, const char* data, std::size_t size) { js_download(filename, data, size); }
 
 }  // namespace bpeviz

@@ -2,6 +2,7 @@
 // fetching vocabularies, keeping the text across reloads, share links, and telling the page's
 // JavaScript that a frame is on screen. web/page.js does the browser side of each.
 #pragma once
+#include <cstddef>
 #include <string>
 
 namespace bpeviz {
@@ -34,5 +35,8 @@ void browser_copy_link();
 
 // Opens the browser's file picker for tokenizer files (page.js loads what the user picks).
 void browser_open_tokenizer_files();
+
+// Offers bytes as a file download (the training studio's exports); nothing leaves the browser.
+void browser_download(const char* filename, const char* data, std::size_t size);
 
 }  // namespace bpeviz

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include "core/openai_encodings.h"
@@ -16,6 +17,7 @@ namespace bpeviz {
 namespace {
 AppState* g_state = nullptr;  // JavaScript has no handle to pass back, so the exports share this one
 std::string g_result;         // backs the returned strings
+std::string g_error;          // why the last call that returned -1 failed
 }  // namespace
 
 void js_api_attach(AppState* state) { g_state = state; }
@@ -34,6 +36,7 @@ const char* panel_name(Panel panel) {
     case Panel::ids: return "ids";
     case Panel::decode: return "decode";
     case Panel::merges: return "merges";
+    case Panel::studio: return "studio";
   }
   return "tokens";
 }
@@ -53,6 +56,39 @@ nlohmann::json player_json(const AppState& s) {
           {"description", describe_player_step(p, s.editor.text, p.step)},
           {"tokens", std::move(tokens)},
           {"places", std::move(places)}};
+}
+
+// The training studio: options, the training shown and the step.
+nlohmann::json studio_json(AppState& s) {
+  TrainingStudioState& st = s.studio;
+  const auto presets = training_presets();
+  nlohmann::json merges = nlohmann::json::array(), tokens = nlohmann::json::array();
+  if (st.trained) {
+    const auto& model = st.session.model;
+    for (uint32_t i = 0; i < st.step && i < st.session.steps.size(); ++i) {
+      const TrainingStep& step = st.session.steps[i];
+      merges.push_back({model.tokens[step.merge.left], model.tokens[step.merge.right], step.merge.id, step.count, step.replaced});
+    }
+    for (const Token& t : studio_tokens(st)) tokens.push_back({t.id, t.begin, t.end});
+  }
+  return {{"source", st.source < 0 ? std::string("text") : std::string(presets[static_cast<std::size_t>(st.source)].name)},
+          {"samples", [&] {
+             nlohmann::json names = nlohmann::json::array();
+             for (const auto& p : presets) names.push_back(p.name);
+             return names;
+           }()},
+          {"numMerges", st.num_merges},
+          {"pretokenizer", pretokenizer_name(st.pretokenizer)},
+          {"tie", tie_rule_name(st.tie)},
+          {"specials", st.specials},
+          {"trained", st.trained},
+          {"error", st.error},
+          {"step", st.step},
+          {"merges", st.trained ? st.session.merges() : 0},
+          {"playing", st.playing},
+          {"description", st.trained ? describe_training_step(st, st.step) : st.error},
+          {"merged", std::move(merges)},
+          {"tokens", std::move(tokens)}};
 }
 
 // The tooltip's content for the tile under the mouse, or null.
@@ -113,6 +149,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"hover", hover_json(s)},
       {"decode", decode_json(*g_state)},
       {"player", player_json(s)},
+      {"studio", studio_json(*g_state)},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
                   {"tokens", rect_json(s.tokens_rect)},
@@ -209,6 +246,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
   else if (panel == "ids") g_state->panel_request = Panel::ids;
   else if (panel == "decode") g_state->panel_request = Panel::decode;
   else if (panel == "merges") g_state->panel_request = Panel::merges;
+  else if (panel == "studio") g_state->panel_request = Panel::studio;
   else return -1;
   return 0;
 }
@@ -232,6 +270,60 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_player(const char* action, double value) {
   }
   return 0;
 }
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_studio(const char* options_json) {
+  const auto fail = [](std::string why) {
+    g_error = std::move(why);
+    return -1;
+  };
+  const nlohmann::json o = nlohmann::json::parse(options_json, nullptr, false);
+  if (!o.is_object()) return fail("studio options must be a JSON object");
+  TrainingStudioState& st = g_state->studio;
+  if (o.contains("source")) {
+    const std::string source = o["source"].is_string() ? o["source"].get<std::string>() : "";
+    const auto presets = training_presets();
+    if (source == "text") {
+      st.source = TrainingStudioState::kSourceText;
+    } else {
+      std::size_t i = 0;
+      while (i < presets.size() && presets[i].name != source) ++i;
+      if (i == presets.size()) return fail("unknown source \"" + source + "\": 'text' or a sample's name");
+      select_training_preset(st, static_cast<int>(i));
+    }
+  }
+  if (o.contains("merges")) {
+    if (!o["merges"].is_number_integer() || o["merges"].get<int64_t>() < 1 || o["merges"].get<int64_t>() > TrainingStudioState::kMaxMerges) {
+      return fail("merges must be a whole number from 1 to " + std::to_string(TrainingStudioState::kMaxMerges));
+    }
+    st.num_merges = o["merges"].get<uint32_t>();
+  }
+  if (o.contains("pretokenizer") && !(o["pretokenizer"].is_string() && pretokenizer_from_name(o["pretokenizer"].get<std::string>(), st.pretokenizer))) {
+    return fail("unknown pre-tokenizer: none, whitespace, gpt2, cl100k or o200k");
+  }
+  if (o.contains("tie") && !(o["tie"].is_string() && tie_rule_from_name(o["tie"].get<std::string>(), st.tie))) {
+    return fail("unknown tie rule: greater or first");
+  }
+  if (o.contains("specials")) {
+    if (!o["specials"].is_string()) return fail("specials must be a string");
+    st.specials = o["specials"].get<std::string>();
+  }
+  if (o.value("train", false)) st.train_request = true;
+  update_training_studio(st, {g_state->editor.text, g_state->editor.revision}, ImGui::GetTime());
+  if (o.contains("step")) {
+    if (!o["step"].is_number_integer() || o["step"].get<int64_t>() < 0) return fail("step must be a whole number");
+    st.step = static_cast<uint32_t>(std::min<int64_t>(o["step"].get<int64_t>(), st.trained ? st.session.merges() : 0));
+    st.playing = false;
+  }
+  if (o.contains("play")) {
+    st.playing = o["play"].is_boolean() && o["play"].get<bool>() && st.trained;
+    st.last_step_time = ImGui::GetTime();
+  }
+  if (o.value("use", false)) st.use_request = true;
+  if (o.contains("export")) st.export_request = o["export"].is_string() ? o["export"].get<std::string>() : "?";
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_last_error() { return g_error.c_str(); }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_ids_json() {
   update_tokens(*g_state);

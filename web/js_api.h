@@ -40,6 +40,10 @@ int bpeviz_show_panel(const char* name);
 // Drives the encode player: "step" (go to step `value`), "play", "pause", "speed" (steps a second),
 // "part" (play the part of a long text from byte `value`). 0, or -1 for an unknown action.
 int bpeviz_player(const char* action, double value);
+// Sets the training studio's options and step from a JSON object (see page.js: bpeviz.studio). 0, or
+// -1 with the reason at bpeviz_last_error.
+int bpeviz_studio(const char* options_json);
+const char* bpeviz_last_error();
 // The ids of the shown tokens as a JSON array (what the ids panel shows and copies).
 const char* bpeviz_ids_json();
 // Replaces the decode box's input.

@@ -108,6 +108,11 @@ void frame(void* arg) {
     p.app.open_tokenizer_request = false;
     bpeviz::browser_open_tokenizer_files();
   }
+  if (p.app.download_request) {
+    const auto& file = *p.app.download_request;
+    bpeviz::browser_download(file.filename.c_str(), file.contents.data(), file.contents.size());
+    p.app.download_request.reset();
+  }
   // The text survives a reload: page.js saves it after a pause in typing (a cheap call each change).
   const std::string& encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
   if (p.saved_revision != p.app.editor.revision || p.saved_encoding != encoding) {

@@ -287,7 +287,17 @@
       }
       await api.nextFrame();
     },
-    // 'tokens', 'ids', 'decode' or 'merges'; resolves once the panel is drawn.
+    // The Train BPE tab: sets any of {source ('text' or a sample's name), merges, pretokenizer,
+    // tie ('greater' | 'first'), specials (comma-separated), step, play, train, use, export (a kind:
+    // 'model', 'vocab', 'tiktoken', 'vocab.json', 'merges.txt')} and resolves after two frames;
+    // state().studio shows the result.
+    async studio(options) {
+      const status = withUtf8(JSON.stringify(options), (ptr) => Module._bpeviz_studio(ptr));
+      if (status < 0) throw new Error(fromWasm(Module._bpeviz_last_error()));
+      await api.nextFrame();
+      await api.nextFrame();
+    },
+    // 'tokens', 'ids', 'decode', 'merges' or 'studio'; resolves once the panel is drawn.
     async showPanel(name) {
       if (withUtf8(String(name), (ptr) => Module._bpeviz_show_panel(ptr)) < 0) throw new Error(`unknown panel "${name}"`);
       for (let i = 0; i < 10 && api.state().panel !== name; i++) await api.nextFrame();
@@ -354,6 +364,17 @@
     if (files.length) loadTokenizerFiles(files);
   });
   Module.openTokenizerFiles = () => tokenizerInput.click();
+  // The training studio's exports, as downloads.
+  Module.download = (filename, bytes) => {
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  };
   window.addEventListener('dragover', (event) => {
     if (event.dataTransfer && [...event.dataTransfer.types].includes('Files')) event.preventDefault();
   });

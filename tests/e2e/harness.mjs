@@ -56,7 +56,7 @@ export async function waitFor(page, fn, arg, what, timeout = 10000) {
 // Opens the page in a fresh context; console errors and uncaught exceptions are collected.
 export async function openPage(browser, baseUrl, options = {}) {
   const { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript, permissions } = options;
-  const context = await browser.newContext({ viewport, deviceScaleFactor, permissions });
+  const context = await browser.newContext({ viewport, deviceScaleFactor, permissions, acceptDownloads: Boolean(options.acceptDownloads) });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
