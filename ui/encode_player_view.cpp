@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "ui/step_buttons.h"
 #include "ui/visible_text.h"
 
 namespace bpeviz {
@@ -103,50 +104,16 @@ void draw_encode_player(EncodePlayerState& state, const Fonts& fonts, const Enco
   const std::size_t steps = state.built ? state.player.steps().size() : 0;
 
   // Controls: one row, big enough to hit on a projector.
-  ImGui::BeginDisabled(!state.built || state.step == 0);
-  if (ImGui::Button("|<")) state.step = 0;
-  ImGui::SameLine();
-  if (ImGui::Button("< Back")) --state.step;
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!state.built || steps == 0);
-  if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(ImGui::CalcTextSize("Pause").x + 2 * ImGui::GetStyle().FramePadding.x, 0))) {
-    state.playing = !state.playing;
-    if (state.playing && state.step == steps) state.step = 0;
-    state.last_step_time = ImGui::GetTime();
-  }
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!state.built || state.step >= steps);
-  if (ImGui::Button("Next >")) ++state.step;
-  ImGui::SameLine();
-  if (ImGui::Button(">|")) state.step = steps;
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-  ImGui::SliderFloat("steps/s", &state.steps_per_second, 0.5f, 60.0f, "%.1f", ImGuiSliderFlags_Logarithmic);
+  const StepPlayback playback{state.step, state.playing, state.steps_per_second, state.last_step_time};
+  ImGui::BeginDisabled(!state.built);
+  draw_step_buttons(playback, steps, ImGui::GetFontSize() * 9);
   ImGui::SameLine();
   int step = static_cast<int>(state.step);
   ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x));
   if (ImGui::SliderInt("##step", &step, 0, static_cast<int>(steps), "step %d")) state.step = static_cast<std::size_t>(step);
-
-  // Keyboard, when no text field has it: space plays or pauses, arrows step.
-  if (state.built && !ImGui::GetIO().WantTextInput && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) {
-      state.playing = !state.playing;
-      state.last_step_time = ImGui::GetTime();
-    }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && state.step < steps) ++state.step;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && state.step > 0) --state.step;
-  }
-  if (state.playing) {
-    const double now = ImGui::GetTime();
-    while (state.step < steps && now - state.last_step_time >= 1.0 / state.steps_per_second) {
-      ++state.step;
-      state.last_step_time += 1.0 / state.steps_per_second;
-    }
-    if (state.step >= steps) state.playing = false;
-  }
+  ImGui::EndDisabled();
+  if (state.built) handle_step_keys(playback, steps);
+  advance_playback(playback, steps, ImGui::GetTime());
 
   if (in.text.size() > EncodePlayerState::kPartBytes) {
     int part = static_cast<int>(state.part_begin);

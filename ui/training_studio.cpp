@@ -1,6 +1,8 @@
 // The training studio: options, the player, and the step's pair, leaderboard, text, vocabulary and chart.
 #include "ui/training_studio.h"
 
+#include "ui/step_buttons.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -159,16 +161,11 @@ void update_training_studio(TrainingStudioState& state, const TrainingStudioInpu
     train_studio(state, input);
   }
   clamp_step(state);
-  if (state.playing) {
-    const double period = 1.0 / std::max(0.1f, state.steps_per_second);
-    // After a long pause (a hidden tab) do not race through the missed steps.
-    if (now - state.last_step_time > 1.0 + period) state.last_step_time = now - period;
-    while (state.step < state.session.merges() && now - state.last_step_time >= period) {
-      ++state.step;
-      state.last_step_time += period;
-    }
-    clamp_step(state);
-  }
+  std::size_t step = state.step;
+  advance_playback({step, state.playing, state.steps_per_second, state.last_step_time},
+                   state.trained ? state.session.merges() : 0, now);
+  state.step = static_cast<uint32_t>(step);
+  clamp_step(state);
 }
 
 const std::vector<Token>& studio_tokens(TrainingStudioState& state) {
@@ -307,28 +304,11 @@ void draw_player(TrainingStudioState& state) {
   const float em = ImGui::GetFontSize();
   if (ImGui::Button("Train")) state.train_request = true;
   ImGui::SameLine();
-  ImGui::BeginDisabled(!state.trained || state.step == 0);
-  if (ImGui::Button("|<")) state.step = 0;
-  ImGui::SameLine();
-  if (ImGui::Button("< Back")) --state.step;
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(merges == 0);
-  if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(ImGui::CalcTextSize("Pause").x + 2 * ImGui::GetStyle().FramePadding.x, 0))) {
-    state.playing = !state.playing;
-    if (state.playing && state.step == merges) state.step = 0;
-    state.last_step_time = ImGui::GetTime();
-  }
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(state.step >= merges);
-  if (ImGui::Button("Next >")) ++state.step;
-  ImGui::SameLine();
-  if (ImGui::Button(">|")) state.step = merges;
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(em * 7);
-  ImGui::SliderFloat("steps/s", &state.steps_per_second, 0.5f, 60.0f, "%.1f", ImGuiSliderFlags_Logarithmic);
+  // The shared controls count steps in std::size_t; the studio keeps uint32_t (merges are few).
+  std::size_t step_shown = state.step;
+  const StepPlayback playback{step_shown, state.playing, state.steps_per_second, state.last_step_time};
+  draw_step_buttons(playback, merges, em * 7);
+  state.step = static_cast<uint32_t>(step_shown);
 
   // The scrub slider takes what the two buttons at the end leave.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -364,15 +344,10 @@ void draw_player(TrainingStudioState& state) {
     ImGui::EndPopup();
   }
 
-  // Keyboard, when no text field has it: space plays or pauses, arrows step.
-  if (state.trained && !ImGui::GetIO().WantTextInput && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) {
-      state.playing = !state.playing;
-      if (state.playing && state.step == merges) state.step = 0;
-      state.last_step_time = ImGui::GetTime();
-    }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && state.step < merges) ++state.step;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && state.step > 0) --state.step;
+  if (state.trained) {
+    step_shown = state.step;
+    handle_step_keys(playback, merges);
+    state.step = static_cast<uint32_t>(step_shown);
   }
 }
 

@@ -2,15 +2,11 @@
 // is reported without losing anything on screen, and "Copy link" makes a link that opens the same
 // text and encoding. A damaged or hostile link is ignored with a message.
 import path from 'node:path';
-import { openPage, waitReady, waitFor, assert, assertEqual } from './harness.mjs';
+import { openPage, waitReady, waitFor, assert, assertEqual, frames } from './harness.mjs';
 
 const LAPTOP = { width: 1280, height: 720 };
 const state = (page) => page.evaluate(() => window.bpeviz.state());
 const STORAGE_KEY = 'bpeviz.session';
-
-async function frames(page, n) {
-  for (let i = 0; i < n; i++) await page.evaluate(() => window.bpeviz.nextFrame());
-}
 
 async function ready(page) {
   await waitReady(page);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { openPage, waitReady, waitFor, assert, assertEqual } from './harness.mjs';
+import { assert, assertEqual, frames, setText, waitFor, withReadyPage } from './harness.mjs';
 
 const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
 const tiktoken = require('tiktoken');
@@ -20,32 +20,11 @@ const tiktokenDecode = (name, ids) => {
   try { return new TextDecoder().decode(enc.decode(new Uint32Array(ids))); } finally { enc.free(); }
 };
 
-const LAPTOP = { width: 1280, height: 720 };
 const state = (page) => page.evaluate(() => window.bpeviz.state());
 const utf8 = (s) => new TextEncoder().encode(s);
 
-async function frames(page, n) {
-  for (let i = 0; i < n; i++) await page.evaluate(() => window.bpeviz.nextFrame());
-}
-
 // A fresh page on o200k_base (the page's default), with no console errors by the end.
-async function withPage(browser, baseUrl, options, fn) {
-  const session = await openPage(browser, baseUrl, { viewport: LAPTOP, ...options });
-  try {
-    await waitReady(session.page);
-    await waitFor(session.page, () => window.bpeviz.state().encoding !== 'bytes' || window.bpeviz.state().requestedEncoding === '',
-                  null, 'the first encoding');
-    await fn(session.page, session);
-    assertEqual(session.errors, [], 'console errors');
-  } finally {
-    await session.context.close();
-  }
-}
-
-async function setText(page, text) {
-  await page.evaluate((t) => window.bpeviz.setText(t), text);
-  await frames(page, 2);
-}
+const withPage = withReadyPage;
 
 // The colour of one screen pixel (CSS pixels, DPR 1), read from a screenshot of just that pixel.
 async function pixel(page, x, y) {
