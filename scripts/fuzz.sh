@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets (fuzz/) for SECONDS each (default 60), all of them or the ones named, and
 # reports executions per target and any crash; ends with "fuzz: N passed, M failed" (a target passes
-# when it ran its time without a crash). Builds the `fuzz` preset first unless --no-build is given.
+# when it ran its time without a crash). Builds the `fuzz` preset first unless --no-build is given;
+# --fresh starts from the seeds alone instead of the corpus saved by earlier runs.
 #   ./scripts/fuzz.sh                    # every target, 60 s each
 #   ./scripts/fuzz.sh 600 encode trainer # two targets, 10 minutes each
 # Seeds come from tests/fuzz_corpus/<target>/; inputs that reach new code collect in
@@ -11,8 +12,16 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="$ROOT/build/fuzz"
 ALL=(tiktoken_file vocab_binary gpt2_files model_file tokenizer_files decode encode trainer)
-build=1
-if [ "${1:-}" = --no-build ]; then build=0; shift; fi
+build=1 fresh=0
+while [[ "${1:-}" == --* ]]; do
+  case "$1" in
+    --no-build) build=0 ;;
+    --fresh) fresh=1 ;;  # start from the seeds alone, in a new corpus folder (the test command: its
+                         # time stays the same however large the saved corpus grows)
+    *) echo "fuzz.sh: unknown option $1"; exit 2 ;;
+  esac
+  shift
+done
 seconds=60
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then seconds=$1; shift; fi
 [ $# -gt 0 ] && targets=("$@") || targets=("${ALL[@]}")
@@ -28,6 +37,7 @@ for t in "${targets[@]}"; do
     failed=$((failed + 1)); continue
   fi
   corpus="$BUILD/corpus/$t" crashes="$BUILD/crashes/$t" log="$BUILD/logs/$t.log"
+  [ $fresh = 1 ] && corpus="$BUILD/corpus-fresh/$t" && rm -rf "$corpus"
   mkdir -p "$corpus" "$crashes" "$BUILD/logs"
   before=$(ls "$crashes" | wc -l)
   # -timeout: an input slower than 25 s is a hang; -rss_limit_mb: more than 2 GB is a bug (the page
