@@ -37,7 +37,7 @@ for t in "${targets[@]}"; do
     failed=$((failed + 1)); continue
   fi
   corpus="$BUILD/corpus/$t" crashes="$BUILD/crashes/$t" log="$BUILD/logs/$t.log"
-  [ $fresh = 1 ] && corpus="$BUILD/corpus-fresh/$t" && rm -rf "$corpus"
+  [ $fresh = 1 ] && corpus="$BUILD/corpus-fresh/$t" log="$BUILD/logs/$t.fresh.log" && rm -rf "$corpus"
   mkdir -p "$corpus" "$crashes" "$BUILD/logs"
   before=$(ls "$crashes" | wc -l)
   # -timeout: an input slower than 25 s is a hang; -rss_limit_mb: more than 2 GB is a bug (the page
