@@ -12,7 +12,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 DOCTEST = re.compile(r"test cases:\s*(\d+)\s*\|\s*(\d+) passed\s*\|\s*(\d+) failed")
-E2E = re.compile(r"^[a-z-]+: (\d+) passed, (\d+) failed", re.M)
+E2E = re.compile(r"^[a-z0-9_-]+: (\d+) passed, (\d+) failed", re.M)  # "e2e", "cli", "fuzz", ...
 
 
 def counts(output: str):
