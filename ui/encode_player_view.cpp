@@ -6,29 +6,15 @@
 
 #include <imgui.h>
 
+#include "ui/labels.h"
 #include "ui/step_buttons.h"
-#include "ui/visible_text.h"
 
 namespace bpeviz {
 
 namespace {
 
 // A token's bytes as a short quoted label (whitespace visible, long tokens cut).
-std::string quoted(std::string_view bytes) {
-  std::string out = "\"";
-  append_visible_text(out, bytes.substr(0, 24), true, nullptr);
-  if (bytes.size() > 24) out += "…";
-  return out + "\"";
-}
-
-std::string thousands(std::size_t n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
+std::string quoted(std::string_view bytes) { return quoted_token(bytes, 24); }
 
 void refresh_view(EncodePlayerState& state, std::string_view text) {
   if (state.shown_step == state.step) return;

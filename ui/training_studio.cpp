@@ -1,6 +1,7 @@
 // The training studio: options, the player, and the step's pair, leaderboard, text, vocabulary and chart.
 #include "ui/training_studio.h"
 
+#include "ui/labels.h"
 #include "ui/step_buttons.h"
 
 #include <algorithm>
@@ -9,7 +10,6 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "ui/visible_text.h"
 
 namespace bpeviz {
 
@@ -20,21 +20,7 @@ constexpr Pretokenizer kPretokenizers[] = {Pretokenizer::none, Pretokenizer::whi
 constexpr const char* kTieLabels[] = {"greater pair", "first occurrence"};
 
 // A token's bytes as a short quoted label: whitespace and control bytes visible, long tokens cut.
-std::string quoted(std::string_view bytes, const ImFont* font = nullptr) {
-  std::string out = "\"";
-  append_visible_text(out, bytes.substr(0, 32), true, font);
-  if (bytes.size() > 32) out += "…";
-  return out + "\"";
-}
-
-std::string thousands(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
+std::string quoted(std::string_view bytes, const ImFont* font = nullptr) { return quoted_token(bytes, 32, font); }
 
 // Bytes in hex, "61 20 C3 A9", cut after 32.
 std::string hex(std::string_view bytes) {
