@@ -150,7 +150,14 @@ Result<Gpt2Vocabulary> load_gpt2_files(std::string_view encoder_json, std::strin
     result.value.specials.push_back({spelled, id});
   }
   auto& specials = result.value.specials;
-  std::sort(specials.begin(), specials.end(), [](const SpecialToken& a, const SpecialToken& b) { return a.id < b.id; });
+  std::stable_sort(specials.begin(), specials.end(), [](const SpecialToken& a, const SpecialToken& b) { return a.id < b.id; });
+  // Two tokens on one id could not both decode (the fuzzer found such a file round-tripping wrong).
+  const auto shared = std::adjacent_find(specials.begin(), specials.end(),
+                                         [](const SpecialToken& a, const SpecialToken& b) { return a.id == b.id; });
+  if (shared != specials.end()) {
+    return R::failure("encoder.json gives id " + std::to_string(shared->id) + " to both \"" + shared->text + "\" and \"" +
+                      std::next(shared)->text + "\"");
+  }
   const std::size_t in_json = json.size() - specials.size();
   if (in_json != ranks.size()) {
     return R::failure("encoder.json has " + std::to_string(in_json) + " ordinary tokens but vocab.bpe makes " +

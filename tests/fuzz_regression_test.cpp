@@ -4,8 +4,12 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/bpe_trainer.h"
+#include "core/gpt2_files.h"
 #include "core/tiktoken_file.h"
+#include "core/utf8.h"
 
 using namespace bpeviz;
 
@@ -24,6 +28,22 @@ TEST_CASE("fuzz tiktoken_file: a huge rank is refused instead of allocating giga
 TEST_CASE("fuzz tiktoken_file: a token of padding alone is refused, not loaded as an empty token") {
   CHECK(load_tiktoken_file("= 2\r\n\r\n").error == "line 1: the token \"=\" has no bytes");
   CHECK(load_tiktoken_file("YQ== 0\n=== 1\n").error == "line 2: the token \"===\" has no bytes");
+}
+
+TEST_CASE("fuzz gpt2_files: two tokens no merge makes, on one id, are refused") {
+  // Both became special tokens with id 256, and decoding 256 gave one of them for either.
+  std::string encoder = "{";
+  for (int b = 0; b < 256; ++b) {
+    std::string spelled;
+    utf8_append(spelled, gpt2_byte_to_char(static_cast<uint8_t>(b)));
+    nlohmann::json key = spelled;
+    encoder += key.dump() + ":" + std::to_string(b) + ",";
+  }
+  CHECK(load_gpt2_files(encoder + "\"s\u0120\":256,\"e\u0120\":256}", "#version: 0.2\n").error ==
+        "encoder.json gives id 256 to both \"e\u0120\" and \"s\u0120\"");
+  auto one = load_gpt2_files(encoder + "\"s\u0120\":256,\"e\u0120\":257}", "#version: 0.2\n");
+  REQUIRE_MESSAGE(one.ok(), one.error);
+  CHECK(one.value.specials.size() == 2);
 }
 
 TEST_CASE("fuzz trainer: two threads never cut the text after whitespace and a newline") {
