@@ -32,22 +32,19 @@ Encoding::Encoding(std::string name, Pretokenizer pretokenizer, Vocab ranks, std
   // Longest first, so that of two specials starting at the same place the longer one matches.
   std::stable_sort(specials_.begin(), specials_.end(),
                    [](const SpecialToken& a, const SpecialToken& b) { return a.text.size() > b.text.size(); });
-  for (const auto& s : specials_) {
-    if (!s.text.empty()) special_first_byte_[static_cast<unsigned char>(s.text[0])] = true;
-  }
+  std::vector<std::string_view> texts;
+  for (const auto& s : specials_) texts.push_back(s.text);
+  special_trie_ = SpecialTrie(texts);
 }
 
 Encoding::SpecialMatch Encoding::find_special(std::string_view text, std::size_t from, const SpecialPolicy& policy,
                                               bool allowed_only) const {
   if (specials_.empty()) return {};
+  // O(n · the longest special's length): the trie, not a comparison with every special.
+  const auto accept = [&](std::size_t k) { return !allowed_only || policy.allows(specials_[k].text); };
   for (std::size_t pos = from; pos < text.size(); ++pos) {
-    if (!special_first_byte_[static_cast<unsigned char>(text[pos])]) continue;
-    for (std::size_t k = 0; k < specials_.size(); ++k) {
-      const std::string& s = specials_[k].text;
-      if (text.compare(pos, s.size(), s) != 0) continue;
-      if (allowed_only && !policy.allows(s)) continue;
-      return {pos, k};
-    }
+    if (!special_trie_.may_start(static_cast<unsigned char>(text[pos]))) continue;
+    if (const std::size_t k = special_trie_.longest_at(text, pos, accept); k != SpecialTrie::npos) return {pos, k};
   }
   return {};
 }

@@ -10,6 +10,7 @@
 
 #include "core/bpe_merge.h"
 #include "core/pretokenize.h"
+#include "core/special_trie.h"
 #include "core/status.h"
 #include "core/token.h"
 #include "core/vocab.h"
@@ -99,7 +100,7 @@ class Encoding {
   std::vector<SpecialToken> specials_;          // longest first, for matching
   std::vector<SpecialToken> special_names_;     // by id; of two names for one id, the later one
   uint32_t n_vocab_ = 0;
-  bool special_first_byte_[256] = {};
+  SpecialTrie special_trie_;                    // over specials_, for find_special
   uint64_t serial_ = 0;  // tells this encoding's piece cache apart (piece_cache.h); copies share it
 };
 

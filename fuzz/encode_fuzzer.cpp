@@ -68,8 +68,8 @@ std::vector<uint32_t> reference_ids(const Encoding& enc, std::string_view text, 
     const SpecialToken* match = nullptr;
     if (pos < text.size()) {
       for (const auto& s : enc.specials()) {
-        if (policy.allows(s.text) && text.compare(pos, s.text.size(), s.text) == 0 &&
-            (!match || s.text.size() > match->text.size())) {
+        if (text.compare(pos, s.text.size(), s.text) == 0 && (!match || s.text.size() > match->text.size()) &&
+            policy.allows(s.text)) {
           match = &s;
         }
       }

@@ -154,3 +154,31 @@ TEST_CASE("adversarial training: 1 MB of one letter, no pre-tokenizer, 200 merge
   }
   CHECK_MESSAGE(growth < kMaxGrowth, "1 MB took " << t_large << " s, 100 KB " << t_small << " s");
 }
+
+TEST_CASE("special-token look-alikes at 1 MB: o200k_harmony's 1,088 specials cost about what o200k_base's two do") {
+  // Both share their ranks and pre-tokenizer, so any difference is the search for special tokens. It
+  // once compared every position starting with "<" against every special: 4 s for 1 MB of "<|".
+  const Encoding& base = test::encoding("o200k_base");
+  const Encoding& harmony = test::encoding("o200k_harmony");
+  SpecialPolicy some;
+  some.allowed = {"<|start|>", "<|end|>", "<|message|>"};
+  for (const std::string unit : {"<|", "<|reserved_2", "<|start|><|end|", "<<||"}) {
+    std::string text;
+    while (text.size() < 1'000'000) text += unit;
+    for (const SpecialPolicy& policy : {SpecialPolicy::error_on_specials(), SpecialPolicy::allow_all_specials(), some}) {
+      INFO(unit << ", " << policy.allowed.size() << " allowed, all " << policy.allow_all);
+      Result<std::vector<uint32_t>> base_ids, harmony_ids;
+      const double t_base = best_seconds(kRuns, [&] { base_ids = base.encode(text, SpecialPolicy::all_as_text()); });
+      const double t_harmony = best_seconds(kRuns, [&] { harmony_ids = harmony.encode(text, policy); });
+      // "<|start|><|end|" holds specials: an error under the first policy, ids under the others.
+      if (unit == "<|start|><|end|") {
+        CHECK(harmony_ids.ok() == (policy.allow_all || !policy.allowed.empty()));
+      } else {
+        REQUIRE(harmony_ids.ok());
+        CHECK(harmony_ids.value == base_ids.value);
+      }
+      if (print_times()) std::printf("%-16s o200k_base %7.1f ms, o200k_harmony %7.1f ms\n", unit.c_str(), t_base * 1e3, t_harmony * 1e3);
+      CHECK_MESSAGE(t_harmony < 3 * t_base + 0.05, "o200k_harmony took " << t_harmony << " s, o200k_base " << t_base << " s");
+    }
+  }
+}
