@@ -209,9 +209,10 @@ void draw_header(AppState& state) {
   ImGui::SameLine();
   if (ImGui::Button("Copy link")) state.copy_link_request = true;
   state.copy_link_rect = item_rect();
-  if (!state.message.empty()) {
+  for (const std::string* problem : {&state.message, &state.editor.refusal}) {
+    if (problem->empty()) continue;
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
-    ImGui::TextWrapped("%s", state.message.c_str());
+    ImGui::TextWrapped("%s", problem->c_str());
     ImGui::PopStyleColor();
   }
   if (!state.notice.empty()) {

@@ -3,13 +3,60 @@
 #include <imgui_internal.h>  // ClearActiveID: see draw_text_editor
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+#include <cstdio>
+
 namespace bpeviz {
 
-void text_editor_set_text(TextEditorState& state, std::string text) {
+std::string text_too_large(double bytes, double line_bytes) {
+  char message[240];
+  if (bytes > static_cast<double>(kMaxTextBytes)) {
+    std::snprintf(message, sizeof message,
+                  "That text is %.1f MB, more than bpeviz can show (%.1f MB at most); the text box was not "
+                  "changed. Paste a part of it.", bytes / 1e6, static_cast<double>(kMaxTextBytes) / 1e6);
+    return message;
+  }
+  if (line_bytes > static_cast<double>(kMaxLineBytes)) {
+    std::snprintf(message, sizeof message,
+                  "That text has a line of %.1f MB, longer than the text box can show (%.1f MB at most); the "
+                  "text box was not changed. Paste it with line breaks, or a part of it.",
+                  line_bytes / 1e6, static_cast<double>(kMaxLineBytes) / 1e6);
+    return message;
+  }
+  return "";
+}
+
+std::size_t longest_line(std::string_view text) {
+  std::size_t longest = 0;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t newline = std::min(text.find('\n', start), text.size());
+    longest = std::max(longest, newline - start);
+    start = newline + 1;
+  }
+  return longest;
+}
+
+std::string text_editor_set_text(TextEditorState& state, std::string text) {
+  state.refusal = text_too_large(static_cast<double>(text.size()), static_cast<double>(longest_line(text)));
+  if (!state.refusal.empty()) return state.refusal;
   // While the box is active ImGui edits its own copy of the text: draw_text_editor reloads it.
   if (state.active) state.reload_request = true;
   state.text = std::move(text);
   ++state.revision;
+  return "";
+}
+
+void text_editor_refuse(TextEditorState& state, double bytes) { state.refusal = text_too_large(bytes); }
+
+std::string text_editor_paste(TextEditorState& state, std::string_view text) {
+  // Counted as if nothing were selected: a paste that fits only by replacing a selection is rare.
+  const std::size_t queued = state.paste_request ? state.paste_request->size() : 0;
+  const double total = static_cast<double>(state.text.size()) + static_cast<double>(queued) + static_cast<double>(text.size());
+  state.refusal = text_too_large(total, static_cast<double>(longest_line(text)));
+  if (!state.refusal.empty()) return state.refusal;
+  if (state.paste_request) state.paste_request->append(text);
+  else state.paste_request = std::string(text);
+  return "";
 }
 
 void text_editor_before_new_frame(TextEditorState& state, ImGuiIO& io) {
@@ -89,7 +136,10 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
                                        ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_AllowTabInput,
                                        on_edit_callback, &state);
   state.active = ImGui::IsItemActive();
-  if (changed) ++state.revision;
+  if (changed) {
+    ++state.revision;
+    state.refusal.clear();
+  }
   return changed;
 }
 

@@ -4,10 +4,25 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <imgui.h>
 
 namespace bpeviz {
+
+// The most text the box holds: a long book or a large log, yet small enough that the text, ImGui's
+// copy of it, its tokens and the views stay well below the page's memory ceiling (2 GB, see
+// CMakeLists.txt) under any encoding. A 100 MB paste is refused with a message, not a crashed tab.
+inline constexpr std::size_t kMaxTextBytes = std::size_t{10} << 20;
+// The longest line the box can draw: ImGui 1.86 reserves about 100 bytes of vertices for every
+// character of a line it draws, so a 10 MB line without a newline would exhaust memory.
+inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
+
+// The message for a text of `bytes` whose longest line has `line_bytes` when it does not fit ("" when
+// it does). Doubles: the browser may offer more than a 32-bit size_t can count.
+std::string text_too_large(double bytes, double line_bytes = 0);
+// The length of the longest line of `text`, in bytes.
+std::size_t longest_line(std::string_view text);
 
 struct TextEditorState {
   std::string text;
@@ -17,6 +32,7 @@ struct TextEditorState {
   bool reload_request = false;  // text_editor_set_text while the box is active: it must reload the text
   std::optional<std::string> paste_request;    // insert at the caret, replacing the selection
   bool focus_request = true;                   // give the box keyboard focus
+  std::string refusal;  // why the last text offered was refused; shown until the text changes
 
   // How a paste is carried out: ImGui's own Ctrl+V handling, fed with the pasted text, so that
   // selection replacement and undo behave exactly as for typed text.
@@ -28,8 +44,15 @@ struct TextEditorState {
   bool saved_ctrl = false, saved_super = false, saved_shift = false, saved_alt = false;
 };
 
-// Replaces the whole text at once (the undo history does not keep the old text).
-void text_editor_set_text(TextEditorState& state, std::string text);
+// Replaces the whole text at once (the undo history does not keep the old text). A text over
+// kMaxTextBytes, or with a line over kMaxLineBytes, is refused: the text stays, and the returned
+// message (also kept in state.refusal) says why; "" when the text was set.
+std::string text_editor_set_text(TextEditorState& state, std::string text);
+// Inserts text at the caret as a paste, replacing the selection, on the next frames. Two pastes in
+// one frame are joined, so none is lost. Refused as text_editor_set_text refuses.
+std::string text_editor_paste(TextEditorState& state, std::string_view text);
+// Refuses a text of `bytes` that the platform did not even pass on (a 100 MB paste).
+void text_editor_refuse(TextEditorState& state, double bytes);
 
 // Call after the platform backend's NewFrame and before ImGui::NewFrame: presses and releases the
 // paste shortcut for pending paste requests.

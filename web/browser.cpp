@@ -1,8 +1,10 @@
 #include "web/browser.h"
 
 #include <emscripten.h>
+#include <emscripten/heap.h>
 
 #include <cstdlib>
+#include <new>
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +34,12 @@ EM_JS(void, js_open_tokenizer_files, (), {
 });
 EM_JS(void, js_download, (const char* filename, const char* data, size_t size), {
   if (Module.download) Module.download(UTF8ToString(filename), HEAPU8.slice(data, data + size));
+});
+EM_JS(void, js_memory_ceiling, (double bytes), {
+  Module.maxMemoryBytes = bytes;
+});
+EM_JS(void, js_out_of_memory, (), {
+  Module.outOfMemory = true;
 });
 // clang-format on
 
@@ -66,5 +74,14 @@ void browser_copy_link() { js_copy_link(); }
 void browser_open_tokenizer_files() { js_open_tokenizer_files(); }
 
 void browser_download(const char* filename, const char* data, std::size_t size) { js_download(filename, data, size); }
+
+void browser_watch_memory() {
+  js_memory_ceiling(static_cast<double>(emscripten_get_heap_max()));
+  // Without exceptions a failed `new` aborts; first let page.js know why.
+  std::set_new_handler([] {
+    js_out_of_memory();
+    std::abort();
+  });
+}
 
 }  // namespace bpeviz

@@ -36,6 +36,10 @@ void browser_copy_link();
 // Opens the browser's file picker for tokenizer files (page.js loads what the user picks).
 void browser_open_tokenizer_files();
 
+// From now on, memory running out (the page's ceiling reached) stops the program with a message
+// that says so, instead of "internal error".
+void browser_watch_memory();
+
 // Offers bytes as a file download (the training studio's exports); nothing leaves the browser.
 void browser_download(const char* filename, const char* data, std::size_t size);
 

