@@ -37,6 +37,7 @@ const char* panel_name(Panel panel) {
     case Panel::decode: return "decode";
     case Panel::merges: return "merges";
     case Panel::studio: return "studio";
+    case Panel::tree: return "tree";
   }
   return "tokens";
 }
@@ -56,6 +57,28 @@ nlohmann::json player_json(const AppState& s) {
           {"description", describe_player_step(p, s.editor.text, p.step)},
           {"tokens", std::move(tokens)},
           {"places", std::move(places)}};
+}
+
+// The Merge tree tab: the token, its tree (nodes as core/merge_tree.h lists them) and where the last
+// frame drew each node.
+nlohmann::json tree_json(AppState& s) {
+  MergeTreeViewState& t = s.tree;
+  update_merge_tree_view(t, s.encodings.find(s.encoding), s.encoding, s.fonts.text);
+  nlohmann::json nodes = nlohmann::json::array(), rects = nlohmann::json::array();
+  for (const MergeTreeNode& n : t.tree.nodes) {
+    nodes.push_back({{"id", n.id}, {"begin", n.begin}, {"end", n.end}, {"left", n.left}, {"right", n.right}, {"step", n.step}});
+  }
+  for (std::size_t i = 0; i + 3 < t.drawn.size(); i += 4) rects.push_back({t.drawn[i], t.drawn[i + 1], t.drawn[i + 2], t.drawn[i + 3]});
+  return {{"id", t.has_id ? nlohmann::json(t.id) : nlohmann::json(nullptr)},
+          {"encoding", s.encoding},
+          {"error", t.error},
+          {"caption", t.built ? t.caption : std::string()},
+          {"nodes", std::move(nodes)},
+          {"wholeParts", t.tree.whole_parts},
+          {"rects", std::move(rects)},
+          {"scale", t.scale},
+          {"view", {t.view_rect.x, t.view_rect.y, t.view_rect.z, t.view_rect.w}},
+          {"hover", t.hovered_node}};
 }
 
 // The training studio: options, the training shown and the step.
@@ -149,6 +172,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"hover", hover_json(s)},
       {"decode", decode_json(*g_state)},
       {"player", player_json(s)},
+      {"tree", tree_json(*g_state)},
       {"studio", studio_json(*g_state)},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
@@ -247,6 +271,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
   else if (panel == "decode") g_state->panel_request = Panel::decode;
   else if (panel == "merges") g_state->panel_request = Panel::merges;
   else if (panel == "studio") g_state->panel_request = Panel::studio;
+  else if (panel == "tree") g_state->panel_request = Panel::tree;
   else return -1;
   return 0;
 }
@@ -270,6 +295,8 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_player(const char* action, double value) {
   }
   return 0;
 }
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_merge_tree(uint32_t id) { select_merge_tree_token(g_state->tree, id); }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_studio(const char* options_json) {
   const auto fail = [](std::string why) {
