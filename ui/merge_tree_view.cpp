@@ -14,13 +14,14 @@ namespace bpeviz {
 namespace {
 
 // Diagram units are CSS pixels at scale 1.
-constexpr float kPad = 5.0f;        // inside a box
+constexpr float kPad = 4.0f;        // inside a box
 constexpr float kMinBox = 34.0f;    // a byte's box: the bottom row stays even
 constexpr float kHGap = 8.0f;       // between boxes side by side
-constexpr float kVGap = 22.0f;      // between levels: room for the edges' elbows
+constexpr float kVGap = 16.0f;      // between levels: room for the edges' elbows
 constexpr float kStepGap = 8.0f;    // between the id and the step number
-// Below this the boxes' text is too small to read on a projector: the diagram scrolls instead.
-constexpr float kMinScale = 0.75f;
+// Below this the boxes' text (15 px, ids 12 px) is too small to read on a projector: the diagram
+// scrolls instead, unless "Whole tree" asks for the shape at any size.
+constexpr float kMinScale = 0.85f;
 
 float text_width(const ImFont* font, float size, std::string_view s) {
   return const_cast<ImFont*>(font)->CalcTextSizeA(size, 1e9f, 0, s.data(), s.data() + s.size()).x;
@@ -157,7 +158,7 @@ void update_merge_tree_view(MergeTreeViewState& state, const Encoding* encoding,
   state.drawn.clear();
   state.hovered_node = -1;
   if (!state.has_id) {
-    state.error = "Pick a token: type its id above, or click a token's tile in the Tokens or Merge steps tab.";
+    state.error = "Pick a token: type its id, or click a token's tile in the Tokens or Merge steps tab.";
     return;
   }
   if (!encoding) {
@@ -179,6 +180,7 @@ void update_merge_tree_view(MergeTreeViewState& state, const Encoding* encoding,
   state.error.clear();
   state.tree = std::move(tree.value);
   state.built = true;
+  ++state.built_serial;
   const std::string_view root = encoding->ranks().token(state.id);
   const std::size_t merges = state.tree.nodes.size() - root.size();
   state.caption = "How " + quoted_token(root, 48, font) + " (id " + std::to_string(state.id) + ") is built from its " +
@@ -193,16 +195,22 @@ void update_merge_tree_view(MergeTreeViewState& state, const Encoding* encoding,
 
 void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const Encoding* encoding,
                           const std::string& encoding_name) {
+  // One row: the id box and the "Whole tree" switch, then the caption beside them (wrapped), so the
+  // diagram keeps the height a 720p screen has.
+  ImGui::BeginGroup();
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Token id");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::InputInt("##tree id", &state.id_input, 1, 100)) {
     state.id_input = std::max(state.id_input, 0);
     select_merge_tree_token(state, static_cast<uint32_t>(state.id_input));
   }
-  ImGui::SameLine();
-  ImGui::TextDisabled("or click a token's tile in the Tokens or Merge steps tab");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A token's id, or click a tile in the Tokens or Merge steps tab");
+  ImGui::Checkbox("Whole tree", &state.fit_whole);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shrink a wide tree to fit, however small its text gets");
+  ImGui::EndGroup();
+  ImGui::SameLine(0, 18);
 
   update_merge_tree_view(state, encoding, encoding_name, fonts.text);
   // Labels follow the Tokens tab's byte-notation switch; they are cheap, so remade when it changes.
@@ -250,7 +258,7 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float view_w = avail.x - 2 * style.WindowPadding.x - 2, view_h = avail.y - 2 * style.WindowPadding.y - 2;
   const float fit = std::min({1.0f, view_w / layout.total_width, view_h / layout.total_height});
-  const float s = std::max(kMinScale, fit);
+  const float s = state.fit_whole ? fit : std::max(kMinScale, fit);
   state.scale = s;
   ImGui::BeginChild("merge tree", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
   const ImVec2 win = ImGui::GetWindowPos(), win_size = ImGui::GetWindowSize();
@@ -258,6 +266,16 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
   const float inner_w = ImGui::GetContentRegionAvail().x;
   ImVec2 origin = ImGui::GetCursorScreenPos();
   origin.x += std::max(0.0f, (inner_w - layout.total_width * s) / 2);  // a small tree sits in the middle
+  // A new tree wider than the view starts with its root in the middle: the top merges say the most.
+  // So does one drawn at a new scale ("Whole tree"), whose old scroll position means nothing now.
+  // (ImGui applies the scroll from the next frame on.)
+  if (state.scrolled_tree != state.built_serial || state.scrolled_scale != s) {
+    state.scrolled_tree = state.built_serial;
+    state.scrolled_scale = s;
+    const float root_centre = (layout.x[n - 1] + layout.width[n - 1] / 2) * s;
+    ImGui::SetScrollX(std::max(0.0f, root_centre - inner_w / 2));
+    ImGui::SetScrollY(0);
+  }
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const auto at = [&](float x, float y) { return ImVec2(origin.x + x * s, origin.y + y * s); };
 
@@ -297,7 +315,7 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
     draw->AddText(fonts.text, text_size * s, at(layout.x[i] + kPad, layout.y[i] + kPad), IM_COL32(20, 20, 20, 255),
                   state.labels[i].data(), state.labels[i].data() + state.labels[i].size());
     const float id_y = layout.y[i] + kPad + text_size + 2;
-    draw->AddText(fonts.mono, mono_size * s, at(layout.x[i] + kPad, id_y), IM_COL32(70, 70, 90, 255), ids[i].c_str());
+    draw->AddText(fonts.mono, mono_size * s, at(layout.x[i] + kPad, id_y), IM_COL32(45, 45, 65, 255), ids[i].c_str());
     if (!steps[i].empty()) {
       const float w = text_width(fonts.mono, mono_size, steps[i]) + 2 * kPad;
       const float right = layout.x[i] + layout.width[i] - kPad / 2;

@@ -39,6 +39,7 @@ struct MergeTreeViewState {
   bool has_id = false;    // false until a token is picked
   int id_input = 0;       // the id box
   bool byte_notation = false;  // label boxes in GPT-2's byte notation (the Tokens tab's switch)
+  bool fit_whole = false;      // shrink a wide tree to fit the tab, below the readable size
 
   // The tree of `id` under `built_encoding`, rebuilt when either changes.
   const Encoding* built_encoding = nullptr;
@@ -46,6 +47,9 @@ struct MergeTreeViewState {
   uint32_t built_id = 0;
   bool built_has_id = false;
   bool built = false;
+  uint64_t built_serial = 0;   // bumped with every new tree
+  uint64_t scrolled_tree = 0;  // the tree the view last scrolled to its root, and at what scale
+  float scrolled_scale = 0;
   MergeTree tree;
   std::string error;    // why there is no tree (nothing picked, a special token, an unknown id, no merges)
   std::string caption;  // one line: what the tree shows

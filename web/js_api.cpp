@@ -48,6 +48,8 @@ nlohmann::json player_json(const AppState& s) {
   nlohmann::json tokens = nlohmann::json::array(), places = nlohmann::json::array();
   for (const Token& t : p.tokens) tokens.push_back({t.id, t.begin, t.end});
   for (const Span& h : p.highlights) places.push_back({h.begin, h.end});
+  float first_tile[4];
+  const bool drawn = p.built && token_view_tile_rect(p.view, 0, first_tile);
   return {{"built", p.built},
           {"error", p.error},
           {"step", p.step},
@@ -56,7 +58,8 @@ nlohmann::json player_json(const AppState& s) {
           {"span", p.built ? nlohmann::json{p.player.span().begin, p.player.span().end} : nlohmann::json(nullptr)},
           {"description", describe_player_step(p, s.editor.text, p.step)},
           {"tokens", std::move(tokens)},
-          {"places", std::move(places)}};
+          {"places", std::move(places)},
+          {"firstTileRect", drawn ? nlohmann::json(std::vector<float>(first_tile, first_tile + 4)) : nlohmann::json(nullptr)}};
 }
 
 // The Merge tree tab: the token, its tree (nodes as core/merge_tree.h lists them) and where the last
