@@ -177,6 +177,11 @@ export const tests = {
       checkTree('cl100k_base', t, widest, `cl100k widest (${widest})`);
       checkDrawing(t, `cl100k widest (${widest})`);
       await page.screenshot({ path: path.join(out, 'tree-1080p-dpr2-widest.png') });
+      // Hovering a box names it: the root, drawn in view.
+      const [x, y, w, h] = t.rects[t.rects.length - 1];
+      await page.mouse.move(x + w / 2, y + h / 2);
+      await frames(page, 2);
+      assertEqual((await tree(page)).hover, t.nodes.length - 1, 'the hovered box is the root');
     });
   },
 
