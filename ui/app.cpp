@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include <imgui.h>
 
@@ -121,7 +122,22 @@ EncodePlayerInput player_input(const AppState& state) {
   return in;
 }
 
+void show_merge_tree(AppState& state, uint32_t id) {
+  select_merge_tree_token(state.tree, id);
+  state.panel_request = Panel::tree;
+}
+
 namespace {
+
+constexpr const char* kTreeClickHint = "click: how it is built (Merge tree tab)";
+
+// A tile clicked in a token view shows its (first) token's merge tree. The click is used up: a view
+// that is not drawn next time (the player without a script) must not repeat it.
+void show_clicked_tree(AppState& state, TokenViewState& view, std::span<const Token> tokens,
+                       std::span<const TokenGroup> groups) {
+  const int64_t g = std::exchange(view.clicked_group, -1);
+  if (g >= 0 && static_cast<std::size_t>(g) < groups.size()) show_merge_tree(state, tokens[groups[g].first_token].id);
+}
 
 AppState::Rect item_rect() {
   const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
@@ -309,8 +325,9 @@ void draw_tokens_panel(AppState& state) {
     ImGui::TextWrapped("Error: %s.", state.tokens_error.c_str());
   } else {
     const TokenViewInput input{state.tokens_serial, state.editor.text, state.tokens, state.groups, state.pieces,
-                               state.encodings.find(state.tokens_encoding), {}};
+                               state.encodings.find(state.tokens_encoding), {}, kTreeClickHint};
     draw_token_view(state.token_view, state.fonts, input);
+    show_clicked_tree(state, state.token_view, state.tokens, state.groups);
   }
   ImGui::EndChild();
   state.tokens_rect = item_rect();
@@ -364,7 +381,13 @@ void draw_panels(AppState& state) {
     ImGui::EndTabItem();
   }
   if (tab("Merge steps", Panel::merges)) {
-    draw_encode_player(state.player, state.fonts, player_input(state));
+    draw_encode_player(state.player, state.fonts, player_input(state), kTreeClickHint);
+    show_clicked_tree(state, state.player.view, state.player.tokens, state.player.groups);
+    ImGui::EndTabItem();
+  }
+  if (tab("Merge tree", Panel::tree)) {
+    state.tree.byte_notation = state.token_view.byte_notation;
+    draw_merge_tree_view(state.tree, state.fonts, state.encodings.find(state.encoding), state.encoding);
     ImGui::EndTabItem();
   }
   if (tab("Train BPE", Panel::studio)) {

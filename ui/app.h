@@ -14,6 +14,7 @@
 #include "ui/encode_player_view.h"
 #include "ui/fonts.h"
 #include "ui/ids_panel.h"
+#include "ui/merge_tree_view.h"
 #include "ui/special_mode.h"
 #include "ui/text_editor.h"
 #include "ui/token_view.h"
@@ -22,7 +23,7 @@
 namespace bpeviz {
 
 // The views under the counts, one at a time (tabs).
-enum class Panel { tokens, ids, decode, merges, studio };
+enum class Panel { tokens, ids, decode, merges, studio, tree };
 
 struct AppState {
   TextEditorState editor;
@@ -30,6 +31,7 @@ struct AppState {
   IdsPanelState ids_panel;
   DecodeBoxState decode_box;
   EncodePlayerState player;
+  MergeTreeViewState tree;
   TrainingStudioState studio;
   Fonts fonts;
 
@@ -95,6 +97,8 @@ void update_tokens(AppState& state);
 
 // What the encode player plays: the text under the current encoding and special-token policy.
 EncodePlayerInput player_input(const AppState& state);
+// Shows token `id` of the current encoding in the Merge tree tab, and switches to it.
+void show_merge_tree(AppState& state, uint32_t id);
 // Draws one frame of the app into the current ImGui frame, filling the display.
 void app_frame(AppState& state);
 

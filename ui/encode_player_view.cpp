@@ -85,7 +85,7 @@ std::string describe_player_step(const EncodePlayerState& state, std::string_vie
   return out;
 }
 
-void draw_encode_player(EncodePlayerState& state, const Fonts& fonts, const EncodePlayerInput& in) {
+void draw_encode_player(EncodePlayerState& state, const Fonts& fonts, const EncodePlayerInput& in, const char* click_hint) {
   update_encode_player(state, in);
   const std::size_t steps = state.built ? state.player.steps().size() : 0;
 
@@ -126,6 +126,7 @@ void draw_encode_player(EncodePlayerState& state, const Fonts& fonts, const Enco
   view.groups = state.groups;
   view.encoding = in.encoding;
   view.highlights = state.highlights;
+  view.click_hint = click_hint;
   ImGui::BeginChild("player tokens", ImVec2(0, 0), false);
   draw_token_view(state.view, fonts, view);
   ImGui::EndChild();

@@ -54,7 +54,9 @@ struct EncodePlayerInput {
 
 // Builds or rebuilds the script when its inputs changed, and keeps `step` in range.
 void update_encode_player(EncodePlayerState& state, const EncodePlayerInput& input);
-void draw_encode_player(EncodePlayerState& state, const Fonts& fonts, const EncodePlayerInput& input);
+// `click_hint`: what a click on a tile does (the app reads state.view.clicked_group), for the tooltip.
+void draw_encode_player(EncodePlayerState& state, const Fonts& fonts, const EncodePlayerInput& input,
+                        const char* click_hint = nullptr);
 
 // The step's one-line description, e.g. `step 3 of 41: " t" (220, 83) → " the" id 279, at 5 places; 1,203 tokens`.
 std::string describe_player_step(const EncodePlayerState& state, std::string_view text, std::size_t step);

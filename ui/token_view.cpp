@@ -70,7 +70,7 @@ void rebuild_layout(TokenViewState& state, const Fonts& fonts, const TokenViewIn
 
 // In the text font throughout: the tile's 14 px mono font is too small to read at a glance, and
 // DejaVu Sans has fixed-width digits, so ids and hex bytes still line up.
-void draw_tooltip(const TokenDetails& d) {
+void draw_tooltip(const TokenDetails& d, const char* click_hint) {
   ImGui::BeginTooltip();
   ImGui::TextDisabled(d.token_count > 1 ? "ids" : "id");
   ImGui::SameLine(105);
@@ -94,6 +94,7 @@ void draw_tooltip(const TokenDetails& d) {
     ImGui::SameLine();
     ImGui::TextDisabled("bytes %u–%u", d.pretoken.begin, d.pretoken.end);
   }
+  if (click_hint && !d.special) ImGui::TextDisabled("%s", click_hint);
   ImGui::EndTooltip();
 }
 
@@ -129,6 +130,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
   state.row_height = row_h;
   state.tile_height = tile_h;
   state.hovered_group = -1;
+  state.clicked_group = -1;
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const int rows = static_cast<int>(state.row_starts.size()) - 1;
@@ -178,7 +180,8 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         }
         if (hovered) {
           state.hovered_group = g;
-          draw_tooltip(describe_token_group(in.text, in.tokens, group, in.pieces, in.encoding, fonts.text));
+          if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) state.clicked_group = g;
+          draw_tooltip(describe_token_group(in.text, in.tokens, group, in.pieces, in.encoding, fonts.text), in.click_hint);
         }
         pos.x += w + kGap;
       }

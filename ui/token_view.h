@@ -39,6 +39,7 @@ struct TokenViewState {
   ImVec2 origin{0, 0};
   float row_height = 0, tile_height = 0;
   int64_t hovered_group = -1;
+  int64_t clicked_group = -1;  // the tile clicked this frame (-1 for none): the app acts on it
 };
 
 // What the view shows. `revision` identifies the tokens, groups and pieces: the layout is rebuilt
@@ -53,6 +54,8 @@ struct TokenViewInput {
   const Encoding* encoding = nullptr;
   // Byte spans to outline (the places a merge step applied), sorted by begin, not overlapping.
   std::span<const Span> highlights;
+  // What a click on a tile does, said in the tooltip (null: nothing said).
+  const char* click_hint = nullptr;
 };
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& input);

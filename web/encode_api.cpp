@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/bpe_trainer.h"
+#include "core/encode_player.h"
 #include "core/encoding_set.h"
 #include "core/model_file.h"
 #include "core/piece_cache.h"
@@ -64,6 +65,23 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_encode(const char* name, const char* text, std::
 }
 
 EMSCRIPTEN_KEEPALIVE const uint32_t* bpeviz_result_ids() { return g_ids.data(); }
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_trace(const char* name, const char* text, std::size_t length, int special) {
+  const Encoding* e = find_or_fail(name);
+  if (!e) return -1;
+  const SpecialPolicy policy = special == 0   ? SpecialPolicy::all_as_text()
+                               : special == 1 ? SpecialPolicy::allow_all_specials()
+                                              : SpecialPolicy::error_on_specials();
+  auto player = EncodePlayer::create(*e, std::string_view(text, length), policy);
+  if (!player.ok()) return fail(player.error);
+  g_ids.clear();
+  for (const PlayerStep& step : player.value.steps()) {
+    g_ids.push_back(step.id);
+    g_ids.push_back(static_cast<uint32_t>(step.places.size()));
+    for (const PlayerPlace& p : step.places) g_ids.insert(g_ids.end(), {p.begin, p.mid, p.end});
+  }
+  return static_cast<int>(g_ids.size());
+}
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_decode(const char* name, const uint32_t* ids, std::size_t count) {
   const Encoding* e = find_or_fail(name);

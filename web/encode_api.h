@@ -18,6 +18,11 @@ int bpeviz_load_encoding(const char* name, const uint8_t* data, std::size_t leng
 // special: 0 = all special tokens are text (encode_ordinary), 1 = all allowed, 2 = any special is an error.
 int bpeviz_encode(const char* name, const char* text, std::size_t length, int special);
 const uint32_t* bpeviz_result_ids();
+// The merge steps of encoding UTF-8 text, in the order the Merge steps tab plays them
+// (core/encode_player.h); special as for bpeviz_encode. Returns the number of uint32 values at
+// bpeviz_result_ids: for each step its id (= rank) and its place count, then each place's byte
+// offsets begin, mid, end (mid == begin: the pre-token taken whole). -1 on failure.
+int bpeviz_trace(const char* name, const char* text, std::size_t length, int special);
 // Decodes ids to bytes; returns the byte count (read them at bpeviz_result_bytes), or -1.
 int bpeviz_decode(const char* name, const uint32_t* ids, std::size_t count);
 const char* bpeviz_result_bytes();

@@ -78,6 +78,42 @@ Module['bpevizCore'] = (() => {
       const at = Module._bpeviz_result_ids() >>> 2;
       return Module.HEAPU32.slice(at, at + n);
     },
+    // The merge steps of encoding `text`, in the order the Merge steps tab plays them: one entry per
+    // step and pair merged — {step (1-based, as the tab counts), left, right (the tokens' bytes as
+    // arrays of numbers; null for a pre-token taken whole, marked whole: true), rank, id (the same
+    // number: the token made), count (places merged), places ([begin, mid, end] byte offsets into
+    // the text's UTF-8)}. A step can make one token from different pairs ("a"+"bc", "ab"+"c"): each
+    // pair is its own entry.
+    trace(name, text, special = 'error') {
+      const bytes = encoder.encode(text);
+      const n = check(withString(text, (ptr, len) => Module._bpeviz_trace(namePtr(name), ptr, len, SPECIAL[special])));
+      const at = Module._bpeviz_result_ids() >>> 2;
+      const data = Module.HEAPU32.slice(at, at + n);
+      const steps = [];
+      for (let i = 0, step = 1; i < n; step++) {
+        const id = data[i], count = data[i + 1];
+        i += 2;
+        const entries = new Map();
+        for (let k = 0; k < count; k++, i += 3) {
+          const [begin, mid, end] = [data[i], data[i + 1], data[i + 2]];
+          const whole = mid === begin;
+          const left = whole ? null : Array.from(bytes.subarray(begin, mid));
+          const right = whole ? null : Array.from(bytes.subarray(mid, end));
+          const key = whole ? 'whole' : `${left}|${right}`;
+          if (!entries.has(key)) {
+            // The old acorn in Emscripten's optimizer reads no object spread: fields one by one.
+            const entry = { step, left, right, rank: id, id, count: 0, places: [] };
+            if (whole) entry.whole = true;
+            entries.set(key, entry);
+          }
+          const entry = entries.get(key);
+          entry.count++;
+          entry.places.push([begin, mid, end]);
+        }
+        entries.forEach((entry) => steps.push(entry));
+      }
+      return steps;
+    },
     // Returns the bytes (Uint8Array) of the tokens.
     decode(name, ids) {
       const ptr = Module._malloc(ids.length * 4 + 4);

@@ -39,6 +39,7 @@ const char* panel_name(Panel panel) {
     case Panel::decode: return "decode";
     case Panel::merges: return "merges";
     case Panel::studio: return "studio";
+    case Panel::tree: return "tree";
   }
   return "tokens";
 }
@@ -49,6 +50,8 @@ nlohmann::json player_json(const AppState& s) {
   nlohmann::json tokens = nlohmann::json::array(), places = nlohmann::json::array();
   for (const Token& t : p.tokens) tokens.push_back({t.id, t.begin, t.end});
   for (const Span& h : p.highlights) places.push_back({h.begin, h.end});
+  float first_tile[4];
+  const bool drawn = p.built && token_view_tile_rect(p.view, 0, first_tile);
   return {{"built", p.built},
           {"error", p.error},
           {"step", p.step},
@@ -57,7 +60,30 @@ nlohmann::json player_json(const AppState& s) {
           {"span", p.built ? nlohmann::json{p.player.span().begin, p.player.span().end} : nlohmann::json(nullptr)},
           {"description", describe_player_step(p, s.editor.text, p.step)},
           {"tokens", std::move(tokens)},
-          {"places", std::move(places)}};
+          {"places", std::move(places)},
+          {"firstTileRect", drawn ? nlohmann::json(std::vector<float>(first_tile, first_tile + 4)) : nlohmann::json(nullptr)}};
+}
+
+// The Merge tree tab: the token, its tree (nodes as core/merge_tree.h lists them) and where the last
+// frame drew each node.
+nlohmann::json tree_json(AppState& s) {
+  MergeTreeViewState& t = s.tree;
+  update_merge_tree_view(t, s.encodings.find(s.encoding), s.encoding, s.fonts.text);
+  nlohmann::json nodes = nlohmann::json::array(), rects = nlohmann::json::array();
+  for (const MergeTreeNode& n : t.tree.nodes) {
+    nodes.push_back({{"id", n.id}, {"begin", n.begin}, {"end", n.end}, {"left", n.left}, {"right", n.right}, {"step", n.step}});
+  }
+  for (std::size_t i = 0; i + 3 < t.drawn.size(); i += 4) rects.push_back({t.drawn[i], t.drawn[i + 1], t.drawn[i + 2], t.drawn[i + 3]});
+  return {{"id", t.has_id ? nlohmann::json(t.id) : nlohmann::json(nullptr)},
+          {"encoding", s.encoding},
+          {"error", t.error},
+          {"caption", t.built ? t.caption : std::string()},
+          {"nodes", std::move(nodes)},
+          {"wholeParts", t.tree.whole_parts},
+          {"rects", std::move(rects)},
+          {"scale", t.scale},
+          {"view", {t.view_rect.x, t.view_rect.y, t.view_rect.z, t.view_rect.w}},
+          {"hover", t.hovered_node}};
 }
 
 // The training studio: options, the training shown and the step.
@@ -164,6 +190,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"hover", hover_json(s)},
       {"decode", decode_json(*g_state)},
       {"player", player_json(s)},
+      {"tree", tree_json(*g_state)},
       {"studio", studio_json(*g_state)},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
@@ -273,6 +300,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
   else if (panel == "decode") g_state->panel_request = Panel::decode;
   else if (panel == "merges") g_state->panel_request = Panel::merges;
   else if (panel == "studio") g_state->panel_request = Panel::studio;
+  else if (panel == "tree") g_state->panel_request = Panel::tree;
   else return -1;
   return 0;
 }
@@ -296,6 +324,8 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_player(const char* action, double value) {
   }
   return 0;
 }
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_merge_tree(uint32_t id) { select_merge_tree_token(g_state->tree, id); }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_studio(const char* options_json) {
   const auto fail = [](std::string why) {

@@ -2,6 +2,7 @@
 // UTF-8 bytes with explicit lengths; returned strings stay valid until the next call.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 
 namespace bpeviz {
 struct AppState;
@@ -12,7 +13,7 @@ void js_api_attach(AppState* state);
 extern "C" {
 // {"text", "encoding", "model", "specialPolicy", "pretokenizer", "error", "message", "notice",
 //  "counts", "tokens": [[id, begin, end], ...], "pieces": [[begin, end], ...], "options", "panel",
-//  "hover", "decode", "frame", "layout": {"editor", "tokens", ...}} as JSON.
+//  "hover", "decode", "player", "studio", "tree", "frame", "layout": {"editor", "tokens", ...}} as JSON.
 const char* bpeviz_state_json();
 // The text as UTF-8 (bpeviz_text_size bytes; it may hold NUL), for saving it without JSON.
 const char* bpeviz_text();
@@ -40,11 +41,13 @@ const char* bpeviz_models_json();
 int bpeviz_set_special_policy(const char* name);
 // Sets a token view switch ("whitespace", "byteNotation", "pretokenLane"): 0, or -1 for an unknown name.
 int bpeviz_set_option(const char* name, int on);
-// Shows a panel ("tokens", "ids", "decode"): 0, or -1 for an unknown name.
+// Shows a panel ("tokens", "ids", "decode", "merges", "tree", "studio"): 0, or -1 for an unknown name.
 int bpeviz_show_panel(const char* name);
 // Drives the encode player: "step" (go to step `value`), "play", "pause", "speed" (steps a second),
 // "part" (play the part of a long text from byte `value`). 0, or -1 for an unknown action.
 int bpeviz_player(const char* action, double value);
+// Shows token `id` of the current encoding in the Merge tree tab (state JSON "tree").
+void bpeviz_merge_tree(uint32_t id);
 // Sets the training studio's options and step from a JSON object (see page.js: bpeviz.studio). 0, or
 // -1 with the reason at bpeviz_last_error.
 int bpeviz_studio(const char* options_json);

@@ -248,6 +248,16 @@
     waiters.forEach((resolve) => resolve({ link, copied, withText: fits }));
   };
 
+  // Loads encoding `name` for encode and trace without picking it (the page keeps its encoding).
+  async function loadForApi(name) {
+    if (!api.encodings().includes(name)) throw new Error(`unknown encoding "${name}"`);
+    if (name in loadTimes) return;
+    const file = Module.UTF8ToString(withUtf8(name, (ptr) => Module._bpeviz_encoding_file(ptr)));
+    if (!file) return;  // a tokenizer the user brought: already loaded
+    Module.fetchEncoding(name, file);
+    await pendingLoad(name).promise;
+  }
+
   const api = {
     ready,
     state() {
@@ -274,13 +284,16 @@
     // default: special-token text is an error), 'all' (allowed) or 'text' (encode_ordinary).
     async encode(text, name, special = 'error') {
       if (name === 'bytes') return [...encoder.encode(String(text))];
-      if (!api.encodings().includes(name)) throw new Error(`unknown encoding "${name}"`);
-      if (!(name in loadTimes)) {
-        const file = Module.UTF8ToString(withUtf8(name, (ptr) => Module._bpeviz_encoding_file(ptr)));
-        Module.fetchEncoding(name, file);
-        await pendingLoad(name).promise;
-      }
+      await loadForApi(name);
       return [...Module.bpevizCore.encode(name, String(text), special)];
+    },
+    // The merge steps of encoding `text` under encoding `name` (default: the page's), loading it if
+    // needed, in the order the Merge steps tab plays them: [{step, left, right, rank, id, count,
+    // places}] with the merged tokens' bytes as arrays of numbers (web/encode_api.js). special as for encode.
+    async trace(text, name = currentEncoding(), special = 'error') {
+      if (name === 'bytes') return [];  // one token per byte: nothing is merged
+      await loadForApi(name);
+      return Module.bpevizCore.trace(name, String(text), special);
     },
     // Picks a model by name (tiktoken's names); resolves once its encoding is active.
     async setModel(name) {
@@ -326,7 +339,13 @@
       await api.nextFrame();
       await api.nextFrame();
     },
-    // 'tokens', 'ids', 'decode', 'merges' or 'studio'; resolves once the panel is drawn.
+    // The Merge tree tab shows token `id` of the page's encoding (state().tree); resolves after the next frame.
+    async mergeTree(id) {
+      if (!Number.isInteger(id) || id < 0 || id > 0xFFFFFFFF) throw new Error(`a token id is a whole number from 0, not ${id}`);
+      Module._bpeviz_merge_tree(id);
+      await api.nextFrame();
+    },
+    // 'tokens', 'ids', 'decode', 'merges', 'tree' or 'studio'; resolves once the panel is drawn.
     async showPanel(name) {
       if (withUtf8(String(name), (ptr) => Module._bpeviz_show_panel(ptr)) < 0) throw new Error(`unknown panel "${name}"`);
       for (let i = 0; i < 10 && api.state().panel !== name; i++) await api.nextFrame();
