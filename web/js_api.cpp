@@ -379,6 +379,26 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_studio(const char* options_json) {
   return 0;
 }
 
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_view_json() {
+  const AppState& s = *g_state;
+  nlohmann::ordered_json view{{"panel", panel_name(s.panel)}};  // in this order in the link
+  if (s.panel == Panel::merges) view["step"] = s.player.step;
+  if (s.panel == Panel::tree && s.tree.has_id) view["id"] = s.tree.id;
+  if (s.panel == Panel::studio) {
+    const TrainingStudioState& st = s.studio;
+    const auto presets = training_presets();
+    const bool sample = st.source >= 0 && static_cast<std::size_t>(st.source) < presets.size();
+    view["sample"] = sample ? presets[static_cast<std::size_t>(st.source)].name : "text";
+    view["merges"] = st.num_merges;
+    view["pretokenizer"] = pretokenizer_name(st.pretokenizer);
+    view["tie"] = tie_rule_name(st.tie);
+    view["specials"] = st.specials;
+    view["step"] = st.step;
+  }
+  g_result = view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return g_result.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_last_error() { return g_error.c_str(); }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_ids_json() {

@@ -48,6 +48,10 @@ int bpeviz_show_panel(const char* name);
 int bpeviz_player(const char* action, double value);
 // Shows token `id` of the current encoding in the Merge tree tab (state JSON "tree").
 void bpeviz_merge_tree(uint32_t id);
+// What a share link carries besides the text and encoding: the tab and where it is, as
+// {panel, step?, id?, sample?, merges?, pretokenizer?, tie?, specials?} (the Merge steps tab's step,
+// the Merge tree's token, the Train BPE tab's options and step).
+const char* bpeviz_view_json();
 // Sets the training studio's options and step from a JSON object (see page.js: bpeviz.studio). 0, or
 // -1 with the reason at bpeviz_last_error.
 int bpeviz_studio(const char* options_json);

@@ -169,21 +169,35 @@
   const MAX_LINK_CHARS = 8000;
   const MAX_LINK_TEXT = 1 << 20;  // a longer text in a link is ignored, as are unknown encodings
 
-  // What a hash asks for: {text?, encoding?} or {error}. Anything unexpected is an error, never a crash.
+  // Besides the text and encoding a link can say which tab to open and where (bpeviz_view_json):
+  // the Merge steps tab at a step, the Merge tree at a token, the Train BPE tab with its options at
+  // a step, so that a lecturer's slide opens exactly there.
+  const VIEW_KEYS = ['panel', 'step', 'id', 'sample', 'merges', 'pretokenizer', 'tie', 'specials'];
+  const NUMBER_KEYS = ['step', 'id', 'merges'];
+
+  // What a hash asks for: {text?, encoding?, view?} or {error}. Anything unexpected is an error, never a crash.
   function parseLink(hash) {
     const fields = {};
+    const view = {};
     for (const part of hash.split('&')) {
       const eq = part.indexOf('=');
       if (eq < 0) continue;
       const key = part.slice(0, eq);
-      if (key !== 'text' && key !== 'encoding') continue;
+      if (key !== 'text' && key !== 'encoding' && !VIEW_KEYS.includes(key)) continue;
+      let value;
       try {
-        fields[key] = decodeURIComponent(part.slice(eq + 1));
+        value = decodeURIComponent(part.slice(eq + 1));
       } catch (e) {
         return { error: `its ${key} is damaged (not valid percent-encoded UTF-8)` };
       }
+      if (NUMBER_KEYS.includes(key) && !/^\d{1,9}$/.test(value)) return { error: `its ${key} is not a whole number` };
+      if (VIEW_KEYS.includes(key)) view[key] = value.slice(0, 200);
+      else fields[key] = value;
     }
-    if (fields.text === undefined && fields.encoding === undefined) return { error: 'it names neither a text nor an encoding' };
+    if (Object.keys(view).length) fields.view = view;
+    if (fields.text === undefined && fields.encoding === undefined && !fields.view) {
+      return { error: 'it names neither a text nor an encoding' };
+    }
     if (fields.encoding !== undefined && !api.encodings().includes(fields.encoding)) {
       const shown = fields.encoding.length > 40 ? `${fields.encoding.slice(0, 40)}…` : fields.encoding;
       return { error: `it names an unknown encoding "${shown}"` };
@@ -194,6 +208,29 @@
     return fields;
   }
   const ignoredLink = (error) => `Ignored the link in the address bar: ${error}.`;
+
+  // Opens the tab a link names, once the page and its encoding are ready.
+  async function applyView(view) {
+    try {
+      await ready;
+      for (const load of [...encodingLoads.values()]) await load.promise.catch(() => {});  // the link's encoding
+      await api.nextFrame();
+      await api.nextFrame();
+      if (!view.panel) return;
+      await api.showPanel(view.panel);
+      const number = (key) => (view[key] === undefined ? undefined : Number(view[key]));
+      if (view.panel === 'merges' && view.step !== undefined) await api.player('step', number('step'));
+      if (view.panel === 'tree' && view.id !== undefined) await api.mergeTree(number('id'));
+      if (view.panel === 'studio') {
+        const options = { source: view.sample === undefined ? 'text' : view.sample, train: true };
+        for (const key of ['merges', 'step']) if (view[key] !== undefined) options[key] = number(key);
+        for (const key of ['pretokenizer', 'tie', 'specials']) if (view[key] !== undefined) options[key] = view[key];
+        await api.studio(options);
+      }
+    } catch (e) {
+      showNotice(PROBLEM, `Ignored part of the link in the address bar: ${e.message}.`);
+    }
+  }
 
   // Called from wasm once, before the first frame: the link's text and encoding, else the saved ones.
   Module.savedSession = () => {
@@ -210,6 +247,7 @@
       } else {
         if (link.text !== undefined) session.text = link.text;
         if (link.encoding !== undefined) session.encoding = link.encoding;
+        if (link.view) applyView(link.view);
       }
     }
     return JSON.stringify(session);
@@ -222,6 +260,7 @@
     if (link.error) { showNotice(PROBLEM, ignoredLink(link.error)); return; }
     if (link.text !== undefined) api.setText(link.text);
     if (link.encoding !== undefined) api.setEncoding(link.encoding).catch((e) => showNotice(PROBLEM, e.message));
+    if (link.view) applyView(link.view);
   });
 
   let linkWaiters = [];
@@ -229,9 +268,12 @@
   Module.copyLink = async () => {
     const base = location.href.split('#')[0];
     const encoding = currentEncoding();
-    const withText = `${base}#encoding=${encodeURIComponent(encoding)}&text=${encodeURIComponent(currentText())}`;
+    const view = Object.entries(JSON.parse(fromWasm(Module._bpeviz_view_json())))
+      .filter(([key, value]) => !(key === 'panel' && value === 'tokens'))
+      .map(([key, value]) => `&${key}=${encodeURIComponent(value)}`).join('');
+    const withText = `${base}#encoding=${encodeURIComponent(encoding)}&text=${encodeURIComponent(currentText())}${view}`;
     const fits = withText.length <= MAX_LINK_CHARS;
-    const link = fits ? withText : `${base}#encoding=${encodeURIComponent(encoding)}`;
+    const link = fits ? withText : `${base}#encoding=${encodeURIComponent(encoding)}${view}`;
     let copied = false;
     try {
       await navigator.clipboard.writeText(link);

@@ -137,4 +137,61 @@ export const tests = {
       assertEqual([s.text, s.message], ['a b', ''], 'a link with a text only');
     });
   },
+
+  async 'a link opens the tab it was copied from: merge steps at a step, a merge tree, a training at a step'({ browser, baseUrl, out }) {
+    await withContext(browser, {}, async (newPage) => {
+      const page = await newPage(baseUrl);
+      await page.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
+      await page.evaluate(() => window.bpeviz.setText('hello hello 123456789 tokenization'));
+      const copy = async () => (await page.evaluate(() => window.bpeviz.copyLink())).link;
+      // Waits for the opened page to reach the view (it opens the tab once its encoding is loaded).
+      const open = async (link, ready) => {
+        const opened = await newPage(link);
+        await waitFor(opened, ready, null, `the view of ${link}`, 30000);
+        return opened;
+      };
+
+      await page.evaluate(() => window.bpeviz.showPanel('merges'));
+      await page.evaluate(() => window.bpeviz.player('step', 7));
+      const merges = (await state(page)).player;
+      let link = await copy();
+      assert(/&panel=merges&step=7$/.test(link), `merge steps link: ${link}`);
+      let opened = await open(link, () => window.bpeviz.state().player.step === 7);
+      let s = await state(opened);
+      assertEqual([s.panel, s.encoding, s.player.description, s.message], ['merges', 'cl100k_base', merges.description, ''],
+                  'the Merge steps tab at step 7');
+      await opened.screenshot({ path: path.join(out, 'session-link-merges.png') });
+      await opened.close();
+
+      await page.evaluate(() => window.bpeviz.showPanel('tree'));
+      await page.evaluate(() => window.bpeviz.mergeTree(30001));
+      link = await copy();
+      assert(/&panel=tree&id=30001$/.test(link), `merge tree link: ${link}`);
+      opened = await open(link, () => window.bpeviz.state().tree.id === 30001);
+      s = await state(opened);
+      assertEqual([s.panel, s.tree.caption, s.message], ['tree', (await state(page)).tree.caption, ''], 'the Merge tree of token 30001');
+      await opened.close();
+
+      await page.evaluate(() => window.bpeviz.showPanel('studio'));
+      await page.evaluate(() => window.bpeviz.studio({ source: 'aaabdaaabac (Wikipedia)', step: 2 }));
+      const studio = (await state(page)).studio;
+      link = await copy();
+      assert(/&panel=studio&sample=aaabdaaabac%20\(Wikipedia\)&merges=\d+&pretokenizer=\w+&tie=\w+&specials=[^&]*&step=2$/.test(link), `studio link: ${link}`);
+      opened = await open(link, () => window.bpeviz.state().studio.step === 2);
+      s = await state(opened);
+      assertEqual([s.panel, s.studio.merges, s.studio.tokens, s.message], ['studio', studio.merges, studio.tokens, ''],
+                  'the training at step 2');
+      await opened.screenshot({ path: path.join(out, 'session-link-studio.png') });
+      await opened.close();
+
+      // A damaged view is ignored with a message; the text and encoding still open.
+      opened = await newPage(`${baseUrl}#encoding=gpt2&text=hi&panel=merges&step=x`);
+      s = await state(opened);
+      assert(/its step is not a whole number/.test(s.message), `message: ${s.message}`);
+      opened = await newPage(`${baseUrl}#encoding=gpt2&text=hi&panel=nowhere`);
+      await waitFor(opened, () => /unknown panel "nowhere"/.test(window.bpeviz.state().message), null, 'the message', 30000);
+      s = await state(opened);
+      assertEqual([s.text, s.encoding, s.panel], ['hi', 'gpt2', 'tokens'], 'the link\'s text and encoding, the default tab');
+    });
+  },
 };
