@@ -121,6 +121,10 @@ EncodePlayerInput player_input(const AppState& state) {
   return in;
 }
 
+SchemesInput schemes_input(const AppState& state) {
+  return {state.tokens_serial, state.editor.text, state.tokens_encoding, state.encodings.find(state.tokens_encoding)};
+}
+
 namespace {
 
 AppState::Rect item_rect() {
@@ -369,6 +373,10 @@ void draw_panels(AppState& state) {
   if (tab("Train BPE", Panel::studio)) {
     draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision});
     carry_out_studio_requests(state);
+    ImGui::EndTabItem();
+  }
+  if (tab("Schemes", Panel::schemes)) {
+    draw_schemes_view(state.schemes, state.fonts, schemes_input(state));
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();

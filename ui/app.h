@@ -13,6 +13,7 @@
 #include "ui/decode_box.h"
 #include "ui/encode_player_view.h"
 #include "ui/fonts.h"
+#include "ui/schemes_view.h"
 #include "ui/ids_panel.h"
 #include "ui/special_mode.h"
 #include "ui/text_editor.h"
@@ -22,7 +23,7 @@
 namespace bpeviz {
 
 // The views under the counts, one at a time (tabs).
-enum class Panel { tokens, ids, decode, merges, studio };
+enum class Panel { tokens, ids, decode, merges, studio, schemes };
 
 struct AppState {
   TextEditorState editor;
@@ -31,6 +32,7 @@ struct AppState {
   DecodeBoxState decode_box;
   EncodePlayerState player;
   TrainingStudioState studio;
+  SchemesViewState schemes;
   Fonts fonts;
 
   // The encoding the tokens are shown for: "bytes" or a built-in encoding already in `encodings`.
@@ -95,6 +97,8 @@ void update_tokens(AppState& state);
 
 // What the encode player plays: the text under the current encoding and special-token policy.
 EncodePlayerInput player_input(const AppState& state);
+// What the Schemes tab compares: the text under the shown encoding (its tokens serial as the cache key).
+SchemesInput schemes_input(const AppState& state);
 // Draws one frame of the app into the current ImGui frame, filling the display.
 void app_frame(AppState& state);
 

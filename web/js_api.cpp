@@ -37,6 +37,7 @@ const char* panel_name(Panel panel) {
     case Panel::decode: return "decode";
     case Panel::merges: return "merges";
     case Panel::studio: return "studio";
+    case Panel::schemes: return "schemes";
   }
   return "tokens";
 }
@@ -89,6 +90,20 @@ nlohmann::json studio_json(AppState& s) {
           {"description", st.trained ? describe_training_step(st, st.step) : st.error},
           {"merged", std::move(merges)},
           {"tokens", std::move(tokens)}};
+}
+
+// The Schemes tab's rows, or null until the tab has compared the current text and encoding (it does
+// so when shown).
+nlohmann::json schemes_json(AppState& s) {
+  const SchemesInput input = schemes_input(s);
+  if (s.panel == Panel::schemes) update_schemes_view(s.schemes, input);
+  if (!schemes_current(s.schemes, input)) return nullptr;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const SchemeResult& r : s.schemes.results) {
+    rows.push_back({{"name", r.name}, {"tokens", r.tokens}, {"distinct", r.distinct}, {"vocabulary", r.vocabulary},
+                    {"unseen", r.unseen}, {"bytesPerToken", r.bytes_per_token}});
+  }
+  return rows;
 }
 
 // The tooltip's content for the tile under the mouse, or null.
@@ -150,6 +165,8 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"decode", decode_json(*g_state)},
       {"player", player_json(s)},
       {"studio", studio_json(*g_state)},
+      {"schemes", schemes_json(*g_state)},
+      {"schemesError", s.schemes.error},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
                   {"tokens", rect_json(s.tokens_rect)},
@@ -247,6 +264,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
   else if (panel == "decode") g_state->panel_request = Panel::decode;
   else if (panel == "merges") g_state->panel_request = Panel::merges;
   else if (panel == "studio") g_state->panel_request = Panel::studio;
+  else if (panel == "schemes") g_state->panel_request = Panel::schemes;
   else return -1;
   return 0;
 }

@@ -297,7 +297,7 @@
       await api.nextFrame();
       await api.nextFrame();
     },
-    // 'tokens', 'ids', 'decode', 'merges' or 'studio'; resolves once the panel is drawn.
+    // 'tokens', 'ids', 'decode', 'merges', 'studio' or 'schemes'; resolves once the panel is drawn.
     async showPanel(name) {
       if (withUtf8(String(name), (ptr) => Module._bpeviz_show_panel(ptr)) < 0) throw new Error(`unknown panel "${name}"`);
       for (let i = 0; i < 10 && api.state().panel !== name; i++) await api.nextFrame();
