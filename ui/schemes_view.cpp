@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <unordered_map>
 
@@ -26,11 +27,16 @@ Kind kind_of(const SchemeResult& r) {
   return Kind::bpe;
 }
 
-// One colour per row, shared by the table's swatch and the chart's bar.
-ImU32 scheme_colour(std::size_t row) {
-  static const ImU32 colours[] = {IM_COL32(86, 128, 196, 255), IM_COL32(222, 134, 62, 255), IM_COL32(88, 166, 96, 255),
-                                  IM_COL32(60, 160, 160, 255), IM_COL32(150, 96, 190, 255)};
-  return colours[row % (sizeof colours / sizeof colours[0])];
+// One colour per scheme, shared by the table's swatch, the chart's bar and the text's heading; BPE
+// keeps its colour when there is no regex-words row.
+ImU32 scheme_colour(const SchemeResult& r) {
+  switch (kind_of(r)) {
+    case Kind::characters: return IM_COL32(86, 128, 196, 255);
+    case Kind::bytes: return IM_COL32(222, 134, 62, 255);
+    case Kind::words: return r.name == "words (whitespace)" ? IM_COL32(88, 166, 96, 255) : IM_COL32(60, 160, 160, 255);
+    case Kind::bpe: return IM_COL32(150, 96, 190, 255);
+  }
+  return IM_COL32(128, 128, 128, 255);
 }
 
 // What a tile's id means under each scheme, for the heading above its text.
@@ -39,7 +45,7 @@ std::string id_meaning(Kind kind, std::string_view bpe) {
     case Kind::characters: return "id = the code point";
     case Kind::bytes: return "id = the byte's value";
     case Kind::words: return "id = the word's number in this text; unseen words outlined in red";
-    case Kind::bpe: return "id = " + std::string(bpe) + "'s token id";
+    case Kind::bpe: return bpe == "bytes" ? "id = the byte's value (no merges)" : "id = " + std::string(bpe) + "'s token id";
   }
   return "";
 }
@@ -52,8 +58,10 @@ void rebuild_drawn(SchemesViewState& state, const SchemesInput& in) {
   const Encoding& bpe = *reference(state, in);
   // Cut at a character boundary, so no scheme's tiles end inside a character.
   uint32_t end = 0;
-  while (end < in.text.size() && end < SchemesViewState::kDrawBytes) {
-    end += static_cast<uint32_t>(utf8_char_length(in.text, end));
+  while (end < in.text.size()) {
+    const auto next = end + static_cast<uint32_t>(utf8_char_length(in.text, end));
+    if (next > SchemesViewState::kDrawBytes) break;
+    end = next;
   }
   state.drawn_bytes = end;
   state.drawn.resize(state.results.size());
@@ -73,16 +81,19 @@ void rebuild_drawn(SchemesViewState& state, const SchemesInput& in) {
   }
 }
 
+// 10000 → "10,000.00".
 std::string format_rate(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  return buffer;
+  const auto hundredths = static_cast<uint64_t>(value * 100 + 0.5);
+  char cents[8];
+  std::snprintf(cents, sizeof cents, ".%02u", static_cast<unsigned>(hundredths % 100));
+  return thousands(hundredths / 100) + cents;
 }
 
 // The table's cells, row by row: scheme, tokens, distinct here, vocabulary needed, unseen, bytes/token.
 constexpr int kColumns = 6;
-const char* const kHeaders[kColumns] = {"Scheme", "Tokens", "Distinct here", "Vocabulary needed", "Unseen words",
-                                        "Bytes/token"};
+// Headers on two lines keep the table narrow enough to leave the chart room beside it.
+const char* const kHeaders[kColumns] = {"Scheme", "Tokens", "Distinct\nhere", "Vocabulary\nneeded", "Unseen\nwords",
+                                        "Bytes/\ntoken"};
 const char* const kHeaderTips[kColumns] = {
     "How the text is cut.",
     "How many tokens this text becomes.",
@@ -106,18 +117,67 @@ std::vector<std::array<std::string, kColumns>> table_cells(const std::vector<Sch
   return rows;
 }
 
-void right_aligned(const std::string& s) {
-  const float w = ImGui::CalcTextSize(s.c_str()).x;
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - w));
-  ImGui::TextUnformatted(s.c_str());
+// Each line of `s` against the cell's right edge.
+void right_aligned(std::string_view s) {
+  for (std::size_t begin = 0; begin <= s.size();) {
+    const std::size_t end = std::min(s.find('\n', begin), s.size());
+    const char *b = s.data() + begin, *e = s.data() + end;
+    const float x = ImGui::GetCursorPosX();
+    ImGui::SetCursorPosX(x + std::max(0.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(b, e).x));
+    ImGui::TextUnformatted(b, e);
+    begin = end + 1;
+  }
+}
+
+// The widest line of `s`.
+float lines_width(std::string_view s) {
+  float w = 0;
+  for (std::size_t begin = 0; begin <= s.size();) {
+    const std::size_t end = std::min(s.find('\n', begin), s.size());
+    w = std::max(w, ImGui::CalcTextSize(s.data() + begin, s.data() + end).x);
+    begin = end + 1;
+  }
+  return w;
 }
 
 float swatch_width() { return ImGui::GetFontSize() * 0.7f + 6; }
 
-void draw_table(const std::vector<std::array<std::string, kColumns>>& rows, float width) {
+// Each column as wide as its widest cell or header line (ImGui's auto-fit ignores headers not drawn
+// by TableHeader, and TableHeader draws one line).
+std::array<float, kColumns> column_widths(const std::vector<std::array<std::string, kColumns>>& rows) {
+  std::array<float, kColumns> widths{};
+  for (int c = 0; c < kColumns; ++c) {
+    float w = lines_width(kHeaders[c]);
+    for (const auto& row : rows) {
+      w = std::max(w, ImGui::CalcTextSize(row[static_cast<std::size_t>(c)].c_str()).x + (c == 0 ? swatch_width() : 0));
+    }
+    widths[static_cast<std::size_t>(c)] = std::ceil(w);
+  }
+  return widths;
+}
+
+// The table's width with those columns: cell padding on both sides and a 1-pixel border between.
+float table_width(const std::array<float, kColumns>& widths) {
+  float total = 1;
+  for (float w : widths) total += w + 2 * ImGui::GetStyle().CellPadding.x + 1;
+  return total;
+}
+
+// A small square in the scheme's colour at the cursor, which then moves past it.
+void swatch(const SchemeResult& r) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float size = ImGui::GetFontSize() * 0.7f, y = at.y + (ImGui::GetTextLineHeight() - size) / 2;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + size, y + size), scheme_colour(r), 2.0f);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + swatch_width());
+}
+
+void draw_table(const std::vector<SchemeResult>& results, const std::vector<std::array<std::string, kColumns>>& rows,
+                const std::array<float, kColumns>& widths) {
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("schemes table", kColumns, flags, ImVec2(width, 0))) return;
-  for (int c = 0; c < kColumns; ++c) ImGui::TableSetupColumn(kHeaders[c]);
+  if (!ImGui::BeginTable("schemes table", kColumns, flags, ImVec2(table_width(widths), 0))) return;
+  for (int c = 0; c < kColumns; ++c) {
+    ImGui::TableSetupColumn(kHeaders[c], ImGuiTableColumnFlags_WidthFixed, widths[static_cast<std::size_t>(c)]);
+  }
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   for (int c = 0; c < kColumns; ++c) {
     ImGui::TableSetColumnIndex(c);
@@ -128,11 +188,7 @@ void draw_table(const std::vector<std::array<std::string, kColumns>>& rows, floa
   for (std::size_t r = 0; r < rows.size(); ++r) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    // A swatch in the bar's colour ties the row to its bar.
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float s = ImGui::GetFontSize() * 0.7f, y = at.y + (ImGui::GetTextLineHeight() - s) / 2;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + s, y + s), scheme_colour(r), 2.0f);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + swatch_width());
+    swatch(results[r]);  // ties the row to its bar
     ImGui::TextUnformatted(rows[r][0].c_str());
     for (int c = 1; c < kColumns; ++c) {
       ImGui::TableSetColumnIndex(c);
@@ -140,20 +196,6 @@ void draw_table(const std::vector<std::array<std::string, kColumns>>& rows, floa
     }
   }
   ImGui::EndTable();
-}
-
-// The table's natural width: each column as wide as its widest cell.
-float table_width(const std::vector<std::array<std::string, kColumns>>& rows) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  float total = 0;
-  for (int c = 0; c < kColumns; ++c) {
-    float w = ImGui::CalcTextSize(kHeaders[c]).x;
-    for (const auto& row : rows) {
-      w = std::max(w, ImGui::CalcTextSize(row[static_cast<std::size_t>(c)].c_str()).x + (c == 0 ? swatch_width() : 0));
-    }
-    total += w + 2 * style.CellPadding.x + 1;
-  }
-  return total + 2;
 }
 
 // Horizontal bars of the token counts: name, bar, number. The longest bar leaves room for its number.
@@ -180,7 +222,7 @@ void draw_chart(const SchemesViewState& state, float width) {
     draw->AddText(ImVec2(bars_x - style.ItemSpacing.x - ImGui::CalcTextSize(results[i].name.c_str()).x, text_y),
                   ImGui::GetColorU32(ImGuiCol_Text), results[i].name.c_str());
     const float length = scheme_bar_length(results[i].tokens, most, bar_room);
-    draw->AddRectFilled(ImVec2(bars_x, y), ImVec2(bars_x + length, y + bar_h), scheme_colour(i), 2.0f);
+    draw->AddRectFilled(ImVec2(bars_x, y), ImVec2(bars_x + length, y + bar_h), scheme_colour(results[i]), 2.0f);
     const std::string value = thousands(results[i].tokens);
     draw->AddText(ImVec2(bars_x + length + style.ItemSpacing.x * 0.6f, text_y), ImGui::GetColorU32(ImGuiCol_Text),
                   value.c_str());
@@ -200,10 +242,7 @@ void draw_texts(SchemesViewState& state, const Fonts& fonts, const SchemesInput&
     const SchemeResult& r = state.results[i];
     SchemesViewState::Drawn& d = state.drawn[i];
     ImGui::PushID(static_cast<int>(i));
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float s = ImGui::GetFontSize() * 0.7f, y = at.y + (ImGui::GetTextLineHeight() - s) / 2;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + s, y + s), scheme_colour(i), 2.0f);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + swatch_width());
+    swatch(r);
     ImGui::TextUnformatted(r.name.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("%s tokens · %s", thousands(r.tokens).c_str(), id_meaning(kind_of(r), bpe->name()).c_str());
@@ -308,16 +347,17 @@ void draw_schemes_view(SchemesViewState& state, const Fonts& fonts, const Scheme
     return;
   }
   const auto rows = table_cells(state.results);
+  const auto widths = column_widths(rows);
   const float available = ImGui::GetContentRegionAvail().x;
-  const float table_w = std::min(available, table_width(rows));
+  const float table_w = table_width(widths);
   // The chart beside the table when both fit at a readable size, else under it.
   const float chart_min = 380;
   if (available - table_w - ImGui::GetStyle().ItemSpacing.x * 3 >= chart_min) {
-    draw_table(rows, table_w);
+    draw_table(state.results, rows, widths);
     ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 3);
     draw_chart(state, ImGui::GetContentRegionAvail().x);
   } else {
-    draw_table(rows, table_w);
+    draw_table(state.results, rows, widths);
     draw_chart(state, available);
   }
   draw_texts(state, fonts, in);

@@ -156,6 +156,14 @@ TEST_CASE("a long text is counted whole and drawn only at its start") {
     CHECK(d.tokens.back().end < SchemesViewState::kDrawBytes + 64);
   }
   CHECK(app.schemes.drawn[1].tokens.size() == app.schemes.drawn_bytes);
+
+  // The cut falls on a character boundary at or before kDrawBytes: 8,190 bytes of three-byte euro signs.
+  std::string euros;
+  for (int i = 0; i < 5000; ++i) euros += "€";
+  text_editor_set_text(app.editor, euros);
+  frame(app);
+  CHECK(app.schemes.drawn_bytes == 8190);
+  CHECK(app.schemes.drawn[0].tokens.size() == 2730);
 }
 
 TEST_CASE("the Schemes tab's table and chart fit 1280×720 at the page's 18 px text size") {
