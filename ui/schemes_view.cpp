@@ -222,7 +222,7 @@ void draw_chart(const SchemesViewState& state, float width) {
     draw->AddText(ImVec2(bars_x - style.ItemSpacing.x - ImGui::CalcTextSize(results[i].name.c_str()).x, text_y),
                   ImGui::GetColorU32(ImGuiCol_Text), results[i].name.c_str());
     const float length = scheme_bar_length(results[i].tokens, most, bar_room);
-    draw->AddRectFilled(ImVec2(bars_x, y), ImVec2(bars_x + length, y + bar_h), scheme_colour(results[i]), 2.0f);
+    if (length > 0) draw->AddRectFilled(ImVec2(bars_x, y), ImVec2(bars_x + length, y + bar_h), scheme_colour(results[i]), 2.0f);
     const std::string value = thousands(results[i].tokens);
     draw->AddText(ImVec2(bars_x + length + style.ItemSpacing.x * 0.6f, text_y), ImGui::GetColorU32(ImGuiCol_Text),
                   value.c_str());
