@@ -27,10 +27,12 @@ enum : uint16_t {
   kApostrophe = 1 << 10,  // ASCII ' only: U+2019 is ordinary punctuation to every pattern
 };
 
+}  // namespace
+
 // Unicode's PropList.txt, property White_Space (what \s means in Rust's regex crate). utf8proc has no
 // such property, and the Zs/Zl/Zp categories are not it: White_Space adds the controls U+0009–U+000D and
 // U+0085 and excludes nothing, while U+200B ZERO WIDTH SPACE (Cf) is in neither.
-bool is_white_space(utf8proc_int32_t cp) {
+bool is_white_space(uint32_t cp) {
   if (cp < 0x80) return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20;
   switch (cp) {
     case 0x0085: case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
@@ -39,6 +41,8 @@ bool is_white_space(utf8proc_int32_t cp) {
       return cp >= 0x2000 && cp <= 0x200A;
   }
 }
+
+namespace {
 
 uint16_t classify(utf8proc_int32_t cp) {
   uint16_t bits = 0;
@@ -50,7 +54,7 @@ uint16_t classify(utf8proc_int32_t cp) {
     case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: bits = kNumber; break;
     default: break;
   }
-  if (is_white_space(cp)) bits |= kWhite;  // no White_Space character is a letter, number or mark
+  if (is_white_space(static_cast<uint32_t>(cp))) bits |= kWhite;  // no White_Space character is a letter, number or mark
   if (!(bits & (kWhite | kLetter | kNumber))) bits |= kOther;
   const bool newline = cp == '\r' || cp == '\n';
   if (newline) bits |= kNewline;

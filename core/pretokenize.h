@@ -25,6 +25,9 @@ struct Span {
 // Offsets are 32-bit, so the text must be shorter than 4 GiB.
 void pretokenize(Pretokenizer kind, std::string_view text, std::vector<Span>& out);
 
+// Unicode's White_Space property (\s in the patterns, and where the whitespace pre-tokenizer splits).
+bool is_white_space(uint32_t code_point);
+
 // Name as used in files and on the command line ("none", "whitespace", "gpt2", "cl100k", "o200k"), and back.
 std::string_view pretokenizer_name(Pretokenizer kind);
 bool pretokenizer_from_name(std::string_view name, Pretokenizer& kind);

@@ -25,11 +25,11 @@ SchemeResult words(std::string name, std::string_view text, Pretokenizer kind, b
   std::set<std::string_view> unseen;
   for (const Span& p : pieces) {
     const std::string_view word = text.substr(p.begin, p.end - p.begin);
-    if (drop_whitespace && word.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos) continue;
+    // The whitespace pre-tokenizer alternates runs of White_Space and runs of everything else, so a
+    // piece is white space when its first character is (U+00A0 and U+3000 as much as a space).
+    if (drop_whitespace && is_white_space(utf8_code_point(text, p.begin))) continue;
     r.spans.push_back(p);
-    if (bpe.ranks().find(word) == Vocab::kNone && bpe.ranks().find(" " + std::string(word)) == Vocab::kNone) {
-      unseen.insert(word);
-    }
+    if (is_unseen_word(word, bpe)) unseen.insert(word);
   }
   finish(r, text);
   r.vocabulary = r.distinct;
@@ -38,6 +38,10 @@ SchemeResult words(std::string name, std::string_view text, Pretokenizer kind, b
 }
 
 }  // namespace
+
+bool is_unseen_word(std::string_view word, const Encoding& bpe) {
+  return bpe.ranks().find(word) == Vocab::kNone && bpe.ranks().find(" " + std::string(word)) == Vocab::kNone;
+}
 
 std::vector<SchemeResult> compare_schemes(std::string_view text, const Encoding& bpe) {
   std::vector<SchemeResult> out;
@@ -63,7 +67,11 @@ std::vector<SchemeResult> compare_schemes(std::string_view text, const Encoding&
   // Words split at whitespace (the whitespace itself is not a token here), and the BPE's own
   // pre-tokens taken as words (its regex keeps the leading space and the punctuation apart).
   out.push_back(words("words (whitespace)", text, Pretokenizer::whitespace, true, bpe));
-  out.push_back(words("words (" + std::string(pretokenizer_name(bpe.pretokenizer())) + ")", text, bpe.pretokenizer(), false, bpe));
+  // Only a regex is a second notion of word: without one (a byte-level or "none" model) the pre-tokens
+  // are the whole text, and "whitespace" pre-tokens would repeat the row above under the same name.
+  if (bpe.pretokenizer() != Pretokenizer::none && bpe.pretokenizer() != Pretokenizer::whitespace) {
+    out.push_back(words("words (" + std::string(pretokenizer_name(bpe.pretokenizer())) + ")", text, bpe.pretokenizer(), false, bpe));
+  }
 
   SchemeResult tokens;
   tokens.name = "BPE (" + bpe.name() + ")";

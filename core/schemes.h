@@ -26,8 +26,12 @@ struct SchemeResult {
   std::vector<Span> spans;      // the tokens, for drawing the text under each scheme
 };
 
-// Characters, bytes, whitespace words, the BPE's pre-tokens as words, and the BPE itself (special
-// tokens as text).
+// Characters, bytes, whitespace words (split at Unicode White_Space, which is left out), the BPE's
+// pre-tokens as words (only when its pre-tokenizer is a regex: gpt2, cl100k, o200k), and the BPE
+// itself (special tokens as text).
 std::vector<SchemeResult> compare_schemes(std::string_view text, const Encoding& bpe);
+
+// A word the BPE's vocabulary does not hold as one token, with or without a leading space.
+bool is_unseen_word(std::string_view word, const Encoding& bpe);
 
 }  // namespace bpeviz

@@ -127,6 +127,10 @@ void show_merge_tree(AppState& state, uint32_t id) {
   state.panel_request = Panel::tree;
 }
 
+SchemesInput schemes_input(const AppState& state) {
+  return {state.tokens_serial, state.editor.text, state.tokens_encoding, state.encodings.find(state.tokens_encoding)};
+}
+
 namespace {
 
 constexpr const char* kTreeClickHint = "click: how it is built (Merge tree tab)";
@@ -393,6 +397,10 @@ void draw_panels(AppState& state) {
   if (tab("Train BPE", Panel::studio)) {
     draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision});
     carry_out_studio_requests(state);
+    ImGui::EndTabItem();
+  }
+  if (tab("Schemes", Panel::schemes)) {
+    draw_schemes_view(state.schemes, state.fonts, schemes_input(state));
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();

@@ -13,6 +13,7 @@
 #include "ui/decode_box.h"
 #include "ui/encode_player_view.h"
 #include "ui/fonts.h"
+#include "ui/schemes_view.h"
 #include "ui/ids_panel.h"
 #include "ui/merge_tree_view.h"
 #include "ui/special_mode.h"
@@ -23,7 +24,7 @@
 namespace bpeviz {
 
 // The views under the counts, one at a time (tabs).
-enum class Panel { tokens, ids, decode, merges, studio, tree };
+enum class Panel { tokens, ids, decode, merges, studio, tree, schemes };
 
 struct AppState {
   TextEditorState editor;
@@ -33,6 +34,7 @@ struct AppState {
   EncodePlayerState player;
   MergeTreeViewState tree;
   TrainingStudioState studio;
+  SchemesViewState schemes;
   Fonts fonts;
 
   // The encoding the tokens are shown for: "bytes" or a built-in encoding already in `encodings`.
@@ -99,6 +101,8 @@ void update_tokens(AppState& state);
 EncodePlayerInput player_input(const AppState& state);
 // Shows token `id` of the current encoding in the Merge tree tab, and switches to it.
 void show_merge_tree(AppState& state, uint32_t id);
+// What the Schemes tab compares: the text under the shown encoding (its tokens serial as the cache key).
+SchemesInput schemes_input(const AppState& state);
 // Draws one frame of the app into the current ImGui frame, filling the display.
 void app_frame(AppState& state);
 

@@ -47,16 +47,18 @@ void rebuild_layout(TokenViewState& state, const Fonts& fonts, const TokenViewIn
     const std::size_t label_begin = state.labels.size();
     const bool ends_line = append_tile_label(state.labels, state, in, group, fonts.text);
     const std::size_t ids_begin = state.ids.size();
-    for (uint32_t t = group.first_token; t < group.first_token + group.token_count; ++t) {
+    const bool untokenized = in.tokens[group.first_token].id == kUntokenized;
+    for (uint32_t t = group.first_token; t < group.first_token + group.token_count && !untokenized; ++t) {
       if (t != group.first_token) state.ids.push_back(' ');
       state.ids += std::to_string(in.tokens[t].id);
     }
     state.label_starts.push_back(static_cast<uint32_t>(state.labels.size()));
     state.id_starts.push_back(static_cast<uint32_t>(state.ids.size()));
-    const float w = std::max({kMinWidth,
-                              text_width(fonts.text, text_size, std::string_view(state.labels).substr(label_begin)),
-                              text_width(fonts.mono, mono_size, std::string_view(state.ids).substr(ids_begin))}) +
-                    2 * kPad;
+    const float label_w = text_width(fonts.text, text_size, std::string_view(state.labels).substr(label_begin));
+    const float w = untokenized ? label_w
+                                : std::max({kMinWidth, label_w,
+                                            text_width(fonts.mono, mono_size, std::string_view(state.ids).substr(ids_begin))}) +
+                                      2 * kPad;
     state.tile_widths.push_back(w);
     if (g > 0 && (break_after || x + w > width)) {
       state.row_starts.push_back(g);
@@ -153,6 +155,12 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         const ImVec2 min = pos, max(pos.x + w, pos.y + tile_h);
         const TokenGroup& group = in.groups[g];
         const uint32_t first_id = in.tokens[group.first_token].id;
+        if (first_id == kUntokenized) {
+          draw->AddText(fonts.text, text_h, ImVec2(min.x, min.y + kPad), IM_COL32(150, 150, 160, 255),
+                        state.labels.data() + state.label_starts[g], state.labels.data() + state.label_starts[g + 1]);
+          pos.x += w + kGap;
+          continue;
+        }
         const bool special = in.encoding && in.encoding->is_special(first_id);
         draw->AddRectFilled(min, max, special ? IM_COL32(45, 55, 72, 255) : token_color(first_id), 4.0f);
         const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered();

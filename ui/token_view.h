@@ -17,6 +17,10 @@
 
 namespace bpeviz {
 
+// A token id that marks text between tokens (the white space a word scheme leaves out): drawn as
+// plain grey text, without a tile, an id or a tooltip.
+inline constexpr uint32_t kUntokenized = UINT32_MAX;
+
 struct TokenViewState {
   bool show_whitespace = true;   // draw · for space, → for tab, ↵ for newline
   bool byte_notation = false;    // label tiles in GPT-2's byte notation (Ġ for a space)

@@ -40,6 +40,7 @@ const char* panel_name(Panel panel) {
     case Panel::merges: return "merges";
     case Panel::studio: return "studio";
     case Panel::tree: return "tree";
+    case Panel::schemes: return "schemes";
   }
   return "tokens";
 }
@@ -119,6 +120,20 @@ nlohmann::json studio_json(AppState& s) {
           {"tokens", std::move(tokens)}};
 }
 
+// The Schemes tab's rows, or null until the tab has compared the current text and encoding (it does
+// so when shown).
+nlohmann::json schemes_json(AppState& s) {
+  const SchemesInput input = schemes_input(s);
+  if (s.panel == Panel::schemes) update_schemes_view(s.schemes, input);
+  if (!schemes_current(s.schemes, input)) return nullptr;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const SchemeResult& r : s.schemes.results) {
+    rows.push_back({{"name", r.name}, {"tokens", r.tokens}, {"distinct", r.distinct}, {"vocabulary", r.vocabulary},
+                    {"unseen", r.unseen}, {"bytesPerToken", r.bytes_per_token}});
+  }
+  return rows;
+}
+
 // The tooltip's content for the tile under the mouse, or null.
 nlohmann::json hover_json(const AppState& s) {
   const int64_t g = s.token_view.hovered_group;
@@ -192,6 +207,8 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"player", player_json(s)},
       {"tree", tree_json(*g_state)},
       {"studio", studio_json(*g_state)},
+      {"schemes", schemes_json(*g_state)},
+      {"schemesError", s.schemes.error},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
                   {"tokens", rect_json(s.tokens_rect)},
@@ -301,6 +318,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
   else if (panel == "merges") g_state->panel_request = Panel::merges;
   else if (panel == "studio") g_state->panel_request = Panel::studio;
   else if (panel == "tree") g_state->panel_request = Panel::tree;
+  else if (panel == "schemes") g_state->panel_request = Panel::schemes;
   else return -1;
   return 0;
 }

@@ -13,7 +13,8 @@ void js_api_attach(AppState* state);
 extern "C" {
 // {"text", "encoding", "model", "specialPolicy", "pretokenizer", "error", "message", "notice",
 //  "counts", "tokens": [[id, begin, end], ...], "pieces": [[begin, end], ...], "options", "panel",
-//  "hover", "decode", "player", "studio", "tree", "frame", "layout": {"editor", "tokens", ...}} as JSON.
+//  "hover", "decode", "player", "studio", "tree", "schemes", "schemesError", "frame", "layout": {"editor", "tokens", ...}}
+//  as JSON.
 const char* bpeviz_state_json();
 // The text as UTF-8 (bpeviz_text_size bytes; it may hold NUL), for saving it without JSON.
 const char* bpeviz_text();
@@ -41,7 +42,7 @@ const char* bpeviz_models_json();
 int bpeviz_set_special_policy(const char* name);
 // Sets a token view switch ("whitespace", "byteNotation", "pretokenLane"): 0, or -1 for an unknown name.
 int bpeviz_set_option(const char* name, int on);
-// Shows a panel ("tokens", "ids", "decode", "merges", "tree", "studio"): 0, or -1 for an unknown name.
+// Shows a panel ("tokens", "ids", "decode", "merges", "tree", "studio", "schemes"): 0, or -1 for an unknown name.
 int bpeviz_show_panel(const char* name);
 // Drives the encode player: "step" (go to step `value`), "play", "pause", "speed" (steps a second),
 // "part" (play the part of a long text from byte `value`). 0, or -1 for an unknown action.

@@ -387,7 +387,7 @@
       Module._bpeviz_merge_tree(id);
       await api.nextFrame();
     },
-    // 'tokens', 'ids', 'decode', 'merges', 'tree' or 'studio'; resolves once the panel is drawn.
+    // 'tokens', 'ids', 'decode', 'merges', 'tree', 'studio' or 'schemes'; resolves once the panel is drawn.
     async showPanel(name) {
       if (withUtf8(String(name), (ptr) => Module._bpeviz_show_panel(ptr)) < 0) throw new Error(`unknown panel "${name}"`);
       for (let i = 0; i < 10 && api.state().panel !== name; i++) await api.nextFrame();
