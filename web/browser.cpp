@@ -14,8 +14,8 @@ EM_JS(void, js_set_clipboard, (const char* text), {
   if (navigator.clipboard) navigator.clipboard.writeText(s).catch((e) => console.warn('bpeviz: copy failed:', e.message));
 });
 
-EM_JS(void, js_frame_drawn, (), {
-  if (Module.onFrameDrawn) Module.onFrameDrawn();
+EM_JS(void, js_frame_drawn, (double work_ms, double draw_ms), {
+  if (Module.onFrameDrawn) Module.onFrameDrawn(work_ms, draw_ms);
 });
 EM_JS(void, js_fetch_encoding, (const char* name, const char* file), {
   Module.fetchEncoding(UTF8ToString(name), UTF8ToString(file));
@@ -49,7 +49,7 @@ void browser_set_clipboard(void*, const char* text) { js_set_clipboard(text); }
 
 void browser_fetch_encoding(const char* name, const char* file) { js_fetch_encoding(name, file); }
 
-void browser_frame_drawn() { js_frame_drawn(); }
+void browser_frame_drawn(double work_ms, double draw_ms) { js_frame_drawn(work_ms, draw_ms); }
 
 SavedSession browser_saved_session() {
   char* raw = js_saved_session();

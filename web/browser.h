@@ -13,8 +13,9 @@ void browser_set_clipboard(void* user_data, const char* text);
 // Asks web/page.js to fetch encodings/<file> and load it as encoding `name`.
 void browser_fetch_encoding(const char* name, const char* file);
 
-// Tells web/page.js that a frame is on screen (the first one resolves window.bpeviz.ready).
-void browser_frame_drawn();
+// Tells web/page.js that a frame is on screen (the first one resolves window.bpeviz.ready), and how
+// long its own work and its drawing took (ms; bpeviz.frameTimes()).
+void browser_frame_drawn(double work_ms, double draw_ms);
 
 // What the page starts with: the text and encoding of a share link in the URL, else those saved at
 // the last visit. `message` explains a link that was ignored (damaged, or naming no known encoding).

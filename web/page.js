@@ -22,6 +22,7 @@
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // a page without WebGL2 still works as a page; callers see the rejection
   let frameWaiters = [];
+  let frameTimes = [];  // [work, draw] ms of recent frames (bpeviz.frameTimes)
   // Encodings whose data is being fetched: name → {promise, resolve, reject}.
   const encodingLoads = new Map();
   const loadTimes = {};
@@ -30,7 +31,9 @@
     canvas,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
-    onFrameDrawn() {
+    onFrameDrawn(workMs, drawMs) {
+      frameTimes.push([workMs, drawMs]);
+      if (frameTimes.length > 1000) frameTimes.splice(0, 500);
       if (loading.style.display !== 'none') {
         loading.style.display = 'none';
         resolveReady();
@@ -386,6 +389,13 @@
       if (!Number.isInteger(id) || id < 0 || id > 0xFFFFFFFF) throw new Error(`a token id is a whole number from 0, not ${id}`);
       Module._bpeviz_merge_tree(id);
       await api.nextFrame();
+    },
+    // The frames drawn since the last call: [[work, draw], ...] in ms — the frame's own work (events,
+    // views, ImGui's draw lists) and its WebGL drawing.
+    frameTimes() {
+      const times = frameTimes;
+      frameTimes = [];
+      return times;
     },
     // 'tokens', 'ids', 'decode', 'merges', 'tree', 'studio' or 'schemes'; resolves once the panel is drawn.
     async showPanel(name) {

@@ -1,0 +1,163 @@
+// The page benchmark: drives the built page in headless Chromium and measures what a class feels —
+// the first frame, the download size, and the cost of each frame while stepping the merge player,
+// scrubbing it, stepping the training studio and typing into 100 KB of text, plus training 2,000
+// merges on 1 MB inside the page. A frame's cost is its own work — events, the views and ImGui's
+// draw lists, timed by the page (bpeviz.frameTimes) — with its WebGL drawing shown apart (headless
+// Chromium draws with SwiftShader, in software, which says nothing of a laptop's GPU); targets from issues 5 and 6: a frame within
+// 16 ms, the first frame within 1.5 s, bpeviz.wasm + bpeviz.js under 1.5 MB gzip-compressed,
+// training within 1 s. Medians (and the slowest frame) of --runs repetitions.
+// Usage: node bench/page.mjs --corpus FILE [--runs 3] [--site build/web/site] [--out build/bench/page.json]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launchBrowser, serveStatic } from '../tests/e2e/harness.mjs';
+import { describeMachine } from './machine.mjs';
+import { median } from './measure.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => {
+  if (a.startsWith('--')) pairs.push([a.slice(2), all[i + 1]]);
+  return pairs;
+}, []));
+const runs = Number(args.runs || 3);
+const site = path.resolve(args.site || path.join(root, 'build/web/site'));
+const outFile = path.resolve(args.out || path.join(root, 'build/bench/page.json'));
+const progress = (msg) => process.stderr.write(`bench-page: ${msg}\n`);
+
+// Text from the English corpus, cut before a line start so no character is split.
+const corpus = fs.readFileSync(path.resolve(args.corpus));
+const slice = (bytes) => corpus.subarray(0, corpus.lastIndexOf(0x0a, bytes) + 1).toString('utf8');
+const text10k = slice(10 * 1024), text100k = slice(100 * 1024), text1m = slice(1 << 20);
+
+const results = { machine: describeMachine(), rows: [] };
+const row = (what, values, unit, target) => {
+  const m = median(values);
+  results.rows.push({ what, median: m, max: Math.max(...values), runs: values, unit, target, met: target === undefined ? null : m <= target });
+};
+
+// Notes when the first frame was on screen (bpeviz.ready).
+const TIME_FRAMES = () => {
+  const watch = setInterval(() => {
+    if (!window.bpeviz) return;
+    clearInterval(watch);
+    window.bpeviz.ready.then(() => { window.firstFrameAt = performance.now(); });
+  }, 2);
+};
+const server = await serveStatic(site);
+const baseUrl = `http://127.0.0.1:${server.address().port}/`;
+const browser = await launchBrowser();
+const open = async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.addInitScript(TIME_FRAMES);
+  await page.goto(baseUrl);
+  await page.evaluate(() => window.bpeviz.ready);
+  await page.waitForFunction(() => window.bpeviz.state().requestedEncoding === '', null, { timeout: 60000 });
+  return { context, page };
+};
+// Runs fn(arg) in the page; the frames drawn meanwhile: their own work and their WebGL drawing (ms).
+const frameCosts = async (page, fn, arg) => {
+  await page.evaluate(async () => { await window.bpeviz.nextFrame(); window.bpeviz.frameTimes(); });
+  await page.evaluate(fn, arg);
+  const times = await page.evaluate(async () => { await window.bpeviz.nextFrame(); return window.bpeviz.frameTimes(); });
+  return { work: times.map((t) => t[0]), draw: times.map((t) => t[1]) };
+};
+// A frame row: the frames' own work against the 16 ms target, and their drawing beside it.
+const frameRow = (what, costs) => {
+  row(`${what}: frame work`, costs.work, 'ms', 16);
+  row(`${what}: WebGL drawing`, costs.draw, 'ms');
+};
+
+try {
+  // Download size: what a student's laptop fetches before the first frame, vocabularies and fonts aside.
+  const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(site, file)), { level: 9 }).length;
+  const bytes = gz('bpeviz.wasm') + gz('bpeviz.js');
+  row('bpeviz.wasm + bpeviz.js, gzip -9', [bytes / 1e6], 'MB', 1.5);
+
+  progress('first frame');
+  const firstFrame = [], firstTokens = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await open();
+    firstFrame.push(await page.evaluate(() => window.firstFrameAt));
+    firstTokens.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  row('first frame (from navigation)', firstFrame, 'ms', 1500);
+  row('o200k_base tokens shown (upper bound, from navigation)', firstTokens, 'ms');
+
+  const { context, page } = await open();
+  progress('idle frames');
+  frameRow('idle (default text)', await frameCosts(page, async () => { for (let i = 0; i < 30; i++) await window.bpeviz.nextFrame(); }));
+
+  progress('merge player on 10 KB');
+  await page.evaluate((t) => window.bpeviz.setText(t), text10k);
+  await page.evaluate(() => window.bpeviz.showPanel('merges'));
+  frameRow('Merge steps, 10 KB: step forward', await frameCosts(page, async () => {
+    for (let k = 1; k <= 60; k++) await window.bpeviz.player('step', k);
+  }));
+  frameRow('Merge steps, 10 KB: scrub (random steps)', await frameCosts(page, async () => {
+    const steps = window.bpeviz.state().player.steps;
+    for (let k = 0; k < 60; k++) await window.bpeviz.player('step', (k * 7919) % (steps + 1));
+  }));
+
+  progress('training studio on 10 KB');
+  await page.evaluate(() => window.bpeviz.showPanel('studio'));
+  await page.evaluate(() => window.bpeviz.studio({ source: 'text', merges: 500, pretokenizer: 'gpt2', train: true }));
+  frameRow('Train BPE, 10 KB, 500 merges: step forward', await frameCosts(page, async () => {
+    for (let k = 1; k <= 60; k++) await window.bpeviz.studio({ step: k });
+  }));
+  frameRow('Train BPE, 10 KB: scrub (random steps)', await frameCosts(page, async () => {
+    for (let k = 0; k < 60; k++) await window.bpeviz.studio({ step: (k * 7919) % 501 });
+  }));
+
+  progress('typing into 100 KB');
+  await page.evaluate(() => window.bpeviz.showPanel('tokens'));
+  await page.evaluate((t) => window.bpeviz.setText(t), text100k);
+  await page.evaluate(() => window.bpeviz.nextFrame());
+  const editor = await page.evaluate(() => window.bpeviz.state().layout.editor);
+  await page.mouse.click(editor.x + 40, editor.y + 20);
+  const typed = [], typedDraw = [];
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => window.bpeviz.frameTimes());
+    await page.keyboard.type('x');
+    const times = await page.evaluate(async () => { await window.bpeviz.nextFrame(); await window.bpeviz.nextFrame(); return window.bpeviz.frameTimes(); });
+    typed.push(Math.max(...times.map((t) => t[0])));
+    typedDraw.push(Math.max(...times.map((t) => t[1])));
+  }
+  row('keystroke in 100 KB: frame work (slowest frame after it)', typed, 'ms', 16);
+  row('keystroke in 100 KB: WebGL drawing', typedDraw, 'ms');
+
+  progress('training 2,000 merges on 1 MB in the page');
+  await page.evaluate((t) => window.bpeviz.setText(t), text1m);
+  await page.evaluate(() => window.bpeviz.showPanel('studio'));
+  const training = [];
+  for (let i = 0; i < runs; i++) {
+    training.push(await page.evaluate(async () => {
+      const t0 = performance.now();
+      await window.bpeviz.studio({ source: 'text', merges: 2000 - (performance.now() % 2 | 0), pretokenizer: 'gpt2', train: true });
+      return (performance.now() - t0) / 1000;
+    }));
+  }
+  row('Train BPE: 1 MB → 2,000 merges (gpt2), including two frames', training, 's', 1);
+  await context.close();
+  results.chromium = browser.version();
+} finally {
+  await browser.close();
+  server.close();
+}
+
+fs.mkdirSync(path.dirname(outFile), { recursive: true });
+fs.writeFileSync(outFile, JSON.stringify(results, null, 2));
+console.log(`Page benchmark — ${results.machine.cpu || ''}; headless Chromium ${results.chromium} (SwiftShader WebGL2); 1280×720`);
+console.log(`text: ${path.resolve(args.corpus)}; medians of ${runs} runs, frame rows: median and slowest frame`);
+console.log('');
+const width = Math.max(...results.rows.map((r) => r.what.length));
+console.log(`${'measurement'.padEnd(width)}  ${'median'.padStart(10)}  ${'slowest'.padStart(10)}  ${'target'.padStart(10)}  ratio to target`);
+for (const r of results.rows) {
+  const digits = r.unit === 's' ? 3 : r.unit === 'MB' ? 2 : 1;
+  const value = `${r.median.toFixed(digits)} ${r.unit}`, slowest = `${r.max.toFixed(digits)} ${r.unit}`;
+  const target = r.target === undefined ? '' : `≤ ${r.target} ${r.unit}`;
+  const ratio = r.target === undefined ? '' : `${(r.median / r.target).toFixed(3)} (${r.met ? 'met' : 'MISSED'})`;
+  console.log(`${r.what.padEnd(width)}  ${value.padStart(10)}  ${slowest.padStart(10)}  ${target.padStart(10)}  ${ratio}`);
+}
+console.log(`\nwritten: ${path.relative(root, outFile)}`);
