@@ -2,6 +2,8 @@
 
 #include <emscripten.h>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -27,6 +29,7 @@ static EncodingSet& shared_encodings() {
 using namespace bpeviz;
 
 namespace {
+std::string g_steps;  // backs bpeviz_train_steps
 std::vector<uint32_t> g_ids;
 std::string g_bytes;
 std::string g_error;
@@ -95,18 +98,42 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_decode(const char* name, const uint32_t* ids, st
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_result_bytes() { return g_bytes.data(); }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_train(const char* text, std::size_t length, uint32_t merges, const char* pretokenizer,
-                                      const char* tie) {
+                                      const char* tie, const char* specials_json) {
   TrainerOptions options;
   options.num_merges = merges;
   options.top_k = 0;
   if (!pretokenizer_from_name(pretokenizer, options.pretokenizer)) return fail(std::string("unknown pre-tokenizer ") + pretokenizer);
   if (!tie_rule_from_name(tie, options.tie)) return fail(std::string("unknown tie rule ") + tie);
+  const auto specials = nlohmann::json::parse(specials_json, nullptr, false);
+  if (!specials.is_array()) return fail("special tokens must be an array of strings");
+  for (const auto& special : specials) {
+    if (!special.is_string()) return fail("special tokens must be an array of strings");
+    options.specials.push_back(special.get<std::string>());
+  }
   auto trainer = BpeTrainer::create(std::string_view(text, length), options);
   if (!trainer.ok()) return fail(trainer.error);
-  trainer.value->run();
-  g_bytes = write_model_file(trainer.value->model());
+  const std::vector<TrainingStep> steps = trainer.value->step(merges);
+  const BpeModel model = trainer.value->model();
+  // The merges as the studio draws them: both parts' bytes (as numbers), the new id, the pair's count
+  // and the places it replaced.
+  nlohmann::json out = nlohmann::json::array();
+  const auto bytes = [&](uint32_t id) {
+    const std::string& b = model.tokens[id];
+    return std::vector<int>(b.begin(), b.end());
+  };
+  for (const TrainingStep& step : steps) {
+    std::vector<int> left = bytes(step.merge.left), right = bytes(step.merge.right);
+    for (int& b : left) b &= 0xFF;
+    for (int& b : right) b &= 0xFF;
+    out.push_back({{"left", left}, {"right", right}, {"id", step.merge.id}, {"count", step.count}, {"replaced", step.replaced}});
+  }
+  g_steps = out.dump();
+  g_bytes = write_model_file(model);
   return static_cast<int>(trainer.value->merges_done());
 }
+
+// The merges of the last bpeviz_train, as JSON.
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_train_steps() { return g_steps.c_str(); }
 
 EMSCRIPTEN_KEEPALIVE std::size_t bpeviz_result_length() { return g_bytes.size(); }
 

@@ -29,7 +29,10 @@ const char* bpeviz_result_bytes();
 // Trains a BPE on UTF-8 text to `merges` merges (pretokenizer and tie by name, as the model file
 // names them); returns the merges made, and the model file at bpeviz_result_bytes (its length at
 // bpeviz_result_length), or -1.
-int bpeviz_train(const char* text, std::size_t length, uint32_t merges, const char* pretokenizer, const char* tie);
+int bpeviz_train(const char* text, std::size_t length, uint32_t merges, const char* pretokenizer, const char* tie,
+                 const char* specials_json);
+// The merges of the last bpeviz_train: [{left, right, id, count, replaced}] as JSON (bytes as numbers).
+const char* bpeviz_train_steps();
 std::size_t bpeviz_result_length();
 // Adds a tokenizer from files the user gave (see core/tokenizer_files.h): `count` files, their names
 // and bytes; `pretokenizer` for files that name none. Returns 0 and the name it got (at

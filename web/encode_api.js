@@ -36,12 +36,26 @@ Module['bpevizCore'] = (() => {
     return result;
   }
   return {
-    // Trains a BPE (top_k 0: no runners-up are kept); returns {merges, model} with the model file's text.
-    train(text, merges, pretokenizer = 'gpt2', tie = 'greater') {
+    // Trains a BPE (top_k 0: no runners-up are kept); returns {merges, model, steps}: the number of
+    // merges, the model file's text and the merges in order ({left, right, id, count, replaced}).
+    train(text, merges, pretokenizer = 'gpt2', tie = 'greater', specials = []) {
       const p = namePtr(pretokenizer), t = namePtr(tie);
-      const n = check(withString(text, (ptr, len) => Module._bpeviz_train(ptr, len, merges, p, t)));
+      // Its own copy: withString's scratch space holds the text.
+      const specialsBytes = encoder.encode(`${JSON.stringify(specials)}\0`);
+      const specialsPtr = Module._malloc(specialsBytes.length);
+      Module.HEAPU8.set(specialsBytes, specialsPtr);
+      let n;
+      try {
+        n = check(withString(text, (ptr, len) => Module._bpeviz_train(ptr, len, merges, p, t, specialsPtr)));
+      } finally {
+        Module._free(specialsPtr);
+      }
       const at = Module._bpeviz_result_bytes();
-      return { merges: n, model: new TextDecoder().decode(Module.HEAPU8.subarray(at, at + Module._bpeviz_result_length())) };
+      return {
+        merges: n,
+        model: new TextDecoder().decode(Module.HEAPU8.subarray(at, at + Module._bpeviz_result_length())),
+        steps: JSON.parse(Module.UTF8ToString(Module._bpeviz_train_steps())),
+      };
     },
     // Adds a tokenizer from files the user gave: [{name, bytes: Uint8Array}]; pretokenizer for files
     // that name none. Returns the name it is listed under; throws with a message naming the file.

@@ -340,6 +340,14 @@
       await loadForApi(name);
       return Module.bpevizCore.trace(name, String(text), special);
     },
+    // Trains a BPE on `text` as the Train BPE tab does (without touching the tab); resolves to the
+    // merges in order, each {left, right, id, count, replaced}: both parts' bytes as arrays of numbers,
+    // the new token's id, the pair's count before the merge (overlaps counted) and the places replaced.
+    async train(text, { numMerges = 50, pretokenizer = 'gpt2', tie = 'greater', specials = [] } = {}) {
+      if (!Number.isInteger(numMerges) || numMerges < 0) throw new Error(`numMerges must be a whole number, not ${numMerges}`);
+      if (!Array.isArray(specials)) throw new Error('specials must be an array of strings');
+      return Module.bpevizCore.train(String(text), numMerges, String(pretokenizer), String(tie), specials.map(String)).steps;
+    },
     // Picks a model by name (tiktoken's names); resolves once its encoding is active.
     async setModel(name) {
       const status = withUtf8(String(name), (ptr) => Module._bpeviz_set_model(ptr));

@@ -83,4 +83,36 @@ export const tests = {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },
+
+  async 'bpeviz.train gives the merges the Train BPE tab shows, and keeps special tokens whole'({ browser, baseUrl }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      const text = fs.readFileSync('/usr/share/common-licenses/GPL-3', 'utf8').slice(0, 4000);
+      await setText(page, text);
+      await page.evaluate(() => window.bpeviz.showPanel('studio'));
+      for (const [pretokenizer, tie] of [['gpt2', 'greater'], ['none', 'first'], ['whitespace', 'greater']]) {
+        await page.evaluate((o) => window.bpeviz.studio({ source: 'text', merges: 60, specials: '', train: true, step: 60, ...o }),
+                            { pretokenizer, tie });
+        const shown = (await studio(page)).merged;
+        const merges = await page.evaluate(([t, o]) => window.bpeviz.train(t, o), [text, { numMerges: 60, pretokenizer, tie }]);
+        assertEqual(merges.length, 60, `${pretokenizer}: merges made`);
+        const decode = (bytes) => Buffer.from(bytes).toString('latin1');
+        const asShown = (m) => [m.id, m.count, m.replaced];
+        assertEqual(merges.map(asShown), shown.map(([, , id, count, replaced]) => [id, count, replaced]), `${pretokenizer}/${tie}: ids and counts`);
+        // Each merge's bytes are its two parts' bytes, and each part is a byte or an earlier merge.
+        const made = new Map();
+        for (const m of merges) {
+          for (const part of [m.left, m.right]) assert(part.length === 1 || made.has(decode(part)), `a part of merge ${m.id} exists`);
+          made.set(decode([...m.left, ...m.right]), m.id);
+        }
+      }
+      // A special token is never merged across or into.
+      const special = '<|endoftext|>';
+      const merges = await page.evaluate(([t, o]) => window.bpeviz.train(t, o),
+                                         [`${special}aa${special}aa${special}`.repeat(50), { numMerges: 10, pretokenizer: 'none', specials: [special] }]);
+      const texts = merges.map((m) => Buffer.from([...m.left, ...m.right]).toString('latin1'));
+      assertEqual(texts, ['aa'], 'only "aa" can merge');
+      await page.evaluate(() => window.bpeviz.train('x', { numMerges: 1, tie: 'sideways' })).then(
+        () => assert(false, 'an unknown tie rule is refused'), (e) => assert(/unknown tie rule sideways/.test(e.message), e.message));
+    });
+  },
 };
