@@ -88,7 +88,7 @@ export async function withReadyPage(browser, baseUrl, options, fn) {
   try {
     await waitReady(session.page);
     await waitFor(session.page, () => window.bpeviz.state().encoding !== 'bytes' || window.bpeviz.state().requestedEncoding === '',
-                  null, 'the first encoding');
+                  null, 'the first encoding', 30000);  // 10 s was too short on a loaded 2-core machine
     await fn(session.page, session);
     assertEqual(session.errors, [], 'console errors');
   } finally {
