@@ -417,7 +417,8 @@ void draw_prediction_question(TrainingStudioState& state, const Fonts& fonts) {
   }
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  // Big targets, wrapped to the panel's width: they are clicked on a projector and on a laptop.
+  // Big targets, wrapped to the panel's width: they are read on a projector and clicked on a laptop.
+  ImGui::SetWindowFontScale(1.2f);
   const float em = ImGui::GetFontSize();
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em * 0.7f, em * 0.4f));
   const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -438,6 +439,7 @@ void draw_prediction_question(TrainingStudioState& state, const Fonts& fonts) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s + %s", hex(token_bytes(s, c.left)).c_str(), hex(token_bytes(s, c.right)).c_str());
   }
   ImGui::PopStyleVar();
+  ImGui::SetWindowFontScale(1);
   ImGui::PopFont();
   ImGui::Spacing();
   ImGui::PushTextWrapPos(0);
@@ -447,7 +449,8 @@ void draw_prediction_question(TrainingStudioState& state, const Fonts& fonts) {
   ImGui::PopTextWrapPos();
 }
 
-// The verdict on the merge shown, if it was asked, and the score.
+// The verdict on the merge shown, if it was asked, and the score. (The score is not in the player's
+// row: that row has no room left at 1280 px.)
 void draw_prediction_verdict(const TrainingStudioState& state, const Fonts& fonts) {
   const MergePrediction& p = state.predict;
   if (!p.on && p.asked == 0) return;
@@ -576,15 +579,17 @@ void draw_training_studio(TrainingStudioState& state, const Fonts& fonts, const 
   ImGui::BeginChild("studio left", ImVec2(left_width, 0), false);
   if (!state.predict.pending) state.candidate_rects.clear();
   if (state.predict.pending) {
-    draw_prediction_question(state, fonts);  // the leaderboard would give the answer away
+    // Neither the leaderboard nor the charts (the token count drops by the places merged) while asked:
+    // they would give the answer away.
+    draw_prediction_question(state, fonts);
   } else {
     draw_prediction_verdict(state, fonts);
     draw_leaderboard(state);
+    ImGui::Spacing();
+    const float chart_height = std::max(48.0f, (ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) / 2);
+    draw_series(state, "tokens", token_series(state.session), chart_height);
+    draw_series(state, "bytes/token", bytes_per_token_series(state.session), chart_height);
   }
-  ImGui::Spacing();
-  const float chart_height = std::max(48.0f, (ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) / 2);
-  draw_series(state, "tokens", token_series(state.session), chart_height);
-  draw_series(state, "bytes/token", bytes_per_token_series(state.session), chart_height);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("studio right", ImVec2(0, 0), false);
