@@ -410,7 +410,7 @@ void draw_prediction_question(TrainingStudioState& state, const Fonts& fonts) {
   ImGui::PushTextWrapPos(0);
   const ImVec4 ask(0.55f, 0.8f, 1, 1);
   if (candidates.size() == 1) {
-    ImGui::TextColored(ask, "Merge %u: only one pair is left. Which one will it merge?", state.step + 1);
+    ImGui::TextColored(ask, "Merge %u: only one pair is left, so it must win. Click it.", state.step + 1);
   } else {
     ImGui::TextColored(ask, "Merge %u: which of these %zu pairs is the most frequent now? Click your guess.",
                        state.step + 1, candidates.size());
