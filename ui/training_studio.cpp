@@ -217,6 +217,11 @@ std::string describe_training_step(const TrainingStudioState& state, uint32_t st
   return out;
 }
 
+void update_merge_prediction(TrainingStudioState& state) {
+  follow_prediction(state.predict, state.session, state.trainings, state.trained ? state.session.merges() : 0, state.step,
+                    state.playing);
+}
+
 BpeModel trained_model(const TrainingStudioState& state) { return trained_model(state, state.step); }
 
 BpeModel trained_model(const TrainingStudioState& state, uint32_t k) {
@@ -295,6 +300,13 @@ void draw_player(TrainingStudioState& state) {
   const StepPlayback playback{step_shown, state.playing, state.steps_per_second, state.last_step_time};
   draw_step_buttons(playback, merges, em * 7);
   state.step = static_cast<uint32_t>(step_shown);
+  ImGui::SameLine();
+  bool predict = state.predict.on;
+  if (ImGui::Checkbox("Predict", &predict)) set_prediction(state.predict, predict, state.step, merges);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Guess each merge before it is shown: stepping forward asks which pair wins,\n"
+                      "and the studio keeps score");
+  }
 
   // The scrub slider takes what the two buttons at the end leave.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -389,6 +401,75 @@ void draw_leaderboard(const TrainingStudioState& state) {
   if (t.runners_up.empty()) ImGui::TextDisabled("No other pair was left.");
 }
 
+// The question before merge step + 1: the competing pairs as buttons in byte order, without counts.
+// Clicking one answers and reveals the merge.
+void draw_prediction_question(TrainingStudioState& state, const Fonts& fonts) {
+  const TrainingSession& s = state.session;
+  const std::vector<PairCount> candidates = prediction_candidates(s, state.step + 1);
+  ImGui::PushFont(fonts.text);
+  ImGui::PushTextWrapPos(0);
+  const ImVec4 ask(0.55f, 0.8f, 1, 1);
+  if (candidates.size() == 1) {
+    ImGui::TextColored(ask, "Merge %u: only one pair is left, so it must win. Click it.", state.step + 1);
+  } else {
+    ImGui::TextColored(ask, "Merge %u: which of these %zu pairs is the most frequent now? Click your guess.",
+                       state.step + 1, candidates.size());
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  // Big targets, wrapped to the panel's width: they are read on a projector and clicked on a laptop.
+  ImGui::SetWindowFontScale(1.2f);
+  const float em = ImGui::GetFontSize();
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em * 0.7f, em * 0.4f));
+  const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  state.candidate_rects.clear();
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const PairCount& c = candidates[i];
+    const std::string label = quoted(token_bytes(s, c.left), fonts.text) + " + " + quoted(token_bytes(s, c.right), fonts.text) +
+                              "##candidate" + std::to_string(i);
+    const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right_edge) ImGui::SameLine();
+    const bool clicked = ImGui::Button(label.c_str());
+    const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+    state.candidate_rects.insert(state.candidate_rects.end(), {min.x, min.y, size.x, size.y});
+    if (clicked) {
+      guess_merge(state.predict, s, state.step, static_cast<int>(i));
+      break;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s + %s", hex(token_bytes(s, c.left)).c_str(), hex(token_bytes(s, c.right)).c_str());
+  }
+  ImGui::PopStyleVar();
+  ImGui::SetWindowFontScale(1);
+  ImGui::PopFont();
+  ImGui::Spacing();
+  ImGui::PushTextWrapPos(0);
+  if (state.predict.asked > 0) ImGui::Text("Score so far: %u of %u right", state.predict.right, state.predict.asked);
+  ImGui::TextDisabled("In byte order; counts stay hidden until you guess. Next, the right arrow or space shows the "
+                      "merge without a guess.");
+  ImGui::PopTextWrapPos();
+}
+
+// The verdict on the merge shown, if it was asked, and the score. (The score is not in the player's
+// row: that row has no room left at 1280 px.)
+void draw_prediction_verdict(const TrainingStudioState& state, const Fonts& fonts) {
+  const MergePrediction& p = state.predict;
+  if (!p.on && p.asked == 0) return;
+  ImGui::PushFont(fonts.text);
+  ImGui::PushTextWrapPos(0);
+  const std::string verdict = describe_answer(state.session, p, state.step);
+  if (!verdict.empty()) {
+    const MergeAnswer& a = p.answers[state.step - 1];
+    const ImVec4 colour = a.guess < 0 ? ImVec4(0.7f, 0.7f, 0.7f, 1)
+                          : a.right   ? ImVec4(0.45f, 0.9f, 0.5f, 1)
+                                      : ImVec4(1, 0.5f, 0.45f, 1);
+    ImGui::TextColored(colour, "%s", verdict.c_str());
+  }
+  ImGui::Text("Score: %u of %u right", p.right, p.asked);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ImGui::Spacing();
+}
+
 // One series against merges, with a line at the shown step; clicking or dragging on it scrubs.
 void draw_series(TrainingStudioState& state, const char* label, const std::vector<float>& values, float height) {
   if (values.empty()) return;
@@ -471,6 +552,7 @@ void draw_training_studio(TrainingStudioState& state, const Fonts& fonts, const 
   draw_options(state, input);
   draw_player(state);
   clamp_step(state);
+  update_merge_prediction(state);
 
   // A line for the preset's caption, or for what is out of date.
   ImGui::PushTextWrapPos(0);
@@ -495,11 +577,19 @@ void draw_training_studio(TrainingStudioState& state, const Fonts& fonts, const 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float left_width = std::max(280.0f, avail.x * 0.38f);
   ImGui::BeginChild("studio left", ImVec2(left_width, 0), false);
-  draw_leaderboard(state);
-  ImGui::Spacing();
-  const float chart_height = std::max(48.0f, (ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) / 2);
-  draw_series(state, "tokens", token_series(state.session), chart_height);
-  draw_series(state, "bytes/token", bytes_per_token_series(state.session), chart_height);
+  if (!state.predict.pending) state.candidate_rects.clear();
+  if (state.predict.pending) {
+    // Neither the leaderboard nor the charts (the token count drops by the places merged) while asked:
+    // they would give the answer away.
+    draw_prediction_question(state, fonts);
+  } else {
+    draw_prediction_verdict(state, fonts);
+    draw_leaderboard(state);
+    ImGui::Spacing();
+    const float chart_height = std::max(48.0f, (ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) / 2);
+    draw_series(state, "tokens", token_series(state.session), chart_height);
+    draw_series(state, "bytes/token", bytes_per_token_series(state.session), chart_height);
+  }
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("studio right", ImVec2(0, 0), false);

@@ -1,7 +1,8 @@
 // The training studio: train a byte-level BPE on the current text or a built-in sample and play the
 // merges back. At step k it shows the winning pair and its count, a leaderboard of the pairs that
 // competed (ties with the winner marked), the text re-coloured by the model after k merges, the
-// vocabulary growing, and a chart of tokens and bytes per token against merges. The trained model
+// vocabulary growing, and a chart of tokens and bytes per token against merges. With Predict on, it
+// asks which pair wins before each merge is shown, and keeps score. The trained model
 // (truncated to k merges) can be handed to the visualizer or exported; the app does both when the
 // view sets a request flag.
 #pragma once
@@ -16,6 +17,7 @@
 #include "core/token.h"
 #include "core/token_groups.h"
 #include "ui/fonts.h"
+#include "ui/merge_prediction.h"
 #include "ui/token_view.h"
 #include "ui/training_presets.h"
 #include "ui/training_session.h"
@@ -60,6 +62,9 @@ struct TrainingStudioState {
   bool playing = false;
   float steps_per_second = 2;
   double last_step_time = 0;
+  // "Predict": hold before each merge and ask which pair wins (ui/merge_prediction.h).
+  MergePrediction predict;
+  std::vector<float> candidate_rects;  // the question's buttons as drawn: x, y, width, height each
 
   // The text at `shown_step`: the segmentation by the model after that many merges (a few steps are
   // kept, so stepping back and forth does not encode again), grouped by character for the token view.
@@ -102,6 +107,9 @@ void train_studio(TrainingStudioState& state, const TrainingStudioInput& input);
 // and advances a playing player to the time given (seconds, as ImGui::GetTime()). The draw function
 // calls it first; the app may call it too (after setting options from JavaScript, say).
 void update_training_studio(TrainingStudioState& state, const TrainingStudioInput& input, double now);
+// Keeps the prediction game in step with the player and the training (follow_prediction); the draw
+// function calls it after the player's controls, JavaScript after it moves the step.
+void update_merge_prediction(TrainingStudioState& state);
 // True when the options or the text differ from what the shown training used.
 bool training_is_stale(const TrainingStudioState& state, const TrainingStudioInput& input);
 

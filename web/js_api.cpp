@@ -87,6 +87,38 @@ nlohmann::json tree_json(AppState& s) {
           {"hover", t.hovered_node}};
 }
 
+// The studio's "Predict" game: the pending question's pairs (no counts: they would give it away) or,
+// at an answered merge, the pairs it asked with; the last answer and the score.
+nlohmann::json predict_json(const TrainingStudioState& st) {
+  const MergePrediction& p = st.predict;
+  nlohmann::json candidates = nlohmann::json::array();
+  const bool answered = st.step > 0 && st.step <= p.answers.size() && p.answers[st.step - 1].asked;
+  if (st.trained && (p.pending || answered)) {
+    for (const PairCount& c : prediction_candidates(st.session, p.pending ? st.step + 1 : st.step)) {
+      candidates.push_back({st.session.model.tokens[c.left], st.session.model.tokens[c.right]});
+    }
+  }
+  const MergeAnswer* last = p.last_step > 0 && p.last_step <= p.answers.size() ? &p.answers[p.last_step - 1] : nullptr;
+  return {{"on", p.on},
+          {"pending", p.pending},
+          {"asking", p.pending ? st.step + 1 : 0},
+          {"candidates", std::move(candidates)},
+          {"rects", [&] {  // the question's buttons as drawn, [x, y, width, height] in CSS pixels
+             nlohmann::json rects = nlohmann::json::array();
+             for (std::size_t i = 0; i + 3 < st.candidate_rects.size(); i += 4) {
+               rects.push_back({st.candidate_rects[i], st.candidate_rects[i + 1], st.candidate_rects[i + 2], st.candidate_rects[i + 3]});
+             }
+             return rects;
+           }()},
+          {"lastStep", p.last_step},
+          {"lastGuess", last ? nlohmann::json(last->guess) : nlohmann::json(nullptr)},
+          {"lastRight", last ? nlohmann::json(last->right) : nlohmann::json(nullptr)},
+          {"lastTie", last ? nlohmann::json(last->tie) : nlohmann::json(nullptr)},
+          {"verdict", st.trained ? describe_answer(st.session, p, st.step) : std::string()},
+          {"right", p.right},
+          {"asked", p.asked}};
+}
+
 // The training studio: options, the training shown and the step.
 nlohmann::json studio_json(AppState& s) {
   TrainingStudioState& st = s.studio;
@@ -117,7 +149,8 @@ nlohmann::json studio_json(AppState& s) {
           {"playing", st.playing},
           {"description", st.trained ? describe_training_step(st, st.step) : st.error},
           {"merged", std::move(merges)},
-          {"tokens", std::move(tokens)}};
+          {"tokens", std::move(tokens)},
+          {"predict", predict_json(st)}};
 }
 
 // The Schemes tab's rows, or null until the tab has compared the current text and encoding (it does
@@ -383,10 +416,23 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_studio(const char* options_json) {
   }
   if (o.value("train", false)) st.train_request = true;
   update_training_studio(st, {g_state->editor.text, g_state->editor.revision}, ImGui::GetTime());
+  update_merge_prediction(st);
+  if (o.contains("predict")) {
+    if (!o["predict"].is_boolean()) return fail("predict must be true or false");
+    set_prediction(st.predict, o["predict"].get<bool>(), st.step, st.trained ? st.session.merges() : 0);
+  }
   if (o.contains("step")) {
     if (!o["step"].is_number_integer() || o["step"].get<int64_t>() < 0) return fail("step must be a whole number");
     st.step = static_cast<uint32_t>(std::min<int64_t>(o["step"].get<int64_t>(), st.trained ? st.session.merges() : 0));
     st.playing = false;
+    update_merge_prediction(st);  // one step forward asks, with Predict on
+  }
+  if (o.contains("guess")) {
+    if (!o["guess"].is_number_integer()) return fail("guess must be an index into state().studio.predict.candidates");
+    if (!st.predict.pending) return fail("no merge is being predicted: turn predict on and step forward");
+    if (!guess_merge(st.predict, st.session, st.step, o["guess"].get<int>())) {
+      return fail("guess must be an index into state().studio.predict.candidates");
+    }
   }
   if (o.contains("play")) {
     st.playing = o["play"].is_boolean() && o["play"].get<bool>() && st.trained;

@@ -384,8 +384,9 @@
     },
     // The Train BPE tab: sets any of {source ('text' or a sample's name), merges, pretokenizer,
     // tie ('greater' | 'first'), specials (comma-separated), step, play, train, use, export (a kind:
-    // 'model', 'vocab', 'tiktoken', 'vocab.json', 'merges.txt')} and resolves after two frames;
-    // state().studio shows the result.
+    // 'model', 'vocab', 'tiktoken', 'vocab.json', 'merges.txt'), predict (true: one step forward asks
+    // which pair wins), guess (an index into state().studio.predict.candidates)} and resolves after
+    // two frames; state().studio shows the result.
     async studio(options) {
       const status = withUtf8(JSON.stringify(options), (ptr) => Module._bpeviz_studio(ptr));
       if (status < 0) throw new Error(fromWasm(Module._bpeviz_last_error()));
