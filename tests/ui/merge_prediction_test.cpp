@@ -12,7 +12,7 @@
 #include <imgui_internal.h>
 
 #include "core/training_text.h"
-#include "tests/ui/headless.h"
+#include "tests/ui/frames.h"
 #include "ui/merge_prediction.h"
 #include "ui/training_studio.h"
 
@@ -269,15 +269,7 @@ TEST_CASE("prediction: with one pair left it still asks, with that pair as the o
 
 namespace {
 
-void run_frame(TrainingStudioState& state, const TrainingStudioInput& input) {
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-  ImGui::Begin("studio");
-  draw_training_studio(state, default_fonts(), input);
-  ImGui::End();
-  ImGui::Render();
-}
+void run_frame(TrainingStudioState& state, const TrainingStudioInput& input) { test::studio_frame_headless(state, input); }
 
 }  // namespace
 

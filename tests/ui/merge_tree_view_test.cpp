@@ -7,24 +7,16 @@
 #include <vector>
 
 #include "tests/test_data.h"
-#include "tests/ui/headless.h"
+#include "tests/ui/frames.h"
 #include "ui/app.h"
 
 using namespace bpeviz;
 
 namespace {
 
-void frame(AppState& app) {
-  ImGui::NewFrame();
-  app_frame(app);
-  ImGui::Render();
-}
+void frame(AppState& app) { test::app_frame_headless(app); }
 
-void load(AppState& app, const char* name) {
-  const std::string data = test::read_file(std::string(BPEVIZ_TEST_ENCODINGS_DIR) + "/" + name + ".bpevocab");
-  REQUIRE(app.encodings.load_builtin(name, data).ok());
-  REQUIRE(select_encoding(app, name));
-}
+void load(AppState& app, const char* name) { test::load_builtin_encoding(app, name); }
 
 // Box widths that vary the way labels do: wider for more bytes, never below a byte's box.
 std::vector<float> widths_of(const MergeTree& tree) {

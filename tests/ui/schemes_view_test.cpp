@@ -6,24 +6,16 @@
 
 #include "core/utf8.h"
 #include "tests/test_data.h"
-#include "tests/ui/headless.h"
+#include "tests/ui/frames.h"
 #include "ui/app.h"
 
 using namespace bpeviz;
 
 namespace {
 
-void frame(AppState& app) {
-  ImGui::NewFrame();
-  app_frame(app);
-  ImGui::Render();
-}
+void frame(AppState& app) { test::app_frame_headless(app); }
 
-void load(AppState& app, const char* name) {
-  const std::string data = test::read_file(std::string(BPEVIZ_TEST_ENCODINGS_DIR) + "/" + name + ".bpevocab");
-  REQUIRE(app.encodings.load_builtin(name, data).ok());
-  REQUIRE(select_encoding(app, name));
-}
+void load(AppState& app, const char* name) { test::load_builtin_encoding(app, name); }
 
 // Tiles cover [0, end) in order, without gaps.
 void check_cover(const std::vector<Token>& tiles, uint32_t end) {

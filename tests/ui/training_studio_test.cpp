@@ -13,7 +13,7 @@
 #include "core/gpt2_files.h"
 #include "core/model_file.h"
 #include "core/tiktoken_file.h"
-#include "tests/ui/headless.h"
+#include "tests/ui/frames.h"
 #include "ui/training_studio.h"
 
 using namespace bpeviz;
@@ -27,14 +27,7 @@ struct HeadlessImGui : bpeviz::test::HeadlessImGui {
 };
 
 void run_frame(TrainingStudioState& state, const TrainingStudioInput& input, float dt = 1.0f / 60) {
-  ImGui::GetIO().DeltaTime = dt;
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-  ImGui::Begin("studio");
-  draw_training_studio(state, default_fonts(), input);
-  ImGui::End();
-  ImGui::Render();
+  bpeviz::test::studio_frame_headless(state, input, dt);
 }
 
 int preset_index(std::string_view text) {
