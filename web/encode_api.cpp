@@ -119,13 +119,11 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_train(const char* text, std::size_t length, uint
   nlohmann::json out = nlohmann::json::array();
   const auto bytes = [&](uint32_t id) {
     const std::string& b = model.tokens[id];
-    return std::vector<int>(b.begin(), b.end());
+    return std::vector<unsigned char>(b.begin(), b.end());
   };
   for (const TrainingStep& step : steps) {
-    std::vector<int> left = bytes(step.merge.left), right = bytes(step.merge.right);
-    for (int& b : left) b &= 0xFF;
-    for (int& b : right) b &= 0xFF;
-    out.push_back({{"left", left}, {"right", right}, {"id", step.merge.id}, {"count", step.count}, {"replaced", step.replaced}});
+    out.push_back({{"left", bytes(step.merge.left)}, {"right", bytes(step.merge.right)}, {"id", step.merge.id},
+                   {"count", step.count}, {"replaced", step.replaced}});
   }
   g_steps = out.dump();
   g_bytes = write_model_file(model);
