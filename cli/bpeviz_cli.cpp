@@ -1,10 +1,11 @@
 // bpeviz-cli: the core encoder and trainer on the command line.
 //   bpeviz-cli encodings
-//   bpeviz-cli encode (--encoding NAME | --tokenizer PATH [--pretokenizer P]) [--allow-special all|none|LIST] [FILE|-]
+//   bpeviz-cli encode (--encoding NAME | --tokenizer PATH [--pretokenizer P]) [--allow-special all|none|LIST]
+//                     [--add-special-tokens] [FILE|-]
 //   bpeviz-cli decode (--encoding NAME | --tokenizer PATH) [FILE|-]
 //   bpeviz-cli train (--vocab-size N | --merges N) [options] (FILE|-) -o DIR   (cli/train_command.h)
-// PATH for --tokenizer: a directory `train` wrote, a bpeviz model file, a .tiktoken file, or GPT-2's
-// encoder.json / Hugging Face's vocab.json with vocab.bpe / merges.txt beside it.
+// PATH for --tokenizer: a directory `train` wrote, a bpeviz model file, a Hugging Face tokenizer.json,
+// a .tiktoken file, or GPT-2's encoder.json / Hugging Face's vocab.json with vocab.bpe / merges.txt beside it.
 // Ids are printed as one JSON array on one line; decode writes the raw bytes. Errors: one line, exit 1.
 #include <algorithm>
 #include <cstdio>
@@ -30,22 +31,26 @@ std::string usage() {
   return std::string(
              "usage: bpeviz-cli encodings\n"
              "       bpeviz-cli encode (--encoding NAME | --tokenizer PATH [--pretokenizer cl100k|o200k|gpt2|whitespace|none])\n"
-             "                         [--allow-special all|none|NAME,NAME...] [--data DIR] [FILE|-]\n"
+             "                         [--allow-special all|none|NAME,NAME...] [--add-special-tokens] [--data DIR] [FILE|-]\n"
              "       bpeviz-cli decode (--encoding NAME | --tokenizer PATH) [--data DIR] [FILE|-]\n") +
          kTrainUsage +
-         "--tokenizer: a directory written by train (its bpeviz.model), a bpeviz.model file, a .tiktoken file\n"
-         "(give --pretokenizer; default cl100k), or GPT-2's encoder.json / Hugging Face's vocab.json with\n"
-         "vocab.bpe / merges.txt beside it. A model file brings its own pre-tokenizer and special tokens.\n"
+         "--tokenizer: a directory written by train (its bpeviz.model), a bpeviz.model file, a Hugging Face\n"
+         "tokenizer.json, a .tiktoken file (give --pretokenizer; default cl100k), or GPT-2's encoder.json /\n"
+         "Hugging Face's vocab.json with vocab.bpe / merges.txt beside it. A model file or tokenizer.json brings\n"
+         "its own pre-tokenizer and special tokens.\n"
          "--allow-special: allowed special tokens become their ids; any other special token in the text is an\n"
-         "error, as in tiktoken (default: none). --data: where the .tiktoken files are (default: the build's).\n"
+         "error, as in tiktoken (default: none; all for a tokenizer.json, as Hugging Face matches added tokens).\n"
+         "--add-special-tokens: a tokenizer.json's BOS/EOS around the text (Hugging Face's add_special_tokens).\n"
+         "--data: where the .tiktoken files are (default: the build's).\n"
          "train writes DIR/bpeviz.model (the model file), DIR/bpeviz.vocab (every token, readable),\n"
          "DIR/vocab.json + DIR/merges.txt (GPT-2/Hugging Face form) and DIR/ranks.tiktoken. --vocab-size counts\n"
          "the 256 bytes, the merges and the specials. Defaults: --pretokenizer gpt2, --tie greater, --threads 2.\n";
 }
 
 struct Options {
-  std::string command, encoding, tokenizer, pretokenizer = "cl100k", allow_special = "none", input = "-";
+  std::string command, encoding, tokenizer, pretokenizer = "cl100k", allow_special, input = "-";
   bool pretokenizer_given = false;
+  bool add_special_tokens = false;
   std::string data_dir = BPEVIZ_ENCODINGS_DIR;
 };
 
@@ -88,7 +93,10 @@ Result<Encoding> load(const Options& o) {
   return encoding;
 }
 
-SpecialPolicy policy_from(const std::string& allow) {
+// The default is each format's own: tiktoken raises on special-token text, Hugging Face always matches
+// a tokenizer.json's added tokens.
+SpecialPolicy policy_from(std::string allow, const Encoding& encoding) {
+  if (allow.empty()) allow = encoding.hf_model() ? "all" : "none";
   if (allow == "all") return SpecialPolicy::allow_all_specials();
   SpecialPolicy p = SpecialPolicy::error_on_specials();
   if (allow == "none") return p;
@@ -120,6 +128,7 @@ int main(int argc, char** argv) {
     else if (a == "--tokenizer") ok = value(o.tokenizer);
     else if (a == "--pretokenizer") ok = o.pretokenizer_given = value(o.pretokenizer);
     else if (a == "--allow-special") ok = value(o.allow_special);
+    else if (a == "--add-special-tokens") o.add_special_tokens = true;
     else if (a == "--data") ok = value(o.data_dir);
     else if (a.size() > 1 && a[0] == '-') return fail("unknown option " + a + "\n" + usage());
     else o.input = a;
@@ -136,7 +145,9 @@ int main(int argc, char** argv) {
   const auto input = read_input(o.input);
   if (!input.ok()) return fail(input.error);
   if (o.command == "encode") {
-    const auto ids = encoding.value.encode(input.value, policy_from(o.allow_special));
+    SpecialPolicy policy = policy_from(o.allow_special, encoding.value);
+    policy.add_special_tokens = o.add_special_tokens;
+    const auto ids = encoding.value.encode(input.value, policy);
     if (!ids.ok()) return fail(ids.error);
     std::string out = "[";
     for (std::size_t i = 0; i < ids.value.size(); ++i) {

@@ -70,6 +70,13 @@ constexpr const char* kUnencodable =
 
 template <class Sink>
 void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink) const {
+  if (hf_ && hf_->own_path()) {
+    thread_local std::vector<Token> tokens;
+    tokens.clear();
+    hf_encode_segment(text, offset, tokens, nullptr, nullptr);
+    for (const Token& t : tokens) sink(t.id, t.begin, t.end);
+    return;
+  }
   // Kept between calls: a megabyte of text has ~250k pieces, and growing a fresh vector for them
   // on every call cost page faults and copies (the benchmark's whole-text runs).
   thread_local std::vector<Span> pieces;
@@ -145,7 +152,11 @@ std::string Encoding::split_at_specials(std::string_view text, const SpecialPoli
 
 template <class Sink>
 std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const {
-  return split_at_specials(
+  const bool template_tokens = hf_ && policy.add_special_tokens;
+  if (template_tokens) {
+    for (const uint32_t id : hf_->prefix_ids) sink(id, 0, 0);
+  }
+  std::string error = split_at_specials(
       text, policy,
       [&](std::size_t begin, std::size_t end) {
         encode_ordinary_into(text.substr(begin, end - begin), static_cast<uint32_t>(begin), sink);
@@ -153,6 +164,11 @@ std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& po
       [&](const SpecialToken& special, std::size_t pos) {
         sink(special.id, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + special.text.size()));
       });
+  if (template_tokens) {
+    const auto end = static_cast<uint32_t>(text.size());
+    for (const uint32_t id : hf_->suffix_ids) sink(id, end, end);
+  }
+  return error;
 }
 
 Result<std::vector<uint32_t>> Encoding::encode(std::string_view text, const SpecialPolicy& policy) const {
@@ -190,6 +206,11 @@ Result<std::vector<Span>> Encoding::pieces(std::string_view text, const SpecialP
       text, policy,
       [&](std::size_t begin, std::size_t end) {
         spans.clear();
+        if (hf_ && hf_->own_path()) {
+          std::vector<Token> ignored;
+          hf_encode_segment(text.substr(begin, end - begin), static_cast<uint32_t>(begin), ignored, nullptr, &result.value);
+          return;
+        }
         pretokenize(pretokenizer_, text.substr(begin, end - begin), spans);
         for (const Span& s : spans) {
           result.value.push_back({static_cast<uint32_t>(begin + s.begin), static_cast<uint32_t>(begin + s.end)});
@@ -210,6 +231,11 @@ Result<std::vector<PieceTrace>> Encoding::trace(std::string_view text, const Spe
       text, policy,
       [&](std::size_t from, std::size_t to) {
         spans.clear();
+        if (hf_ && hf_->own_path()) {
+          std::vector<Token> ignored;
+          hf_encode_segment(text.substr(from, to - from), static_cast<uint32_t>(from), ignored, &result.value, nullptr);
+          return;
+        }
         pretokenize(pretokenizer_, text.substr(from, to - from), spans);
         for (const Span& s : spans) {
           PieceTrace p;
@@ -250,6 +276,7 @@ const SpecialToken* find_by_id(const std::vector<SpecialToken>& by_id, uint32_t 
 bool Encoding::is_special(uint32_t id) const { return find_by_id(special_names_, id) != nullptr; }
 
 std::string_view Encoding::token_bytes(uint32_t id) const {
+  if (hf_ && id < hf_->decoded.size() && !is_special(id)) return hf_->decoded[id];
   if (ranks_.contains(id)) return ranks_.token(id);
   if (const SpecialToken* s = find_by_id(special_names_, id)) return s->text;
   return {};
@@ -264,6 +291,12 @@ Result<std::string> Encoding::decode_bytes(std::span<const uint32_t> ids) const 
                                           " is not a token of " + name_);
     }
     result.value.append(bytes);
+  }
+  if (hf_) {
+    // The decoder's Strip (SentencePiece models): the space the normalizer put in front goes again.
+    std::size_t n = 0;
+    while (n < hf_->strip_leading_spaces && n < result.value.size() && result.value[n] == ' ') ++n;
+    result.value.erase(0, n);
   }
   return result;
 }

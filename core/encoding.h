@@ -3,12 +3,14 @@
 // Special-token policy lives here and nowhere else.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/bpe_merge.h"
+#include "core/hf_model.h"
 #include "core/pretokenize.h"
 #include "core/special_trie.h"
 #include "core/status.h"
@@ -28,6 +30,9 @@ struct SpecialPolicy {
   bool allow_all = false;
   std::vector<std::string> allowed;
   bool others_are_errors = true;
+  // Hugging Face's add_special_tokens: the post-processor's tokens (BOS/EOS) around the text, for
+  // models whose tokenizer.json names them. They cover no text: their spans are empty.
+  bool add_special_tokens = false;
 
   static SpecialPolicy allow_all_specials() { return {true, {}, true}; }
   static SpecialPolicy all_as_text() { return {false, {}, false}; }
@@ -57,6 +62,9 @@ class Encoding {
   const Vocab& ranks() const { return ranks_; }
   const std::vector<SpecialToken>& specials() const { return specials_; }
   uint32_t n_vocab() const { return n_vocab_; }
+  // A Hugging Face tokenizer.json's model (hf_tokenizer_json.h), or null for tiktoken-style encodings.
+  const HfModel* hf_model() const { return hf_.get(); }
+  void set_hf_model(std::shared_ptr<const HfModel> model) { hf_ = std::move(model); }
 
   // Ids only: the fast path.
   Result<std::vector<uint32_t>> encode(std::string_view text, const SpecialPolicy& policy) const;
@@ -93,6 +101,13 @@ class Encoding {
   std::string encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const;
   template <class Sink>
   void encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink) const;
+  // The Hugging Face path (hf_encode.cpp), for models whose HfModel::own_path(): normalizes `text`
+  // (which starts at `offset` in the input), splits and merges it, and appends its tokens, and when
+  // asked its traces and pre-token spans, all with spans in the input.
+  void hf_encode_segment(std::string_view text, uint32_t offset, std::vector<Token>& tokens,
+                         std::vector<PieceTrace>* traces, std::vector<Span>* pieces) const;
+  void hf_pieces(std::string_view normalized, std::vector<Span>& out) const;
+  void hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) const;
 
   std::string name_;
   Pretokenizer pretokenizer_ = Pretokenizer::none;
@@ -102,6 +117,7 @@ class Encoding {
   uint32_t n_vocab_ = 0;
   SpecialTrie special_trie_;                    // over specials_, for find_special
   uint64_t serial_ = 0;  // tells this encoding's piece cache apart (piece_cache.h); copies share it
+  std::shared_ptr<const HfModel> hf_;
 };
 
 }  // namespace bpeviz

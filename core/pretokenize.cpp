@@ -25,6 +25,11 @@ enum : uint16_t {
   kLower = 1 << 8,        // [\p{Ll}\p{Lm}\p{Lo}\p{M}]         (o200k)
   kSlash = 1 << 9,        // '/' of o200k's [\r\n/]*
   kApostrophe = 1 << 10,  // ASCII ' only: U+2019 is ordinary punctuation to every pattern
+  kPunctSym = 1 << 11,    // [\p{P}\p{S}]                      (DeepSeek-V3)
+  kMark = 1 << 12,        // \p{M}                              (DeepSeek-V3)
+  kCjk = 1 << 13,         // [\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff] (DeepSeek-V3)
+  kAsciiLetter = 1 << 14, // [A-Za-z]                           (DeepSeek-V3)
+  kAsciiPunct = 1 << 15,  // ASCII punctuation and symbols       (DeepSeek-V3)
 };
 
 }  // namespace
@@ -50,10 +55,16 @@ uint16_t classify(utf8proc_int32_t cp) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: bits = kLetter | kUpper; break;
     case UTF8PROC_CATEGORY_LL: bits = kLetter | kLower; break;
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: bits = kLetter | kUpper | kLower; break;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: bits = kUpper | kLower; break;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: bits = kUpper | kLower | kMark; break;
     case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: bits = kNumber; break;
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF: case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO: bits = kPunctSym; break;
     default: break;
   }
+  if ((cp >= 0x4E00 && cp <= 0x9FA5) || (cp >= 0x3040 && cp <= 0x309F) || (cp >= 0x30A0 && cp <= 0x30FF)) bits |= kCjk;
+  if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) bits |= kAsciiLetter;
+  if (cp < 0x80 && (bits & kPunctSym)) bits |= kAsciiPunct;
   if (is_white_space(static_cast<uint32_t>(cp))) bits |= kWhite;  // no White_Space character is a letter, number or mark
   if (!(bits & (kWhite | kLetter | kNumber))) bits |= kOther;
   const bool newline = cp == '\r' || cp == '\n';
@@ -66,7 +77,7 @@ uint16_t classify(utf8proc_int32_t cp) {
 }
 
 // An ill-formed byte reads as U+FFFD would: So, so punctuation-like.
-constexpr uint16_t kIllFormed = kOther | kPrefix;
+constexpr uint16_t kIllFormed = kOther | kPrefix | kPunctSym;
 
 // The classes of every BMP code point, derived from utf8proc once, on first use (about 1 ms; 128 KiB).
 // Reading a class is then one load. Measured on multilingual text (UI strings in 13 languages), asking
@@ -226,7 +237,9 @@ std::size_t gpt2_piece(const Text& t, std::size_t pos) {
   return white_space(t, pos, false);
 }
 
-std::size_t cl100k_piece(const Text& t, std::size_t pos) {
+// cl100k's pattern; Qwen2/Qwen3 use it with \p{N} in place of \p{N}{1,3}: every digit is a piece.
+template <int kDigitsPerPiece>
+std::size_t cl100k_like_piece(const Text& t, std::size_t pos) {
   const Char c0 = t.at(pos);
   // (?i:'s|'t|'re|'ve|'m|'ll|'d)
   if (c0.bits & kApostrophe) {
@@ -236,7 +249,7 @@ std::size_t cl100k_piece(const Text& t, std::size_t pos) {
   if ((c0.bits & kPrefix) && (t.at(pos + c0.size).bits & kLetter)) return t.run(pos + c0.size, kLetter);
   if (c0.bits & kLetter) return t.run(pos, kLetter);
   // \p{N}{1,3}
-  if (c0.bits & kNumber) return numbers_up_to_3(t, pos);
+  if (c0.bits & kNumber) return kDigitsPerPiece == 3 ? numbers_up_to_3(t, pos) : pos + c0.size;
   // ` ?[^\s\p{L}\p{N}]+[\r\n]*`
   if (const std::size_t end = punctuation(t, pos, c0, kNewline)) return end;
   // \s*[\r\n]+|\s+(?!\S)|\s+
@@ -321,6 +334,77 @@ void split(const Text& t, std::vector<Span>& out) {
   }
 }
 
+// DeepSeek-V3's third Split: ASCII punctuation with the ASCII letters after it, letters and marks with
+// one optional leading character that is none of newline, letter, punctuation or symbol, a run of
+// punctuation and symbols (one space before, newlines after), then cl100k's white-space alternatives.
+// 0 when no alternative matches at pos (a control character, say): the caller keeps it in a gap.
+std::size_t deepseek_v3_piece(const Text& t, std::size_t pos) {
+  const Char c0 = t.at(pos);
+  // [!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+
+  if ((c0.bits & kAsciiPunct) && (t.at(pos + 1).bits & kAsciiLetter)) return t.run(pos + 1, kAsciiLetter);
+  // [^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+
+  if (!(c0.bits & (kNewline | kLetter | kPunctSym)) && (t.at(pos + c0.size).bits & (kLetter | kMark))) {
+    return t.run(pos + c0.size, kLetter | kMark);
+  }
+  if (c0.bits & (kLetter | kMark)) return t.run(pos, kLetter | kMark);
+  // ` ?[\p{P}\p{S}]+[\r\n]*`
+  std::size_t start = pos;
+  if ((c0.bits & kSpace) && (t.at(pos + 1).bits & kPunctSym)) start = pos + 1;
+  if (t.at(start).bits & kPunctSym) return t.run(t.run(start, kPunctSym), kNewline);
+  // \s*[\r\n]+|\s+(?!\S)|\s+
+  if (c0.bits & kWhite) return white_space(t, pos, true);
+  return 0;
+}
+
+// A Hugging Face Split with behaviour Isolated: what `piece` matches and the stretches between matches
+// (where no alternative matches) are all pieces. Offsets in `out` are shifted by `offset`.
+template <std::size_t (*piece)(const Text&, std::size_t)>
+void split_isolated(const Text& t, uint32_t offset, std::vector<Span>& out) {
+  std::size_t gap = t.size();  // start of the current unmatched stretch, or size() when none
+  for (std::size_t pos = 0; pos < t.size();) {
+    const std::size_t end = piece(t, pos);
+    if (!end) {
+      if (gap == t.size()) gap = pos;
+      pos += t.at(pos).size;
+      continue;
+    }
+    if (gap != t.size()) out.push_back({offset + static_cast<uint32_t>(gap), offset + static_cast<uint32_t>(pos)});
+    gap = t.size();
+    out.push_back({offset + static_cast<uint32_t>(pos), offset + static_cast<uint32_t>(end)});
+    pos = end;
+  }
+  if (gap != t.size()) out.push_back({offset + static_cast<uint32_t>(gap), offset + static_cast<uint32_t>(t.size())});
+}
+
+std::size_t digits_piece(const Text& t, std::size_t pos) {
+  const std::size_t end = numbers_up_to_3(t, pos);
+  return end > pos ? end : 0;
+}
+std::size_t cjk_piece(const Text& t, std::size_t pos) { return (t.at(pos).bits & kCjk) ? t.run(pos, kCjk) : 0; }
+
+// DeepSeek-V3's Sequence of three Splits, each applied to the pieces of the one before:
+// \p{N}{1,3}, then [\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff]+, then deepseek_v3_piece. Linear: each
+// stage scans its input once.
+void deepseek_v3_split(std::string_view text, std::vector<Span>& out) {
+  const uint16_t* classes = bmp_classes();
+  std::vector<Span> digits, cjk;
+  split_isolated<digits_piece>(Text(text, classes), 0, digits);
+  for (const Span& d : digits) {
+    const std::string_view a = text.substr(d.begin, d.end - d.begin);
+    if (Text(a, classes).at(0).bits & kNumber) {
+      out.push_back(d);
+      continue;
+    }
+    cjk.clear();
+    split_isolated<cjk_piece>(Text(a, classes), d.begin, cjk);
+    for (const Span& c : cjk) {
+      const std::string_view b = text.substr(c.begin, c.end - c.begin);
+      if (Text(b, classes).at(0).bits & kCjk) out.push_back(c);
+      else split_isolated<deepseek_v3_piece>(Text(b, classes), c.begin, out);
+    }
+  }
+}
+
 }  // namespace
 
 void pretokenize(Pretokenizer kind, std::string_view text, std::vector<Span>& out) {
@@ -331,13 +415,15 @@ void pretokenize(Pretokenizer kind, std::string_view text, std::vector<Span>& ou
       return;
     case Pretokenizer::whitespace: return split<whitespace_piece>(t, out);
     case Pretokenizer::gpt2: return split<gpt2_piece>(t, out);
-    case Pretokenizer::cl100k: return split<cl100k_piece>(t, out);
+    case Pretokenizer::cl100k: return split<cl100k_like_piece<3>>(t, out);
     case Pretokenizer::o200k: return split<o200k_piece>(t, out);
+    case Pretokenizer::qwen2: return split<cl100k_like_piece<1>>(t, out);
+    case Pretokenizer::deepseek_v3: return deepseek_v3_split(text, out);
   }
 }
 
 namespace {
-constexpr std::array<std::string_view, 5> kNames{"none", "whitespace", "gpt2", "cl100k", "o200k"};
+constexpr std::array<std::string_view, 7> kNames{"none", "whitespace", "gpt2", "cl100k", "o200k", "qwen2", "deepseek_v3"};
 }
 
 std::string_view pretokenizer_name(Pretokenizer kind) {

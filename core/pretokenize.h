@@ -13,6 +13,10 @@ enum class Pretokenizer : uint8_t {
   gpt2,        // GPT-2/r50k/p50k:  's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
   cl100k,      // (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
   o200k,       // [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+
+  qwen2,       // Qwen2/Qwen3: cl100k's pattern with \p{N} instead of \p{N}{1,3} (one piece per digit)
+  deepseek_v3, // DeepSeek-V3: Hugging Face Splits \p{N}{1,3}, then [\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff]+, then
+               // [!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
+               // each applied to the pieces of the one before; text no alternative matches is a piece too
 };
 
 struct Span {
@@ -28,7 +32,8 @@ void pretokenize(Pretokenizer kind, std::string_view text, std::vector<Span>& ou
 // Unicode's White_Space property (\s in the patterns, and where the whitespace pre-tokenizer splits).
 bool is_white_space(uint32_t code_point);
 
-// Name as used in files and on the command line ("none", "whitespace", "gpt2", "cl100k", "o200k"), and back.
+// Name as used in files and on the command line ("none", "whitespace", "gpt2", "cl100k", "o200k", "qwen2",
+// "deepseek_v3"), and back.
 std::string_view pretokenizer_name(Pretokenizer kind);
 bool pretokenizer_from_name(std::string_view name, Pretokenizer& kind);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/gpt2_files.h"
+#include "core/hf_tokenizer_json.h"
 #include "core/model_file.h"
 #include "core/tiktoken_file.h"
 
@@ -39,6 +40,7 @@ const TokenizerFile& other(std::span<const TokenizerFile> files, const Tokenizer
 
 std::string_view tokenizer_files_kind(std::span<const TokenizerFile> files) {
   if (files.size() == 1 && is_model_file(files[0])) return "bpeviz model";
+  if (files.size() == 1 && is_hf_tokenizer_json(files[0].bytes)) return "tokenizer.json";
   if (files.size() == 2 && find(files, is_json) && !is_json(files[0]) + !is_json(files[1]) == 1) return "vocab.json + merges.txt";
   if (files.size() == 1 && !is_json(files[0]) && !is_merges_list(files[0])) return ".tiktoken";
   return "";
@@ -59,6 +61,11 @@ Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pret
     auto model = load_model_file(files[0].bytes);
     if (!model.ok()) return R::failure(files[0].name + ": " + model.error);
     return make_model_encoding(model.value, std::move(name));
+  }
+  if (files.size() == 1 && is_hf_tokenizer_json(files[0].bytes)) {
+    auto encoding = load_hf_tokenizer_json(files[0].bytes, std::move(name));
+    if (!encoding.ok()) return R::failure(files[0].name + ": " + encoding.error);
+    return encoding;
   }
   const TokenizerFile* json = find(files, is_json);
   if (files.size() == 2 || json) {

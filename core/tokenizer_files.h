@@ -1,6 +1,7 @@
 // Tokenizers a user brings, as files: what the page's file picker and drag-and-drop accept and what
 // `bpeviz-cli --tokenizer` reads. One place decides what a set of files is:
 //   - a bpeviz model file (first line "bpeviz-bpe N"): brings its pre-tokenizer and special tokens;
+//   - a Hugging Face tokenizer.json (hf_tokenizer_json.h): brings everything, as the model defines it;
 //   - GPT-2's encoder.json + vocab.bpe, or Hugging Face's vocab.json + merges.txt (a JSON object and
 //     a merges list, told apart by content, whatever the files are called);
 //   - a tiktoken .tiktoken ranks file.
@@ -20,7 +21,7 @@ struct TokenizerFile {
   std::string bytes;
 };
 
-// What kind of tokenizer `files` hold, for messages and for the page's list: "bpeviz model",
+// What kind of tokenizer `files` hold, for messages and for the page's list: "bpeviz model", "tokenizer.json",
 // "vocab.json + merges.txt", ".tiktoken", or "" when the files are none of these.
 std::string_view tokenizer_files_kind(std::span<const TokenizerFile> files);
 

@@ -268,3 +268,16 @@ TEST_CASE("1 MB adversarial inputs split in linear time") {
   pretokenize(Pretokenizer::o200k, inputs[3], spans);
   CHECK(spans.size() == 1);  // white space that reaches the end of the text is one piece
 }
+
+TEST_CASE("Qwen2's pattern: cl100k's with one digit per piece") {
+  CHECK(split(Pretokenizer::qwen2, "abc 12345 don't") == Pieces{"abc", " ", "1", "2", "3", "4", "5", " don", "'t"});
+}
+
+TEST_CASE("DeepSeek-V3's three splits: digits in threes, kana and CJK runs, then the main pattern") {
+  CHECK(split(Pretokenizer::deepseek_v3, "abc1234567你好world") == Pieces{"abc", "123", "456", "7", "你好", "world"});
+  // ASCII punctuation takes the ASCII letters after it; a space joins letters, not digits.
+  CHECK(split(Pretokenizer::deepseek_v3, "x.com 42") == Pieces{"x", ".com", " ", "42"});
+  // Hiragana and katakana are runs of their own; a control character no alternative matches is a piece.
+  CHECK(split(Pretokenizer::deepseek_v3, "ひらがなカタカナ\x01\x02") == Pieces{"ひらがなカタカナ", "\x01\x02"});
+  CHECK(split(Pretokenizer::deepseek_v3, "a  \n\nb") == Pieces{"a", "  \n\n", "b"});
+}

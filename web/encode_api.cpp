@@ -53,14 +53,21 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_load_encoding(const char* name, const uint8_t* d
   return loaded.ok() ? 0 : fail(loaded.error);
 }
 
+// special: 0 text, 1 all allowed, 2 error; plus 4 to add a tokenizer.json's BOS/EOS.
 EMSCRIPTEN_KEEPALIVE int bpeviz_encode(const char* name, const char* text, std::size_t length, int special) {
   const Encoding* e = find_or_fail(name);
   if (!e) return -1;
   const std::string_view input(text, length);
-  if (special == 0) {
+  const bool add_special_tokens = special & 4;
+  special &= 3;
+  if (special == 0 && !add_special_tokens) {
     g_ids = e->encode_ordinary(input);
   } else {
-    auto ids = e->encode(input, special == 1 ? SpecialPolicy::allow_all_specials() : SpecialPolicy::error_on_specials());
+    SpecialPolicy policy = special == 0   ? SpecialPolicy::all_as_text()
+                           : special == 1 ? SpecialPolicy::allow_all_specials()
+                                          : SpecialPolicy::error_on_specials();
+    policy.add_special_tokens = add_special_tokens;
+    auto ids = e->encode(input, policy);
     if (!ids.ok()) return fail(ids.error);
     g_ids = std::move(ids.value);
   }

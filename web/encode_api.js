@@ -86,9 +86,11 @@ Module['bpevizCore'] = (() => {
         Module._free(ptr);
       }
     },
-    // special: 'text' (encode_ordinary), 'all' (allowed), 'error' (tiktoken's default). Returns a Uint32Array.
-    encode(name, text, special = 'error') {
-      const n = check(withString(text, (ptr, len) => Module._bpeviz_encode(namePtr(name), ptr, len, SPECIAL[special])));
+    // special: 'text' (encode_ordinary), 'all' (allowed), 'error' (tiktoken's default); addSpecialTokens:
+    // a tokenizer.json's BOS/EOS around the text (Hugging Face's add_special_tokens). Returns a Uint32Array.
+    encode(name, text, special = 'error', addSpecialTokens = false) {
+      const mode = SPECIAL[special] | (addSpecialTokens ? 4 : 0);
+      const n = check(withString(text, (ptr, len) => Module._bpeviz_encode(namePtr(name), ptr, len, mode)));
       const at = Module._bpeviz_result_ids() >>> 2;
       return Module.HEAPU32.slice(at, at + n);
     },

@@ -1,0 +1,172 @@
+// Encoding's Hugging Face path: normalize, split, start from characters or bytes, merge by pair
+// priority (pair_merge.h). Follows Hugging Face's BPE::merge_word and Word::merge_all, whose corner
+// cases (where an unknown character goes, what byte fallback does) it keeps, since ids must match.
+#include <algorithm>
+
+#include "core/encoding.h"
+#include "core/piece_cache.h"
+#include "core/utf8.h"
+
+namespace bpeviz {
+
+namespace {
+
+// Hugging Face's Split on a literal string, with its SplitDelimiterBehavior.
+void split_literal(std::string_view text, std::string_view literal, HfModel::LiteralSplit how, std::vector<Span>& out) {
+  using L = HfModel::LiteralSplit;
+  const auto push = [&](std::size_t b, std::size_t e) {
+    if (e > b) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  };
+  std::size_t piece = 0;                            // start of the piece being built
+  std::size_t last_delimiter = std::string_view::npos;  // end of the last delimiter (contiguous)
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t hit = text.find(literal, pos);
+    if (hit == std::string_view::npos) break;
+    const std::size_t after = hit + literal.size();
+    switch (how) {
+      case L::none:
+      case L::isolated: push(piece, hit); push(hit, after); break;
+      case L::removed: push(piece, hit); break;
+      case L::merged_with_previous: push(piece, after); break;
+      case L::merged_with_next: push(piece, hit); break;
+      case L::contiguous:
+        if (hit == piece && last_delimiter == hit) {
+          out.back().end = static_cast<uint32_t>(after);  // one piece for a run of delimiters
+        } else {
+          push(piece, hit);
+          push(hit, after);
+        }
+        last_delimiter = after;
+        break;
+    }
+    piece = how == L::merged_with_next ? hit : after;
+    pos = after;
+  }
+  push(piece, text.size());
+}
+
+}  // namespace
+
+void Encoding::hf_pieces(std::string_view normalized, std::vector<Span>& out) const {
+  if (hf_->literal_split == HfModel::LiteralSplit::none) {
+    pretokenize(pretokenizer_, normalized, out);
+    return;
+  }
+  std::vector<Span> coarse, fine;
+  split_literal(normalized, hf_->literal, hf_->literal_split, coarse);
+  for (const Span& c : coarse) {
+    fine.clear();
+    pretokenize(pretokenizer_, normalized.substr(c.begin, c.end - c.begin), fine);
+    for (const Span& f : fine) out.push_back({c.begin + f.begin, c.begin + f.end});
+  }
+}
+
+void Encoding::hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) const {
+  const HfModel& hf = *hf_;
+  symbols.clear();
+  if (hf.byte_level) {
+    for (const char c : piece) symbols.push_back({hf.byte_tokens[static_cast<unsigned char>(c)], 1});
+    return;
+  }
+  // Characters; one not in the vocabulary becomes its bytes' <0xNN> tokens (byte fallback), else the
+  // unknown token (consecutive ones fused if fuse_unk), else nothing, as in Hugging Face.
+  bool unk_pending = false;
+  uint32_t unk_length = 0;
+  for (std::size_t pos = 0; pos < piece.size();) {
+    const auto n = static_cast<uint32_t>(utf8_char_length(piece, pos));
+    const uint32_t id = ranks_.find(piece.substr(pos, n));
+    if (id != Vocab::kNone) {
+      if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
+      unk_pending = false;
+      symbols.push_back({id, n});
+    } else if (hf.byte_fallback && std::all_of(piece.begin() + static_cast<std::ptrdiff_t>(pos),
+                                               piece.begin() + static_cast<std::ptrdiff_t>(pos + n), [&](char c) {
+                                                 return hf.byte_tokens[static_cast<unsigned char>(c)] != Vocab::kNone;
+                                               })) {
+      // Hugging Face adds these without first adding a pending unknown token; so do we.
+      for (uint32_t i = 0; i < n; ++i) symbols.push_back({hf.byte_tokens[static_cast<unsigned char>(piece[pos + i])], 1});
+    } else if (hf.unk_id != Vocab::kNone) {
+      if (unk_pending && hf.fuse_unk) {
+        unk_length += n;
+      } else {
+        if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
+        unk_pending = true;
+        unk_length = n;
+      }
+    }
+    pos += n;
+  }
+  if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
+}
+
+void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::vector<Token>& tokens,
+                                 std::vector<PieceTrace>* traces, std::vector<Span>* piece_spans) const {
+  const HfModel& hf = *hf_;
+  NormalizedText normalized;
+  std::string_view work = text;
+  if (!hf.normalizer.identity()) {
+    normalized = hf.normalizer.apply(text, offset == 0);
+    work = normalized.text;
+  }
+  const auto original = [&](uint32_t at) { return offset + (normalized.origin.empty() ? at : normalized.origin[at]); };
+
+  thread_local std::vector<Span> pieces;
+  pieces.clear();
+  hf_pieces(work, pieces);
+  if (piece_spans) {
+    for (const Span& p : pieces) piece_spans->push_back({original(p.begin), original(p.end)});
+    return;
+  }
+  thread_local std::vector<Symbol> symbols;
+  PairScratch scratch;
+  PieceCache& cache = piece_cache_for(serial_);
+  uint32_t ids[PieceCache::kMaxPieceBytes];
+  uint8_t lengths[PieceCache::kMaxPieceBytes];
+  for (const Span& p : pieces) {
+    const std::string_view piece = work.substr(p.begin, p.end - p.begin);
+    PieceTrace* trace = nullptr;
+    if (traces) {
+      traces->emplace_back();
+      trace = &traces->back();
+      trace->begin = original(p.begin);
+      trace->end = original(p.end);
+    }
+    const auto emit = [&](uint32_t id, uint32_t b, uint32_t e) {
+      const Token t{id, original(p.begin + b), original(p.begin + e)};
+      if (trace) trace->tokens.push_back(t);
+      else tokens.push_back(t);
+    };
+    const uint64_t h = Vocab::hash(piece);
+    if (hf.ignore_merges) {
+      if (const uint32_t id = ranks_.find(piece, h); id != Vocab::kNone) {
+        if (trace) trace->whole_piece_token = true;
+        emit(id, 0, static_cast<uint32_t>(piece.size()));
+        continue;
+      }
+    }
+    const bool cacheable = !trace && piece.size() <= PieceCache::kMaxPieceBytes;
+    if (PieceCache::Hit hit; cacheable && cache.find(piece, h, hit)) {
+      uint32_t b = 0;
+      for (uint32_t i = 0; i < hit.count; ++i) {
+        emit(hit.ids[i], b, b + hit.lengths[i]);
+        b += hit.lengths[i];
+      }
+      continue;
+    }
+    hf_symbols(piece, symbols);
+    pair_merge(hf.merges, symbols, scratch, trace ? &trace->steps : nullptr);
+    uint32_t b = 0, count = 0;
+    for (const Symbol& s : symbols) {
+      emit(s.id, b, b + s.length);
+      if (cacheable) {
+        ids[count] = s.id;
+        lengths[count++] = static_cast<uint8_t>(s.length);
+      }
+      b += s.length;
+    }
+    // A character dropped as unknown leaves the cached lengths short of the piece: not cached.
+    if (cacheable && b == piece.size()) cache.insert(piece, h, ids, lengths, count);
+  }
+}
+
+}  // namespace bpeviz

@@ -1,0 +1,54 @@
+// What a Hugging Face tokenizer.json adds to an Encoding beyond tiktoken's model: a normalizer, the
+// merge rule (Hugging Face merges pairs by their place in the merges list), SentencePiece-style byte
+// fallback and unknown tokens, BOS/EOS from the post-processor, and its decoder. Loaded by
+// hf_tokenizer_json.h; used by Encoding, which stays the one tokenizer type the UI knows.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/normalizer.h"
+#include "core/pair_merge.h"
+#include "core/vocab.h"
+
+namespace bpeviz {
+
+struct HfModel {
+  Normalizer normalizer;
+  // A Split on a literal string (e.g. Gemma's " "), applied before the Encoding's pre-tokenizer.
+  enum class LiteralSplit : uint8_t { none, isolated, removed, merged_with_previous, merged_with_next, contiguous };
+  LiteralSplit literal_split = LiteralSplit::none;
+  std::string literal;
+
+  // Tokens are bytes (the file spells them in GPT-2's byte alphabet): symbols start as single bytes.
+  // Otherwise (SentencePiece style) symbols start as characters of the normalized text.
+  bool byte_level = true;
+  // True when merging by pair priority; false when tiktoken's rule (rank of the merged bytes) was
+  // checked at load to give the same tokens — files converted from tiktoken (Llama 3, gpt-oss) — and
+  // the Encoding's faster tiktoken path runs instead.
+  bool pair_rule = true;
+  PairMerges merges;
+  bool ignore_merges = false;  // a pre-token that is itself a token is taken whole, before merging
+  bool byte_fallback = false;  // a character not in the vocabulary becomes its bytes' <0xNN> tokens
+  std::array<uint32_t, 256> byte_tokens{};  // the <0xNN> ids (byte_fallback), or the single-byte ids
+  uint32_t unk_id = Vocab::kNone;  // what an unknown character becomes, when the model names one
+  bool fuse_unk = false;           // consecutive unknown characters become one unknown token
+
+  // The post-processor's tokens around the text, added when encoding "with special tokens".
+  std::vector<uint32_t> prefix_ids, suffix_ids;
+
+  // Decoding: for SentencePiece-style models the decoded bytes of each id ("▁the" → " the", "<0x0A>"
+  // → "\n"); empty when a token decodes to its own bytes. Then the decoder's Strip: how many leading
+  // spaces the decoded text loses.
+  std::vector<std::string> decoded;
+  uint32_t strip_leading_spaces = 0;
+
+  // One line for the page and the CLI: "NFC · Split(qwen2) · ByteLevel · BPE (merge priority)".
+  std::string description;
+
+  // The model's encode needs its own path (normalizing, pair merges, characters as symbols).
+  bool own_path() const { return pair_rule || !byte_level || !normalizer.identity() || literal_split != LiteralSplit::none; }
+};
+
+}  // namespace bpeviz

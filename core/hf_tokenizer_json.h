@@ -1,0 +1,26 @@
+// Hugging Face tokenizer.json files (the format open models ship in), for BPE models:
+//  - byte-level BPE (GPT-2, Llama 3, Qwen, DeepSeek, gpt-oss): ByteLevel pre-tokenizer and decoder,
+//    Split pre-tokenizers whose regex is one bpeviz has a scanner for (pretokenize.h), merges as
+//    "a b" strings or [a, b] pairs, ignore_merges;
+//  - SentencePiece-style BPE (Mistral, Gemma): ▁ for spaces (Replace/Prepend normalizers or the
+//    Metaspace pre-tokenizer), byte_fallback to <0xNN> tokens, unk_token and fuse_unk, and their
+//    decoders (Replace, ByteFallback, Fuse, Strip, Metaspace);
+//  - normalizers NFC, NFD, NFKC, NFKD, Lowercase, Replace (of a string), Prepend, Strip, Sequence;
+//  - added tokens (matched before everything else, as special tokens are) and the post-processor's
+//    BOS/EOS (TemplateProcessing, RobertaProcessing, BertProcessing, ByteLevel, Sequence).
+// Anything else is refused with a message that names the component and its place in the JSON.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/encoding.h"
+#include "core/status.h"
+
+namespace bpeviz {
+
+// A JSON object with a "model" member: what tokenizer_files.h takes for a tokenizer.json.
+bool is_hf_tokenizer_json(std::string_view bytes);
+
+Result<Encoding> load_hf_tokenizer_json(std::string_view json, std::string name);
+
+}  // namespace bpeviz

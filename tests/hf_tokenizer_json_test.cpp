@@ -1,0 +1,160 @@
+// Hugging Face tokenizer.json: the merge-priority rule where it differs from tiktoken's, the
+// SentencePiece path (▁, byte fallback, unknown tokens, decoding), BOS/EOS, spans in the input after
+// normalization, and the messages for what bpeviz does not read.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/hf_tokenizer_json.h"
+#include "core/tokenizer_files.h"
+
+using namespace bpeviz;
+
+namespace {
+
+std::vector<uint32_t> ids(const Encoding& e, std::string_view text, bool add_special_tokens = false) {
+  SpecialPolicy policy = SpecialPolicy::allow_all_specials();
+  policy.add_special_tokens = add_special_tokens;
+  auto r = e.encode(text, policy);
+  REQUIRE_MESSAGE(r.ok(), r.error);
+  return r.value;
+}
+
+Encoding load(const std::string& json) {
+  auto r = load_hf_tokenizer_json(json, "test");
+  REQUIRE_MESSAGE(r.ok(), r.error);
+  return std::move(r.value);
+}
+
+std::string load_error(const std::string& json) {
+  auto r = load_hf_tokenizer_json(json, "test");
+  CHECK_FALSE(r.ok());
+  return r.error;
+}
+
+// Byte-level, no regex: "abc" is a token, but only (b, c) and (a, b) are merges.
+const std::string kByteLevel = R"({
+  "added_tokens": [{"id": 6, "content": "<|end|>", "special": true, "lstrip": false, "rstrip": false,
+                    "single_word": false, "normalized": false}],
+  "normalizer": null,
+  "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": false},
+  "post_processor": {"type": "TemplateProcessing", "single": [{"SpecialToken": {"id": "<|end|>", "type_id": 0}},
+                     {"Sequence": {"id": "A", "type_id": 0}}], "special_tokens": {}},
+  "decoder": {"type": "ByteLevel"},
+  "model": {"type": "BPE", "dropout": null, "unk_token": null, "ignore_merges": false,
+            "vocab": {"a": 0, "b": 1, "c": 2, "ab": 3, "bc": 4, "abc": 5, "Ġ": 7},
+            "merges": ["b c", ["a", "b"]]}
+})";
+
+// SentencePiece style, as Mistral's: ▁ for spaces, byte fallback, BOS, and a Strip decoder.
+const std::string kSentencePiece = R"({
+  "added_tokens": [{"id": 0, "content": "<unk>", "special": true, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false},
+                   {"id": 1, "content": "<s>", "special": true, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false}],
+  "normalizer": {"type": "Sequence", "normalizers": [{"type": "Prepend", "prepend": "▁"},
+                 {"type": "Replace", "pattern": {"String": " "}, "content": "▁"}]},
+  "pre_tokenizer": null,
+  "post_processor": {"type": "TemplateProcessing", "single": [{"SpecialToken": {"id": "<s>", "type_id": 0}},
+                     {"Sequence": {"id": "A", "type_id": 0}}], "special_tokens": {"<s>": {"id": "<s>", "ids": [1], "tokens": ["<s>"]}}},
+  "decoder": {"type": "Sequence", "decoders": [{"type": "Replace", "pattern": {"String": "▁"}, "content": " "},
+              {"type": "ByteFallback"}, {"type": "Fuse"}, {"type": "Strip", "content": " ", "start": 1, "stop": 0}]},
+  "model": {"type": "BPE", "dropout": null, "unk_token": "<unk>", "fuse_unk": true, "byte_fallback": true,
+            "vocab": {"<unk>": 0, "<s>": 1, "<0xC3>": 2, "<0xA9>": 3, "▁": 4, "h": 5, "i": 6, "▁h": 7, "▁hi": 8, "t": 9, "▁t": 10},
+            "merges": ["▁ h", "▁h i", "▁ t"]}
+})";
+
+}  // namespace
+
+TEST_CASE("Hugging Face merges by pair priority: a pair not in the merges is never merged") {
+  const Encoding e = load(kByteLevel);
+  REQUIRE(e.hf_model());
+  CHECK(e.hf_model()->pair_rule);
+  // (b, c) comes first: a + bc, and (a, bc) is no merge, though "abc" is a token (tiktoken's rule
+  // would give ab + c, then abc).
+  CHECK(ids(e, "abc") == std::vector<uint32_t>{0, 4});
+  CHECK(ids(e, "ab") == std::vector<uint32_t>{3});
+  CHECK(ids(e, "abab") == std::vector<uint32_t>{3, 3});
+  // Added tokens are matched first; the template puts <|end|> in front only when asked.
+  CHECK(ids(e, "ab<|end|>c") == std::vector<uint32_t>{3, 6, 2});
+  CHECK(ids(e, "ab", true) == std::vector<uint32_t>{6, 3});
+  CHECK(e.decode_text(std::vector<uint32_t>{6, 0, 4}).value == "<|end|>abc");
+  CHECK(e.n_vocab() == 8);
+}
+
+TEST_CASE("ignore_merges takes a pre-token that is a token whole") {
+  std::string json = kByteLevel;
+  json.replace(json.find("\"ignore_merges\": false"), 22, "\"ignore_merges\": true");
+  const Encoding e = load(json);
+  CHECK(ids(e, "abc") == std::vector<uint32_t>{5});
+  CHECK(ids(e, "abca") == std::vector<uint32_t>{0, 4, 0});
+}
+
+TEST_CASE("SentencePiece style: ▁ for spaces, byte fallback, unknown characters, BOS, spans in the input") {
+  const Encoding e = load(kSentencePiece);
+  // "hi" → "▁hi"; " t" → "▁t"; "é" is not in the vocabulary: its bytes' tokens.
+  CHECK(ids(e, "hi") == std::vector<uint32_t>{8});
+  CHECK(ids(e, "hi t") == std::vector<uint32_t>{8, 10});
+  CHECK(ids(e, "hié") == std::vector<uint32_t>{8, 2, 3});
+  // "x" and "y" have no token and no byte token: one fused <unk>.
+  CHECK(ids(e, "hixy") == std::vector<uint32_t>{8, 0});
+  CHECK(ids(e, "hi", true) == std::vector<uint32_t>{1, 8});
+  // Each segment after an added token gets its own ▁, as Hugging Face normalizes segment by segment.
+  CHECK(ids(e, "<s>hi") == std::vector<uint32_t>{1, 8});
+
+  auto tokens = e.encode_with_spans("hi t", SpecialPolicy::allow_all_specials());
+  REQUIRE(tokens.ok());
+  REQUIRE(tokens.value.size() == 2);
+  CHECK(tokens.value[0] == Token{8, 0, 2});  // the prepended ▁ covers nothing of the input
+  CHECK(tokens.value[1] == Token{10, 2, 4});  // "▁t" is the space and the t
+
+  CHECK(e.decode_text(std::vector<uint32_t>{1, 8, 10, 2, 3}).value == "<s> hi té");
+  CHECK(e.decode_text(std::vector<uint32_t>{8, 10}).value == "hi t");
+  CHECK(e.token_bytes(10) == " t");
+}
+
+TEST_CASE("merge steps of the trace end where encode ends") {
+  const Encoding e = load(kSentencePiece);
+  auto trace = e.trace("hi t", SpecialPolicy::allow_all_specials());
+  REQUIRE(trace.ok());
+  REQUIRE(trace.value.size() == 1);  // no pre-tokenizer: the whole text is one word
+  const PieceTrace& p = trace.value[0];
+  REQUIRE(p.steps.size() == 3);
+  CHECK(p.steps[0].rank == 0);  // ▁ h first
+  CHECK(p.steps[1].rank == 1);  // then ▁h i
+  CHECK(p.steps[2].rank == 2);  // then ▁ t
+  CHECK(p.tokens == std::vector<Token>{{8, 0, 2}, {10, 2, 4}});
+}
+
+TEST_CASE("a tokenizer.json is recognised among tokenizer files") {
+  const std::vector<TokenizerFile> files{{"tokenizer.json", kByteLevel}};
+  CHECK(tokenizer_files_kind(files) == "tokenizer.json");
+  auto e = load_tokenizer_files(files, Pretokenizer::none, "mine");
+  REQUIRE(e.ok());
+  CHECK(e.value.name() == "mine");
+}
+
+TEST_CASE("what bpeviz does not read is refused with the component and its place") {
+  CHECK(load_error("{\"model\": ").starts_with("not valid JSON (at byte"));
+  CHECK(load_error("[1, 2]").starts_with("not a tokenizer.json"));
+  std::string wordpiece = kByteLevel;
+  wordpiece.replace(wordpiece.find("\"type\": \"BPE\""), 13, "\"type\": \"WordPiece\"");
+  CHECK(load_error(wordpiece) == "model.type: WordPiece models are not supported (bpeviz reads BPE models)");
+
+  std::string regex = kByteLevel;
+  const std::string byte_level = R"({"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": false})";
+  regex.replace(regex.find(byte_level), byte_level.size(),
+                R"({"type": "Split", "pattern": {"Regex": "\\w+"}, "behavior": "Isolated", "invert": false})");
+  CHECK(load_error(regex).starts_with("pre_tokenizer.pattern: the regex \"\\w+\" is not one bpeviz knows"));
+
+  std::string normalizer = kByteLevel;
+  normalizer.replace(normalizer.find("\"normalizer\": null"), 18, R"("normalizer": {"type": "Sequence", "normalizers": [{"type": "NFC"}, {"type": "BertNormalizer"}]})");
+  CHECK(load_error(normalizer).starts_with("normalizer.normalizers[1]: the BertNormalizer normalizer is not supported"));
+
+  std::string merges = kByteLevel;
+  merges.replace(merges.find("\"b c\""), 5, "\"b x\"");
+  CHECK(load_error(merges) == "model.merges[0]: \"x\" is not in the vocabulary");
+
+  std::string strip = kByteLevel;
+  strip.replace(strip.find("\"lstrip\": false"), 15, "\"lstrip\": true");
+  CHECK(load_error(strip) == "added_tokens[0] (\"<|end|>\"): lstrip is not supported yet");
+}
