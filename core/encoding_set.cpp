@@ -1,10 +1,19 @@
 #include "core/encoding_set.h"
 
+#include "core/hf_tokenizer_json.h"
+#include "core/open_models.h"
 #include "core/openai_encodings.h"
 
 namespace bpeviz {
 
 Result<const Encoding*> EncodingSet::load_builtin(std::string_view name, std::string_view ranks_file_bytes) {
+  if (const OpenModel* model = find_open_model(name)) {
+    auto encoding = load_compact_hf(ranks_file_bytes, model->name);
+    if (!encoding.ok()) return Result<const Encoding*>::failure(model->file + ": " + encoding.error);
+    auto& slot = encodings_[model->name];
+    slot = std::make_unique<Encoding>(std::move(encoding.value));
+    return {slot.get(), {}};
+  }
   const EncodingSpec* spec = find_openai_encoding(name);
   if (!spec) return Result<const Encoding*>::failure("unknown encoding \"" + std::string(name) + "\"");
   auto encoding = load_openai_encoding(*spec, ranks_file_bytes);
@@ -17,7 +26,7 @@ Result<const Encoding*> EncodingSet::load_builtin(std::string_view name, std::st
 const Encoding* EncodingSet::add_user(Encoding encoding) {
   const std::string base = encoding.name().empty() ? "tokenizer" : encoding.name();
   std::string name = base;
-  for (int n = 2; find(name) || find_openai_encoding(name); ++n) name = base + " (" + std::to_string(n) + ")";
+  for (int n = 2; find(name) || find_openai_encoding(name) || find_open_model(name); ++n) name = base + " (" + std::to_string(n) + ")";
   encoding.set_name(name);
   auto& slot = encodings_[name];
   slot = std::make_unique<Encoding>(std::move(encoding));

@@ -14,7 +14,8 @@ namespace bpeviz {
 
 class EncodingSet {
  public:
-  // Loads built-in encoding `name` from the bytes of its ranks file (see openai_encodings.h).
+  // Loads built-in encoding `name` from the bytes of its ranks file (see openai_encodings.h), or an
+  // open model from its compact file (open_models.h).
   Result<const Encoding*> load_builtin(std::string_view name, std::string_view ranks_file_bytes);
   // Adds a tokenizer the user brought, under its name, or "name (2)" etc. when that is taken
   // (by a built-in encoding's name too). Returns it; its name() is the one it got.

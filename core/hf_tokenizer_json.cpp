@@ -94,9 +94,17 @@ std::string canonical_regex(std::string regex) {
 
 const char* kKnownList = "bpeviz has scanners for the GPT-2, cl100k (Llama 3), Qwen2, o200k (gpt-oss) and DeepSeek-V3 patterns";
 
+// The compact form's vocabulary and merges (the rest of the file stays JSON).
+struct CompactData {
+  std::vector<std::string_view> tokens;  // by id, as the file spells them; empty: no such id
+  std::vector<uint32_t> merges;          // left, right ids of each merge in order
+  bool tiktoken_rule = false;            // merges left out: tiktoken's rule was checked to match
+};
+
 class Loader {
  public:
-  explicit Loader(const json& root) : root_(root), hf_(std::make_shared<HfModel>()) {}
+  explicit Loader(const json& root, const CompactData* compact = nullptr)
+      : root_(root), compact_(compact), hf_(std::make_shared<HfModel>()) {}
 
   Result<Encoding> load(std::string name) {
     using R = Result<Encoding>;
@@ -330,19 +338,28 @@ class Loader {
     hf_->fuse_unk = bool_or(model, "fuse_unk", false);
     hf_->byte_level = byte_level_;
 
-    const json* vocab = member(model, "vocab");
-    if (!vocab || !vocab->is_object()) return {"model.vocab: expected an object of token → id"};
-    std::size_t total = 0;
-    for (const auto& [token, id] : vocab->items()) total += token.size();
-    ranks_.reserve(vocab->size(), total);
-    for (const auto& [token, id] : vocab->items()) {
-      if (!id.is_number_unsigned() || id.get<uint64_t>() >= (1u << 31)) return {"model.vocab[" + shown(token) + "]: the id is not a small non-negative integer"};
-      const auto n = static_cast<uint32_t>(id.get<uint64_t>());
-      if (token.empty()) return {"model.vocab: an empty token (id " + std::to_string(n) + ")"};
-      if (!ranks_.add(n, token_bytes(token))) {
-        return {"model.vocab[" + shown(token) + "]: id " + std::to_string(n) + " or the token's bytes are already taken"};
+    if (compact_) {
+      for (uint32_t id = 0; id < compact_->tokens.size(); ++id) {
+        const std::string token(compact_->tokens[id]);
+        if (token.empty()) continue;
+        if (!ranks_.add(id, token_bytes(token))) return {"vocabulary: token " + std::to_string(id) + " is there twice"};
+        if (!byte_level_) strings_.emplace_back(id, token);
       }
-      if (!byte_level_) strings_.emplace_back(n, token);
+    } else {
+      const json* vocab = member(model, "vocab");
+      if (!vocab || !vocab->is_object()) return {"model.vocab: expected an object of token → id"};
+      std::size_t total = 0;
+      for (const auto& [token, id] : vocab->items()) total += token.size();
+      ranks_.reserve(vocab->size(), total);
+      for (const auto& [token, id] : vocab->items()) {
+        if (!id.is_number_unsigned() || id.get<uint64_t>() >= (1u << 31)) return {"model.vocab[" + shown(token) + "]: the id is not a small non-negative integer"};
+        const auto n = static_cast<uint32_t>(id.get<uint64_t>());
+        if (token.empty()) return {"model.vocab: an empty token (id " + std::to_string(n) + ")"};
+        if (!ranks_.add(n, token_bytes(token))) {
+          return {"model.vocab[" + shown(token) + "]: id " + std::to_string(n) + " or the token's bytes are already taken"};
+        }
+        if (!byte_level_) strings_.emplace_back(n, token);
+      }
     }
     const std::string unk = string_or(model, "unk_token", "");
     if (!unk.empty()) {
@@ -359,6 +376,15 @@ class Loader {
       }
     }
 
+    if (compact_) {
+      const auto& m = compact_->merges;
+      for (std::size_t i = 0; i + 1 < m.size(); i += 2) {
+        const uint32_t merged = ranks_.find(std::string(ranks_.token(m[i])) + std::string(ranks_.token(m[i + 1])));
+        if (merged == Vocab::kNone) return {"merges: merge " + std::to_string(i / 2) + " makes no token"};
+        hf_->merges.add(m[i], m[i + 1], static_cast<uint32_t>(i / 2), merged);
+      }
+      return {};
+    }
     const json* merges = member(model, "merges");
     if (!merges || !merges->is_array()) return {"model.merges: expected a list"};
     for (std::size_t i = 0; i < merges->size(); ++i) {
@@ -570,7 +596,8 @@ class Loader {
   // merged token's id, and take whole pre-tokens that are tokens (ignore_merges). Then merging by
   // pair priority gives exactly what tiktoken's rule gives, and the Encoding's tiktoken path runs.
   void check_tiktoken_rule() {
-    hf_->pair_rule = true;
+    hf_->pair_rule = !(compact_ && compact_->tiktoken_rule);
+    if (compact_) return;
     if (!byte_level_ || !hf_->ignore_merges || !normalizer_steps_.empty() || hf_->literal_split != HfModel::LiteralSplit::none) return;
     for (int b = 0; b < 256; ++b) {
       if (hf_->byte_tokens[b] == Vocab::kNone) return;
@@ -605,6 +632,7 @@ class Loader {
   }
 
   const json& root_;
+  const CompactData* compact_;
   std::shared_ptr<HfModel> hf_;
   std::vector<NormalizerStep> normalizer_steps_;
   Pretokenizer scanner_ = Pretokenizer::none;
@@ -627,14 +655,112 @@ bool is_hf_tokenizer_json(std::string_view bytes) {
   return bytes.find("\"model\"") != std::string_view::npos && bytes.find("\"added_tokens\"") != std::string_view::npos;
 }
 
-Result<Encoding> load_hf_tokenizer_json(std::string_view text, std::string name) {
-  json root;
-  DomParser parser(root);
+namespace {
+
+Result<json> parse(std::string_view text) {
+  Result<json> r;
+  DomParser parser(r.value);
   if (!json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, true) ||
-      root.is_discarded()) {
-    return Result<Encoding>::failure("not valid JSON (at byte " + std::to_string(parser.error_at) + ")");
+      r.value.is_discarded()) {
+    r.error = "not valid JSON (at byte " + std::to_string(parser.error_at) + ")";
   }
-  return Loader(root).load(std::move(name));
+  return r;
+}
+
+constexpr std::string_view kCompactMagic = "bpeviz-hf 1\n";
+
+void put_u32(std::string& out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>(v >> (8 * i) & 0xFF);
+}
+
+}  // namespace
+
+Result<Encoding> load_hf_tokenizer_json(std::string_view text, std::string name) {
+  auto root = parse(text);
+  if (!root.ok()) return Result<Encoding>::failure(root.error);
+  return Loader(root.value).load(std::move(name));
+}
+
+Result<std::string> write_compact_hf(std::string_view tokenizer_json) {
+  using R = Result<std::string>;
+  auto root = parse(tokenizer_json);
+  if (!root.ok()) return R::failure(root.error);
+  auto encoding = Loader(root.value).load("compact");
+  if (!encoding.ok()) return R::failure(encoding.error);
+  const HfModel& hf = *encoding.value.hf_model();
+  json& model = root.value["model"];
+  std::vector<std::string> tokens;
+  for (const auto& [token, id] : model["vocab"].items()) {
+    const auto n = id.get<uint32_t>();
+    if (n >= tokens.size()) tokens.resize(n + 1);
+    tokens[n] = token;
+  }
+  model["vocab"] = json::object();
+  model["merges"] = json::array();
+  model["bpeviz_merges"] = hf.pair_rule ? "pairs" : "tiktoken";
+  const std::string config = root.value.dump();
+  std::string out(kCompactMagic);
+  put_u32(out, static_cast<uint32_t>(config.size()));
+  out += config;
+  put_u32(out, static_cast<uint32_t>(tokens.size()));
+  for (const std::string& t : tokens) {
+    if (t.size() > 0xFFFF) return R::failure("a token longer than 65535 bytes");
+    out += static_cast<char>(t.size() & 0xFF);
+    out += static_cast<char>(t.size() >> 8);
+    out += t;
+  }
+  const auto& merges = hf.merges.in_order();
+  put_u32(out, hf.pair_rule ? static_cast<uint32_t>(merges.size()) : 0);
+  if (hf.pair_rule) {
+    for (const auto& m : merges) {
+      put_u32(out, m.left);
+      put_u32(out, m.right);
+    }
+  }
+  return {std::move(out), {}};
+}
+
+bool is_compact_hf(std::string_view bytes) { return bytes.starts_with(kCompactMagic); }
+
+Result<Encoding> load_compact_hf(std::string_view bytes, std::string name) {
+  using R = Result<Encoding>;
+  if (!is_compact_hf(bytes)) return R::failure("not a compact model (it does not start with \"bpeviz-hf 1\")");
+  std::size_t at = kCompactMagic.size();
+  bool truncated = false;
+  const auto u32 = [&]() -> uint32_t {
+    if (at + 4 > bytes.size()) {
+      truncated = true;
+      return 0;
+    }
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
+    at += 4;
+    return v;
+  };
+  const uint32_t config_size = u32();
+  if (truncated || at + config_size > bytes.size()) return R::failure("compact model: truncated in its settings");
+  auto root = parse(bytes.substr(at, config_size));
+  if (!root.ok()) return R::failure("compact model: settings: " + root.error);
+  at += config_size;
+  CompactData data;
+  const uint32_t count = u32();
+  if (truncated || count > bytes.size()) return R::failure("compact model: truncated before its vocabulary");
+  data.tokens.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    if (at + 2 > bytes.size()) return R::failure("compact model: truncated in its vocabulary");
+    const std::size_t n = static_cast<unsigned char>(bytes[at]) | static_cast<std::size_t>(static_cast<unsigned char>(bytes[at + 1])) << 8;
+    at += 2;
+    if (at + n > bytes.size()) return R::failure("compact model: truncated in its vocabulary");
+    data.tokens.push_back(bytes.substr(at, n));
+    at += n;
+  }
+  const uint32_t merges = u32();
+  if (truncated || merges > (bytes.size() - at) / 8) return R::failure("compact model: truncated in its merges");
+  data.merges.reserve(2 * std::size_t{merges});
+  for (uint32_t i = 0; i < 2 * merges; ++i) data.merges.push_back(u32());
+  const json* model = member(root.value, "model");
+  data.tiktoken_rule = model && string_or(*model, "bpeviz_merges", "") == "tiktoken";
+  return Loader(root.value, &data).load(std::move(name));
 }
 
 }  // namespace bpeviz

@@ -23,4 +23,12 @@ bool is_hf_tokenizer_json(std::string_view bytes);
 
 Result<Encoding> load_hf_tokenizer_json(std::string_view json, std::string name);
 
+// The compact form the page downloads for bundled models, made at build time: "bpeviz-hf 1", the
+// tokenizer.json's settings as JSON (its vocabulary and merges emptied), then the vocabulary as
+// length-prefixed strings by id and the merges as pairs of ids (left out when tiktoken's rule was
+// checked to give the same tokens). Little-endian. It loads to exactly what the JSON loads to.
+Result<std::string> write_compact_hf(std::string_view tokenizer_json);
+bool is_compact_hf(std::string_view bytes);
+Result<Encoding> load_compact_hf(std::string_view bytes, std::string name);
+
 }  // namespace bpeviz

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "core/byte_tokenizer.h"
+#include "core/open_models.h"
 #include "core/openai_encodings.h"
 #include "core/utf8.h"
 #include "ui/models.h"
@@ -17,6 +18,7 @@ const std::vector<std::string>& encoding_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> n{"bytes"};
     for (const auto& spec : openai_encodings()) n.push_back(spec.name);
+    for (const auto& model : open_models()) n.push_back(model.name);
     return n;
   }();
   return names;
@@ -77,12 +79,20 @@ void encoding_failed(AppState& state, const std::string& name, const std::string
 
 std::string_view shown_pretokenizer(const AppState& state) {
   const Encoding* encoding = state.encodings.find(state.tokens_encoding);
+  if (encoding && encoding->hf_model()) return encoding->hf_model()->description;  // the whole pipeline
   return pretokenizer_name(encoding ? encoding->pretokenizer() : Pretokenizer::none);
+}
+
+// The special-token policy in force, with the BOS/EOS toggle for models that have one.
+SpecialPolicy current_policy(const AppState& state) {
+  SpecialPolicy policy = special_policy(state.special_mode);
+  policy.add_special_tokens = state.add_special_tokens;
+  return policy;
 }
 
 void update_tokens(AppState& state) {
   if (state.tokens_revision == state.editor.revision && state.tokens_encoding == state.encoding &&
-      state.tokens_special_mode == state.special_mode) {
+      state.tokens_special_mode == state.special_mode && state.tokens_add_special_tokens == state.add_special_tokens) {
     return;
   }
   const std::string& text = state.editor.text;
@@ -90,7 +100,7 @@ void update_tokens(AppState& state) {
   state.pieces.clear();
   state.tokens_error.clear();
   if (const Encoding* encoding = state.encodings.find(state.encoding)) {
-    const SpecialPolicy policy = special_policy(state.special_mode);
+    const SpecialPolicy policy = current_policy(state);
     auto tokens = encoding->encode_with_spans(text, policy);
     if (tokens.ok()) {
       state.tokens = std::move(tokens.value);
@@ -109,6 +119,7 @@ void update_tokens(AppState& state) {
   state.tokens_revision = state.editor.revision;
   state.tokens_encoding = state.encoding;
   state.tokens_special_mode = state.special_mode;
+  state.tokens_add_special_tokens = state.add_special_tokens;
   ++state.tokens_serial;
 }
 
@@ -312,6 +323,11 @@ void draw_provenance(AppState& state) {
     ImGui::EndCombo();
   }
   state.special_rect = item_rect();
+  if (const Encoding* e = state.encodings.find(state.tokens_encoding);
+      e && e->hf_model() && !(e->hf_model()->prefix_ids.empty() && e->hf_model()->suffix_ids.empty())) {
+    ImGui::SameLine(0, 12);
+    ImGui::Checkbox("add BOS/EOS", &state.add_special_tokens);
+  }
   if (state.tokens_encoding == "bytes") {
     ImGui::SameLine();
     ImGui::TextDisabled("(the byte-level scheme has none)");

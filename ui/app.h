@@ -41,6 +41,8 @@ struct AppState {
   std::string encoding = "bytes";
   std::string model;  // the model picked by name ("" when the encoding was picked directly)
   SpecialMode special_mode = SpecialMode::allowed;
+  // A tokenizer.json's BOS/EOS around the text (Hugging Face's add_special_tokens; off by default).
+  bool add_special_tokens = false;
   EncodingSet encodings;  // vocabularies loaded so far
   // An encoding picked but not loaded yet: the platform layer fetches its data and calls
   // encoding_loaded or encoding_failed. The tokens stay those of the current encoding meanwhile.
@@ -64,6 +66,7 @@ struct AppState {
   uint64_t tokens_revision = 0;
   std::string tokens_encoding;
   SpecialMode tokens_special_mode = SpecialMode::allowed;
+  bool tokens_add_special_tokens = false;
   uint64_t tokens_serial = 0;  // bumped whenever `tokens` is recomputed: views cache by it
 
   // Where widgets were drawn last frame, in CSS pixels (tests and the page's JS API read these).

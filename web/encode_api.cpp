@@ -10,7 +10,9 @@
 #include "core/bpe_trainer.h"
 #include "core/encode_player.h"
 #include "core/encoding_set.h"
+#include "core/hf_tokenizer_json.h"
 #include "core/model_file.h"
+#include "core/open_models.h"
 #include "core/piece_cache.h"
 #include "core/tokenizer_files.h"
 
@@ -158,6 +160,24 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_add_user_tokenizer(std::size_t count, const char
 }
 
 EMSCRIPTEN_KEEPALIVE void bpeviz_clear_caches() { clear_piece_caches(); }
+
+// A tokenizer.json in the compact form the page downloads (scripts/make_open_models.mjs, at build time).
+EMSCRIPTEN_KEEPALIVE int bpeviz_compact_hf(const uint8_t* data, std::size_t length) {
+  auto compact = write_compact_hf(std::string_view(reinterpret_cast<const char*>(data), length));
+  if (!compact.ok()) return fail(compact.error);
+  g_bytes = std::move(compact.value);
+  return static_cast<int>(g_bytes.size());
+}
+
+// The open models (core/open_models.h): [{name, models, npmPackage, file}].
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_open_models_json() {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : open_models()) {
+    list.push_back({{"name", m.name}, {"models", m.models}, {"npmPackage", m.npm_package}, {"file", m.file}});
+  }
+  g_steps = list.dump();
+  return g_steps.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_error() { return g_error.c_str(); }
 

@@ -74,6 +74,20 @@ Module['bpevizCore'] = (() => {
         allocations.forEach((p) => Module._free(p));
       }
     },
+    // A Hugging Face tokenizer.json (Uint8Array) in the compact form the page downloads (Uint8Array).
+    compactHf(bytes) {
+      const ptr = Module._malloc(Math.max(bytes.length, 1));
+      try {
+        Module.HEAPU8.set(bytes, ptr);
+        const n = check(Module._bpeviz_compact_hf(ptr, bytes.length));
+        const at = Module._bpeviz_result_bytes();
+        return Module.HEAPU8.slice(at, at + n);
+      } finally {
+        Module._free(ptr);
+      }
+    },
+    // The open models bpeviz ships: [{name, models, npmPackage, file}].
+    openModels() { return JSON.parse(Module.UTF8ToString(Module._bpeviz_open_models_json())); },
     // Empties the encoder's caches of merged pieces (for cold benchmark runs).
     clearCache() { Module._bpeviz_clear_caches(); },
     // Loads a built-in encoding from the bytes of its .tiktoken file.

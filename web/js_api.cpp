@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "core/open_models.h"
 #include "core/openai_encodings.h"
 #include "ui/app.h"
 #include "ui/models.h"
@@ -226,6 +227,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"requestedEncoding", s.requested_encoding},
       {"model", s.model},
       {"specialPolicy", special_mode_name(s.tokens_special_mode)},
+      {"addSpecialTokens", s.tokens_add_special_tokens},
       {"pretokenizer", shown_pretokenizer(s)},
       {"error", s.tokens_error},
       {"message", s.editor.refusal.empty() ? s.message : s.message.empty() ? s.editor.refusal : s.message + "\n" + s.editor.refusal},
@@ -337,6 +339,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_set_option(const char* name, int on) {
   bool* flag = option == "whitespace"     ? &view.show_whitespace
                : option == "byteNotation" ? &view.byte_notation
                : option == "pretokenLane" ? &view.show_pretokens
+               : option == "addSpecialTokens" ? &g_state->add_special_tokens
                                           : nullptr;
   if (!flag) return -1;
   *flag = on != 0;
@@ -498,7 +501,8 @@ EMSCRIPTEN_KEEPALIVE void bpeviz_show_message(int kind, const char* utf8) {
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_file(const char* name) {
   const EncodingSpec* spec = find_openai_encoding(name);
-  g_result = spec ? binary_vocab_file(*spec) : "";
+  const OpenModel* model = find_open_model(name);
+  g_result = spec ? binary_vocab_file(*spec) : model ? model->file : "";
   return g_result.c_str();
 }
 

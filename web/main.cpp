@@ -5,6 +5,7 @@
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
+#include "core/open_models.h"
 #include "core/openai_encodings.h"
 #include "web/browser.h"
 #include "web/encode_api.h"
@@ -95,6 +96,8 @@ void frame(void* arg) {
     if (const auto* spec = bpeviz::find_openai_encoding(p.app.requested_encoding)) {
       // The binary form: half the download of the .tiktoken file, and a third of the load work.
       bpeviz::browser_fetch_encoding(spec->name.c_str(), bpeviz::binary_vocab_file(*spec).c_str());
+    } else if (const auto* model = bpeviz::find_open_model(p.app.requested_encoding)) {
+      bpeviz::browser_fetch_encoding(model->name.c_str(), model->file.c_str());
     }
     p.app.fetch_started = true;
   }

@@ -367,7 +367,8 @@
       }
       await api.nextFrame();
     },
-    // The token view's switches: 'whitespace', 'byteNotation', 'pretokenLane'.
+    // The token view's switches: 'whitespace', 'byteNotation', 'pretokenLane', and 'addSpecialTokens'
+    // (a tokenizer.json's BOS/EOS around the text).
     async setOption(name, on) {
       if (withUtf8(String(name), (ptr) => Module._bpeviz_set_option(ptr, on ? 1 : 0)) < 0) {
         throw new Error(`unknown option "${name}"; known: whitespace, byteNotation, pretokenLane`);

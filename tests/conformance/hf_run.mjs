@@ -1,0 +1,97 @@
+// Conformance of the open models: our WebAssembly encoder (bpeviz_core_node.js), loading each bundled
+// model's compact file as the page does, against Hugging Face's tokenizers library (npm `tokenizers`,
+// its native Rust core) loading the original tokenizer.json: real text from Debian packages whole and
+// line by line, seeded random strings, with and without the post-processor's special tokens, and
+// decode. Also a tokenizer.json loaded as a user's file gives the same ids as its compact form.
+// Prints "conformance-hf: N passed, N failed". Usage: node tests/conformance/hf_run.mjs --build build/web [--random N]
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadCorpora } from './corpus.mjs';
+import { rng, randomText } from './random_text.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(path.join(root, 'package.json'));
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => {
+  if (a.startsWith('--')) pairs.push([a.slice(2), all[i + 1]]);
+  return pairs;
+}, []));
+const buildDir = path.resolve(args.build || 'build/web');
+const randomCount = Number(args.random || 50000);
+const only = args.only;
+
+const { Tokenizer } = require('tokenizers');
+const ours = (await require(path.join(buildDir, 'bpeviz_core_node.js'))()).bpevizCore;
+const corpora = loadCorpora({ maxBytes: Number(args.bytes || 1 << 20) });
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+let passed = 0, failed = 0;
+function report(name, mismatches, checked, example) {
+  if (mismatches === 0) {
+    passed++;
+    console.log(`ok    ${name} (${checked} inputs)`);
+  } else {
+    failed++;
+    console.log(`FAIL  ${name}: ${mismatches} of ${checked} inputs differ; first: ${example}`);
+  }
+}
+const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+const show = (s) => JSON.stringify(s.length > 80 ? s.slice(0, 80) + '…' : s);
+
+for (const model of ours.openModels()) {
+  if (only && model.name !== only) continue;
+  const json = path.join(root, 'node_modules', model.npmPackage, 'models/tokenizer.json');
+  const reference = Tokenizer.fromFile(json);
+  const started = Date.now();
+  ours.load(model.name, fs.readFileSync(path.join(buildDir, 'site/encodings', model.file)));
+  console.log(`#     ${model.name}: compact file loaded in ${Date.now() - started} ms`);
+  const theirs = async (text, addSpecialTokens) => [...(await reference.encode(text, null, { addSpecialTokens })).getIds()];
+  const compare = async (label, texts, addSpecialTokens, name = model.name) => {
+    let mismatches = 0, example = '';
+    for (const text of texts) {
+      const expected = await theirs(text, addSpecialTokens);
+      let actual;
+      try { actual = [...ours.encode(name, text, 'all', addSpecialTokens)]; } catch (e) { actual = `error: ${e.message}`; }
+      if (typeof actual === 'string' || !same(expected, actual)) {
+        if (!mismatches++) example = `${show(text)}: HF ${JSON.stringify(expected).slice(0, 120)} vs ours ${JSON.stringify(actual).slice(0, 120)}`;
+      }
+    }
+    report(`${name} ${label}${addSpecialTokens ? ', special tokens added' : ''}`, mismatches, texts.length, example);
+  };
+  for (const [corpus, text] of Object.entries(corpora)) {
+    await compare(`${corpus} (whole text, ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB)`, [text], false);
+    await compare(`${corpus} (line by line)`, text.split('\n').slice(0, 2000), corpus === 'prose');
+  }
+  const r = rng(0x4F + model.name.length);
+  const randoms = Array.from({ length: randomCount }, () => randomText(r));
+  await compare('random strings', randoms, false);
+  await compare('random strings', randoms.slice(0, randomCount / 5), true);
+
+  // Decode: the ids of real and random text decode as Hugging Face decodes them.
+  let decodeMismatches = 0, decodeExample = '';
+  const decodeInputs = [...randoms.slice(0, 5000), ...Object.values(corpora).map((t) => t.slice(0, 200000))];
+  for (const text of decodeInputs) {
+    const ids = await theirs(text, true);
+    const expected = await reference.decode(ids, false);
+    const actual = decoder.decode(ours.decode(model.name, Uint32Array.from(ids)));
+    if (expected !== actual && !decodeMismatches++) decodeExample = `${show(text)}: HF ${show(expected)} vs ours ${show(actual)}`;
+  }
+  report(`${model.name} decode`, decodeMismatches, decodeInputs.length, decodeExample);
+}
+
+// The same file brought by a user (the page's file picker, bpeviz-cli --tokenizer): the JSON loader.
+if (!only || only === 'mistral-7b') {
+  const model = ours.openModels().find((m) => m.name === 'mistral-7b');
+  const bytes = fs.readFileSync(path.join(root, 'node_modules', model.npmPackage, 'models/tokenizer.json'));
+  const name = ours.addUserTokenizer([{ name: 'tokenizer.json', bytes }]);
+  let mismatches = 0, example = '';
+  const texts = [...Object.values(corpora), ...Array.from({ length: 2000 }, ((r) => () => randomText(r))(rng(7)))];
+  for (const text of texts) {
+    const a = ours.encode(name, text, 'all', true), b = ours.encode('mistral-7b', text, 'all', true);
+    if (!same([...a], [...b]) && !mismatches++) example = show(text);
+  }
+  report('tokenizer.json loaded as a user file = its compact form', mismatches, texts.length, example);
+}
+console.log(`conformance-hf: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
