@@ -276,7 +276,7 @@ const SpecialToken* find_by_id(const std::vector<SpecialToken>& by_id, uint32_t 
 bool Encoding::is_special(uint32_t id) const { return find_by_id(special_names_, id) != nullptr; }
 
 std::string_view Encoding::token_bytes(uint32_t id) const {
-  if (hf_ && id < hf_->decoded.size() && !is_special(id)) return hf_->decoded[id];
+  if (hf_ && id < hf_->decoded.size() && !hf_->decoded[id].empty()) return hf_->decoded[id];
   if (ranks_.contains(id)) return ranks_.token(id);
   if (const SpecialToken* s = find_by_id(special_names_, id)) return s->text;
   return {};

@@ -75,6 +75,15 @@ class Encoding {
   Result<std::vector<Span>> pieces(std::string_view text, const SpecialPolicy& policy) const;
   Result<std::vector<PieceTrace>> trace(std::string_view text, const SpecialPolicy& policy) const;
 
+  // How `piece` (spelled as the vocabulary spells tokens: ranks().token(id)) is merged by this
+  // encoding's rule, for the merge tree: its first symbols (bytes, or characters for SentencePiece-style
+  // models) with spans in the piece, the steps (appended to `steps`), and where the final tokens start.
+  struct PieceMerges {
+    std::vector<Token> symbols;
+    std::vector<uint32_t> bounds;
+  };
+  PieceMerges merge_piece(std::string_view piece, std::vector<MergeStep>& steps) const;
+
   // The bytes of a token (a special token's text for special ids); empty for unknown ids.
   std::string_view token_bytes(uint32_t id) const;
   bool is_special(uint32_t id) const;

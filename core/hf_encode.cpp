@@ -99,6 +99,31 @@ void Encoding::hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) 
   if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
 }
 
+Encoding::PieceMerges Encoding::merge_piece(std::string_view piece, std::vector<MergeStep>& steps) const {
+  PieceMerges out;
+  if (!hf_ || !hf_->pair_rule) {
+    for (uint32_t i = 0; i < piece.size(); ++i) out.symbols.push_back({ranks_.find(piece.substr(i, 1)), i, i + 1});
+    MergeScratch scratch;
+    bpe_merge(ranks_, piece, scratch, out.bounds, &steps);
+    return out;
+  }
+  std::vector<Symbol> symbols;
+  hf_symbols(piece, symbols);
+  uint32_t at = 0;
+  for (const Symbol& s : symbols) {
+    out.symbols.push_back({s.id, at, at + s.length});
+    at += s.length;
+  }
+  PairScratch scratch;
+  pair_merge(hf_->merges, symbols, scratch, &steps);
+  at = 0;
+  for (const Symbol& s : symbols) {
+    out.bounds.push_back(at);
+    at += s.length;
+  }
+  return out;
+}
+
 void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::vector<Token>& tokens,
                                  std::vector<PieceTrace>* traces, std::vector<Span>* piece_spans) const {
   const HfModel& hf = *hf_;
@@ -154,7 +179,17 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
       continue;
     }
     hf_symbols(piece, symbols);
+    const std::size_t first_step = trace ? trace->steps.size() : 0;
     pair_merge(hf.merges, symbols, scratch, trace ? &trace->steps : nullptr);
+    if (trace && !normalized.origin.empty()) {
+      // Steps are drawn over the input, like tokens: offsets in the piece of the input.
+      for (std::size_t i = first_step; i < trace->steps.size(); ++i) {
+        MergeStep& m = trace->steps[i];
+        m.begin = original(p.begin + m.begin) - trace->begin;
+        m.mid = original(p.begin + m.mid) - trace->begin;
+        m.end = original(p.begin + m.end) - trace->begin;
+      }
+    }
     uint32_t b = 0, count = 0;
     for (const Symbol& s : symbols) {
       emit(s.id, b, b + s.length);

@@ -117,9 +117,9 @@ class Loader {
     if (Failure f = read_added_tokens(); !f.message.empty()) return R::failure(f.message);
     if (Failure f = read_post_processor(); !f.message.empty()) return R::failure(f.message);
     if (Failure f = read_decoder(); !f.message.empty()) return R::failure(f.message);
-    hf_->normalizer = Normalizer(std::move(normalizer_steps_));
     check_tiktoken_rule();
     describe();
+    hf_->normalizer = Normalizer(std::move(normalizer_steps_));
     uint32_t n_vocab = ranks_.id_end();
     for (const auto& s : specials_) n_vocab = std::max(n_vocab, s.id + 1);
     Encoding encoding(std::move(name), scanner_, std::move(ranks_), std::move(specials_), n_vocab);
@@ -521,23 +521,26 @@ class Loader {
       if (Failure f = read_decoder_at(*d, "decoder"); !f.message.empty()) return f;
     }
     if (byte_level_) return {};  // tokens decode to their bytes
-    // SentencePiece style: each token's decoded bytes, from its string.
-    hf_->decoded.resize(ranks_.id_end());
-    for (const auto& [id, token] : strings_) {
-      std::string out;
-      const bool byte = decode_byte_fallback_ && token.size() == 6 && token.starts_with("<0x") && token.back() == '>' &&
-                        std::isxdigit(static_cast<unsigned char>(token[3])) && std::isxdigit(static_cast<unsigned char>(token[4]));
-      if (byte) {
-        out = static_cast<char>(std::stoi(token.substr(3, 2), nullptr, 16));
-      } else {
-        out = token;
-        if (!replace_from_.empty()) {
-          for (std::size_t at = 0; (at = out.find(replace_from_, at)) != std::string::npos; at += replace_to_.size()) {
-            out.replace(at, replace_from_.size(), replace_to_);
-          }
+    // SentencePiece style: each token's decoded bytes, from its string. Added tokens go through the
+    // decoders too, as in Hugging Face (Gemma's "▁▁▁" added tokens decode to spaces).
+    const auto decode = [&](const std::string& token) {
+      if (decode_byte_fallback_ && token.size() == 6 && token.starts_with("<0x") && token.back() == '>' &&
+          std::isxdigit(static_cast<unsigned char>(token[3])) && std::isxdigit(static_cast<unsigned char>(token[4]))) {
+        return std::string(1, static_cast<char>(std::stoi(token.substr(3, 2), nullptr, 16)));
+      }
+      std::string out = token;
+      if (!replace_from_.empty()) {
+        for (std::size_t at = 0; (at = out.find(replace_from_, at)) != std::string::npos; at += replace_to_.size()) {
+          out.replace(at, replace_from_.size(), replace_to_);
         }
       }
-      hf_->decoded[id] = std::move(out);
+      return out;
+    };
+    hf_->decoded.resize(ranks_.id_end());
+    for (const auto& [id, token] : strings_) hf_->decoded[id] = decode(token);
+    for (const auto& special : specials_) {
+      if (special.id >= hf_->decoded.size()) hf_->decoded.resize(special.id + 1);
+      hf_->decoded[special.id] = decode(special.text);
     }
     return {};
   }

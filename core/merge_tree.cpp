@@ -3,7 +3,6 @@
 
 #include <string>
 
-#include "core/bpe_merge.h"
 
 namespace bpeviz {
 
@@ -14,22 +13,25 @@ Result<MergeTree> merge_tree(const Encoding& encoding, uint32_t id) {
   if (bytes.empty()) return R::failure("no token " + std::to_string(id) + " in " + encoding.name());
 
   MergeTree tree;
-  // covering[i]: the node that currently starts at byte i.
-  std::vector<int32_t> covering(bytes.size());
-  for (uint32_t i = 0; i < bytes.size(); ++i) {
-    covering[i] = static_cast<int32_t>(tree.nodes.size());
-    tree.nodes.push_back({encoding.ranks().find(bytes.substr(i, 1)), i, i + 1});
-  }
-  MergeScratch scratch;
-  std::vector<uint32_t> bounds;
   std::vector<MergeStep> steps;
-  bpe_merge(encoding.ranks(), bytes, scratch, bounds, &steps);
+  const Encoding::PieceMerges merged = encoding.merge_piece(bytes, steps);
+  // covering[i]: the node that currently starts at byte i (set where a first symbol starts).
+  std::vector<int32_t> covering(bytes.size(), -1);
+  for (const Token& s : merged.symbols) {
+    covering[s.begin] = static_cast<int32_t>(tree.nodes.size());
+    tree.nodes.push_back({s.id, s.begin, s.end});
+  }
+  // Under tiktoken's rule a step's rank is the token made; Hugging Face's rule ranks the pair, so the
+  // token is looked up by its bytes.
+  const bool ranked_by_pair = encoding.hf_model() && encoding.hf_model()->pair_rule;
   uint32_t order = 0;
   for (const MergeStep& m : steps) {
-    MergeTreeNode node{m.rank, m.begin, m.end, covering[m.begin], covering[m.mid], ++order};
+    const uint32_t made = ranked_by_pair ? encoding.ranks().find(bytes.substr(m.begin, m.end - m.begin)) : m.rank;
+    MergeTreeNode node{made, m.begin, m.end, covering[m.begin], covering[m.mid], ++order};
     covering[m.begin] = static_cast<int32_t>(tree.nodes.size());
     tree.nodes.push_back(node);
   }
+  const std::vector<uint32_t>& bounds = merged.bounds;
   if (bounds.size() > 1) {
     // The merges end in several tokens; encode takes the token whole (tiktoken's shortcut).
     for (uint32_t b : bounds) tree.whole_parts.push_back(covering[b]);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/hf_tokenizer_json.h"
+#include "core/merge_tree.h"
 #include "core/tokenizer_files.h"
 
 using namespace bpeviz;
@@ -157,4 +158,22 @@ TEST_CASE("what bpeviz does not read is refused with the component and its place
   std::string strip = kByteLevel;
   strip.replace(strip.find("\"lstrip\": false"), 15, "\"lstrip\": true");
   CHECK(load_error(strip) == "added_tokens[0] (\"<|end|>\"): lstrip is not supported yet");
+}
+
+TEST_CASE("the merge tree of a SentencePiece token starts from characters and follows the merges list") {
+  const Encoding e = load(kSentencePiece);
+  auto tree = merge_tree(e, 8);  // "▁hi"
+  REQUIRE(tree.ok());
+  const auto& n = tree.value.nodes;
+  REQUIRE(n.size() == 5);  // ▁, h, i, then ▁h, then ▁hi
+  CHECK(n[0].id == 4);
+  CHECK(n[0].end == 3);  // ▁ is three bytes: one leaf
+  CHECK(n[3].id == 7);
+  CHECK(n[3].step == 1);
+  CHECK(tree.value.root().id == 8);
+  CHECK(tree.value.whole_parts.empty());
+  // Byte-level with the pair rule: "abc" is only reachable whole (no merge makes it).
+  auto whole = merge_tree(load(kByteLevel), 5);
+  REQUIRE(whole.ok());
+  CHECK(whole.value.whole_parts.size() == 2);  // a + bc, then the token taken whole
 }

@@ -54,6 +54,13 @@ const std::vector<ModelEncoding> kPrefixes = {
     {"ft:davinci-002", "cl100k_base"}, {"ft:babbage-002", "cl100k_base"},
 };
 
+// Open models (core/open_models.h): not tiktoken's names, but the ones their model cards use.
+const std::vector<ModelEncoding> kOpenModels = {
+    {"llama-3.1-8b", "llama3.1"}, {"llama-3.3-70b", "llama3.1"}, {"llama-3-8b", "llama3"},
+    {"qwen3-8b", "qwen3"},        {"deepseek-v3", "deepseek-v3"}, {"deepseek-r1", "deepseek-v3"},
+    {"gemma-3-27b", "gemma3"},    {"mistral-7b", "mistral-7b"},
+};
+
 }  // namespace
 
 const std::vector<ModelEncoding>& picker_models() {
@@ -69,11 +76,19 @@ const std::vector<ModelEncoding>& picker_models() {
       {"davinci", "r50k_base"},       {"curie", "r50k_base"},          {"babbage", "r50k_base"},
       {"ada", "r50k_base"},           {"gpt2", "gpt2"},
   };
-  return models;
+  static const std::vector<ModelEncoding> with_open = [] {
+    std::vector<ModelEncoding> all = models;
+    all.insert(all.end(), kOpenModels.begin(), kOpenModels.end());
+    return all;
+  }();
+  return with_open;
 }
 
 std::string encoding_for_model(std::string_view model) {
   for (const auto& m : kExact) {
+    if (m.model == model) return m.encoding;
+  }
+  for (const auto& m : kOpenModels) {
     if (m.model == model) return m.encoding;
   }
   // tiktoken tries the prefixes in order and takes the first match; ours are ordered so that no

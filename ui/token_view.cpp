@@ -25,6 +25,11 @@ float text_width(ImFont* font, float size, std::string_view s) {
 // when the tile holds a newline (its row ends there).
 bool append_tile_label(std::string& out, const TokenViewState& state, const TokenViewInput& in, const TokenGroup& group,
                        const ImFont* font) {
+  if (group.begin == group.end && in.encoding) {
+    // A token that covers no text (a model's BOS/EOS): its name.
+    out += in.encoding->token_bytes(in.tokens[group.first_token].id);
+    return false;
+  }
   const std::string_view text = in.text.substr(group.begin, group.end - group.begin);
   if (!state.byte_notation) return append_visible_text(out, text, state.show_whitespace, font);
   append_gpt2_byte_notation(out, text);
