@@ -146,10 +146,12 @@ class Loader {
       }
       return {};
     }
-    if (type == "NFC") return add_step(make_step(K::nfc));
-    if (type == "NFD") return add_step(make_step(K::nfd));
-    if (type == "NFKC") return add_step(make_step(K::nfkc));
-    if (type == "NFKD") return add_step(make_step(K::nfkd));
+    for (const auto& [name, kind] : {std::pair{"NFC", K::nfc}, {"NFD", K::nfd}, {"NFKC", K::nfkc}, {"NFKD", K::nfkd}}) {
+      if (type != name) continue;
+      NormalizerStep s = make_step(kind);
+      s.unicode_9 = true;  // Hugging Face's tables
+      return add_step(s);
+    }
     if (type == "Lowercase") return add_step(make_step(K::lowercase));
     if (type == "Prepend") {
       NormalizerStep s = make_step(K::prepend);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/pretokenize.h"
+#include "core/unicode_9_normalization.h"
 #include "core/utf8.h"
 
 namespace bpeviz {
@@ -49,7 +50,7 @@ utf8proc_option_t unicode_options(NormalizerStep::Kind kind) {
 // boundary: combining marks and Hangul jamo extend their cluster), so each changed cluster maps back
 // to its own characters. ASCII and characters without a decomposition are unchanged without asking
 // utf8proc to normalize them, which keeps the common case (text already normalized) fast.
-NormalizedText unicode_form(const NormalizedText& in, NormalizerStep::Kind kind) {
+NormalizedText unicode_form(const NormalizedText& in, NormalizerStep::Kind kind, bool unicode_9) {
   Builder b(in);
   const std::string_view text = in.text;
   const utf8proc_option_t options = unicode_options(kind);
@@ -73,6 +74,11 @@ NormalizedText unicode_form(const NormalizedText& in, NormalizerStep::Kind kind)
           break;
         }
         cp = static_cast<utf8proc_int32_t>(utf8_code_point(text, end));
+        if (unicode_9 && normalizes_after_unicode_9(static_cast<uint32_t>(cp))) {
+          // Unknown to Unicode 9.0: a starter that nothing crosses, kept as it is, in a chunk of its own.
+          if (end == pos) end = pos + n;
+          break;
+        }
       }
       if (previous >= 0 && utf8proc_grapheme_break_stateful(previous, cp, &state)) break;
       if (c >= 0x80) {
@@ -187,7 +193,7 @@ NormalizedText Normalizer::apply(std::string_view text, bool at_start) const {
       case NormalizerStep::Kind::nfc:
       case NormalizerStep::Kind::nfd:
       case NormalizerStep::Kind::nfkc:
-      case NormalizerStep::Kind::nfkd: t = unicode_form(t, step.kind); break;
+      case NormalizerStep::Kind::nfkd: t = unicode_form(t, step.kind, step.unicode_9); break;
       case NormalizerStep::Kind::lowercase: t = lowercase(t); break;
       case NormalizerStep::Kind::replace: t = replace(t, step.pattern, step.content); break;
       case NormalizerStep::Kind::prepend:

@@ -17,6 +17,7 @@ struct NormalizerStep {
   bool left = false, right = false;  // strip: which ends lose their white space
   bool unless_present = false;       // prepend: not when the text already starts with the content
   bool only_at_text_start = false;   // prepend: only to the part of the input that starts it
+  bool unicode_9 = false;            // nf*: as with Unicode 9.0's tables (unicode_9_normalization.h)
 };
 
 struct NormalizedText {

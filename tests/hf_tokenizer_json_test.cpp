@@ -177,3 +177,20 @@ TEST_CASE("the merge tree of a SentencePiece token starts from characters and fo
   REQUIRE(whole.ok());
   CHECK(whole.value.whole_parts.size() == 2);  // a + bc, then the token taken whole
 }
+
+TEST_CASE("NFC as Hugging Face does it, with Unicode 9.0's tables") {
+  // U+0D3B (Unicode 10, combining class 9) is reordered before U+0301 by Unicode 15's NFC; Hugging Face's
+  // tables do not know it, so it stays where it is and blocks nothing.
+  NormalizerStep nfc;
+  nfc.kind = NormalizerStep::Kind::nfc;
+  const std::string text = "a\u0308\u0301\u0d3b";
+  CHECK(Normalizer({nfc}).apply(text).text == "\u00e4\u0d3b\u0301");
+  nfc.unicode_9 = true;
+  const NormalizedText hf = Normalizer({nfc}).apply(text);
+  CHECK(hf.text == "\u00e4\u0301\u0d3b");
+  CHECK(hf.origin.back() == text.size());
+  // Characters Unicode 9.0 knows normalize as ever: e + U+0301 → é, mapped back to both input characters.
+  const NormalizedText e = Normalizer({nfc}).apply("xe\u0301");
+  CHECK(e.text == "x\u00e9");
+  CHECK(e.origin == std::vector<uint32_t>{0, 1, 1, 4});
+}

@@ -47,14 +47,29 @@ for (const model of ours.openModels()) {
   ours.load(model.name, fs.readFileSync(path.join(buildDir, 'site/encodings', model.file)));
   console.log(`#     ${model.name}: compact file loaded in ${Date.now() - started} ms`);
   const theirs = async (text, addSpecialTokens) => [...(await reference.encode(text, null, { addSpecialTokens })).getIds()];
+  // Many short texts go to Hugging Face in batches (one call per text costs more than the encoding).
+  const theirsAll = async (texts, addSpecialTokens) => {
+    const out = [];
+    for (let i = 0; i < texts.length; i += 1000) {
+      const batch = await reference.encodeBatch(texts.slice(i, i + 1000), { addSpecialTokens });
+      for (const e of batch) out.push([...e.getIds()]);
+    }
+    return out;
+  };
   const compare = async (label, texts, addSpecialTokens, name = model.name) => {
     let mismatches = 0, example = '';
-    for (const text of texts) {
-      const expected = await theirs(text, addSpecialTokens);
+    const expectedAll = texts.length > 1 ? await theirsAll(texts, addSpecialTokens) : [await theirs(texts[0], addSpecialTokens)];
+    for (const [i, text] of texts.entries()) {
+      const expected = expectedAll[i];
       let actual;
       try { actual = [...ours.encode(name, text, 'all', addSpecialTokens)]; } catch (e) { actual = `error: ${e.message}`; }
-      if (typeof actual === 'string' || !same(expected, actual)) {
-        if (!mismatches++) example = `${show(text)}: HF ${JSON.stringify(expected).slice(0, 120)} vs ours ${JSON.stringify(actual).slice(0, 120)}`;
+      const differs = () => typeof actual === 'string' || !same(expected, actual);
+      if (differs()) {
+        if (!mismatches++) {
+          let at = 0;
+          while (typeof actual !== 'string' && at < expected.length && expected[at] === actual[at]) at++;
+          example = `${show(text)}: from token ${at}, HF ${JSON.stringify(expected.slice(at, at + 8))} vs ours ${JSON.stringify(typeof actual === 'string' ? actual : actual.slice(at, at + 8))}`;
+        }
       }
     }
     report(`${name} ${label}${addSpecialTokens ? ', special tokens added' : ''}`, mismatches, texts.length, example);
@@ -71,9 +86,12 @@ for (const model of ours.openModels()) {
   // Decode: the ids of real and random text decode as Hugging Face decodes them.
   let decodeMismatches = 0, decodeExample = '';
   const decodeInputs = [...randoms.slice(0, 5000), ...Object.values(corpora).map((t) => t.slice(0, 200000))];
-  for (const text of decodeInputs) {
-    const ids = await theirs(text, true);
-    const expected = await reference.decode(ids, false);
+  const decodeIds = await theirsAll(decodeInputs, true);
+  const decodedAll = [];
+  for (let i = 0; i < decodeIds.length; i += 1000) decodedAll.push(...await reference.decodeBatch(decodeIds.slice(i, i + 1000), false));
+  for (const [i, text] of decodeInputs.entries()) {
+    const ids = decodeIds[i];
+    const expected = decodedAll[i];
     const actual = decoder.decode(ours.decode(model.name, Uint32Array.from(ids)));
     if (expected !== actual && !decodeMismatches++) decodeExample = `${show(text)}: HF ${show(expected)} vs ours ${show(actual)}`;
   }
