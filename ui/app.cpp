@@ -265,6 +265,7 @@ void draw_header(AppState& state) {
   const float ui = state.fonts.scale;  // the fixed widths below grow with the type
   const bool full = !state.presenting;  // presenting keeps the encoding and the classroom's controls
   const float available = ImGui::GetContentRegionAvail().x;
+  state.model_rect = state.copy_link_rect = {};  // not drawn while presenting
   const char* theme_label = state.theme == Theme::dark ? "Light" : "Dark";
   const float lessons_width = 150 * ui;
   float fixed = lessons_width + button_width(theme_label) + button_width("Present") + button_width("?") +
@@ -281,14 +282,7 @@ void draw_header(AppState& state) {
   const float model_width = 190 * ui * shrink, encoding_width = 250 * ui * shrink;
   const float controls = fixed + (full ? model_width : 0) + encoding_width;
   ImGui::AlignTextToFramePadding();
-  const int lesson = current_lesson(state);
-  if (state.presenting && lesson >= 0) {
-    // The audience sees which lesson this is instead of the page's name.
-    const Lesson& shown = lessons()[static_cast<std::size_t>(lesson)];
-    ImGui::Text("Lesson %d: %.*s", lesson + 1, static_cast<int>(shown.title.size()), shown.title.data());
-  } else {
-    ImGui::TextUnformatted("bpeviz");
-  }
+  ImGui::TextUnformatted("bpeviz");
   const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
   if (full && available - controls > title_end + 260) {
     ImGui::SameLine();
@@ -332,7 +326,8 @@ void draw_header(AppState& state) {
 }
 
 // The lesson's caption in a tinted band above the tabs, so it heads whichever view is open.
-void draw_lesson_caption(const AppState& state) {
+void draw_lesson_caption(AppState& state) {
+  state.caption_rect = {};
   const Lesson* lesson = shown_lesson(state);
   if (!lesson) return;
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
@@ -355,6 +350,7 @@ void draw_lesson_caption(const AppState& state) {
   draw->AddRectFilled(ImVec2(left, min.y - pad.y), ImVec2(right, max.y + pad.y), palette().caption_fill,
                       ImGui::GetStyle().FrameRounding);
   draw->ChannelsMerge();
+  state.caption_rect = {left, min.y - pad.y, right - left, max.y - min.y + 2 * pad.y};
 }
 
 // "Tokens 26": the name dimmed, the number in full colour, so the numbers are what the eye finds.
@@ -525,14 +521,14 @@ void draw_panels(AppState& state) {
   ImGui::EndTabBar();
 }
 
-// The text box's height: 28% of the window; presenting, just the text's lines (a lesson is short)
-// up to 30%, so the tokens get the screen.
+// The text box's height: 28% of the window; presenting, two or three lines (a longer text scrolls),
+// so that the tokens, which show the text too, get the screen.
 float editor_height(const AppState& state) {
   const float available = ImGui::GetContentRegionAvail().y;
   if (!state.presenting) return std::max(80.0f, available * 0.28f);
-  const auto lines = static_cast<float>(std::count(state.editor.text.begin(), state.editor.text.end(), '\n') + 1);
-  const float line = ImGui::GetTextLineHeight(), frame = 2 * ImGui::GetStyle().FramePadding.y;
-  return std::clamp(lines * line + frame + 4, 2 * line + frame, std::max(2 * line + frame, available * 0.3f));
+  const auto lines = std::count(state.editor.text.begin(), state.editor.text.end(), '\n') + 1;
+  return static_cast<float>(std::clamp<std::ptrdiff_t>(lines, 2, 3)) * ImGui::GetTextLineHeight() +
+         2 * ImGui::GetStyle().FramePadding.y;
 }
 
 }  // namespace

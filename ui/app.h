@@ -83,7 +83,7 @@ struct AppState {
   // Where widgets were drawn last frame, in CSS pixels (tests and the page's JS API read these).
   struct Rect { float x = 0, y = 0, width = 0, height = 0; };
   Rect editor_rect, tokens_rect, panel_rect, copy_link_rect, model_rect, encoding_rect, special_rect;
-  Rect lessons_rect, theme_rect, present_rect, help_rect;
+  Rect lessons_rect, theme_rect, present_rect, help_rect, caption_rect;  // zero when not drawn
 
   uint64_t frame = 0;  // frames drawn so far
 };

@@ -269,6 +269,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
                   {"theme", rect_json(s.theme_rect)},
                   {"present", rect_json(s.present_rect)},
                   {"help", rect_json(s.help_rect)},
+                  {"caption", rect_json(s.caption_rect)},
                   {"rowHeight", s.token_view.row_height}}}};
   // The text may hold ill-formed UTF-8 (typed bytes never are, but pasted data may be): replace it.
   g_result = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
