@@ -334,7 +334,6 @@ void draw_lesson_caption(AppState& state) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->ChannelsSplit(2);  // the text first (channel 1), then the band behind it, sized to the text
   draw->ChannelsSetCurrent(1);
-  ImGui::Dummy(ImVec2(0, pad.y));
   ImGui::Indent(pad.x);
   ImGui::PushStyleColor(ImGuiCol_Text, palette().caption);
   ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad.x);
