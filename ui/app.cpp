@@ -1,6 +1,7 @@
 #include "ui/app.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 
@@ -123,6 +124,34 @@ void update_tokens(AppState& state) {
   ++state.tokens_serial;
 }
 
+bool start_lesson(AppState& state, int index) {
+  if (index < 0 || static_cast<std::size_t>(index) >= lessons().size()) return false;
+  const Lesson& lesson = lessons()[static_cast<std::size_t>(index)];
+  if (state.editor.text != lesson.text) text_editor_set_text(state.editor, std::string(lesson.text));
+  select_encoding(state, std::string(lesson.encoding));
+  return true;
+}
+
+int current_lesson(const AppState& state) {
+  const auto all = lessons();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (state.editor.text == all[i].text) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const Lesson* shown_lesson(const AppState& state) {
+  const int i = current_lesson(state);
+  if (i < 0) return nullptr;
+  const Lesson& lesson = lessons()[static_cast<std::size_t>(i)];
+  return state.tokens_encoding == lesson.encoding && state.tokens_revision == state.editor.revision ? &lesson : nullptr;
+}
+
+float wanted_font_scale(const AppState& state, float display_height) {
+  if (!state.presenting) return 1.0f;
+  return std::clamp(std::round(display_height / 540.0f * 4.0f) / 4.0f, 1.5f, 2.25f);
+}
+
 EncodePlayerInput player_input(const AppState& state) {
   EncodePlayerInput in;
   in.text = state.editor.text;
@@ -158,9 +187,6 @@ AppState::Rect item_rect() {
   const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
   return {min.x, min.y, size.x, size.y};
 }
-
-const ImVec4 kErrorColour(0.72f, 0.08f, 0.08f, 1);
-const ImVec4 kNoticeColour(0.10f, 0.45f, 0.20f, 1);
 
 float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
@@ -206,19 +232,70 @@ void draw_encoding_combo(AppState& state, float width) {
   state.encoding_rect = item_rect();
 }
 
+void draw_lessons_combo(AppState& state, float width) {
+  ImGui::SetNextItemWidth(width);
+  const int current = current_lesson(state);
+  const std::string preview = current < 0 ? "Lessons" : "Lesson " + std::to_string(current + 1) + " of " + std::to_string(lessons().size());
+  if (ImGui::BeginCombo("##lessons", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+    for (std::size_t i = 0; i < lessons().size(); ++i) {
+      const std::string label = std::to_string(i + 1) + "   " + std::string(lessons()[i].title);
+      if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == current)) start_lesson(state, static_cast<int>(i));
+    }
+    ImGui::EndCombo();
+  }
+  state.lessons_rect = item_rect();
+}
+
+// A button that stays lit while its mode is on.
+bool toggle_button(const char* label, bool on) {
+  if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  const bool clicked = ImGui::Button(label);
+  if (on) ImGui::PopStyleColor();
+  return clicked;
+}
+
+// The classroom's controls: lessons, theme, presentation mode, shortcuts.
+void draw_classroom_controls(AppState& state, float lessons_width, const char* theme_label) {
+  draw_lessons_combo(state, lessons_width);
+  ImGui::SameLine();
+  if (ImGui::Button(theme_label)) state.theme = state.theme == Theme::dark ? Theme::light : Theme::dark;
+  state.theme_rect = item_rect();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The %s theme (T)", state.theme == Theme::dark ? "light" : "dark");
+  ImGui::SameLine();
+  if (toggle_button("Present", state.presenting)) state.presenting = !state.presenting;
+  state.present_rect = item_rect();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presentation mode: large type, high contrast (F5)");
+  ImGui::SameLine();
+  if (toggle_button("?", state.shortcuts_help)) state.shortcuts_help = !state.shortcuts_help;
+  state.help_rect = item_rect();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (F1)");
+}
+
 void draw_header(AppState& state) {
   const ImGuiStyle& style = ImGui::GetStyle();
+  const float ui = state.fonts.scale;  // the fixed widths below grow with the type
+  const bool full = !state.presenting;  // presenting keeps the encoding and the classroom's controls
   const float available = ImGui::GetContentRegionAvail().x;
-  const float fixed = ImGui::CalcTextSize("Model").x + ImGui::CalcTextSize("Encoding").x +
-                      button_width("Copy link") + 5 * style.ItemSpacing.x;
+  state.model_rect = state.copy_link_rect = {};  // not drawn while presenting
+  const char* theme_label = state.theme == Theme::dark ? "Light" : "Dark";
+  const float lessons_width = 150 * ui;
+  float fixed = lessons_width + button_width(theme_label) + button_width("Present") + button_width("?") +
+                ImGui::CalcTextSize("Encoding").x;
+  int items = 6;
+  if (full) {
+    fixed += ImGui::CalcTextSize("Model").x + button_width("Copy link");
+    items += 3;
+  }
+  fixed += static_cast<float>(items) * style.ItemSpacing.x;
   // The pickers' full widths, narrowed together (down to a readable minimum) in a small window.
-  const float shrink = std::clamp((available - fixed) / (190.0f + 250.0f), 0.55f, 1.0f);
-  const float model_width = 190 * shrink, encoding_width = 250 * shrink;
-  const float controls = fixed + model_width + encoding_width;
+  const float pickers = ((full ? 190.0f : 0.0f) + 250.0f) * ui;
+  const float shrink = std::clamp((available - fixed) / pickers, 0.55f, 1.0f);
+  const float model_width = 190 * ui * shrink, encoding_width = 250 * ui * shrink;
+  const float controls = fixed + (full ? model_width : 0) + encoding_width;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("bpeviz");
   const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
-  if (available - controls > title_end + 260) {
+  if (full && available - controls > title_end + 260) {
     ImGui::SameLine();
     ImGui::TextDisabled("— watch text become tokens");
   }
@@ -226,31 +303,64 @@ void draw_header(AppState& state) {
     ImGui::SameLine();
     ImGui::TextDisabled("loading %s…", state.requested_encoding.c_str());
   }
-  // The pickers sit at the right edge, or on their own line when the window is too narrow.
+  // The controls sit at the right edge, or on their own line when the window is too narrow.
   const float x = style.WindowPadding.x + available - controls;
   if (x > ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x) ImGui::SameLine(x);
+  draw_classroom_controls(state, lessons_width, theme_label);
+  ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("Model");
-  ImGui::SameLine();
-  draw_model_combo(state, model_width);
-  ImGui::SameLine();
+  if (full) {
+    ImGui::TextDisabled("Model");
+    ImGui::SameLine();
+    draw_model_combo(state, model_width);
+    ImGui::SameLine();
+  }
   ImGui::TextDisabled("Encoding");
   ImGui::SameLine();
   draw_encoding_combo(state, encoding_width);
-  ImGui::SameLine();
-  if (ImGui::Button("Copy link")) state.copy_link_request = true;
-  state.copy_link_rect = item_rect();
+  if (full) {
+    ImGui::SameLine();
+    if (ImGui::Button("Copy link")) state.copy_link_request = true;
+    state.copy_link_rect = item_rect();
+  }
   for (const std::string* problem : {&state.message, &state.editor.refusal}) {
     if (problem->empty()) continue;
-    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("%s", problem->c_str());
     ImGui::PopStyleColor();
   }
   if (!state.notice.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kNoticeColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().notice);
     ImGui::TextWrapped("%s", state.notice.c_str());
     ImGui::PopStyleColor();
   }
+}
+
+// The lesson's caption in a tinted band above the tabs, so it heads whichever view is open.
+void draw_lesson_caption(AppState& state) {
+  state.caption_rect = {};
+  const Lesson* lesson = shown_lesson(state);
+  if (!lesson) return;
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->ChannelsSplit(2);  // the text first (channel 1), then the band behind it, sized to the text
+  draw->ChannelsSetCurrent(1);
+  ImGui::Indent(pad.x);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().caption);
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad.x);
+  ImGui::TextUnformatted(lesson->caption.data(), lesson->caption.data() + lesson->caption.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::Unindent(pad.x);
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImGui::Dummy(ImVec2(0, pad.y));
+  draw->ChannelsSetCurrent(0);
+  const float left = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  draw->AddRectFilled(ImVec2(left, min.y - pad.y), ImVec2(right, max.y + pad.y), palette().caption_fill,
+                      ImGui::GetStyle().FrameRounding);
+  draw->ChannelsMerge();
+  state.caption_rect = {left, min.y - pad.y, right - left, max.y - min.y + 2 * pad.y};
 }
 
 // "Tokens 26": the name dimmed, the number in full colour, so the numbers are what the eye finds.
@@ -276,6 +386,10 @@ void draw_counts(AppState& state) {
   count("Bytes/token", per_token);
   count("Pre-tokens", failed ? "—" : num(state.pieces.size()).c_str());
   const float counts_end = ImGui::GetItemRectMax().x;
+  if (state.presenting) {  // the switches are the presenter's business, not the audience's
+    ImGui::NewLine();
+    return;
+  }
 
   // The token view's switches, at the right edge of the same line when they fit.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -338,7 +452,7 @@ void draw_tokens_panel(AppState& state) {
   ImGui::BeginChild("tokens", ImVec2(0, 0), true);
   if (!state.tokens_error.empty()) {
     // tiktoken raises here; the page says so where the tokens would be, and keeps the text.
-    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("No tokens: encoding this text is an error under the policy \"%s\".",
                        special_mode_label(state.special_mode));
     ImGui::PopStyleColor();
@@ -422,9 +536,29 @@ void draw_panels(AppState& state) {
   ImGui::EndTabBar();
 }
 
+// The text box's height: 28% of the window; presenting, two or three lines (a longer text scrolls),
+// so that the tokens, which show the text too, get the screen.
+float editor_height(const AppState& state) {
+  const float available = ImGui::GetContentRegionAvail().y;
+  if (!state.presenting) return std::max(80.0f, available * 0.28f);
+  const auto lines = std::count(state.editor.text.begin(), state.editor.text.end(), '\n') + 1;
+  return static_cast<float>(std::clamp<std::ptrdiff_t>(lines, 2, 3)) * ImGui::GetTextLineHeight() +
+         2 * ImGui::GetStyle().FramePadding.y;
+}
+
 }  // namespace
 
 void app_frame(AppState& state) {
+  handle_shortcuts(state);
+  if (state.styled_theme != state.theme || state.styled_presenting != state.presenting ||
+      state.styled_scale != state.fonts.scale) {
+    // The spacing follows the fonts' scale, which the platform layer changes a frame after
+    // presentation mode does (it rebuilds the font atlas before the frame starts).
+    apply_theme(ImGui::GetStyle(), state.theme, state.presenting, state.fonts.scale);
+    state.styled_theme = state.theme;
+    state.styled_presenting = state.presenting;
+    state.styled_scale = state.fonts.scale;
+  }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -432,13 +566,14 @@ void app_frame(AppState& state) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   draw_header(state);
-  const float editor_height = std::max(80.0f, ImGui::GetContentRegionAvail().y * 0.28f);
-  draw_text_editor(state.editor, "##text", ImVec2(-1, editor_height));
+  draw_text_editor(state.editor, "##text", ImVec2(-1, editor_height(state)));
   state.editor_rect = item_rect();
   update_tokens(state);
   draw_counts(state);
-  draw_provenance(state);
+  if (!state.presenting) draw_provenance(state);
+  draw_lesson_caption(state);
   draw_panels(state);
+  draw_shortcuts_help(state);
   ImGui::End();
   ++state.frame;
 }

@@ -15,9 +15,12 @@
 #include "ui/fonts.h"
 #include "ui/schemes_view.h"
 #include "ui/ids_panel.h"
+#include "ui/lessons.h"
 #include "ui/merge_tree_view.h"
+#include "ui/shortcuts.h"
 #include "ui/special_mode.h"
 #include "ui/text_editor.h"
+#include "ui/theme.h"
 #include "ui/token_view.h"
 #include "ui/training_studio.h"
 
@@ -51,6 +54,17 @@ struct AppState {
   std::string message;  // a problem, shown in red under the header until the next change
   std::string notice;   // news that needs no action (a link was copied), shown until the next change
 
+  // The classroom: theme, presentation mode and the shortcuts overlay. (The lesson on show is not
+  // kept here: it is the one whose text the text box holds, after a reload or a link too.)
+  Theme theme = Theme::light;
+  bool presenting = false;
+  bool shortcuts_help = false;
+  ShortcutKeys keys;  // set by the platform layer
+  // What apply_theme last put in ImGui's style (app_frame re-applies it when these change).
+  Theme styled_theme = Theme::light;
+  bool styled_presenting = false;
+  float styled_scale = 0;
+
   Panel panel = Panel::tokens;
   std::optional<Panel> panel_request;  // switch tabs from outside the tab bar (the page's API)
   bool copy_link_request = false;      // the platform layer builds the link and copies it
@@ -72,6 +86,7 @@ struct AppState {
   // Where widgets were drawn last frame, in CSS pixels (tests and the page's JS API read these).
   struct Rect { float x = 0, y = 0, width = 0, height = 0; };
   Rect editor_rect, tokens_rect, panel_rect, copy_link_rect, model_rect, encoding_rect, special_rect;
+  Rect lessons_rect, theme_rect, present_rect, help_rect, caption_rect;  // zero when not drawn
 
   uint64_t frame = 0;  // frames drawn so far
 };
@@ -99,6 +114,18 @@ std::string_view shown_pretokenizer(const AppState& state);
 
 // Brings state.tokens (and groups, pieces, counts) up to date with the text, encoding and policy.
 void update_tokens(AppState& state);
+
+// Picks lesson `index` of lessons(): its text and its encoding (fetched if needed). Returns false for
+// an index out of range. The text box's undo history does not keep the text it replaces.
+bool start_lesson(AppState& state, int index);
+// The lesson whose text the text box holds (-1 for none).
+int current_lesson(const AppState& state);
+// That lesson while its encoding's tokens are on screen (its caption is true of them), else null.
+const Lesson* shown_lesson(const AppState& state);
+
+// How much larger than usual the fonts are: 1, or in presentation mode 1.5× on a window up to
+// 800 pixels high, 2× at 1080 and at most 2.25×, in quarter steps (each step is a new font atlas).
+float wanted_font_scale(const AppState& state, float display_height);
 
 // What the encode player plays: the text under the current encoding and special-token policy.
 EncodePlayerInput player_input(const AppState& state);

@@ -7,6 +7,7 @@
 
 #include "core/byte_tokenizer.h"
 #include "core/utf8.h"
+#include "ui/theme.h"
 
 namespace bpeviz {
 
@@ -109,7 +110,7 @@ void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, co
   update_decode_box(state, encoding_name, encoding);
   const DecodedIds& r = state.result;
   if (!r.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.1f, 0.1f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("%s", r.error.c_str());
     ImGui::PopStyleColor();
     return;
@@ -123,7 +124,7 @@ void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, co
     }
     if (r.bad_bytes.size() > 8) note += "; …";
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.35f, 0.0f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
     ImGui::TextWrapped("%s", note.c_str());
     ImGui::PopStyleColor();
   }

@@ -33,16 +33,17 @@ ImFont* add_font(ImGuiIO& io, std::span<const uint8_t> ttf, float size, const Im
 }  // namespace
 
 Fonts load_fonts(ImGuiIO& io, std::span<const uint8_t> text_ttf, std::span<const uint8_t> mono_ttf,
-                 float pixel_ratio) {
+                 float pixel_ratio, float scale) {
   io.Fonts->Clear();
   Fonts fonts;
   fonts.pixel_ratio = pixel_ratio;
-  fonts.text = add_font(io, text_ttf, kTextSize * pixel_ratio, kTextRanges);
-  fonts.mono = add_font(io, mono_ttf, kMonoSize * pixel_ratio, kMonoRanges);
+  fonts.scale = scale;
+  fonts.text = add_font(io, text_ttf, kTextSize * pixel_ratio * scale, kTextRanges);
+  fonts.mono = add_font(io, mono_ttf, kMonoSize * pixel_ratio * scale, kMonoRanges);
   if (!fonts.text || !fonts.mono) {
     // A font file failed to load: ImGui's built-in font still shows everything ASCII.
     ImFontConfig config;
-    config.SizePixels = 13.0f * pixel_ratio;
+    config.SizePixels = 13.0f * pixel_ratio * scale;
     fonts.text = fonts.mono = io.Fonts->AddFontDefault(&config);
   }
   io.Fonts->Build();

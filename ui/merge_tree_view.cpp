@@ -282,7 +282,8 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
   // Edges first, as elbows: down from the parent, across, down into the child. The horizontal part
   // runs in the gap under the parent and the vertical part inside the child's own slot, so no edge
   // crosses a box.
-  const ImU32 edge = IM_COL32(120, 120, 135, 255);
+  const Palette& colours = palette();
+  const ImU32 edge = colours.tree_edge;
   for (std::size_t i = 0; i < n; ++i) {
     const std::vector<int32_t> children = merge_tree_children(state.tree, i);
     if (children.empty()) continue;
@@ -293,7 +294,7 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
       const auto ci = static_cast<std::size_t>(c);
       const float cx = layout.x[ci] + layout.width[ci] / 2, cy = layout.y[ci];
       const ImVec2 points[] = {at(px, py), at(px, elbow), at(cx, elbow), at(cx, cy)};
-      draw->AddPolyline(points, 4, whole ? IM_COL32(180, 120, 60, 255) : edge, 0, 1.5f * s);
+      draw->AddPolyline(points, 4, whole ? colours.tree_whole_edge : edge, 0, 1.5f * s);
     }
   }
 
@@ -309,19 +310,19 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
     state.drawn[4 * i + 3] = max.y - min.y;
     const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered();
     const bool is_root = i + 1 == n;
-    draw->AddRectFilled(min, max, node.id == Vocab::kNone ? IM_COL32(210, 210, 210, 255) : token_color(node.id), 4 * s);
-    draw->AddRect(min, max, hovered || is_root ? IM_COL32(30, 30, 30, 255) : IM_COL32(0, 0, 0, 70), 4 * s, 0,
+    draw->AddRectFilled(min, max, node.id == Vocab::kNone ? colours.unused_fill : token_color(node.id), 4 * s);
+    draw->AddRect(min, max, hovered || is_root ? colours.tile_hover : colours.tile_edge, 4 * s, 0,
                   (hovered || is_root ? 2.0f : 1.0f) * s);
-    draw->AddText(fonts.text, text_size * s, at(layout.x[i] + kPad, layout.y[i] + kPad), IM_COL32(20, 20, 20, 255),
+    draw->AddText(fonts.text, text_size * s, at(layout.x[i] + kPad, layout.y[i] + kPad), colours.token_text,
                   state.labels[i].data(), state.labels[i].data() + state.labels[i].size());
     const float id_y = layout.y[i] + kPad + text_size + 2;
-    draw->AddText(fonts.mono, mono_size * s, at(layout.x[i] + kPad, id_y), IM_COL32(45, 45, 65, 255), ids[i].c_str());
+    draw->AddText(fonts.mono, mono_size * s, at(layout.x[i] + kPad, id_y), colours.token_id, ids[i].c_str());
     if (!steps[i].empty()) {
       const float w = text_width(fonts.mono, mono_size, steps[i]) + 2 * kPad;
       const float right = layout.x[i] + layout.width[i] - kPad / 2;
-      draw->AddRectFilled(at(right - w, id_y - 1), at(right, id_y + mono_size + 1), IM_COL32(52, 58, 84, 255),
+      draw->AddRectFilled(at(right - w, id_y - 1), at(right, id_y + mono_size + 1), colours.step_fill,
                           (mono_size / 2 + 1) * s);
-      draw->AddText(fonts.mono, mono_size * s, at(right - w + kPad, id_y), IM_COL32(255, 255, 255, 255), steps[i].c_str());
+      draw->AddText(fonts.mono, mono_size * s, at(right - w + kPad, id_y), colours.step_text, steps[i].c_str());
     }
     if (hovered) {
       state.hovered_node = static_cast<int64_t>(i);

@@ -12,6 +12,7 @@
 #include "core/bpe_model.h"
 #include "core/utf8.h"
 #include "ui/labels.h"
+#include "ui/theme.h"
 
 namespace bpeviz {
 
@@ -341,7 +342,7 @@ void draw_schemes_view(SchemesViewState& state, const Fonts& fonts, const Scheme
     ImGui::PopStyleColor();
   }
   if (!state.error.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.08f, 0.08f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("%s", state.error.c_str());
     ImGui::PopStyleColor();
     return;

@@ -140,6 +140,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
   state.clicked_group = -1;
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  const Palette& colours = palette();
   const int rows = static_cast<int>(state.row_starts.size()) - 1;
   ImGuiListClipper clipper;
   clipper.Begin(rows, row_h);
@@ -151,7 +152,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
       const auto flush_lane = [&] {
         if (lane_piece >= in.pieces.size()) return;
         // Neighbouring pre-tokens alternate colours; the gap between tiles separates them too.
-        const ImU32 colour = lane_piece % 2 ? IM_COL32(214, 128, 58, 255) : IM_COL32(74, 108, 170, 255);
+        const ImU32 colour = lane_piece % 2 ? colours.lane_b : colours.lane_a;
         const float y = pos.y + tile_h + kLaneGap;
         draw->AddRectFilled(ImVec2(lane_begin, y), ImVec2(lane_end, y + kLaneHeight), colour, 3.0f);
       };
@@ -161,27 +162,27 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         const TokenGroup& group = in.groups[g];
         const uint32_t first_id = in.tokens[group.first_token].id;
         if (first_id == kUntokenized) {
-          draw->AddText(fonts.text, text_h, ImVec2(min.x, min.y + kPad), IM_COL32(150, 150, 160, 255),
+          draw->AddText(fonts.text, text_h, ImVec2(min.x, min.y + kPad), colours.between_text,
                         state.labels.data() + state.label_starts[g], state.labels.data() + state.label_starts[g + 1]);
           pos.x += w + kGap;
           continue;
         }
         const bool special = in.encoding && in.encoding->is_special(first_id);
-        draw->AddRectFilled(min, max, special ? IM_COL32(45, 55, 72, 255) : token_color(first_id), 4.0f);
+        draw->AddRectFilled(min, max, special ? colours.special_fill : token_color(first_id), 4.0f);
         const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered();
-        draw->AddRect(min, max, hovered ? IM_COL32(30, 30, 30, 255) : IM_COL32(0, 0, 0, 60), 4.0f, 0,
+        draw->AddRect(min, max, hovered ? colours.tile_hover : colours.tile_edge, 4.0f, 0,
                       hovered ? 2.0f : 1.0f);
         if (highlighted(in.highlights, group.begin, group.end)) {
-          draw->AddRect(ImVec2(min.x - 2, min.y - 2), ImVec2(max.x + 2, max.y + 2), IM_COL32(230, 40, 40, 255), 5.0f, 0, 3.0f);
+          draw->AddRect(ImVec2(min.x - 2, min.y - 2), ImVec2(max.x + 2, max.y + 2), colours.highlight, 5.0f, 0, 3.0f);
         }
         const char* label = state.labels.data() + state.label_starts[g];
         const char* label_end = state.labels.data() + state.label_starts[g + 1];
         draw->AddText(fonts.text, text_h, ImVec2(min.x + kPad, min.y + kPad),
-                      special ? IM_COL32(255, 255, 255, 255) : IM_COL32(20, 20, 20, 255), label, label_end);
+                      special ? colours.special_text : colours.token_text, label, label_end);
         const char* ids = state.ids.data() + state.id_starts[g];
         const char* ids_end = state.ids.data() + state.id_starts[g + 1];
         draw->AddText(fonts.mono, mono_h, ImVec2(min.x + kPad, min.y + kPad + text_h + 2),
-                      special ? IM_COL32(200, 210, 230, 255) : IM_COL32(70, 70, 90, 255), ids, ids_end);
+                      special ? colours.special_id : colours.token_id, ids, ids_end);
         if (lane) {
           const std::size_t piece = pretoken_at(in.pieces, group.begin);
           if (piece != lane_piece) {

@@ -3,6 +3,7 @@
 
 #include "ui/labels.h"
 #include "ui/step_buttons.h"
+#include "ui/theme.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -362,7 +363,7 @@ void draw_leaderboard(const TrainingStudioState& state) {
   ImGui::Text("Top pairs before step %u", state.step);
   if (any_tie) {
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "tie, broken by %s",
+    ImGui::TextColored(palette().warning, "tie, broken by %s",
                        s.options.tie == TieRule::greater ? "the greater pair" : "the first occurrence");
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
@@ -375,9 +376,9 @@ void draw_leaderboard(const TrainingStudioState& state) {
   auto row = [&](std::size_t rank, uint32_t left, uint32_t right, uint64_t count, bool winner) {
     ImGui::TableNextRow();
     if (winner) {
-      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(60, 140, 70, 110));
+      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, palette().winner_row);
     } else if (count == t.count) {
-      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(200, 150, 30, 90));
+      ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, palette().tie_row);
     }
     ImGui::TableNextColumn();
     ImGui::Text("%zu", rank);
@@ -459,9 +460,7 @@ void draw_prediction_verdict(const TrainingStudioState& state, const Fonts& font
   const std::string verdict = describe_answer(state.session, p, state.step);
   if (!verdict.empty()) {
     const MergeAnswer& a = p.answers[state.step - 1];
-    const ImVec4 colour = a.guess < 0 ? ImVec4(0.7f, 0.7f, 0.7f, 1)
-                          : a.right   ? ImVec4(0.45f, 0.9f, 0.5f, 1)
-                                      : ImVec4(1, 0.5f, 0.45f, 1);
+    const ImVec4 colour = a.guess < 0 ? palette().neutral : a.right ? palette().verdict_right : palette().verdict_wrong;
     ImGui::TextColored(colour, "%s", verdict.c_str());
   }
   ImGui::Text("Score: %u of %u right", p.right, p.asked);
@@ -485,7 +484,7 @@ void draw_series(TrainingStudioState& state, const char* label, const std::vecto
   const std::size_t last = values.size() - 1;
   if (last > 0) {
     const float x = x0 + (x1 - x0) * static_cast<float>(state.step) / static_cast<float>(last);
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), IM_COL32(230, 80, 60, 255), 2);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), palette().chart_marker, 2);
     if (ImGui::IsItemHovered() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       const float f = std::clamp((ImGui::GetIO().MousePos.x - x0) / std::max(1.0f, x1 - x0), 0.0f, 1.0f);
       state.step = static_cast<uint32_t>(f * static_cast<float>(last) + 0.5f);
@@ -525,7 +524,7 @@ void draw_vocabulary(TrainingStudioState& state) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const TrainingStep& t = s.steps[static_cast<std::size_t>(i)];
       ImGui::TableNextRow();
-      if (i + 1 == rows) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(60, 140, 70, 110));
+      if (i + 1 == rows) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, palette().winner_row);
       ImGui::TableNextColumn();
       ImGui::Text("%d", i + 1);
       ImGui::TableNextColumn();
@@ -557,14 +556,14 @@ void draw_training_studio(TrainingStudioState& state, const Fonts& fonts, const 
   // A line for the preset's caption, or for what is out of date.
   ImGui::PushTextWrapPos(0);
   if (training_is_stale(state, input) && !state.train_request) {
-    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "The %s or the options changed since this training: press Train.",
+    ImGui::TextColored(palette().warning, "The %s or the options changed since this training: press Train.",
                        state.source >= 0 ? "sample" : "text");
   } else if (state.source >= 0) {
-    ImGui::TextColored(ImVec4(0.55f, 0.8f, 1, 1), "%s", training_presets()[state.source].caption);
+    ImGui::TextColored(palette().caption, "%s", training_presets()[state.source].caption);
   }
   if (!state.trained) {
     ImGui::PushFont(fonts.text);
-    ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", state.error.empty() ? "Press Train." : state.error.c_str());
+    ImGui::TextColored(palette().error, "%s", state.error.empty() ? "Press Train." : state.error.c_str());
     ImGui::PopFont();
   }
   ImGui::PopTextWrapPos();
@@ -594,7 +593,7 @@ void draw_training_studio(TrainingStudioState& state, const Fonts& fonts, const 
   ImGui::SameLine();
   ImGui::BeginChild("studio right", ImVec2(0, 0), false);
   refresh_view(state);
-  if (!state.shown_error.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", state.shown_error.c_str());
+  if (!state.shown_error.empty()) ImGui::TextColored(palette().error, "%s", state.shown_error.c_str());
   const float text_height = std::max(80.0f, ImGui::GetContentRegionAvail().y * 0.55f);
   ImGui::BeginChild("studio text", ImVec2(0, text_height), true);
   TokenViewInput view;

@@ -26,6 +26,9 @@ EM_JS(char*, js_saved_session, (), {
 EM_JS(void, js_session_changed, (), {
   if (Module.sessionChanged) Module.sessionChanged();
 });
+EM_JS(void, js_theme_changed, (const char* name), {
+  if (Module.themeChanged) Module.themeChanged(UTF8ToString(name));
+});
 EM_JS(void, js_copy_link, (), {
   if (Module.copyLink) Module.copyLink();
 });
@@ -64,10 +67,13 @@ SavedSession browser_saved_session() {
   }
   if (auto it = json.find("encoding"); it != json.end() && it->is_string()) session.encoding = it->get<std::string>();
   if (auto it = json.find("message"); it != json.end() && it->is_string()) session.message = it->get<std::string>();
+  if (auto it = json.find("theme"); it != json.end() && it->is_string()) session.theme = it->get<std::string>();
   return session;
 }
 
 void browser_session_changed() { js_session_changed(); }
+
+void browser_theme_changed(const char* name) { js_theme_changed(name); }
 
 void browser_copy_link() { js_copy_link(); }
 

@@ -24,11 +24,15 @@ struct SavedSession {
   std::string text;
   std::string encoding;  // "" when none was given
   std::string message;
+  std::string theme;     // "light" or "dark": the one picked at an earlier visit, else the system's
 };
 SavedSession browser_saved_session();
 
 // The text or encoding changed: page.js saves them (after a pause in typing) for the next visit.
 void browser_session_changed();
+
+// The user picked a theme: page.js remembers it for the next visit.
+void browser_theme_changed(const char* name);
 
 // Builds a share link for the current text and encoding and copies it (page.js reports the result
 // with bpeviz_show_message).

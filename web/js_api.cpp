@@ -179,6 +179,15 @@ nlohmann::json hover_json(const AppState& s) {
           {"pretoken", {d.pretoken.begin, d.pretoken.end}}, {"pretokenText", d.pretoken_text}};
 }
 
+// The lesson whose text the page shows: its name, and its caption once its encoding's tokens are on
+// screen ("" while that encoding loads or another one is picked); null for none.
+nlohmann::json lesson_json(const AppState& s) {
+  const int i = current_lesson(s);
+  if (i < 0) return nullptr;
+  const Lesson& lesson = lessons()[static_cast<std::size_t>(i)];
+  return {{"name", lesson.name}, {"encoding", lesson.encoding}, {"caption", shown_lesson(s) ? lesson.caption : ""}};
+}
+
 nlohmann::json decode_json(AppState& s) {
   update_decode_box(s.decode_box, s.encoding, s.encodings.find(s.encoding));
   const DecodedIds& r = s.decode_box.result;
@@ -244,6 +253,12 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"studio", studio_json(*g_state)},
       {"schemes", schemes_json(*g_state)},
       {"schemesError", s.schemes.error},
+      {"theme", theme_name(s.theme)},
+      {"presenting", s.presenting},
+      {"fontScale", s.fonts.scale},
+      {"fontSize", s.fonts.text ? s.fonts.text->FontSize * ImGui::GetIO().FontGlobalScale : 0.0f},
+      {"lesson", lesson_json(s)},
+      {"shortcutsHelp", s.shortcuts_help},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
                   {"tokens", rect_json(s.tokens_rect)},
@@ -252,6 +267,11 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
                   {"model", rect_json(s.model_rect)},
                   {"encoding", rect_json(s.encoding_rect)},
                   {"specialPolicy", rect_json(s.special_rect)},
+                  {"lessons", rect_json(s.lessons_rect)},
+                  {"theme", rect_json(s.theme_rect)},
+                  {"present", rect_json(s.present_rect)},
+                  {"help", rect_json(s.help_rect)},
+                  {"caption", rect_json(s.caption_rect)},
                   {"rowHeight", s.token_view.row_height}}}};
   // The text may hold ill-formed UTF-8 (typed bytes never are, but pasted data may be): replace it.
   g_result = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -357,6 +377,33 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
   else if (panel == "schemes") g_state->panel_request = Panel::schemes;
   else return -1;
   return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_set_theme(const char* name) {
+  const auto theme = theme_from_name(name);
+  if (!theme) return -1;
+  g_state->theme = *theme;
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_present(int on) { g_state->presenting = on != 0; }
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_shortcuts_help(int open) { g_state->shortcuts_help = open != 0; }
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_lesson(const char* name) {
+  const int i = find_lesson(name);
+  if (i < 0) return -1;
+  start_lesson(*g_state, i);
+  return g_state->encoding == lessons()[static_cast<std::size_t>(i)].encoding ? 0 : 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_lessons_json() {
+  nlohmann::json all = nlohmann::json::array();
+  for (const Lesson& l : lessons()) {
+    all.push_back({{"name", l.name}, {"title", l.title}, {"text", l.text}, {"encoding", l.encoding}, {"caption", l.caption}});
+  }
+  g_result = all.dump();
+  return g_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_player(const char* action, double value) {

@@ -13,8 +13,8 @@ void js_api_attach(AppState* state);
 extern "C" {
 // {"text", "encoding", "model", "specialPolicy", "pretokenizer", "error", "message", "notice",
 //  "counts", "tokens": [[id, begin, end], ...], "pieces": [[begin, end], ...], "options", "panel",
-//  "hover", "decode", "player", "studio", "tree", "schemes", "schemesError", "frame", "layout": {"editor", "tokens", ...}}
-//  as JSON.
+//  "hover", "decode", "player", "studio", "tree", "schemes", "schemesError", "theme", "presenting",
+//  "fontScale", "fontSize", "lesson", "shortcutsHelp", "frame", "layout": {"editor", "tokens", ...}} as JSON.
 const char* bpeviz_state_json();
 // The text as UTF-8 (bpeviz_text_size bytes; it may hold NUL), for saving it without JSON.
 const char* bpeviz_text();
@@ -44,6 +44,17 @@ int bpeviz_set_special_policy(const char* name);
 int bpeviz_set_option(const char* name, int on);
 // Shows a panel ("tokens", "ids", "decode", "merges", "tree", "studio", "schemes"): 0, or -1 for an unknown name.
 int bpeviz_show_panel(const char* name);
+// The theme ("light" or "dark"): 0, or -1 for an unknown name.
+int bpeviz_set_theme(const char* name);
+// Presentation mode on (1) or off (0); the larger fonts arrive a frame later.
+void bpeviz_present(int on);
+// Opens (1) or closes (0) the keyboard shortcuts overlay.
+void bpeviz_shortcuts_help(int open);
+// Shows a preset lesson by name: 0 when its encoding is active now, 1 when its data is being
+// fetched, -1 for an unknown name.
+int bpeviz_lesson(const char* name);
+// The lessons as a JSON array of {name, title, text, encoding, caption}.
+const char* bpeviz_lessons_json();
 // Drives the encode player: "step" (go to step `value`), "play", "pause", "speed" (steps a second),
 // "part" (play the part of a long text from byte `value`). 0, or -1 for an unknown action.
 int bpeviz_player(const char* action, double value);

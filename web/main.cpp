@@ -43,6 +43,7 @@ struct Platform {
   // What the browser was last told to save (text revision and encoding).
   uint64_t saved_revision = 0;
   std::string saved_encoding;
+  bpeviz::Theme saved_theme = bpeviz::Theme::light;  // the theme the browser remembers
 };
 
 std::vector<uint8_t> read_file(const char* path) {
@@ -84,9 +85,11 @@ void frame(void* arg) {
   ImGui_ImplSDL2_NewFrame();
   // Rasterize fonts for the screen's density: at start, and when the page moves to another
   // screen or is zoomed (SDL resizes the canvas backing store to CSS size × devicePixelRatio).
+  // Presentation mode enlarges the type: a new atlas at the larger size keeps it sharp.
   const float pixel_ratio = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
-  if (pixel_ratio != p.app.fonts.pixel_ratio) {
-    p.app.fonts = bpeviz::load_fonts(io, p.text_font, p.mono_font, pixel_ratio);
+  const float font_scale = bpeviz::wanted_font_scale(p.app, io.DisplaySize.y);
+  if (pixel_ratio != p.app.fonts.pixel_ratio || font_scale != p.app.fonts.scale) {
+    p.app.fonts = bpeviz::load_fonts(io, p.text_font, p.mono_font, pixel_ratio, font_scale);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
@@ -127,6 +130,10 @@ void frame(void* arg) {
     p.saved_revision = p.app.editor.revision;
     p.saved_encoding = encoding;
     bpeviz::browser_session_changed();
+  }
+  if (p.saved_theme != p.app.theme) {  // picked by the user: remembered for the next visit
+    p.saved_theme = p.app.theme;
+    bpeviz::browser_theme_changed(bpeviz::theme_name(p.app.theme));
   }
 #endif
   [[maybe_unused]] const double drawn_lists = now_ms();
@@ -188,6 +195,7 @@ int main(int, char**) {
   bpeviz::apply_theme(ImGui::GetStyle());
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
   ImGui_ImplOpenGL3_Init(glsl_version);
+  p.app.keys = {SDL_SCANCODE_F1, SDL_SCANCODE_F5};  // the SDL backend's key indices are scancodes
   p.text_font = read_file(BPEVIZ_FONT_DIR "/DejaVuSans.ttf");
   p.mono_font = read_file(BPEVIZ_FONT_DIR "/JetBrainsMono-Regular.ttf");
   p.app.editor.text = "Byte pair encoding merges the most frequent pair of adjacent tokens, again and again. "
@@ -207,6 +215,8 @@ int main(int, char**) {
   if (saved.has_text) p.app.editor.text = saved.text;
   if (!saved.encoding.empty()) bpeviz::select_encoding(p.app, saved.encoding);
   p.app.message = saved.message;
+  if (const auto theme = bpeviz::theme_from_name(saved.theme)) p.app.theme = *theme;
+  p.saved_theme = p.app.theme;
   p.saved_revision = p.app.editor.revision;  // nothing new to save yet
   p.saved_encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
   emscripten_set_main_loop_arg(frame, &p, 0, true);

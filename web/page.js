@@ -166,6 +166,24 @@
   };
   window.addEventListener('pagehide', () => { if (saveTimer) { clearTimeout(saveTimer); saveSession(); } });
 
+  // --- The theme -----------------------------------------------------------------------------
+  // The one the user picked at an earlier visit, else the system's; kept apart from the session, as a
+  // preference: a theme never picked keeps following the system.
+  const THEME_KEY = 'bpeviz.theme';
+  function startTheme() {
+    try {
+      const saved = localStorage.getItem(THEME_KEY);
+      if (saved === 'light' || saved === 'dark') return saved;
+    } catch (e) { /* storage turned off: the system's */ }
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+  // The page around the canvas (loading and error messages) in the same theme.
+  document.documentElement.dataset.theme = startTheme();
+  Module.themeChanged = (theme) => {
+    document.documentElement.dataset.theme = theme;
+    try { localStorage.setItem(THEME_KEY, theme); } catch (e) { /* not kept: a preference, no message */ }
+  };
+
   // --- Share links ---------------------------------------------------------------------------
   // A link carries the encoding and, when it fits, the text: #encoding=cl100k_base&text=hello%20world.
   // Past MAX_LINK_CHARS a link gets unwieldy in chats and mail, and some servers refuse it.
@@ -237,7 +255,7 @@
 
   // Called from wasm once, before the first frame: the link's text and encoding, else the saved ones.
   Module.savedSession = () => {
-    const session = {};
+    const session = { theme: startTheme() };
     try {
       const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || '{}');
       if (typeof saved.text === 'string') session.text = saved.text;
@@ -449,6 +467,35 @@
     // Milliseconds spent turning each loaded encoding's downloaded data into a ready encoder.
     loadTimes() {
       return { ...loadTimes };
+    },
+    // 'light' or 'dark' (remembered for the next visit); resolves once drawn in it.
+    async setTheme(name) {
+      if (withUtf8(String(name), (ptr) => Module._bpeviz_set_theme(ptr)) < 0) throw new Error(`unknown theme "${name}"; known: light, dark`);
+      await api.nextFrame();
+      await api.nextFrame();
+    },
+    // Presentation mode on or off; resolves once the fonts are at their new size.
+    async present(on) {
+      Module._bpeviz_present(on ? 1 : 0);
+      for (let i = 0; i < 3; i++) await api.nextFrame();
+    },
+    // Opens or closes the keyboard shortcuts overlay (F1 or ? does too).
+    async shortcutsHelp(open) {
+      Module._bpeviz_shortcuts_help(open ? 1 : 0);
+      await api.nextFrame();
+      await api.nextFrame();
+    },
+    // The preset lessons: [{name, title, text, encoding, caption}].
+    lessons() {
+      return JSON.parse(fromWasm(Module._bpeviz_lessons_json()));
+    },
+    // Shows lesson `name` (its text under its encoding); resolves once its caption is on screen.
+    async lesson(name) {
+      const status = withUtf8(String(name), (ptr) => Module._bpeviz_lesson(ptr));
+      if (status < 0) throw new Error(`unknown lesson "${name}"; known: ${api.lessons().map((l) => l.name).join(', ')}`);
+      if (status === 1) await pendingLoad(currentEncoding()).promise;
+      await api.nextFrame();
+      await api.nextFrame();
     },
     // Resolves once the next frame has been drawn.
     nextFrame() {
