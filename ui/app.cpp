@@ -424,6 +424,7 @@ void app_frame(AppState& state) {
   draw_provenance(state);
   draw_panels(state);
   ImGui::End();
+  note_visible_glyphs(state);  // new characters reach the atlas at the next frame start
   ++state.frame;
 }
 

@@ -215,9 +215,11 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
   update_merge_tree_view(state, encoding, encoding_name, fonts.text);
   // Labels follow the Tokens tab's byte-notation switch; they are cheap, so remade when it changes.
   const std::string_view root = state.built ? encoding->ranks().token(state.id) : std::string_view();
-  if (state.built && (state.labels.size() != state.tree.nodes.size() || state.labels_byte_notation != state.byte_notation)) {
+  if (state.built && (state.labels.size() != state.tree.nodes.size() || state.labels_byte_notation != state.byte_notation ||
+                      state.labels_fonts != fonts.generation)) {
     state.labels.clear();
     state.labels_byte_notation = state.byte_notation;
+    state.labels_fonts = fonts.generation;
     for (const MergeTreeNode& n : state.tree.nodes) {
       std::string label;
       if (state.byte_notation) append_gpt2_byte_notation(label, node_bytes(root, n));

@@ -55,6 +55,7 @@ struct MergeTreeViewState {
   std::string caption;  // one line: what the tree shows
   std::vector<std::string> labels;  // each node's text, made visible
   bool labels_byte_notation = false;
+  uint32_t labels_fonts = 0;  // the Fonts::generation they were made with
 
   // Where the last frame drew each node (screen x, y, width, height, in CSS pixels) and at what
   // scale: the page's JavaScript API reads these.

@@ -21,6 +21,8 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -46,8 +48,28 @@ struct Platform {
 
 std::vector<uint8_t> read_file(const char* path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) std::fprintf(stderr, "bpeviz: cannot read %s, falling back to the built-in font\n", path);
+  if (!in) std::fprintf(stderr, "bpeviz: cannot read %s\n", path);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The manifest of the fallback fonts (scripts/make_fallback_fonts.py); without it only the base font draws.
+void load_font_manifest(Platform& p) {
+  const std::vector<uint8_t> json = read_file(BPEVIZ_FONT_DIR "/fallback_fonts.json");
+  auto manifest = bpeviz::parse_font_manifest(std::string_view(reinterpret_cast<const char*>(json.data()), json.size()));
+  if (!manifest.ok()) std::fprintf(stderr, "bpeviz: %s\n", manifest.error.c_str());
+  bpeviz::set_font_manifest(p.app.glyphs, std::move(manifest.value));
+}
+
+// The browser fetches a fallback font beside the page (page.js); the desktop build reads it.
+void fetch_fallback_font(Platform& p, std::size_t font) {
+  const std::string& file = p.app.glyphs.manifest.fallbacks[font].file;
+#ifdef __EMSCRIPTEN__
+  bpeviz::browser_fetch_font(font, file.c_str());
+#else
+  std::vector<uint8_t> bytes = read_file((BPEVIZ_FALLBACK_FONT_DIR "/" + file).c_str());
+  if (bytes.empty()) bpeviz::fallback_font_failed(p.app.glyphs, font);
+  else bpeviz::fallback_font_loaded(p.app.glyphs, font, std::move(bytes));
+#endif
 }
 
 // ImGui 1.86 sees only whether a key is down at each frame: a key pressed and released within one
@@ -83,9 +105,12 @@ void frame(void* arg) {
   ImGui_ImplSDL2_NewFrame();
   // Rasterize fonts for the screen's density: at start, and when the page moves to another
   // screen or is zoomed (SDL resizes the canvas backing store to CSS size × devicePixelRatio).
+  // And again when the page shows characters the atlas lacks (ui/glyph_needs.h): a script's fallback
+  // font is fetched the first time its characters appear, and the atlas is rebuilt once it arrives.
+  for (const std::size_t font : bpeviz::update_glyph_needs(p.app.glyphs)) fetch_fallback_font(p, font);
   const float pixel_ratio = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
-  if (pixel_ratio != p.app.fonts.pixel_ratio) {
-    p.app.fonts = bpeviz::load_fonts(io, p.text_font, p.mono_font, pixel_ratio);
+  if (pixel_ratio != p.app.fonts.pixel_ratio || p.app.glyphs.atlas_outdated) {
+    p.app.fonts = bpeviz::load_fonts(io, p.text_font, p.mono_font, pixel_ratio, p.app.glyphs);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
@@ -187,6 +212,7 @@ int main(int, char**) {
   ImGui_ImplOpenGL3_Init(glsl_version);
   p.text_font = read_file(BPEVIZ_FONT_DIR "/DejaVuSans.ttf");
   p.mono_font = read_file(BPEVIZ_FONT_DIR "/JetBrainsMono-Regular.ttf");
+  load_font_manifest(p);
   p.app.editor.text = "Byte pair encoding merges the most frequent pair of adjacent tokens, again and again. "
                       "Héllo wörld! 👋 你好";
 
