@@ -27,6 +27,7 @@ constexpr ImWchar kTextRanges[] = {
     0x2190, 0x21FF,  // Arrows (→ ↵)
     0x2400, 0x243F,  // Control Pictures (␀ ␉)
     0x2500, 0x257F,  // Box drawing
+    0x25CC, 0x25CC,  // Dotted circle, under a combining mark shown alone
     0xFFFD, 0xFFFD,  // Replacement character
     0,
 };
