@@ -36,7 +36,7 @@ async function waitForFonts(page) {
 export const tests = {
   async 'an English, Greek and Cyrillic text fetches no fallback font; Hebrew fetches only its own'({ browser, baseUrl }) {
     let requested;
-    await withReadyPage(browser, baseUrl, { path: START, initScript: undefined }, async (page) => {
+    await withReadyPage(browser, baseUrl, { path: START }, async (page) => {
       requested = watchFontRequests(page);
       await setText(page, 'Héllo wörld — “quoted”, naïve café. Ελληνικά Привет\tend\n');
       const fonts = await waitForFonts(page);
