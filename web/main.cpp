@@ -41,6 +41,7 @@ struct Platform {
   bpeviz::AppState app;
   std::vector<uint8_t> text_font, mono_font;  // the atlas borrows these bytes
   bool done = false;
+  double fonts_rebuild_after = 0;  // ms (steady clock): new characters wait for the atlas until then
   // What the browser was last told to save (text revision and encoding).
   uint64_t saved_revision = 0;
   std::string saved_encoding;
@@ -109,10 +110,17 @@ void frame(void* arg) {
   // font is fetched the first time its characters appear, and the atlas is rebuilt once it arrives.
   for (const std::size_t font : bpeviz::update_glyph_needs(p.app.glyphs)) fetch_fallback_font(p, font);
   const float pixel_ratio = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
-  if (pixel_ratio != p.app.fonts.pixel_ratio || p.app.glyphs.atlas_outdated) {
+  // A rebuild rasterizes every glyph again: with 2,500 ideographs at 2× it took 0.9 s in headless
+  // Chromium. Typing new characters into such a text must not freeze each keystroke, so after a
+  // rebuild the next one waits ten times as long as it took (new characters show as U+XXXX meanwhile).
+  const double before_fonts = now_ms();
+  if (pixel_ratio != p.app.fonts.pixel_ratio || (p.app.glyphs.atlas_outdated && before_fonts >= p.fonts_rebuild_after)) {
     p.app.fonts = bpeviz::load_fonts(io, p.text_font, p.mono_font, pixel_ratio, p.app.glyphs);
+    p.app.editor.follow_caret = true;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    const double after_fonts = now_ms();
+    p.fonts_rebuild_after = after_fonts + 10 * (after_fonts - before_fonts);
   }
 #ifdef __EMSCRIPTEN__
   // An encoding was picked whose data is not here yet: the browser fetches it (page.js).

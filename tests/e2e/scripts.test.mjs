@@ -33,6 +33,14 @@ async function waitForFonts(page) {
   return (await state(page)).fonts;
 }
 
+// 2,500 distinct ideographs spread over the Han block, as a long Chinese text has them.
+function ideographs() {
+  let text = '';
+  for (let i = 0; i < 2500; i++) text += String.fromCodePoint(0x4E00 + ((i * 7919) % 20900));
+  return text;
+}
+const hanPiece = (c) => `han-${(0x4E00 + Math.floor((c - 0x4E00) / 0x500) * 0x500).toString(16).toUpperCase()}.ttf`;
+
 export const tests = {
   async 'an English, Greek and Cyrillic text fetches no fallback font; Hebrew fetches only its own'({ browser, baseUrl }) {
     let requested;
@@ -96,5 +104,24 @@ export const tests = {
         });
       }
     }
+  },
+
+  async 'a long Chinese text: its pieces of Han only, a few rebuilds, every character in an atlas of at most 2048×2048 at DPR 2'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, { path: START, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 }, async (page) => {
+      const requested = watchFontRequests(page);
+      const builds = (await state(page)).fonts.builds;
+      const text = ideographs();
+      assert(await page.evaluate((t) => window.bpeviz.setText(t), text), 'setText refused the text');
+      await frames(page, 2);
+      const fonts = await waitForFonts(page);
+      const pieces = [...new Set([...text].map((c) => hanPiece(c.codePointAt(0))))].sort();
+      assertEqual([...fonts.loaded].sort(), pieces, 'fonts loaded');
+      assertEqual([...requested].sort(), pieces, 'font files fetched, each once');
+      assertEqual(fonts.missingGlyphs, 0, 'ideographs without a glyph');
+      assertEqual(fonts.dropped, 0, 'ideographs left out of the atlas');
+      assert(fonts.builds - builds <= 3, `${fonts.builds - builds} atlas builds for one paste`);
+      assert(fonts.atlas[0] <= 2048 && fonts.atlas[1] <= 2048, `atlas ${fonts.atlas}`);
+      await page.screenshot({ path: path.join(out, 'scripts-chinese-720p-dpr2.png') });
+    });
   },
 };
