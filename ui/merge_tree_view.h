@@ -48,6 +48,7 @@ struct MergeTreeViewState {
   bool built_has_id = false;
   bool built = false;
   uint64_t built_serial = 0;   // bumped with every new tree
+  uint32_t built_fonts = 0;    // the Fonts::generation the caption and labels were made with
   uint64_t scrolled_tree = 0;  // the tree the view last scrolled to its root, and at what scale
   float scrolled_scale = 0;
   MergeTree tree;
@@ -55,7 +56,6 @@ struct MergeTreeViewState {
   std::string caption;  // one line: what the tree shows
   std::vector<std::string> labels;  // each node's text, made visible
   bool labels_byte_notation = false;
-  uint32_t labels_fonts = 0;  // the Fonts::generation they were made with
 
   // Where the last frame drew each node (screen x, y, width, height, in CSS pixels) and at what
   // scale: the page's JavaScript API reads these.

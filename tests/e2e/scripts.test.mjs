@@ -124,4 +124,30 @@ export const tests = {
       await page.screenshot({ path: path.join(out, 'scripts-chinese-720p-dpr2.png') });
     });
   },
+
+  async 'the decoded ids and the merge tree bring the fonts of their own characters'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, { path: START }, async (page) => {
+      const requested = watchFontRequests(page);
+      // 你好 is one o200k_base token; the text stays "Hello".
+      const [hello] = await page.evaluate(() => window.bpeviz.encode('你好', 'o200k_base'));
+      await page.evaluate((id) => window.bpeviz.setDecodeInput(`[${id}, 13]`), hello);
+      await page.evaluate(() => window.bpeviz.showPanel('decode'));
+      await frames(page, 2);
+      assertEqual((await state(page)).decode.text, '你好.', 'the decoded text');
+      const decoded = await waitForFonts(page);
+      assertEqual([...decoded.loaded].sort(), ['han-4E00.ttf', 'han-5800.ttf'], 'fonts loaded for the decoded ids');
+      await page.screenshot({ path: path.join(out, 'scripts-decode-720p.png') });
+
+      // A Thai token's merge tree: its characters come from the Thai font.
+      const [thai] = await page.evaluate(() => window.bpeviz.encode('สวัสดี', 'o200k_base'));
+      await page.evaluate((id) => window.bpeviz.mergeTree(id), thai);
+      await page.evaluate(() => window.bpeviz.showPanel('tree'));
+      const tree = await waitForFonts(page);
+      assert(tree.loaded.includes('thai.ttf'), `fonts loaded for the merge tree: ${tree.loaded}`);
+      const caption = (await state(page)).tree.caption;
+      assert(caption.startsWith('How "ส"'), `the caption names the token by its glyph, not U+0E2A: ${caption}`);
+      assertEqual([...requested].sort(), ['han-4E00.ttf', 'han-5800.ttf', 'thai.ttf'], 'font files fetched');
+      await page.screenshot({ path: path.join(out, 'scripts-tree-720p.png') });
+    });
+  },
 };
