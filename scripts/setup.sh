@@ -17,6 +17,8 @@ as_root() {
 PACKAGES=(emscripten cmake ninja-build g++ python3 doctest-dev libutf8proc-dev libsdl2-dev
           nlohmann-json3-dev chromium fonts-dejavu-core fonts-jetbrains-mono
           iso-codes unicode-data)  # the last two: real multilingual text and emoji for the conformance tests
+# Fallback fonts for the scripts DejaVu Sans lacks, cut at build time with fontTools (assets/fonts/README.md).
+PACKAGES+=(fonts-noto-core fonts-droid-fallback fonts-symbola python3-fonttools)
 PACKAGES+=(clang-14 libclang-rt-14-dev)  # the fuzz targets (fuzz/, scripts/fuzz.sh): libFuzzer and sanitizer runtimes
 command -v npm >/dev/null || PACKAGES+=(npm)
 missing=()

@@ -575,6 +575,7 @@ void app_frame(AppState& state) {
   draw_panels(state);
   draw_shortcuts_help(state);
   ImGui::End();
+  note_visible_glyphs(state);  // new characters reach the atlas at the next frame start
   ++state.frame;
 }
 

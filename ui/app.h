@@ -23,6 +23,7 @@
 #include "ui/theme.h"
 #include "ui/token_view.h"
 #include "ui/training_studio.h"
+#include "ui/visible_glyphs.h"
 
 namespace bpeviz {
 
@@ -39,6 +40,8 @@ struct AppState {
   TrainingStudioState studio;
   SchemesViewState schemes;
   Fonts fonts;
+  GlyphNeeds glyphs;                  // the code points on screen and the fonts they need
+  VisibleGlyphSources glyph_sources;  // what note_visible_glyphs scanned last
 
   // The encoding the tokens are shown for: "bytes" or a built-in encoding already in `encodings`.
   std::string encoding = "bytes";

@@ -212,6 +212,11 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
   ImGui::EndGroup();
   ImGui::SameLine(0, 18);
 
+  if (state.built_fonts != fonts.generation) {
+    // A new atlas can draw what the caption and the labels spelled as U+XXXX: build them again.
+    state.built_fonts = fonts.generation;
+    state.built_encoding = nullptr;
+  }
   update_merge_tree_view(state, encoding, encoding_name, fonts.text);
   // Labels follow the Tokens tab's byte-notation switch; they are cheap, so remade when it changes.
   const std::string_view root = state.built ? encoding->ranks().token(state.id) : std::string_view();

@@ -48,6 +48,7 @@ struct MergeTreeViewState {
   bool built_has_id = false;
   bool built = false;
   uint64_t built_serial = 0;   // bumped with every new tree
+  uint32_t built_fonts = 0;    // the Fonts::generation the caption and labels were made with
   uint64_t scrolled_tree = 0;  // the tree the view last scrolled to its root, and at what scale
   float scrolled_scale = 0;
   MergeTree tree;

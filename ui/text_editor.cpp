@@ -132,6 +132,12 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
     ImGui::SetKeyboardFocusHere();
     state.focus_request = false;
   }
+  if (state.follow_caret) {
+    // The box keeps its horizontal scroll in pixels: measured with the fallback glyph's width, a long
+    // line of CJK was scrolled past its own end once the real, narrower glyphs arrived.
+    if (ImGuiInputTextState* box = ImGui::GetInputTextState(ImGui::GetID(label))) box->CursorFollow = true;
+    state.follow_caret = false;
+  }
   changed |= ImGui::InputTextMultiline(label, &state.text, size,
                                        ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_AllowTabInput,
                                        on_edit_callback, &state);

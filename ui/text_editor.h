@@ -32,6 +32,7 @@ struct TextEditorState {
   bool reload_request = false;  // text_editor_set_text while the box is active: it must reload the text
   std::optional<std::string> paste_request;    // insert at the caret, replacing the selection
   bool focus_request = true;                   // give the box keyboard focus
+  bool follow_caret = false;  // characters changed width (a new font atlas): scroll the caret back into view
   std::string refusal;  // why the last text offered was refused; shown until the text changes
 
   // How a paste is carried out: ImGui's own Ctrl+V handling, fed with the pasted text, so that

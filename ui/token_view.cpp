@@ -116,12 +116,14 @@ bool highlighted(std::span<const Span> spans, uint32_t begin, uint32_t end) {
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in) {
   const float width = ImGui::GetContentRegionAvail().x;
   if (state.laid_out_revision != in.revision || state.laid_out_width != width ||
-      state.laid_out_whitespace != state.show_whitespace || state.laid_out_byte_notation != state.byte_notation) {
+      state.laid_out_whitespace != state.show_whitespace || state.laid_out_byte_notation != state.byte_notation ||
+      state.laid_out_fonts != fonts.generation) {
     rebuild_layout(state, fonts, in, width);
     state.laid_out_revision = in.revision;
     state.laid_out_width = width;
     state.laid_out_whitespace = state.show_whitespace;
     state.laid_out_byte_notation = state.byte_notation;
+    state.laid_out_fonts = fonts.generation;
   }
 
   ImGui::PushFont(fonts.text);

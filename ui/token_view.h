@@ -31,6 +31,7 @@ struct TokenViewState {
   float laid_out_width = -1;
   bool laid_out_whitespace = true;
   bool laid_out_byte_notation = false;
+  uint32_t laid_out_fonts = 0;  // Fonts::generation: a new atlas can draw what a label spelled as U+XXXX
   std::string labels;                  // every tile's label, concatenated
   std::vector<uint32_t> label_starts;  // tile i's label is labels[label_starts[i], label_starts[i+1])
   std::string ids;                     // every tile's "id id id" line, concatenated

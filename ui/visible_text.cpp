@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include <utf8proc.h>
+
 #include "core/utf8.h"
 
 namespace bpeviz {
@@ -36,6 +38,10 @@ bool append_visible_text(std::string& out, std::string_view text, bool show_whit
       out += name;
       last_was_name = true;
     } else {
+      // A mark that combines with nothing (a tile of Thai's ั alone) would be drawn over the tile's
+      // edge: put it on a dotted circle, as Unicode's charts show marks.
+      const auto category = n > 1 ? utf8proc_category(static_cast<utf8proc_int32_t>(utf8_code_point(text, i))) : 0;
+      if (i == 0 && (category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_ME)) utf8_append(out, 0x25CC);
       out.append(text.substr(i, n));
     }
     i += n;

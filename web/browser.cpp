@@ -20,6 +20,9 @@ EM_JS(void, js_frame_drawn, (double work_ms, double draw_ms), {
 EM_JS(void, js_fetch_encoding, (const char* name, const char* file), {
   Module.fetchEncoding(UTF8ToString(name), UTF8ToString(file));
 });
+EM_JS(void, js_fetch_font, (double index, const char* file), {
+  Module.fetchFont(index, UTF8ToString(file));
+});
 EM_JS(char*, js_saved_session, (), {
   return allocateUTF8(Module.savedSession ? Module.savedSession() : '{}');
 });
@@ -51,6 +54,8 @@ namespace bpeviz {
 void browser_set_clipboard(void*, const char* text) { js_set_clipboard(text); }
 
 void browser_fetch_encoding(const char* name, const char* file) { js_fetch_encoding(name, file); }
+
+void browser_fetch_font(std::size_t index, const char* file) { js_fetch_font(static_cast<double>(index), file); }
 
 void browser_frame_drawn(double work_ms, double draw_ms) { js_frame_drawn(work_ms, draw_ms); }
 

@@ -13,6 +13,10 @@ void browser_set_clipboard(void* user_data, const char* text);
 // Asks web/page.js to fetch encodings/<file> and load it as encoding `name`.
 void browser_fetch_encoding(const char* name, const char* file);
 
+// Asks web/page.js to fetch fonts/<file>, fallback font `index` of the font manifest; it hands the
+// bytes to bpeviz_font_ready (or reports bpeviz_font_failed).
+void browser_fetch_font(std::size_t index, const char* file);
+
 // Tells web/page.js that a frame is on screen (the first one resolves window.bpeviz.ready), and how
 // long its own work and its drawing took (ms; bpeviz.frameTimes()).
 void browser_frame_drawn(double work_ms, double draw_ms);

@@ -195,6 +195,31 @@ nlohmann::json decode_json(AppState& s) {
   for (const auto& b : r.bad_bytes) bad.push_back({{"offset", b.offset}, {"hex", b.hex}});
   return {{"input", s.decode_box.input}, {"text", r.text}, {"error", r.error}, {"badBytes", std::move(bad)}};
 }
+// The fallback fonts by status, and the text's characters the atlas cannot draw.
+nlohmann::json fonts_json(const AppState& s) {
+  nlohmann::json loaded = nlohmann::json::array(), fetching = nlohmann::json::array(), failed = nlohmann::json::array();
+  const GlyphNeeds& g = s.glyphs;
+  for (std::size_t i = 0; i < g.fonts.size(); ++i) {
+    const std::string& file = g.manifest.fallbacks[i].file;
+    switch (g.fonts[i].status) {
+      case FallbackFont::Status::loaded: loaded.push_back(file); break;
+      case FallbackFont::Status::fetching: fetching.push_back(file); break;
+      case FallbackFont::Status::failed: failed.push_back(file); break;
+      case FallbackFont::Status::unused: break;
+    }
+  }
+  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  return {{"loaded", std::move(loaded)},
+          {"fetching", std::move(fetching)},
+          {"failed", std::move(failed)},
+          {"missingGlyphs", s.fonts.text ? missing_glyphs(s.fonts.text, s.editor.text) : 0},
+          {"dropped", g.dropped},
+          {"outdated", g.atlas_outdated || g.checked < g.seen.size()},
+          {"builds", g.atlas_builds},
+          {"glyphs", s.fonts.text ? s.fonts.text->Glyphs.Size : 0},
+          {"atlas", {atlas->TexWidth, atlas->TexHeight}}};
+}
+
 // Appends "[a,b,...]," to a JSON array being written by hand.
 void append_numbers(std::string& out, std::initializer_list<uint32_t> numbers) {
   out += '[';
@@ -259,6 +284,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"fontSize", s.fonts.text ? s.fonts.text->FontSize * ImGui::GetIO().FontGlobalScale : 0.0f},
       {"lesson", lesson_json(s)},
       {"shortcutsHelp", s.shortcuts_help},
+      {"fonts", fonts_json(s)},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
                   {"tokens", rect_json(s.tokens_rect)},
@@ -558,6 +584,12 @@ EMSCRIPTEN_KEEPALIVE void bpeviz_encoding_ready(const char* name) { encoding_loa
 EMSCRIPTEN_KEEPALIVE void bpeviz_encoding_failed(const char* name, const char* why) {
   encoding_failed(*g_state, name, why);
 }
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_font_ready(std::size_t index, const uint8_t* bytes, std::size_t size) {
+  fallback_font_loaded(g_state->glyphs, index, std::vector<uint8_t>(bytes, bytes + size));
+}
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_font_failed(std::size_t index) { fallback_font_failed(g_state->glyphs, index); }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_names_json() {
   g_result = nlohmann::json(offered_encodings(*g_state)).dump();

@@ -14,7 +14,8 @@ extern "C" {
 // {"text", "encoding", "model", "specialPolicy", "pretokenizer", "error", "message", "notice",
 //  "counts", "tokens": [[id, begin, end], ...], "pieces": [[begin, end], ...], "options", "panel",
 //  "hover", "decode", "player", "studio", "tree", "schemes", "schemesError", "theme", "presenting",
-//  "fontScale", "fontSize", "lesson", "shortcutsHelp", "frame", "layout": {"editor", "tokens", ...}} as JSON.
+//  "fontScale", "fontSize", "lesson", "shortcutsHelp", "fonts", "frame", "layout": {"editor", "tokens", ...}}
+//  as JSON.
 const char* bpeviz_state_json();
 // The text as UTF-8 (bpeviz_text_size bytes; it may hold NUL), for saving it without JSON.
 const char* bpeviz_text();
@@ -83,6 +84,10 @@ const char* bpeviz_encoding_file(const char* name);
 // page.js reports how fetching an encoding's data ended (the data itself goes to bpeviz_load_encoding).
 void bpeviz_encoding_ready(const char* name);
 void bpeviz_encoding_failed(const char* name, const char* why);
+// page.js hands over fallback font `index` of the font manifest (copied; the caller frees `bytes`),
+// or reports that fetching it failed: its characters stay missing.
+void bpeviz_font_ready(std::size_t index, const uint8_t* bytes, std::size_t size);
+void bpeviz_font_failed(std::size_t index);
 // The encodings on offer, as a JSON array of names.
 const char* bpeviz_encoding_names_json();
 }

@@ -22,6 +22,8 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -40,6 +42,7 @@ struct Platform {
   bpeviz::AppState app;
   std::vector<uint8_t> text_font, mono_font;  // the atlas borrows these bytes
   bool done = false;
+  double fonts_rebuild_after = 0;  // ms (steady clock): new characters wait for the atlas until then
   // What the browser was last told to save (text revision and encoding).
   uint64_t saved_revision = 0;
   std::string saved_encoding;
@@ -48,8 +51,28 @@ struct Platform {
 
 std::vector<uint8_t> read_file(const char* path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) std::fprintf(stderr, "bpeviz: cannot read %s, falling back to the built-in font\n", path);
+  if (!in) std::fprintf(stderr, "bpeviz: cannot read %s\n", path);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The manifest of the fallback fonts (scripts/make_fallback_fonts.py); without it only the base font draws.
+void load_font_manifest(Platform& p) {
+  const std::vector<uint8_t> json = read_file(BPEVIZ_FONT_DIR "/fallback_fonts.json");
+  auto manifest = bpeviz::parse_font_manifest(std::string_view(reinterpret_cast<const char*>(json.data()), json.size()));
+  if (!manifest.ok()) std::fprintf(stderr, "bpeviz: %s\n", manifest.error.c_str());
+  bpeviz::set_font_manifest(p.app.glyphs, std::move(manifest.value));
+}
+
+// The browser fetches a fallback font beside the page (page.js); the desktop build reads it.
+void fetch_fallback_font(Platform& p, std::size_t font) {
+  const std::string& file = p.app.glyphs.manifest.fallbacks[font].file;
+#ifdef __EMSCRIPTEN__
+  bpeviz::browser_fetch_font(font, file.c_str());
+#else
+  std::vector<uint8_t> bytes = read_file((BPEVIZ_FALLBACK_FONT_DIR "/" + file).c_str());
+  if (bytes.empty()) bpeviz::fallback_font_failed(p.app.glyphs, font);
+  else bpeviz::fallback_font_loaded(p.app.glyphs, font, std::move(bytes));
+#endif
 }
 
 // ImGui 1.86 sees only whether a key is down at each frame: a key pressed and released within one
@@ -85,13 +108,24 @@ void frame(void* arg) {
   ImGui_ImplSDL2_NewFrame();
   // Rasterize fonts for the screen's density: at start, and when the page moves to another
   // screen or is zoomed (SDL resizes the canvas backing store to CSS size × devicePixelRatio).
+  // And again when the page shows characters the atlas lacks (ui/glyph_needs.h): a script's fallback
+  // font is fetched the first time its characters appear, and the atlas is rebuilt once it arrives.
   // Presentation mode enlarges the type: a new atlas at the larger size keeps it sharp.
+  for (const std::size_t font : bpeviz::update_glyph_needs(p.app.glyphs)) fetch_fallback_font(p, font);
   const float pixel_ratio = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
   const float font_scale = bpeviz::wanted_font_scale(p.app, io.DisplaySize.y);
-  if (pixel_ratio != p.app.fonts.pixel_ratio || font_scale != p.app.fonts.scale) {
-    p.app.fonts = bpeviz::load_fonts(io, p.text_font, p.mono_font, pixel_ratio, font_scale);
+  // A rebuild rasterizes every glyph again: with 2,500 ideographs at 2× it took 0.9 s in headless
+  // Chromium. Typing new characters into such a text must not freeze each keystroke, so after a
+  // rebuild the next one waits ten times as long as it took (new characters show as U+XXXX meanwhile).
+  const double before_fonts = now_ms();
+  if (pixel_ratio != p.app.fonts.pixel_ratio || font_scale != p.app.fonts.scale ||
+      (p.app.glyphs.atlas_outdated && before_fonts >= p.fonts_rebuild_after)) {
+    p.app.fonts = bpeviz::load_fonts(io, p.text_font, p.mono_font, pixel_ratio, p.app.glyphs, font_scale);
+    p.app.editor.follow_caret = true;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    const double after_fonts = now_ms();
+    p.fonts_rebuild_after = after_fonts + 10 * (after_fonts - before_fonts);
   }
 #ifdef __EMSCRIPTEN__
   // An encoding was picked whose data is not here yet: the browser fetches it (page.js).
@@ -198,6 +232,7 @@ int main(int, char**) {
   p.app.keys = {SDL_SCANCODE_F1, SDL_SCANCODE_F5};  // the SDL backend's key indices are scancodes
   p.text_font = read_file(BPEVIZ_FONT_DIR "/DejaVuSans.ttf");
   p.mono_font = read_file(BPEVIZ_FONT_DIR "/JetBrainsMono-Regular.ttf");
+  load_font_manifest(p);
   p.app.editor.text = "Byte pair encoding merges the most frequent pair of adjacent tokens, again and again. "
                       "Héllo wörld! 👋 你好";
 

@@ -111,6 +111,24 @@
     }
   };
 
+  // Called from wasm (web/browser.cpp) the first time the page shows a character that only fallback
+  // font `index` (fonts/<file>: one script, or a piece of CJK) has; wasm copies the bytes.
+  Module.fetchFont = async (index, file) => {
+    try {
+      const response = await fetch(`fonts/${file}`);
+      if (!response.ok) throw new Error(`fonts/${file}: HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const ptr = Module._malloc(bytes.length);
+      if (!ptr) throw new Error('out of memory');
+      Module.HEAPU8.set(bytes, ptr);
+      Module._bpeviz_font_ready(index, ptr, bytes.length);
+      Module._free(ptr);
+    } catch (e) {
+      console.warn(`bpeviz: could not load font ${file}: ${e.message}`);  // its characters show as U+XXXX
+      Module._bpeviz_font_failed(index);
+    }
+  };
+
   // Gives the wasm side a text for the text box: one far beyond what the page holds (a 100 MB
   // paste) is refused before it is copied into wasm memory at all. Returns 0, or -1 if refused.
   function textToWasm(text, fn) {

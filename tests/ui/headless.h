@@ -27,8 +27,10 @@ struct HeadlessImGui {
 
 // ImGui's built-in font as both of the app's fonts.
 inline Fonts default_fonts() {
-  ImFont* f = ImGui::GetIO().Fonts->Fonts[0];
-  return {f, f, 1.0f};
+  Fonts fonts;
+  fonts.text = fonts.mono = ImGui::GetIO().Fonts->Fonts[0];
+  fonts.pixel_ratio = 1.0f;
+  return fonts;
 }
 
 }  // namespace bpeviz::test

@@ -1,0 +1,153 @@
+// Text in every script: Latin, Greek, Cyrillic, CJK, Hangul, Arabic, Hebrew, Devanagari, Thai and
+// emoji all draw as glyphs — in the text box, the tiles and the tooltip — once the page has fetched
+// the fallback fonts the text needs, and only those: an English text fetches none. Screenshots at
+// 1280×720 and 1920×1080, DPR 1 and 2.
+import path from 'node:path';
+import { assert, assertEqual, frames, setText, waitFor, withReadyPage } from './harness.mjs';
+
+const SAMPLE = 'Hello, 🌍! 你好! 안녕 مرحبا שלום नमस्ते สวัสดี Ελληνικά Привет';
+// The pieces of scripts/make_fallback_fonts.py's cut that SAMPLE needs: 🌍 is U+1F30D, 你 U+4F60
+// and 好 U+597D fall in two pieces of Han.
+const SAMPLE_FONTS = ['arabic.ttf', 'devanagari.ttf', 'emoji-1F300.ttf', 'han-4E00.ttf', 'han-5800.ttf', 'hangul.ttf', 'hebrew.ttf', 'thai.ttf'];
+const START = '#text=Hello';  // the page's own example has emoji and CJK: start from an English text
+
+const state = (page) => page.evaluate(() => window.bpeviz.state());
+
+// Counts the page's requests for fallback fonts (served from fonts/ beside the page).
+function watchFontRequests(page) {
+  const requested = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/fonts/')) requested.push(url.pathname.slice('/fonts/'.length));
+  });
+  return requested;
+}
+
+// Until every font fetched has arrived and the atlas holds what the text shows.
+async function waitForFonts(page) {
+  await waitFor(page, () => {
+    const f = window.bpeviz.state().fonts;
+    return f.fetching.length === 0 && !f.outdated;
+  }, null, 'the fonts the text needs', 30000);
+  await frames(page, 2);
+  return (await state(page)).fonts;
+}
+
+// 2,500 distinct ideographs spread over the Han block, as a long Chinese text has them.
+function ideographs() {
+  let text = '';
+  for (let i = 0; i < 2500; i++) text += String.fromCodePoint(0x4E00 + ((i * 7919) % 20900));
+  return text;
+}
+const hanPiece = (c) => `han-${(0x4E00 + Math.floor((c - 0x4E00) / 0x500) * 0x500).toString(16).toUpperCase()}.ttf`;
+
+export const tests = {
+  async 'an English, Greek and Cyrillic text fetches no fallback font; Hebrew fetches only its own'({ browser, baseUrl }) {
+    let requested;
+    await withReadyPage(browser, baseUrl, { path: START }, async (page) => {
+      requested = watchFontRequests(page);
+      await setText(page, 'Héllo wörld — “quoted”, naïve café. Ελληνικά Привет\tend\n');
+      const fonts = await waitForFonts(page);
+      assertEqual(fonts.loaded, [], 'fonts loaded for a European text');
+      assertEqual(fonts.missingGlyphs, 0, 'characters without a glyph');
+      await frames(page, 5);
+      assertEqual(requested, [], 'font files fetched for a European text');
+
+      await setText(page, 'שלום עולם');
+      const hebrew = await waitForFonts(page);
+      assertEqual(hebrew.loaded, ['hebrew.ttf'], 'fonts loaded for Hebrew');
+      assertEqual(hebrew.missingGlyphs, 0, 'Hebrew characters without a glyph');
+      assertEqual(requested, ['hebrew.ttf'], 'font files fetched for Hebrew');
+    });
+  },
+
+  async 'every script of the sample draws as glyphs, after fetching only the fonts it needs'({ browser, baseUrl, out }) {
+    const sizes = [['720p', { width: 1280, height: 720 }], ['1080p', { width: 1920, height: 1080 }]];
+    for (const [size, viewport] of sizes) {
+      for (const deviceScaleFactor of [1, 2]) {
+        await withReadyPage(browser, baseUrl, { path: START, viewport, deviceScaleFactor }, async (page) => {
+          const requested = watchFontRequests(page);
+          const before = await state(page);
+          assert(before.fonts.missingGlyphs === 0, `"Hello" has ${before.fonts.missingGlyphs} characters without a glyph`);
+          assert(await page.evaluate((t) => window.bpeviz.setText(t), SAMPLE), 'setText refused the sample');
+          await frames(page, 2);
+          const fonts = await waitForFonts(page);
+          const what = `${size} at DPR ${deviceScaleFactor}`;
+          assertEqual([...fonts.loaded].sort(), SAMPLE_FONTS, `fonts loaded (${what})`);
+          assertEqual([...requested].sort(), SAMPLE_FONTS, `font files fetched, each once (${what})`);
+          assertEqual(fonts.failed, [], `fonts that failed (${what})`);
+          assertEqual(fonts.missingGlyphs, 0, `characters of the sample without a glyph (${what})`);
+          assertEqual(fonts.dropped, 0, `characters left out of the atlas (${what})`);
+          // A sample's glyphs at 2× fit a modest texture: the atlas holds only what the text needs.
+          assert(fonts.atlas[0] <= 2048 && fonts.atlas[1] <= 2048, `atlas ${fonts.atlas} (${what})`);
+
+          // Rebuilt when something new arrived, never every frame.
+          await frames(page, 10);
+          assertEqual((await state(page)).fonts.builds, fonts.builds, `atlas builds over 10 quiet frames (${what})`);
+
+          // The tooltip over 안녕's tile shows the characters, not U+C548 (visible_text spells out what the font lacks).
+          const s = await state(page);
+          const bytes = new TextEncoder().encode(SAMPLE);
+          const hangul = new TextEncoder().encode(SAMPLE.slice(0, SAMPLE.indexOf('안'))).length;
+          const index = s.tokens.findIndex((t) => t.begin <= hangul && hangul < t.end);
+          assert(index >= 0, 'no token holds 안');
+          const rect = await page.evaluate((i) => window.bpeviz.tokenRect(i), index);
+          assert(rect, `token ${index} was not drawn`);
+          await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+          await frames(page, 3);
+          const hover = (await state(page)).hover;
+          assert(hover, 'no tooltip over the Hangul tile');
+          const shown = new TextDecoder().decode(bytes.slice(s.tokens[index].begin, s.tokens[index].end));
+          assert(!/U\+[0-9A-F]{4}/.test(hover.text) && hover.text.includes(shown.trim()),
+                 `tooltip text "${hover.text}" should show "${shown}" as glyphs (${what})`);
+          await page.screenshot({ path: path.join(out, `scripts-${size}-dpr${deviceScaleFactor}.png`) });
+        });
+      }
+    }
+  },
+
+  async 'a long Chinese text: its pieces of Han only, a few rebuilds, every character in an atlas of at most 2048×2048 at DPR 2'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, { path: START, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 }, async (page) => {
+      const requested = watchFontRequests(page);
+      const builds = (await state(page)).fonts.builds;
+      const text = ideographs();
+      assert(await page.evaluate((t) => window.bpeviz.setText(t), text), 'setText refused the text');
+      await frames(page, 2);
+      const fonts = await waitForFonts(page);
+      const pieces = [...new Set([...text].map((c) => hanPiece(c.codePointAt(0))))].sort();
+      assertEqual([...fonts.loaded].sort(), pieces, 'fonts loaded');
+      assertEqual([...requested].sort(), pieces, 'font files fetched, each once');
+      assertEqual(fonts.missingGlyphs, 0, 'ideographs without a glyph');
+      assertEqual(fonts.dropped, 0, 'ideographs left out of the atlas');
+      assert(fonts.builds - builds <= 3, `${fonts.builds - builds} atlas builds for one paste`);
+      assert(fonts.atlas[0] <= 2048 && fonts.atlas[1] <= 2048, `atlas ${fonts.atlas}`);
+      await page.screenshot({ path: path.join(out, 'scripts-chinese-720p-dpr2.png') });
+    });
+  },
+
+  async 'the decoded ids and the merge tree bring the fonts of their own characters'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, { path: START }, async (page) => {
+      const requested = watchFontRequests(page);
+      // 你好 is one o200k_base token; the text stays "Hello".
+      const [hello] = await page.evaluate(() => window.bpeviz.encode('你好', 'o200k_base'));
+      await page.evaluate((id) => window.bpeviz.setDecodeInput(`[${id}, 13]`), hello);
+      await page.evaluate(() => window.bpeviz.showPanel('decode'));
+      await frames(page, 2);
+      assertEqual((await state(page)).decode.text, '你好.', 'the decoded text');
+      const decoded = await waitForFonts(page);
+      assertEqual([...decoded.loaded].sort(), ['han-4E00.ttf', 'han-5800.ttf'], 'fonts loaded for the decoded ids');
+      await page.screenshot({ path: path.join(out, 'scripts-decode-720p.png') });
+
+      // A Thai token's merge tree: its characters come from the Thai font.
+      const [thai] = await page.evaluate(() => window.bpeviz.encode('สวัสดี', 'o200k_base'));
+      await page.evaluate((id) => window.bpeviz.mergeTree(id), thai);
+      await page.evaluate(() => window.bpeviz.showPanel('tree'));
+      const tree = await waitForFonts(page);
+      assert(tree.loaded.includes('thai.ttf'), `fonts loaded for the merge tree: ${tree.loaded}`);
+      const caption = (await state(page)).tree.caption;
+      assert(caption.startsWith('How "ส"'), `the caption names the token by its glyph, not U+0E2A: ${caption}`);
+      assertEqual([...requested].sort(), ['han-4E00.ttf', 'han-5800.ttf', 'thai.ttf'], 'font files fetched');
+      await page.screenshot({ path: path.join(out, 'scripts-tree-720p.png') });
+    });
+  },
+};

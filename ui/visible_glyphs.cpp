@@ -1,0 +1,26 @@
+#include "ui/visible_glyphs.h"
+
+#include "ui/app.h"
+
+namespace bpeviz {
+
+void note_visible_glyphs(AppState& state) {
+  VisibleGlyphSources& seen = state.glyph_sources;
+  if (seen.text_revision != state.editor.revision) {
+    seen.text_revision = state.editor.revision;
+    note_text(state.glyphs, state.editor.text);
+  }
+  const DecodeBoxState& decode = state.decode_box;
+  if (seen.decode_revision != decode.decoded_revision || seen.decode_encoding != decode.decoded_encoding) {
+    seen.decode_revision = decode.decoded_revision;
+    seen.decode_encoding = decode.decoded_encoding;
+    note_text(state.glyphs, decode.result.text);
+  }
+  const MergeTreeViewState& tree = state.tree;
+  if (seen.tree_serial != tree.built_serial) {
+    seen.tree_serial = tree.built_serial;
+    if (tree.built && tree.built_encoding) note_text(state.glyphs, tree.built_encoding->ranks().token(tree.built_id));
+  }
+}
+
+}  // namespace bpeviz
