@@ -175,9 +175,13 @@ export const tests = {
         'code-davinci-edit-001', 'text-davinci-edit-001', 'davinci', 'curie', 'babbage', 'ada', 'gpt2']) {
         assert(models.some(([m]) => m === name), `the picker lists ${name}`);
       }
+      const openModels = ['llama3', 'llama3.1', 'qwen3', 'deepseek-v3', 'gemma3', 'gpt-oss', 'mistral-7b'];
+      const encodings = await page.evaluate(() => window.bpeviz.encodings());
       for (const [model, encoding] of models) {
-        // npm tiktoken's own table (it predates gpt-oss, which model.py maps to o200k_harmony).
+        // npm tiktoken's own table (it predates gpt-oss, which model.py maps to o200k_harmony); open
+        // models' names (not tiktoken's) map to their bundled tokenizer.json (open_models.test.mjs).
         if (model in tiktokenModels) assertEqual(encoding, tiktokenModels[model], `${model}'s encoding`);
+        else if (openModels.includes(encoding)) assert(encodings.includes(encoding), `${model} → ${encoding}, which the page offers`);
         else assert(model.startsWith('gpt-oss-') && encoding === 'o200k_harmony', `${model} → ${encoding}`);
       }
       for (const [model, encoding] of [['gpt-4', 'cl100k_base'], ['gpt-oss-20b', 'o200k_harmony'], ['davinci', 'r50k_base'],
