@@ -143,7 +143,7 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
     return;
   }
   thread_local std::vector<Symbol> symbols;
-  PairScratch scratch;
+  thread_local PairScratch scratch;  // kept between calls, like symbols: a text with many specials has many segments
   PieceCache& cache = piece_cache_for(serial_);
   uint32_t ids[PieceCache::kMaxPieceBytes];
   uint8_t lengths[PieceCache::kMaxPieceBytes];

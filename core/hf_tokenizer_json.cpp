@@ -61,6 +61,19 @@ bool bool_or(const json& j, const char* key, bool fallback) {
 
 std::string type_of(const json& j) { return string_or(j, "type", ""); }
 
+// Reads each element of the list `key` of a Sequence with `read(element, its path)`; the first failure
+// stops it.
+template <class Read>
+Failure read_each(const json& sequence, const char* key, const std::string& path, Read&& read) {
+  const json* list = member(sequence, key);
+  const std::string where = path + "." + key;
+  if (!list || !list->is_array()) return {where + ": expected a list"};
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if (Failure f = read((*list)[i], where + "[" + std::to_string(i) + "]"); !f.message.empty()) return f;
+  }
+  return {};
+}
+
 // Regexes bpeviz has a scanner for, as they appear in tokenizer.json files (line breaks spelled \r\n).
 struct KnownPattern {
   std::string_view regex;
@@ -139,12 +152,8 @@ class Loader {
     const std::string type = type_of(n);
     using K = NormalizerStep::Kind;
     if (type == "Sequence") {
-      const json* list = member(n, "normalizers");
-      if (!list || !list->is_array()) return {path + ".normalizers: expected a list"};
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        if (Failure f = read_normalizer_at((*list)[i], path + ".normalizers[" + std::to_string(i) + "]"); !f.message.empty()) return f;
-      }
-      return {};
+      return read_each(n, "normalizers", path,
+                       [&](const json& item, const std::string& where) { return read_normalizer_at(item, where); });
     }
     for (const auto& [name, kind] : {std::pair{"NFC", K::nfc}, {"NFD", K::nfd}, {"NFKC", K::nfkc}, {"NFKD", K::nfkd}}) {
       if (type != name) continue;
@@ -380,8 +389,11 @@ class Loader {
 
     if (compact_) {
       const auto& m = compact_->merges;
+      std::string pair;  // the two tokens' bytes, in one buffer reused for every merge
       for (std::size_t i = 0; i + 1 < m.size(); i += 2) {
-        const uint32_t merged = ranks_.find(std::string(ranks_.token(m[i])) + std::string(ranks_.token(m[i + 1])));
+        pair.assign(ranks_.token(m[i]));
+        pair.append(ranks_.token(m[i + 1]));
+        const uint32_t merged = ranks_.find(pair);
         if (merged == Vocab::kNone) return {"merges: merge " + std::to_string(i / 2) + " makes no token"};
         hf_->merges.add(m[i], m[i + 1], static_cast<uint32_t>(i / 2), merged);
       }
@@ -459,12 +471,8 @@ class Loader {
     const std::string type = type_of(p);
     if (type == "ByteLevel") return {};  // offsets only
     if (type == "Sequence") {
-      const json* list = member(p, "processors");
-      if (!list || !list->is_array()) return {path + ".processors: expected a list"};
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        if (Failure f = read_post_at((*list)[i], path + ".processors[" + std::to_string(i) + "]"); !f.message.empty()) return f;
-      }
-      return {};
+      return read_each(p, "processors", path,
+                       [&](const json& item, const std::string& where) { return read_post_at(item, where); });
     }
     if (type == "RobertaProcessing" || type == "BertProcessing") {
       const json* cls = member(p, "cls");
@@ -550,12 +558,8 @@ class Loader {
   Failure read_decoder_at(const json& d, const std::string& path) {
     const std::string type = type_of(d);
     if (type == "Sequence") {
-      const json* list = member(d, "decoders");
-      if (!list || !list->is_array()) return {path + ".decoders: expected a list"};
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        if (Failure f = read_decoder_at((*list)[i], path + ".decoders[" + std::to_string(i) + "]"); !f.message.empty()) return f;
-      }
-      return {};
+      return read_each(d, "decoders", path,
+                       [&](const json& item, const std::string& where) { return read_decoder_at(item, where); });
     }
     if (type == "ByteLevel") {
       if (!byte_level_) return {path + ": a ByteLevel decoder needs the ByteLevel pre-tokenizer"};

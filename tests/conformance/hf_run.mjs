@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadCorpora } from './corpus.mjs';
+import { createReport, same, show } from './report.mjs';
 import { rng, randomText } from './random_text.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,18 +27,7 @@ const ours = (await require(path.join(buildDir, 'bpeviz_core_node.js'))()).bpevi
 const corpora = loadCorpora({ maxBytes: Number(args.bytes || 1 << 20) });
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
-let passed = 0, failed = 0;
-function report(name, mismatches, checked, example) {
-  if (mismatches === 0) {
-    passed++;
-    console.log(`ok    ${name} (${checked} inputs)`);
-  } else {
-    failed++;
-    console.log(`FAIL  ${name}: ${mismatches} of ${checked} inputs differ; first: ${example}`);
-  }
-}
-const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
-const show = (s) => JSON.stringify(s.length > 80 ? s.slice(0, 80) + '…' : s);
+const { check: report, finish } = createReport();
 
 for (const model of ours.openModels()) {
   if (only && model.name !== only) continue;
@@ -111,5 +101,4 @@ if (!only || only === 'mistral-7b') {
   }
   report('tokenizer.json loaded as a user file = its compact form', mismatches, texts.length, example);
 }
-console.log(`conformance-hf: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish('conformance-hf');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadCorpora } from './corpus.mjs';
+import { createReport, same, show } from './report.mjs';
 import { rng, randomText } from './random_text.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,18 +44,7 @@ const corpora = loadCorpora({ maxBytes: corpusBytes });
 // ignoreBOM: a default TextDecoder silently drops a leading U+FEFF, which would lose text.
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
-let passed = 0, failed = 0;
-function report(name, mismatches, checked, example) {
-  if (mismatches === 0) {
-    passed++;
-    console.log(`ok    ${name} (${checked} inputs)`);
-  } else {
-    failed++;
-    console.log(`FAIL  ${name}: ${mismatches} of ${checked} inputs differ; first: ${example}`);
-  }
-}
-const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
-const show = (s) => JSON.stringify(s.length > 80 ? s.slice(0, 80) + '…' : s);
+const { check: report, finish } = createReport();
 
 for (const [name, file] of Object.entries(ENCODINGS)) {
   ours.load(name, fs.readFileSync(path.join(encodingsDir, `${file}.tiktoken`)));
@@ -103,5 +93,4 @@ for (const [name, file] of Object.entries(ENCODINGS)) {
   report(`${name} round trip`, roundTrip, 5000 + Object.keys(corpora).length, rtExample);
   reference.free();
 }
-console.log(`conformance: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish('conformance');

@@ -95,3 +95,17 @@ export async function withReadyPage(browser, baseUrl, options, fn) {
     await session.context.close();
   }
 }
+
+// The [r, g, b] colour of one screen pixel at CSS pixel (x, y), read from a screenshot of just that pixel.
+export async function pixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = new OffscreenCanvas(1, 1);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+}

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { assert, assertEqual, frames, setText, waitFor, withReadyPage } from './harness.mjs';
+import { assert, assertEqual, frames, pixel, setText, waitFor, withReadyPage } from './harness.mjs';
 
 const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
 const tiktoken = require('tiktoken');
@@ -25,20 +25,6 @@ const utf8 = (s) => new TextEncoder().encode(s);
 
 // A fresh page on o200k_base (the page's default), with no console errors by the end.
 const withPage = withReadyPage;
-
-// The colour of one screen pixel (CSS pixels, DPR 1), read from a screenshot of just that pixel.
-async function pixel(page, x, y) {
-  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = new OffscreenCanvas(1, 1);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-  }, png.toString('base64'));
-}
 
 // A tile's fill colour: a pixel inside its padding, left of the label and above the id.
 async function tileColour(page, tokenIndex) {
