@@ -2,6 +2,7 @@
 // the Node side wrote (so both measure the same bytes), and prints one JSON object shaped like bench/worker.mjs's.
 //   bpeviz-bench load ENCODING [--data DIR]
 //   bpeviz-bench encode ENCODING [--data DIR] [--runs N] NAME=FILE...
+//   bpeviz-bench encode MODEL --compact FILE.bpevizhf [--runs N] NAME=FILE...   (an open model, bench/hf.mjs)
 // load: time to read the binary vocabulary (.bpevocab, as the page loads it) and build the encoding, and the growth of RSS and of malloc's
 // in-use bytes; run it in a fresh process for each sample. encode: a first pass gives the ids' count and
 // digest (FNV-1a over 32-bit ids, as bench/measure.mjs), a second warms up, then N timed runs.
@@ -20,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/encoding_set.h"
+#include "core/hf_tokenizer_json.h"
 #include "core/openai_encodings.h"
 #include "core/piece_cache.h"
 
@@ -77,30 +79,39 @@ int main(int argc, char** argv) {
     return fail("usage: bpeviz-bench load|encode ENCODING [--data DIR] [--runs N] [NAME=FILE...]");
   }
   const std::string command = args[0], name = args[1];
-  std::string data_dir = BPEVIZ_ENCODINGS_DIR;
+  std::string data_dir = BPEVIZ_ENCODINGS_DIR, compact;
   int runs = 7;
   std::vector<std::pair<std::string, std::string>> corpora;
   for (std::size_t i = 2; i < args.size(); ++i) {
     if (args[i] == "--data" && i + 1 < args.size()) data_dir = args[++i];
     else if (args[i] == "--runs" && i + 1 < args.size()) runs = std::stoi(args[++i]);
+    else if (args[i] == "--compact" && i + 1 < args.size()) compact = args[++i];
     else if (const auto eq = args[i].find('='); eq != std::string::npos) {
       corpora.emplace_back(args[i].substr(0, eq), args[i].substr(eq + 1));
     } else return fail("unknown argument " + args[i]);
   }
   const EncodingSpec* spec = find_openai_encoding(name);
-  if (!spec) return fail("unknown encoding " + name);
+  if (!spec && compact.empty()) return fail("unknown encoding " + name);
 
   const int64_t rss_before = rss_bytes(), heap_before = heap_bytes();
   const auto load_start = Clock::now();
   EncodingSet set;
+  Encoding open_model;
   {
     std::string file;
-    if (!read_file(data_dir + "/" + binary_vocab_file(*spec), file)) return fail("cannot read " + data_dir + "/" + binary_vocab_file(*spec));
-    const auto loaded = set.load_builtin(name, file);
-    if (!loaded.ok()) return fail(loaded.error);
+    const std::string path = compact.empty() ? data_dir + "/" + binary_vocab_file(*spec) : compact;
+    if (!read_file(path, file)) return fail("cannot read " + path);
+    if (compact.empty()) {
+      const auto loaded = set.load_builtin(name, file);
+      if (!loaded.ok()) return fail(loaded.error);
+    } else {
+      auto loaded = load_compact_hf(file, name);
+      if (!loaded.ok()) return fail(loaded.error);
+      open_model = std::move(loaded.value);
+    }
   }  // the file's bytes are freed here, as the wasm side frees its copy after loading
   const double load_ms = ms_since(load_start);
-  const Encoding& encoding = *set.find(name);
+  const Encoding& encoding = compact.empty() ? *set.find(name) : open_model;
   nlohmann::json out;
   if (command == "load") {
     out = {{"init_ms", 0}, {"load_ms", load_ms}, {"rss_bytes", rss_bytes() - rss_before},

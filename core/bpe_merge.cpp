@@ -41,7 +41,7 @@ void merge_linear(const Vocab& vocab, std::string_view piece, MergeScratch& s, s
       }
     }
     if (best == kNone) break;
-    if (steps) steps->push_back({best, starts[at], starts[at + 1], starts[at + 2]});
+    if (steps) steps->push_back({best, starts[at], starts[at + 1], starts[at + 2], best});
     // Remove part at+1, then re-rank the pairs that now touch the merged part.
     std::copy(starts.begin() + at + 2, starts.begin() + count, starts.begin() + at + 1);
     std::copy(ranks.begin() + at + 2, ranks.begin() + count, ranks.begin() + at + 1);
@@ -92,7 +92,7 @@ void merge_heap(const Vocab& vocab, std::string_view piece, MergeScratch& s, std
     const auto rank = static_cast<uint32_t>(top >> 32);
     if (ranks[i] != rank) continue;  // stale: the part changed since this entry was pushed
     const uint32_t j = next[i];
-    if (steps) steps->push_back({rank, i, j, next[j]});
+    if (steps) steps->push_back({rank, i, j, next[j], rank});
     next[i] = next[j];
     if (next[j] <= n) prev[next[j]] = i;
     ranks[j] = kNone;

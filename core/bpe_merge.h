@@ -21,11 +21,13 @@ namespace bpeviz {
 // limit matters only for long runs, where the heap keeps encoding O(n log n).
 inline constexpr std::size_t kLinearMergeLimit = 64;
 
-// One merge: the token [begin, mid) and the token [mid, end) became one token of rank `rank`.
+// One merge: the token [begin, mid) and the token [mid, end) became token `id`. `rank` orders the
+// merges: under tiktoken's rule it is the id; under Hugging Face's, the pair's place in the merges list.
 // Offsets are relative to the piece.
 struct MergeStep {
   uint32_t rank;
   uint32_t begin, mid, end;
+  uint32_t id;
 };
 
 // Reusable buffers, so that encoding allocates nothing per piece.

@@ -15,6 +15,7 @@ struct PieceScript {
   std::vector<MergeStep> steps;  // relative to the piece
   std::size_t next = 0;
   std::size_t tokens = 0;        // tokens the piece has now
+  bool ends_whole = false;       // the last step is the whole-piece step
 };
 
 }  // namespace
@@ -73,8 +74,24 @@ Result<EncodePlayer> EncodePlayer::create(const Encoding& encoding, std::string_
     s.begin = begin;
     s.steps = std::move(p.steps);
     s.tokens = end - begin;
-    const std::size_t after_merges = s.tokens - s.steps.size();
-    if (p.whole_piece_token && after_merges > 1) s.steps.push_back({p.tokens[0].id, 0, 0, end - begin});
+    if (!p.symbols.empty()) {
+      // The first tiles are the symbols (a character is one tile; a symbol covering no input is none).
+      s.tokens = 0;
+      for (const Token& symbol : p.symbols) {
+        if (symbol.end == symbol.begin) continue;
+        ++s.tokens;
+        player.made_[uint64_t{symbol.begin + offset} << 32 | (symbol.end + offset)] = symbol.id;
+        for (uint32_t i = symbol.begin + 1; i < symbol.end; ++i) player.inside_symbol_.push_back(i + offset);
+      }
+    }
+    const std::size_t after_merges =
+        s.tokens - static_cast<std::size_t>(std::count_if(s.steps.begin(), s.steps.end(), [](const MergeStep& m) {
+          return m.mid != m.begin && m.mid != m.end;  // a part covering no input takes no tile away
+        }));
+    if (p.whole_piece_token && after_merges > 1) {
+      s.steps.push_back({p.tokens[0].id, 0, 0, end - begin, p.tokens[0].id});
+      s.ends_whole = true;
+    }
     player.tokens_before_ += s.tokens;
     scripts.push_back(std::move(s));
   }
@@ -89,7 +106,7 @@ Result<EncodePlayer> EncodePlayer::create(const Encoding& encoding, std::string_
   while (!queue.empty()) {
     const uint32_t rank = queue.top().first;
     PlayerStep step;
-    step.id = rank;
+    step.rank = rank;
     std::vector<std::size_t> touched;
     while (!queue.empty() && queue.top().first == rank) {
       const std::size_t i = queue.top().second;
@@ -98,8 +115,13 @@ Result<EncodePlayer> EncodePlayer::create(const Encoding& encoding, std::string_
       // The same rank again in this piece ("aaaa": (a, a) twice) belongs to the same step.
       while (s.next < s.steps.size() && s.steps[s.next].rank == rank) {
         const MergeStep& m = s.steps[s.next++];
+        step.id = m.id;
         step.places.push_back({s.begin + m.begin, s.begin + m.mid, s.begin + m.end});
-        const std::size_t merged = m.mid == m.begin ? s.tokens - 1 : 1;  // whole piece: all its tokens become one
+        player.made_[uint64_t{s.begin + m.begin} << 32 | (s.begin + m.end)] = m.id;
+        // The whole-piece step makes all the piece's tokens one. A merge with a part that covers no
+        // input (a "▁" a normalizer put in front) leaves the tiles as they were.
+        const bool whole = s.ends_whole && s.next == s.steps.size();
+        const std::size_t merged = whole ? s.tokens - 1 : m.mid == m.begin || m.mid == m.end ? 0 : 1;
         s.tokens -= merged;
         tokens -= merged;
       }
@@ -123,6 +145,7 @@ std::vector<Token> EncodePlayer::tokens_at(std::size_t k) const {
   for (const Token& s : specials_) {
     for (uint32_t i = s.begin + 1; i < s.end; ++i) boundary[i - span_.begin] = false;
   }
+  for (const uint32_t i : inside_symbol_) boundary[i - span_.begin] = false;
   for (std::size_t i = 0; i < std::min(k, steps_.size()); ++i) {
     for (const PlayerPlace& p : steps_[i].places) {
       for (uint32_t b = p.mid == p.begin ? p.begin + 1 : p.mid; b < (p.mid == p.begin ? p.end : p.mid + 1); ++b) {
@@ -140,7 +163,7 @@ std::vector<Token> EncodePlayer::tokens_at(std::size_t k) const {
     if (next_special < specials_.size() && specials_[next_special].begin == begin) {
       id = specials_[next_special++].id;
     } else {
-      id = encoding_->ranks().find(text_.substr(begin, end - begin));
+      id = id_of(begin, end);
     }
     tokens.push_back({id, begin, end});
     b = e;
@@ -150,9 +173,14 @@ std::vector<Token> EncodePlayer::tokens_at(std::size_t k) const {
 
 std::pair<uint32_t, uint32_t> EncodePlayer::parts(const PlayerPlace& place) const {
   if (place.mid == place.begin) return {Vocab::kNone, Vocab::kNone};
-  const Vocab& ranks = encoding_->ranks();
-  return {ranks.find(text_.substr(place.begin, place.mid - place.begin)),
-          ranks.find(text_.substr(place.mid, place.end - place.mid))};
+  return {id_of(place.begin, place.mid), id_of(place.mid, place.end)};
+}
+
+// A span is made by at most one step (spans are offsets in the text); one no step made is a first
+// symbol, found by its text (normalized, for a model with a normalizer: " " is "▁" to SentencePiece).
+uint32_t EncodePlayer::id_of(uint32_t begin, uint32_t end) const {
+  if (const auto it = made_.find(uint64_t{begin} << 32 | end); it != made_.end()) return it->second;
+  return encoding_->find_input_token(text_.substr(begin, end - begin));
 }
 
 }  // namespace bpeviz

@@ -9,6 +9,7 @@
 // can make a pair of lower rank than itself.
 #pragma once
 #include <cstdint>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -28,7 +29,9 @@ struct PlayerPlace {
 };
 
 struct PlayerStep {
-  uint32_t id = 0;                  // the token made (its rank)
+  uint32_t id = 0;                  // the token made
+  uint32_t rank = 0;                // the merge's rank: the id under tiktoken's rule, the pair's place in
+                                    // the merges list under Hugging Face's
   std::vector<PlayerPlace> places;  // in text order
   std::size_t tokens_after = 0;     // tokens in the played span after this step
 };
@@ -44,7 +47,8 @@ class EncodePlayer {
   // The span played: the window widened to whole pre-tokens.
   Span span() const { return span_; }
   const std::vector<PlayerStep>& steps() const { return steps_; }
-  // Tokens before the first step: one per byte (special tokens are one token from the start).
+  // Tokens before the first step: one per byte, or per character for a model that starts from
+  // characters (special tokens are one token from the start).
   std::size_t tokens_before() const { return tokens_before_; }
   // The tokens of the played span after the first k steps (k = 0: bytes; k = steps().size(): encode's).
   std::vector<Token> tokens_at(std::size_t k) const;
@@ -58,6 +62,10 @@ class EncodePlayer {
   std::vector<Token> specials_;  // special tokens in the span
   std::vector<PlayerStep> steps_;
   std::size_t tokens_before_ = 0;
+  std::unordered_map<uint64_t, uint32_t> made_;  // the id each step made, by its span (begin << 32 | end),
+                                                 // and each first symbol's
+  std::vector<uint32_t> inside_symbol_;          // offsets inside a first symbol: no boundary there
+  uint32_t id_of(uint32_t begin, uint32_t end) const;
 };
 
 }  // namespace bpeviz

@@ -1,5 +1,7 @@
 #include "core/encoding.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <atomic>
 
@@ -35,13 +37,16 @@ Encoding::Encoding(std::string name, Pretokenizer pretokenizer, Vocab ranks, std
   std::vector<std::string_view> texts;
   for (const auto& s : specials_) texts.push_back(s.text);
   special_trie_ = SpecialTrie(texts);
+  normalized_specials_ = std::any_of(specials_.begin(), specials_.end(), [](const SpecialToken& s) { return s.normalized; });
 }
 
 Encoding::SpecialMatch Encoding::find_special(std::string_view text, std::size_t from, const SpecialPolicy& policy,
-                                              bool allowed_only) const {
+                                              bool allowed_only, bool normalized_pass) const {
   if (specials_.empty()) return {};
   // O(n · the longest special's length): the trie, not a comparison with every special.
-  const auto accept = [&](std::size_t k) { return !allowed_only || policy.allows(specials_[k].text); };
+  const auto accept = [&](std::size_t k) {
+    return specials_[k].normalized == normalized_pass && (!allowed_only || policy.allows(specials_[k].text));
+  };
   for (std::size_t pos = from; pos < text.size(); ++pos) {
     if (!special_trie_.may_start(static_cast<unsigned char>(text[pos]))) continue;
     if (const std::size_t k = special_trie_.longest_at(text, pos, accept); k != SpecialTrie::npos) return {pos, k};
@@ -124,34 +129,98 @@ template <class OnText, class OnSpecial>
 std::string Encoding::split_at_specials(std::string_view text, const SpecialPolicy& policy, OnText&& on_text,
                                         OnSpecial&& on_special) const {
   if (policy.others_are_errors && !policy.allow_all) {
-    const SpecialMatch bad = [&] {
+    const auto first_disallowed = [&](bool normalized_pass) {
       for (std::size_t from = 0;;) {
-        const SpecialMatch m = find_special(text, from, policy, false);
+        const SpecialMatch m = find_special(text, from, policy, false, normalized_pass);
         if (m.pos == std::string_view::npos || !policy.allows(specials_[m.index].text)) return m;
         from = m.pos + 1;
       }
-    }();
+    };
+    SpecialMatch bad = first_disallowed(false);
+    if (normalized_specials_) {
+      if (const SpecialMatch other = first_disallowed(true); other.pos < bad.pos) bad = other;
+    }
     if (bad.pos != std::string_view::npos) {
       return "the text contains the special token " + specials_[bad.index].text + " at byte " +
              std::to_string(bad.pos) +
              ", which is not allowed: allow it to encode it as its id, or treat special tokens as plain text";
     }
   }
-  std::size_t start = 0;
-  for (;;) {
-    const SpecialMatch m = find_special(text, start, policy, true);
-    const std::size_t end = m.pos == std::string_view::npos ? text.size() : m.pos;
-    on_text(start, end);
-    if (m.pos == std::string_view::npos) break;
-    const SpecialToken& special = specials_[m.index];
-    on_special(special, m.pos);
-    start = m.pos + special.text.size();
+  if (!normalized_specials_) {
+    walk_specials(text, 0, text.size(), policy, false, on_text, on_special);
+  } else {
+    // Hugging Face matches the added tokens that are not "normalized" first, then the others in the
+    // text between them (with an identity normalizer: the loader refuses the rest).
+    walk_specials(text, 0, text.size(), policy, false,
+                  [&](std::size_t b, std::size_t e) { walk_specials(text, b, e, policy, true, on_text, on_special); },
+                  on_special);
   }
   return {};
 }
 
+namespace {
+
+// Rust's char::is_alphanumeric, as Hugging Face's single_word asks of the neighbours, or '_'. (Rust's
+// Alphabetic also takes some marks, Other_Alphabetic, which utf8proc does not tell apart: letters
+// and numbers only.)
+bool is_word_character(uint32_t c) {
+  if (c == '_') return true;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Start of the character that ends at `end` (UTF-8 continuation bytes skipped back, at most 3).
+std::size_t previous_char(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t p = end - 1;
+  while (p > begin && end - p < 4 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  return utf8_char_length(text, p) == end - p ? p : end - 1;
+}
+
+}  // namespace
+
+template <class OnText, class OnSpecial>
+void Encoding::walk_specials(std::string_view text, std::size_t begin, std::size_t end, const SpecialPolicy& policy,
+                             bool normalized_pass, OnText&& on_text, OnSpecial&& on_special) const {
+  const std::string_view part = text.substr(0, end);
+  std::size_t start = begin;   // where the text not yet handed out starts
+  std::size_t search = begin;  // where the next match may start (after a skipped one too)
+  for (;;) {
+    const SpecialMatch m = find_special(part, search, policy, true, normalized_pass);
+    if (m.pos == std::string_view::npos) break;
+    const SpecialToken& special = specials_[m.index];
+    std::size_t b = m.pos, e = m.pos + special.text.size();
+    search = e;
+    if (special.single_word) {
+      const bool word_before = b > begin && is_word_character(utf8_code_point(part, previous_char(part, begin, b)));
+      const bool word_after = e < end && is_word_character(utf8_code_point(part, e));
+      if (word_before || word_after) continue;
+    }
+    if (special.lstrip) {
+      while (b > start) {
+        const std::size_t p = previous_char(part, start, b);
+        if (!is_white_space(utf8_code_point(part, p))) break;
+        b = p;
+      }
+    }
+    if (special.rstrip) {
+      while (e < end && is_white_space(utf8_code_point(part, e))) e += utf8_char_length(part, e);
+      search = e;
+    }
+    on_text(start, b);
+    on_special(special, b, e);
+    start = e;
+  }
+  on_text(start, end);
+}
+
 template <class Sink>
 std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const {
+  if (hf_) hf_split_error();  // nothing left over from an earlier call
   const bool template_tokens = hf_ && policy.add_special_tokens;
   if (template_tokens) {
     for (const uint32_t id : hf_->prefix_ids) sink(id, 0, 0);
@@ -161,13 +230,14 @@ std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& po
       [&](std::size_t begin, std::size_t end) {
         encode_ordinary_into(text.substr(begin, end - begin), static_cast<uint32_t>(begin), sink);
       },
-      [&](const SpecialToken& special, std::size_t pos) {
-        sink(special.id, static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + special.text.size()));
+      [&](const SpecialToken& special, std::size_t b, std::size_t e) {
+        sink(special.id, static_cast<uint32_t>(b), static_cast<uint32_t>(e));
       });
   if (template_tokens) {
     const auto end = static_cast<uint32_t>(text.size());
     for (const uint32_t id : hf_->suffix_ids) sink(id, end, end);
   }
+  if (error.empty() && hf_) error = hf_split_error();
   return error;
 }
 
@@ -202,6 +272,7 @@ Result<std::vector<Token>> Encoding::encode_with_spans(std::string_view text, co
 Result<std::vector<Span>> Encoding::pieces(std::string_view text, const SpecialPolicy& policy) const {
   Result<std::vector<Span>> result;
   std::vector<Span> spans;
+  if (hf_) hf_split_error();  // nothing left over from an earlier call
   result.error = split_at_specials(
       text, policy,
       [&](std::size_t begin, std::size_t end) {
@@ -216,9 +287,10 @@ Result<std::vector<Span>> Encoding::pieces(std::string_view text, const SpecialP
           result.value.push_back({static_cast<uint32_t>(begin + s.begin), static_cast<uint32_t>(begin + s.end)});
         }
       },
-      [&](const SpecialToken& special, std::size_t pos) {
-        result.value.push_back({static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + special.text.size())});
+      [&](const SpecialToken&, std::size_t b, std::size_t e) {
+        result.value.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
       });
+  if (result.error.empty() && hf_) result.error = hf_split_error();
   return result;
 }
 
@@ -227,6 +299,7 @@ Result<std::vector<PieceTrace>> Encoding::trace(std::string_view text, const Spe
   MergeScratch scratch;
   std::vector<uint32_t> bounds;
   std::vector<Span> spans;
+  if (hf_) hf_split_error();  // nothing left over from an earlier call
   result.error = split_at_specials(
       text, policy,
       [&](std::size_t from, std::size_t to) {
@@ -255,14 +328,15 @@ Result<std::vector<PieceTrace>> Encoding::trace(std::string_view text, const Spe
           result.value.push_back(std::move(p));
         }
       },
-      [&](const SpecialToken& special, std::size_t pos) {
+      [&](const SpecialToken& special, std::size_t b, std::size_t e) {
         PieceTrace p;
-        p.begin = static_cast<uint32_t>(pos);
-        p.end = static_cast<uint32_t>(pos + special.text.size());
+        p.begin = static_cast<uint32_t>(b);
+        p.end = static_cast<uint32_t>(e);
         p.special_id = special.id;
         p.tokens.push_back({special.id, p.begin, p.end});
         result.value.push_back(std::move(p));
       });
+  if (result.error.empty() && hf_) result.error = hf_split_error();
   return result;
 }
 

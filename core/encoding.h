@@ -22,6 +22,11 @@ namespace bpeviz {
 struct SpecialToken {
   std::string text;
   uint32_t id;
+  // Hugging Face's added-token options (tiktoken's specials have none of them):
+  bool lstrip = false;       // the token takes the white space before it
+  bool rstrip = false;       // ... and after it
+  bool single_word = false;  // matched only where no word character touches it
+  bool normalized = false;   // matched in a second pass, in the text between the other added tokens
 };
 
 // What to do with special-token text, as tiktoken's encode(allowed_special, disallowed_special):
@@ -48,6 +53,9 @@ struct PieceTrace {
                                      // last step says so even if the merges ended elsewhere
   std::vector<MergeStep> steps;      // offsets relative to the piece
   std::vector<Token> tokens;         // the result, with spans in the input
+  std::vector<Token> symbols;        // what the merges start from, spans in the input, when it is not one
+                                     // token per byte (Hugging Face: characters, byte fallback, a "▁"
+                                     // a normalizer added, which covers no input)
 };
 
 class Encoding {
@@ -83,6 +91,9 @@ class Encoding {
     std::vector<uint32_t> bounds;
   };
   PieceMerges merge_piece(std::string_view piece, std::vector<MergeStep>& steps) const;
+  // The token a stretch of the input is as one symbol: its bytes, or for a Hugging Face model with a
+  // normalizer, its normalized text (" " is "▁" to SentencePiece). kNone when it is no token.
+  uint32_t find_input_token(std::string_view input) const;
 
   // The bytes of a token (a special token's text for special ids); empty for unknown ids.
   std::string_view token_bytes(uint32_t id) const;
@@ -98,14 +109,20 @@ class Encoding {
     std::size_t pos = std::string_view::npos;
     std::size_t index = 0;
   };
+  // `normalized_pass`: look only for the specials with `normalized` set, else only for the others.
   SpecialMatch find_special(std::string_view text, std::size_t from, const SpecialPolicy& policy,
-                            bool allowed_only) const;
+                            bool allowed_only, bool normalized_pass = false) const;
   // Walks the text split at the special tokens the policy allows: on_text(begin, end) for each
-  // stretch of ordinary text, on_special(special, pos) for each special token. Returns the error
-  // message when the policy makes a special token in the text an error, else "".
+  // stretch of ordinary text, on_special(special, begin, end) for each special token (its span takes
+  // the white space lstrip/rstrip give it). Returns the error message when the policy makes a special
+  // token in the text an error, else "".
   template <class OnText, class OnSpecial>
   std::string split_at_specials(std::string_view text, const SpecialPolicy& policy, OnText&& on_text,
                                 OnSpecial&& on_special) const;
+  // One pass of Hugging Face's added-token matching over text[begin, end).
+  template <class OnText, class OnSpecial>
+  void walk_specials(std::string_view text, std::size_t begin, std::size_t end, const SpecialPolicy& policy,
+                     bool normalized_pass, OnText&& on_text, OnSpecial&& on_special) const;
   template <class Sink>
   std::string encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const;
   template <class Sink>
@@ -116,6 +133,8 @@ class Encoding {
   void hf_encode_segment(std::string_view text, uint32_t offset, std::vector<Token>& tokens,
                          std::vector<PieceTrace>* traces, std::vector<Span>* pieces) const;
   void hf_pieces(std::string_view normalized, std::vector<Span>& out) const;
+  // The error to report when a regex split gave up since the last call on this thread, else "".
+  std::string hf_split_error() const;
   void hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) const;
 
   std::string name_;
@@ -125,6 +144,7 @@ class Encoding {
   std::vector<SpecialToken> special_names_;     // by id; of two names for one id, the later one
   uint32_t n_vocab_ = 0;
   SpecialTrie special_trie_;                    // over specials_, for find_special
+  bool normalized_specials_ = false;            // some specials are matched in the second pass
   uint64_t serial_ = 0;  // tells this encoding's piece cache apart (piece_cache.h); copies share it
   std::shared_ptr<const HfModel> hf_;
 };

@@ -11,54 +11,21 @@ namespace bpeviz {
 
 namespace {
 
-// Hugging Face's Split on a literal string, with its SplitDelimiterBehavior.
-void split_literal(std::string_view text, std::string_view literal, HfModel::LiteralSplit how, std::vector<Span>& out) {
-  using L = HfModel::LiteralSplit;
-  const auto push = [&](std::size_t b, std::size_t e) {
-    if (e > b) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-  };
-  std::size_t piece = 0;                            // start of the piece being built
-  std::size_t last_delimiter = std::string_view::npos;  // end of the last delimiter (contiguous)
-  for (std::size_t pos = 0; pos < text.size();) {
-    const std::size_t hit = text.find(literal, pos);
-    if (hit == std::string_view::npos) break;
-    const std::size_t after = hit + literal.size();
-    switch (how) {
-      case L::none:
-      case L::isolated: push(piece, hit); push(hit, after); break;
-      case L::removed: push(piece, hit); break;
-      case L::merged_with_previous: push(piece, after); break;
-      case L::merged_with_next: push(piece, hit); break;
-      case L::contiguous:
-        if (hit == piece && last_delimiter == hit) {
-          out.back().end = static_cast<uint32_t>(after);  // one piece for a run of delimiters
-        } else {
-          push(piece, hit);
-          push(hit, after);
-        }
-        last_delimiter = after;
-        break;
-    }
-    piece = how == L::merged_with_next ? hit : after;
-    pos = after;
-  }
-  push(piece, text.size());
-}
+// Set when a regex split gave up on this thread's text (Regex::find_matches); read and cleared by
+// hf_split_error, which the encode functions call after their work.
+thread_local bool split_gave_up = false;
 
 }  // namespace
 
 void Encoding::hf_pieces(std::string_view normalized, std::vector<Span>& out) const {
-  if (hf_->literal_split == HfModel::LiteralSplit::none) {
-    pretokenize(pretokenizer_, normalized, out);
-    return;
-  }
-  std::vector<Span> coarse, fine;
-  split_literal(normalized, hf_->literal, hf_->literal_split, coarse);
-  for (const Span& c : coarse) {
-    fine.clear();
-    pretokenize(pretokenizer_, normalized.substr(c.begin, c.end - c.begin), fine);
-    for (const Span& f : fine) out.push_back({c.begin + f.begin, c.begin + f.end});
-  }
+  if (!apply_splits(hf_->splits, normalized, out)) split_gave_up = true;
+}
+
+std::string Encoding::hf_split_error() const {
+  if (!split_gave_up) return {};
+  split_gave_up = false;
+  return "the tokenizer's pre-tokenizer regex gave up on this text (it backtracks without end); the text after "
+         "that point was not split as the model would split it";
 }
 
 void Encoding::hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) const {
@@ -97,6 +64,11 @@ void Encoding::hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) 
     pos += n;
   }
   if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
+}
+
+uint32_t Encoding::find_input_token(std::string_view input) const {
+  if (const uint32_t id = ranks_.find(input); id != Vocab::kNone || !hf_ || hf_->normalizer.identity()) return id;
+  return ranks_.find(hf_->normalizer.apply(input, false).text);
 }
 
 Encoding::PieceMerges Encoding::merge_piece(std::string_view piece, std::vector<MergeStep>& steps) const {
@@ -179,6 +151,13 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
       continue;
     }
     hf_symbols(piece, symbols);
+    if (trace && !(hf.byte_level && normalized.origin.empty())) {
+      uint32_t at = 0;
+      for (const Symbol& s : symbols) {
+        trace->symbols.push_back({s.id, original(p.begin + at), original(p.begin + at + s.length)});
+        at += s.length;
+      }
+    }
     const std::size_t first_step = trace ? trace->steps.size() : 0;
     pair_merge(hf.merges, symbols, scratch, trace ? &trace->steps : nullptr);
     if (trace && !normalized.origin.empty()) {

@@ -10,16 +10,19 @@
 
 #include "core/normalizer.h"
 #include "core/pair_merge.h"
+#include "core/split_rule.h"
 #include "core/vocab.h"
 
 namespace bpeviz {
 
 struct HfModel {
   Normalizer normalizer;
-  // A Split on a literal string (e.g. Gemma's " "), applied before the Encoding's pre-tokenizer.
-  enum class LiteralSplit : uint8_t { none, isolated, removed, merged_with_previous, merged_with_next, contiguous };
-  LiteralSplit literal_split = LiteralSplit::none;
-  std::string literal;
+  // The pre-tokenizer's splits, in order (a Split on " " for Gemma, a scanner for Qwen, a user's own
+  // regex...). A model whose only split is one scanner runs on the Encoding's own pre-tokenizer.
+  std::vector<SplitRule> splits;
+  bool only_scanner() const {
+    return splits.empty() || (splits.size() == 1 && splits[0].kind == SplitRule::Kind::scanner);
+  }
 
   // Tokens are bytes (the file spells them in GPT-2's byte alphabet): symbols start as single bytes.
   // Otherwise (SentencePiece style) symbols start as characters of the normalized text.
@@ -48,7 +51,7 @@ struct HfModel {
   std::string description;
 
   // The model's encode needs its own path (normalizing, pair merges, characters as symbols).
-  bool own_path() const { return pair_rule || !byte_level || !normalizer.identity() || literal_split != LiteralSplit::none; }
+  bool own_path() const { return pair_rule || !byte_level || !normalizer.identity() || !only_scanner(); }
 };
 
 }  // namespace bpeviz

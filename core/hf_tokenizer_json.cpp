@@ -105,8 +105,6 @@ std::string canonical_regex(std::string regex) {
   return out;
 }
 
-const char* kKnownList = "bpeviz has scanners for the GPT-2, cl100k (Llama 3), Qwen2, o200k (gpt-oss) and DeepSeek-V3 patterns";
-
 // The compact form's vocabulary and merges (the rest of the file stays JSON).
 struct CompactData {
   std::vector<std::string_view> tokens;  // by id, as the file spells them; empty: no such id
@@ -125,6 +123,7 @@ class Loader {
     const json* model = member(root_, "model");
     if (!model || !model->is_object()) return R::failure("not a tokenizer.json: it has no \"model\" object");
     if (Failure f = read_normalizer(); !f.message.empty()) return R::failure(f.message);
+    normalizer_count_ = normalizer_steps_.size();  // the pre-tokenizer may add steps of its own
     if (Failure f = read_pre_tokenizer(); !f.message.empty()) return R::failure(f.message);
     if (Failure f = read_model(*model); !f.message.empty()) return R::failure(f.message);
     if (Failure f = read_added_tokens(); !f.message.empty()) return R::failure(f.message);
@@ -135,7 +134,9 @@ class Loader {
     hf_->normalizer = Normalizer(std::move(normalizer_steps_));
     uint32_t n_vocab = ranks_.id_end();
     for (const auto& s : specials_) n_vocab = std::max(n_vocab, s.id + 1);
-    Encoding encoding(std::move(name), scanner_, std::move(ranks_), std::move(specials_), n_vocab);
+    // The Encoding's own pre-tokenizer serves models whose one split is a scanner (hf_model.h).
+    const Pretokenizer scanner = hf_->only_scanner() && !hf_->splits.empty() ? hf_->splits[0].scanner : Pretokenizer::none;
+    Encoding encoding(std::move(name), scanner, std::move(ranks_), std::move(specials_), n_vocab);
     encoding.set_hf_model(std::move(hf_));
     return {std::move(encoding), {}};
   }
@@ -217,17 +218,25 @@ class Loader {
     if (items.size() >= 3 && std::equal(std::begin(kDeepSeekPatterns), std::end(kDeepSeekPatterns), items.begin(),
                                         [&](std::string_view want, const auto& item) {
                                           return type_of(*item.first) == "Split" &&
+                                                 string_or(*item.first, "behavior", "") == "Isolated" &&
+                                                 !bool_or(*item.first, "invert", false) &&
                                                  canonical_regex(regex_of(*item.first)) == canonical_regex(std::string(want));
                                         })) {
-      scanner_ = Pretokenizer::deepseek_v3;
-      have_scanner_ = true;
+      add_scanner(Pretokenizer::deepseek_v3);
       first = 3;
-      pre_description_ = "Split(deepseek_v3)";
     }
     for (std::size_t i = first; i < items.size(); ++i) {
       if (Failure f = read_pre_item(*items[i].first, items[i].second); !f.message.empty()) return f;
     }
     return {};
+  }
+
+  void add_scanner(Pretokenizer scanner) {
+    SplitRule rule;
+    rule.kind = SplitRule::Kind::scanner;
+    rule.scanner = scanner;
+    hf_->splits.push_back(std::move(rule));
+    describe_pre("Split(" + std::string(pretokenizer_name(scanner)) + ")");
   }
 
   static std::string regex_of(const json& split) {
@@ -242,54 +251,49 @@ class Loader {
     const std::string type = type_of(item);
     if (type == "ByteLevel") {
       byte_level_ = true;
-      if (bool_or(item, "use_regex", true)) {
-        if (have_scanner_) return {path + ": a second regex split (ByteLevel with use_regex) after another is not supported"};
-        scanner_ = Pretokenizer::gpt2;
-        have_scanner_ = true;
-      }
       if (bool_or(item, "add_prefix_space", false)) {
         NormalizerStep s = make_step(NormalizerStep::Kind::prepend);
         s.content = " ";
         s.unless_present = true;
         normalizer_steps_.push_back(s);
       }
-      describe_pre(bool_or(item, "use_regex", true) ? "ByteLevel(gpt2)" : "ByteLevel");
+      if (bool_or(item, "use_regex", true)) add_scanner(Pretokenizer::gpt2);
+      else describe_pre("ByteLevel");
       return {};
     }
     if (type == "Split") {
-      if (bool_or(item, "invert", false)) return {path + ".invert: an inverted Split is not supported"};
+      SplitRule rule;
+      rule.invert = bool_or(item, "invert", false);
       const std::string behavior = string_or(item, "behavior", "");
+      if (!split_behavior_from_name(behavior, rule.behavior)) return {path + ".behavior: unknown behavior " + shown(behavior)};
+      const std::string how = behavior + (rule.invert ? ", inverted" : "");
       const json* pattern = member(item, "pattern");
       const json* literal = pattern ? member(*pattern, "String") : nullptr;
       if (literal && literal->is_string()) {
-        if (hf_->literal_split != HfModel::LiteralSplit::none || have_scanner_) {
-          return {path + ": a Split on a string is supported only as the first split"};
-        }
-        hf_->literal = literal->get<std::string>();
-        if (hf_->literal.empty()) return {path + ".pattern: an empty string"};
-        using L = HfModel::LiteralSplit;
-        if (behavior == "Isolated") hf_->literal_split = L::isolated;
-        else if (behavior == "Removed") hf_->literal_split = L::removed;
-        else if (behavior == "MergedWithPrevious") hf_->literal_split = L::merged_with_previous;
-        else if (behavior == "MergedWithNext") hf_->literal_split = L::merged_with_next;
-        else if (behavior == "Contiguous") hf_->literal_split = L::contiguous;
-        else return {path + ".behavior: unknown behavior " + shown(behavior)};
-        describe_pre("Split(" + shown(hf_->literal) + ", " + behavior + ")");
+        rule.literal = literal->get<std::string>();
+        if (rule.literal.empty()) return {path + ".pattern: an empty string"};
+        describe_pre("Split(" + shown(rule.literal) + ", " + how + ")");
+        hf_->splits.push_back(std::move(rule));
         return {};
       }
       const std::string regex = canonical_regex(regex_of(item));
       if (regex.empty()) return {path + ".pattern: expected {\"Regex\": ...} or {\"String\": ...}"};
-      if (behavior != "Isolated") return {path + ".behavior: a regex Split must be Isolated (it is " + shown(behavior) + ")"};
-      if (have_scanner_) return {path + ": a second regex split is not supported"};
-      for (const KnownPattern& k : kKnownPatterns) {
-        if (regex == k.regex) {
-          scanner_ = k.scanner;
-          have_scanner_ = true;
-          describe_pre("Split(" + std::string(pretokenizer_name(k.scanner)) + ")");
-          return {};
+      // A pattern bpeviz has a scanner for, used as the scanner splits (Isolated), takes the fast path.
+      if (rule.behavior == SplitBehavior::isolated && !rule.invert) {
+        for (const KnownPattern& k : kKnownPatterns) {
+          if (regex == k.regex) {
+            add_scanner(k.scanner);
+            return {};
+          }
         }
       }
-      return {path + ".pattern: the regex " + shown(regex) + " is not one bpeviz knows; " + kKnownList};
+      auto compiled = Regex::compile(regex_of(item));
+      if (!compiled.ok()) return {path + ".pattern: the regex " + shown(regex) + " does not compile: " + compiled.error};
+      rule.kind = SplitRule::Kind::regex;
+      rule.regex = std::move(compiled.value);
+      describe_pre("Split(regex " + shown(regex.size() > 40 ? regex.substr(0, 37) + "..." : regex) + ", " + how + ")");
+      hf_->splits.push_back(std::move(rule));
+      return {};
     }
     if (type == "Metaspace") {
       // Spaces become the replacement character (▁) and one goes in front, as in SentencePiece;
@@ -309,9 +313,10 @@ class Loader {
         normalizer_steps_.push_back(p);
       }
       if (bool_or(item, "split", true)) {
-        if (hf_->literal_split != HfModel::LiteralSplit::none) return {path + ": a second string split is not supported"};
-        hf_->literal = replacement;
-        hf_->literal_split = HfModel::LiteralSplit::merged_with_next;
+        SplitRule split;
+        split.literal = replacement;
+        split.behavior = SplitBehavior::merged_with_next;
+        hf_->splits.push_back(std::move(split));
       }
       describe_pre("Metaspace");
       return {};
@@ -442,13 +447,17 @@ class Loader {
       const std::string content = string_or(t, "content", "");
       if (!id || !id->is_number_unsigned() || id->get<uint64_t>() >= (1u << 31)) return {path + ".id: expected a small non-negative integer"};
       if (content.empty()) return {path + ".content: expected a non-empty string"};
-      for (const char* flag : {"lstrip", "rstrip", "single_word"}) {
-        if (bool_or(t, flag, false)) return {path + " (" + shown(content) + "): " + flag + " is not supported yet"};
+      SpecialToken token{content, static_cast<uint32_t>(id->get<uint64_t>())};
+      token.lstrip = bool_or(t, "lstrip", false);
+      token.rstrip = bool_or(t, "rstrip", false);
+      token.single_word = bool_or(t, "single_word", false);
+      token.normalized = bool_or(t, "normalized", false);
+      // Hugging Face matches such a token in the normalized text, against its normalized content.
+      if (token.normalized && normalizer_count_ > 0) {
+        return {path + " (" + shown(content) + "): an added token matched after normalization (\"normalized\": true, "
+                "with a normalizer) is not supported yet"};
       }
-      if (bool_or(t, "normalized", false) && !normalizer_steps_.empty()) {
-        return {path + " (" + shown(content) + "): an added token matched after normalization is not supported yet"};
-      }
-      specials_.push_back({content, static_cast<uint32_t>(id->get<uint64_t>())});
+      specials_.push_back(std::move(token));
     }
     return {};
   }
@@ -607,7 +616,7 @@ class Loader {
   void check_tiktoken_rule() {
     hf_->pair_rule = !(compact_ && compact_->tiktoken_rule);
     if (compact_) return;
-    if (!byte_level_ || !hf_->ignore_merges || !normalizer_steps_.empty() || hf_->literal_split != HfModel::LiteralSplit::none) return;
+    if (!byte_level_ || !hf_->ignore_merges || !normalizer_steps_.empty() || !hf_->only_scanner()) return;
     for (int b = 0; b < 256; ++b) {
       if (hf_->byte_tokens[b] == Vocab::kNone) return;
     }
@@ -644,8 +653,7 @@ class Loader {
   const CompactData* compact_;
   std::shared_ptr<HfModel> hf_;
   std::vector<NormalizerStep> normalizer_steps_;
-  Pretokenizer scanner_ = Pretokenizer::none;
-  bool have_scanner_ = false;
+  std::size_t normalizer_count_ = 0;  // how many of them are the normalizer's (not Metaspace's or ByteLevel's)
   bool byte_level_ = false;
   std::string pre_description_;
   Vocab ranks_;

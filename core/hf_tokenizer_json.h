@@ -1,13 +1,15 @@
 // Hugging Face tokenizer.json files (the format open models ship in), for BPE models:
 //  - byte-level BPE (GPT-2, Llama 3, Qwen, DeepSeek, gpt-oss): ByteLevel pre-tokenizer and decoder,
-//    Split pre-tokenizers whose regex is one bpeviz has a scanner for (pretokenize.h), merges as
-//    "a b" strings or [a, b] pairs, ignore_merges;
+//    Split pre-tokenizers in a Sequence (any behaviour, invert; a regex bpeviz has a scanner for runs
+//    on the scanner, pretokenize.h, any other on Oniguruma, regex.h), merges as "a b" strings or
+//    [a, b] pairs, ignore_merges;
 //  - SentencePiece-style BPE (Mistral, Gemma): ▁ for spaces (Replace/Prepend normalizers or the
 //    Metaspace pre-tokenizer), byte_fallback to <0xNN> tokens, unk_token and fuse_unk, and their
 //    decoders (Replace, ByteFallback, Fuse, Strip, Metaspace);
 //  - normalizers NFC, NFD, NFKC, NFKD, Lowercase, Replace (of a string), Prepend, Strip, Sequence;
-//  - added tokens (matched before everything else, as special tokens are) and the post-processor's
-//    BOS/EOS (TemplateProcessing, RobertaProcessing, BertProcessing, ByteLevel, Sequence).
+//  - added tokens (matched before everything else, as special tokens are; lstrip, rstrip, single_word,
+//    and normalized ones in a second pass, except under a normalizer) and the post-processor's BOS/EOS
+//    (TemplateProcessing, RobertaProcessing, BertProcessing, ByteLevel, Sequence).
 // Anything else is refused with a message that names the component and its place in the JSON.
 #pragma once
 #include <string>

@@ -21,13 +21,9 @@ Result<MergeTree> merge_tree(const Encoding& encoding, uint32_t id) {
     covering[s.begin] = static_cast<int32_t>(tree.nodes.size());
     tree.nodes.push_back({s.id, s.begin, s.end});
   }
-  // Under tiktoken's rule a step's rank is the token made; Hugging Face's rule ranks the pair, so the
-  // token is looked up by its bytes.
-  const bool ranked_by_pair = encoding.hf_model() && encoding.hf_model()->pair_rule;
   uint32_t order = 0;
   for (const MergeStep& m : steps) {
-    const uint32_t made = ranked_by_pair ? encoding.ranks().find(bytes.substr(m.begin, m.end - m.begin)) : m.rank;
-    MergeTreeNode node{made, m.begin, m.end, covering[m.begin], covering[m.mid], ++order};
+    MergeTreeNode node{m.id, m.begin, m.end, covering[m.begin], covering[m.mid], ++order};
     covering[m.begin] = static_cast<int32_t>(tree.nodes.size());
     tree.nodes.push_back(node);
   }

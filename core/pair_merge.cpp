@@ -71,7 +71,7 @@ void pair_merge(const PairMerges& merges, std::vector<Symbol>& symbols, PairScra
     const uint32_t j = next[i];
     // Stale unless the pair here still merges into the same token (Hugging Face's own check).
     if (merges.find(symbols[i].id, symbols[j].id).id != top.id) continue;
-    if (steps) steps->push_back({static_cast<uint32_t>(top.key >> 32), start[i], start[j], start[next[j]]});
+    if (steps) steps->push_back({static_cast<uint32_t>(top.key >> 32), start[i], start[j], start[next[j]], top.id});
     symbols[i].id = top.id;
     symbols[i].length += symbols[j].length;
     symbols[j].length = kRemoved;

@@ -14,7 +14,7 @@ as_root() {
 }
 
 # 1. Debian binary packages.
-PACKAGES=(emscripten cmake ninja-build g++ python3 doctest-dev libutf8proc-dev libsdl2-dev
+PACKAGES=(emscripten cmake ninja-build g++ python3 doctest-dev libutf8proc-dev libonig-dev libsdl2-dev
           nlohmann-json3-dev chromium fonts-dejavu-core fonts-jetbrains-mono
           iso-codes unicode-data)  # the last two: real multilingual text and emoji for the conformance tests
 # Fallback fonts for the scripts DejaVu Sans lacks, cut at build time with fontTools (assets/fonts/README.md).
@@ -31,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# 2. Debian source packages: SDL2 and Dear ImGui are built for WebAssembly, utf8proc compiled into it.
+# 2. Debian source packages: SDL2, Dear ImGui and Oniguruma are built for WebAssembly, utf8proc compiled into it.
 mkdir -p "$DEPS/downloads" "$DEPS/src"
 ensure_deb_src() {
   if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/encode_player.h"
 #include "core/hf_tokenizer_json.h"
 #include "core/merge_tree.h"
 #include "core/tokenizer_files.h"
@@ -144,8 +145,8 @@ TEST_CASE("what bpeviz does not read is refused with the component and its place
   std::string regex = kByteLevel;
   const std::string byte_level = R"({"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": false})";
   regex.replace(regex.find(byte_level), byte_level.size(),
-                R"({"type": "Split", "pattern": {"Regex": "\\w+"}, "behavior": "Isolated", "invert": false})");
-  CHECK(load_error(regex).starts_with("pre_tokenizer.pattern: the regex \"\\w+\" is not one bpeviz knows"));
+                R"({"type": "Split", "pattern": {"Regex": "(\\w+"}, "behavior": "Isolated", "invert": false})");
+  CHECK(load_error(regex) == "pre_tokenizer.pattern: the regex \"(\\w+\" does not compile: end pattern with unmatched parenthesis");
 
   std::string normalizer = kByteLevel;
   normalizer.replace(normalizer.find("\"normalizer\": null"), 18, R"("normalizer": {"type": "Sequence", "normalizers": [{"type": "NFC"}, {"type": "BertNormalizer"}]})");
@@ -155,9 +156,62 @@ TEST_CASE("what bpeviz does not read is refused with the component and its place
   merges.replace(merges.find("\"b c\""), 5, "\"b x\"");
   CHECK(load_error(merges) == "model.merges[0]: \"x\" is not in the vocabulary");
 
-  std::string strip = kByteLevel;
-  strip.replace(strip.find("\"lstrip\": false"), 15, "\"lstrip\": true");
-  CHECK(load_error(strip) == "added_tokens[0] (\"<|end|>\"): lstrip is not supported yet");
+  std::string normalized = kSentencePiece;
+  normalized.replace(normalized.find("\"normalized\": false"), 19, "\"normalized\": true");
+  CHECK(load_error(normalized).starts_with("added_tokens[0] (\"<unk>\"): an added token matched after normalization"));
+}
+
+namespace {
+
+// Added tokens with Hugging Face's options, over a byte-level model without a regex: "xx" (6) is
+// single_word, "yy" (7) lstrip, "zz" (8) rstrip; "axx" (9) is "normalized", so it is looked for only
+// in the text between the others.
+std::string added_tokens_model(bool single_word = true) {
+  std::string json = R"({
+  "added_tokens": [
+    {"id": 6, "content": "xx", "special": false, "lstrip": false, "rstrip": false, "single_word": SW, "normalized": false},
+    {"id": 7, "content": "yy", "special": false, "lstrip": true, "rstrip": false, "single_word": false, "normalized": false},
+    {"id": 8, "content": "zz", "special": true, "lstrip": false, "rstrip": true, "single_word": false, "normalized": false},
+    {"id": 9, "content": "axx", "special": false, "lstrip": false, "rstrip": false, "single_word": false, "normalized": true}],
+  "normalizer": null,
+  "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": false},
+  "post_processor": null,
+  "decoder": {"type": "ByteLevel"},
+  "model": {"type": "BPE", "dropout": null, "unk_token": null,
+            "vocab": {"a": 0, "b": 1, "x": 2, "Ġ": 3, "y": 4, "z": 5},
+            "merges": []}
+})";
+  json.replace(json.find("SW"), 2, single_word ? "true" : "false");
+  return json;
+}
+
+std::vector<Token> spans(const Encoding& e, std::string_view text) {
+  auto r = e.encode_with_spans(text, SpecialPolicy::allow_all_specials());
+  REQUIRE_MESSAGE(r.ok(), r.error);
+  return r.value;
+}
+
+}  // namespace
+
+TEST_CASE("added tokens: single_word, lstrip, rstrip, and normalized ones in a second pass, as in Hugging Face") {
+  const Encoding e = load(added_tokens_model());
+  // single_word: only where no letter, digit or _ touches it.
+  CHECK(ids(e, "xx a") == std::vector<uint32_t>{6, 3, 0});
+  CHECK(ids(e, "a xx b") == std::vector<uint32_t>{0, 3, 6, 3, 1});
+  CHECK(ids(e, "bxx") == std::vector<uint32_t>{1, 2, 2});
+  CHECK(ids(e, "xxb") == std::vector<uint32_t>{2, 2, 1});
+  CHECK(ids(load(added_tokens_model(false)), "xxb") == std::vector<uint32_t>{6, 1});
+  // lstrip: the white space before it (any kind) is the token's; rstrip: the white space after.
+  CHECK(ids(e, "a \u3000yyb") == std::vector<uint32_t>{0, 7, 1});
+  CHECK(spans(e, "a \u3000yyb")[1] == Token{7, 1, 7});
+  CHECK(ids(e, "azz \n b") == std::vector<uint32_t>{0, 8, 1});
+  CHECK(spans(e, "azz \n b")[1] == Token{8, 1, 6});
+  // lstrip does not reach back over the token before it.
+  CHECK(spans(e, "zz  yy") == std::vector<Token>{{8, 0, 4}, {7, 4, 6}});
+  // "axx" is normalized: the first pass takes "xx" out of "a xx"… and of "axx" no, single_word refuses
+  // it there, so the second pass finds "axx".
+  CHECK(ids(e, "axx") == std::vector<uint32_t>{9});
+  CHECK(ids(load(added_tokens_model(false)), "axx") == std::vector<uint32_t>{0, 6});
 }
 
 TEST_CASE("the merge tree of a SentencePiece token starts from characters and follows the merges list") {
@@ -193,4 +247,24 @@ TEST_CASE("NFC as Hugging Face does it, with Unicode 9.0's tables") {
   const NormalizedText e = Normalizer({nfc}).apply("xe\u0301");
   CHECK(e.text == "x\u00e9");
   CHECK(e.origin == std::vector<uint32_t>{0, 1, 1, 4});
+}
+
+TEST_CASE("the encode player names every token of a SentencePiece model, and ends in encode's tokens") {
+  const Encoding e = load(kSentencePiece);
+  const std::string text = "hi thi hi";
+  auto player = EncodePlayer::create(e, text, SpecialPolicy::allow_all_specials());
+  REQUIRE_MESSAGE(player.ok(), player.error);
+  const auto& steps = player.value.steps();
+  REQUIRE_FALSE(steps.empty());
+  for (std::size_t k = 0; k <= steps.size(); ++k) {
+    for (const Token& t : player.value.tokens_at(k)) CHECK_MESSAGE(t.id != Vocab::kNone, "step ", k, " at byte ", t.begin);
+  }
+  auto encoded = e.encode_with_spans(text, SpecialPolicy::allow_all_specials());
+  REQUIRE(encoded.ok());
+  CHECK(player.value.tokens_at(steps.size()) == encoded.value);
+  CHECK(steps.back().tokens_after == encoded.value.size());  // the prepended ▁ merging into "h" is no tile less
+  // Steps name the token made (▁h is 7, ▁hi 8, ▁t 10), and their rank is the merge's place in the list.
+  for (const PlayerStep& s : steps) {
+    CHECK(((s.id == 7 && s.rank == 0) || (s.id == 8 && s.rank == 1) || (s.id == 10 && s.rank == 2)));
+  }
 }

@@ -78,7 +78,8 @@ std::string describe_player_step(const EncodePlayerState& state, std::string_vie
   } else {
     out += quoted(text.substr(first.begin, first.mid - first.begin)) + " (" + std::to_string(left) + ") + " +
            quoted(text.substr(first.mid, first.end - first.mid)) + " (" + std::to_string(right) + ") → " + quoted(made) +
-           ", rank/id " + std::to_string(s.id);
+           (s.rank == s.id ? ", rank/id " + std::to_string(s.id)
+                           : ", id " + std::to_string(s.id) + " (merge " + thousands(s.rank + 1) + " in the merges list)");
   }
   out += ", at " + thousands(s.places.size()) + (s.places.size() == 1 ? " place" : " places") + "; " +
          thousands(s.tokens_after) + " tokens";

@@ -88,8 +88,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_trace(const char* name, const char* text, std::s
   if (!player.ok()) return fail(player.error);
   g_ids.clear();
   for (const PlayerStep& step : player.value.steps()) {
-    g_ids.push_back(step.id);
-    g_ids.push_back(static_cast<uint32_t>(step.places.size()));
+    g_ids.insert(g_ids.end(), {step.id, step.rank, static_cast<uint32_t>(step.places.size())});
     for (const PlayerPlace& p : step.places) g_ids.insert(g_ids.end(), {p.begin, p.mid, p.end});
   }
   return static_cast<int>(g_ids.size());

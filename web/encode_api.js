@@ -110,8 +110,8 @@ Module['bpevizCore'] = (() => {
     },
     // The merge steps of encoding `text`, in the order the Merge steps tab plays them: one entry per
     // step and pair merged — {step (1-based, as the tab counts), left, right (the tokens' bytes as
-    // arrays of numbers; null for a pre-token taken whole, marked whole: true), rank, id (the same
-    // number: the token made), count (places merged), places ([begin, mid, end] byte offsets into
+    // arrays of numbers; null for a pre-token taken whole, marked whole: true), id (the token made),
+    // rank (tiktoken's rule: the same number; Hugging Face's: the pair's place in the merges list), count (places merged), places ([begin, mid, end] byte offsets into
     // the text's UTF-8)}. A step can make one token from different pairs ("a"+"bc", "ab"+"c"): each
     // pair is its own entry.
     trace(name, text, special = 'error') {
@@ -121,8 +121,8 @@ Module['bpevizCore'] = (() => {
       const data = Module.HEAPU32.slice(at, at + n);
       const steps = [];
       for (let i = 0, step = 1; i < n; step++) {
-        const id = data[i], count = data[i + 1];
-        i += 2;
+        const id = data[i], rank = data[i + 1], count = data[i + 2];
+        i += 3;
         const entries = new Map();
         for (let k = 0; k < count; k++, i += 3) {
           const [begin, mid, end] = [data[i], data[i + 1], data[i + 2]];
@@ -132,7 +132,7 @@ Module['bpevizCore'] = (() => {
           const key = whole ? 'whole' : `${left}|${right}`;
           if (!entries.has(key)) {
             // The old acorn in Emscripten's optimizer reads no object spread: fields one by one.
-            const entry = { step, left, right, rank: id, id, count: 0, places: [] };
+            const entry = { step, left, right, rank, id, count: 0, places: [] };
             if (whole) entry.whole = true;
             entries.set(key, entry);
           }

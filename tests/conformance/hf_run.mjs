@@ -2,7 +2,8 @@
 // model's compact file as the page does, against Hugging Face's tokenizers library (npm `tokenizers`,
 // its native Rust core) loading the original tokenizer.json: real text from Debian packages whole and
 // line by line, seeded random strings, with and without the post-processor's special tokens, and
-// decode. Also a tokenizer.json loaded as a user's file gives the same ids as its compact form.
+// decode. Also a tokenizer.json loaded as a user's file gives the same ids as its compact form, and
+// users' own files (the bundled ones changed: hf_variants.mjs) give Hugging Face's ids.
 // Prints "conformance-hf: N passed, N failed". Usage: node tests/conformance/hf_run.mjs --build build/web [--random N]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpora } from './corpus.mjs';
 import { createReport, same, show } from './report.mjs';
 import { rng, randomText } from './random_text.mjs';
+import { variants, withAddedTokens, withoutUnicode15 } from './hf_variants.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -29,54 +31,59 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 const { check: report, finish } = createReport();
 
+
+// Compares our ids for `texts` under the encoding `name` with what `reference` (a Hugging Face
+// Tokenizer) gives, and reports one check.
+async function compare(reference, name, label, texts, addSpecialTokens) {
+  const theirs = async (text) => [...(await reference.encode(text, null, { addSpecialTokens })).getIds()];
+  let mismatches = 0, example = '';
+  const expectedAll = texts.length > 1 ? await theirsAll(reference, texts, addSpecialTokens) : [await theirs(texts[0])];
+  for (const [i, text] of texts.entries()) {
+    const expected = expectedAll[i];
+    let actual;
+    try { actual = [...ours.encode(name, text, 'all', addSpecialTokens)]; } catch (e) { actual = `error: ${e.message}`; }
+    if (typeof actual === 'string' || !same(expected, actual)) {
+      if (!mismatches++) {
+        let at = 0;
+        while (typeof actual !== 'string' && at < expected.length && expected[at] === actual[at]) at++;
+        example = `${show(text)}: from token ${at}, HF ${JSON.stringify(expected.slice(at, at + 8))} vs ours ${JSON.stringify(typeof actual === 'string' ? actual : actual.slice(at, at + 8))}`;
+      }
+    }
+  }
+  report(`${name} ${label}${addSpecialTokens ? ', special tokens added' : ''}`, mismatches, texts.length, example);
+}
+
+// Many short texts go to Hugging Face in batches (one call per text costs more than the encoding).
+async function theirsAll(reference, texts, addSpecialTokens) {
+  const out = [];
+  for (let i = 0; i < texts.length; i += 1000) {
+    const batch = await reference.encodeBatch(texts.slice(i, i + 1000), { addSpecialTokens });
+    for (const e of batch) out.push([...e.getIds()]);
+  }
+  return out;
+}
+
+const tokenizerJson = (model) => path.join(root, 'node_modules', model.npmPackage, 'models/tokenizer.json');
+
 for (const model of ours.openModels()) {
   if (only && model.name !== only) continue;
-  const json = path.join(root, 'node_modules', model.npmPackage, 'models/tokenizer.json');
-  const reference = Tokenizer.fromFile(json);
+  const reference = Tokenizer.fromFile(tokenizerJson(model));
   const started = Date.now();
   ours.load(model.name, fs.readFileSync(path.join(buildDir, 'site/encodings', model.file)));
   console.log(`#     ${model.name}: compact file loaded in ${Date.now() - started} ms`);
-  const theirs = async (text, addSpecialTokens) => [...(await reference.encode(text, null, { addSpecialTokens })).getIds()];
-  // Many short texts go to Hugging Face in batches (one call per text costs more than the encoding).
-  const theirsAll = async (texts, addSpecialTokens) => {
-    const out = [];
-    for (let i = 0; i < texts.length; i += 1000) {
-      const batch = await reference.encodeBatch(texts.slice(i, i + 1000), { addSpecialTokens });
-      for (const e of batch) out.push([...e.getIds()]);
-    }
-    return out;
-  };
-  const compare = async (label, texts, addSpecialTokens, name = model.name) => {
-    let mismatches = 0, example = '';
-    const expectedAll = texts.length > 1 ? await theirsAll(texts, addSpecialTokens) : [await theirs(texts[0], addSpecialTokens)];
-    for (const [i, text] of texts.entries()) {
-      const expected = expectedAll[i];
-      let actual;
-      try { actual = [...ours.encode(name, text, 'all', addSpecialTokens)]; } catch (e) { actual = `error: ${e.message}`; }
-      const differs = () => typeof actual === 'string' || !same(expected, actual);
-      if (differs()) {
-        if (!mismatches++) {
-          let at = 0;
-          while (typeof actual !== 'string' && at < expected.length && expected[at] === actual[at]) at++;
-          example = `${show(text)}: from token ${at}, HF ${JSON.stringify(expected.slice(at, at + 8))} vs ours ${JSON.stringify(typeof actual === 'string' ? actual : actual.slice(at, at + 8))}`;
-        }
-      }
-    }
-    report(`${name} ${label}${addSpecialTokens ? ', special tokens added' : ''}`, mismatches, texts.length, example);
-  };
   for (const [corpus, text] of Object.entries(corpora)) {
-    await compare(`${corpus} (whole text, ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB)`, [text], false);
-    await compare(`${corpus} (line by line)`, text.split('\n').slice(0, 2000), corpus === 'prose');
+    await compare(reference, model.name, `${corpus} (whole text, ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB)`, [text], false);
+    await compare(reference, model.name, `${corpus} (line by line)`, text.split('\n').slice(0, 2000), corpus === 'prose');
   }
   const r = rng(0x4F + model.name.length);
   const randoms = Array.from({ length: randomCount }, () => randomText(r));
-  await compare('random strings', randoms, false);
-  await compare('random strings', randoms.slice(0, randomCount / 5), true);
+  await compare(reference, model.name, 'random strings', randoms, false);
+  await compare(reference, model.name, 'random strings', randoms.slice(0, randomCount / 5), true);
 
   // Decode: the ids of real and random text decode as Hugging Face decodes them.
   let decodeMismatches = 0, decodeExample = '';
   const decodeInputs = [...randoms.slice(0, 5000), ...Object.values(corpora).map((t) => t.slice(0, 200000))];
-  const decodeIds = await theirsAll(decodeInputs, true);
+  const decodeIds = await theirsAll(reference, decodeInputs, true);
   const decodedAll = [];
   for (let i = 0; i < decodeIds.length; i += 1000) decodedAll.push(...await reference.decodeBatch(decodeIds.slice(i, i + 1000), false));
   for (const [i, text] of decodeInputs.entries()) {
@@ -100,5 +107,23 @@ if (!only || only === 'mistral-7b') {
     if (!same([...a], [...b]) && !mismatches++) example = show(text);
   }
   report('tokenizer.json loaded as a user file = its compact form', mismatches, texts.length, example);
+}
+// Users' own files: the bundled ones changed where the bundled models never go (hf_variants.mjs),
+// loaded by our JSON loader and by Hugging Face from the same bytes.
+for (const variant of variants) {
+  if (only && !variant.name.startsWith(only)) continue;
+  const json = JSON.parse(fs.readFileSync(tokenizerJson(ours.openModels().find((m) => m.name === variant.base)), 'utf8'));
+  variant.change(json);
+  const text = JSON.stringify(json);
+  const reference = Tokenizer.fromString(text);
+  const name = ours.addUserTokenizer([{ name: 'tokenizer.json', bytes: Buffer.from(text) }]);
+  const r = rng(0x5eed + variant.name.length);
+  const lines = Object.values(corpora).flatMap((t) => t.split('\n').slice(0, 500));
+  await compare(reference, name, `(${variant.name}): multilingual (whole text)`, [corpora.multilingual], false);
+  await compare(reference, name, `(${variant.name}): real lines`, lines, false);
+  await compare(reference, name, `(${variant.name}): random strings`, Array.from({ length: 5000 }, () => withoutUnicode15(randomText(r))), false);
+  if (variant.addedTokens) {
+    await compare(reference, name, `(${variant.name}): real lines with added tokens`, withAddedTokens(lines, variant.addedTokens, r, 5000), false);
+  }
 }
 finish('conformance-hf');

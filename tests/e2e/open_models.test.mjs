@@ -80,4 +80,30 @@ export const tests = {
       await page.screenshot({ path: path.join(out, 'open-model-qwen3-tree.png') });
     });
   },
+
+  async 'the merge steps of a SentencePiece model name every tile and end in Hugging Face\'s ids'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      const text = 'The lowest tokenization, naïve café';
+      await page.evaluate(() => window.bpeviz.setEncoding('mistral-7b'));
+      await waitFor(page, () => window.bpeviz.state().encoding === 'mistral-7b', null, 'mistral-7b to load', 30000);
+      await page.evaluate((t) => window.bpeviz.setText(t), text);
+      await page.evaluate(() => window.bpeviz.showPanel('merges'));
+      await waitFor(page, () => window.bpeviz.state().player.built, null, 'the merge steps to be built');
+      const { player } = await state(page);
+      // The first tiles are characters (é is one tile, not two bytes), each named by its id.
+      assertEqual(player.tokens.length, [...text].length, 'one tile per character before the first step');
+      assert(player.tokens.every((t) => t[0] !== 4294967295), 'every first tile has an id');
+      // The steps name the tokens they make: ▁lowest is made, with its own id (not its merge's place).
+      const steps = await page.evaluate((t) => window.bpeviz.trace(t, 'mistral-7b', 'all'), text);
+      const [lowest] = await hfIds('mistral-7b', 'lowest');  // "▁lowest"
+      assert(steps.some((st) => st.id === lowest), `a step makes ▁lowest (${lowest})`);
+      assert(steps.some((st) => st.rank !== st.id), 'ranks are places in the merges list, apart from the ids');
+      await page.evaluate((n) => window.bpeviz.player('step', n), player.steps);
+      await frames(page, 2);
+      const last = (await state(page)).player;
+      assertEqual(last.tokens.map((t) => t[0]), await hfIds('mistral-7b', text), 'the last step shows Hugging Face\'s ids');
+      assert(!last.description.includes('4294967295'), `the description names real ids: ${last.description}`);
+      await page.screenshot({ path: path.join(out, 'open-model-mistral-merges.png') });
+    });
+  },
 };

@@ -1,0 +1,112 @@
+// tokenizer.json files made from the bundled ones by changing what the bundled models never use, so
+// that the parts of the loader that serve users' own files are held to Hugging Face too: Split
+// patterns bpeviz has no scanner for (run on Oniguruma, as in Hugging Face), every Split behaviour and
+// `invert`, and added tokens with lstrip, rstrip, single_word and normalized. Each variant names the
+// bundled model it starts from and how it changes its JSON (a fresh copy).
+import fs from 'node:fs';
+
+// BLOOM's pre-tokenizer split (bigscience/bloom's tokenizer.json).
+const bloomSplit = ' ?[^(\\s|[.,!?…。，、।۔،])]+';
+// Hugging Face's Whitespace pre-tokenizer, written as a Split.
+const whitespaceWords = '\\w+|[^\\w\\s]+';
+
+const split = (regex, behavior, invert = false) => ({ type: 'Split', pattern: { Regex: regex }, behavior, invert });
+const byteLevel = { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: false };
+const setFlags = (json, content, flags) => {
+  const token = json.added_tokens.find((t) => t.content === content);
+  if (!token) throw new Error(`no added token ${content}`);
+  Object.assign(token, flags);
+};
+
+export const variants = [
+  {
+    name: "llama3 with BLOOM's split",
+    base: 'llama3',
+    change(json) { json.pre_tokenizer = { type: 'Sequence', pretokenizers: [split(bloomSplit, 'Isolated'), byteLevel] }; },
+  },
+  {
+    name: 'llama3 with words and punctuation, white space removed',
+    base: 'llama3',
+    change(json) { json.pre_tokenizer = { type: 'Sequence', pretokenizers: [split(whitespaceWords, 'Removed'), byteLevel] }; },
+  },
+  {
+    name: "qwen3 with its own pattern, MergedWithPrevious",
+    base: 'qwen3',
+    change(json) { json.pre_tokenizer.pretokenizers[0].behavior = 'MergedWithPrevious'; },
+  },
+  {
+    name: 'qwen3 with its own pattern inverted, MergedWithNext, then digits Contiguous',
+    base: 'qwen3',
+    change(json) {
+      const [own, level] = json.pre_tokenizer.pretokenizers;
+      json.pre_tokenizer.pretokenizers = [{ ...own, behavior: 'MergedWithNext', invert: true }, split('\\p{Nd}', 'Contiguous'), level];
+    },
+  },
+  {
+    name: 'mistral-7b with digits split one by one',
+    base: 'mistral-7b',
+    change(json) { json.pre_tokenizer = split('\\p{Nd}', 'Isolated'); },
+  },
+  {
+    name: 'llama3 with lstrip, rstrip, single_word and normalized added tokens',
+    base: 'llama3',
+    addedTokens: ['<|begin_of_text|>', '<|end_of_text|>', '<|start_header_id|>', '<|eot_id|>', '<|reserved_special_token_0|>'],
+    change(json) {
+      setFlags(json, '<|begin_of_text|>', { lstrip: true });
+      setFlags(json, '<|end_of_text|>', { rstrip: true });
+      setFlags(json, '<|start_header_id|>', { lstrip: true, rstrip: true });
+      setFlags(json, '<|eot_id|>', { single_word: true });
+      setFlags(json, '<|reserved_special_token_0|>', { normalized: true });
+    },
+  },
+  {
+    name: 'qwen3 with lstrip, rstrip and single_word added tokens',
+    base: 'qwen3',
+    addedTokens: ['<|im_start|>', '<|im_end|>', '<think>', '</think>'],
+    change(json) {
+      setFlags(json, '<|im_start|>', { lstrip: true });
+      setFlags(json, '<|im_end|>', { rstrip: true });
+      setFlags(json, '<think>', { single_word: true, rstrip: true });
+      setFlags(json, '</think>', { single_word: true, lstrip: true });
+    },
+  },
+];
+
+// Texts with the variant's added tokens put into real lines, with what may touch them: white space
+// of several kinds, letters, digits, '_' or nothing.
+export function withAddedTokens(lines, tokens, random, count) {
+  const around = ['', ' ', '  ', '\n', '\t', ' \n ', '\u3000', 'a', '_', '9', 'é', '😀', '.'];
+  const pick = (list) => list[Math.floor(random() * list.length) % list.length];
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    let text = pick(lines);
+    for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+      const chars = [...text];
+      const at = Math.floor(random() * (chars.length + 1));
+      chars.splice(at, 0, pick(around) + pick(tokens) + pick(around));
+      text = chars.join('');
+    }
+    out.push(text);
+  }
+  return out;
+}
+
+// The regex engine is Debian 12's Oniguruma 6.9.8, whose tables are Unicode 14.0; Hugging Face's
+// tokenizers bundles a newer Oniguruma, with Unicode 15.0's. A character first assigned in 15.0 (CJK
+// Extension H, Kawi, Nag Mundari, ...: unicode-data's DerivedAge.txt) is a letter there and unassigned
+// here, and can split differently under a regex without a scanner; random text for the variants
+// leaves them out (the scanners, on utf8proc's 15.0 tables, see them as Hugging Face does).
+const newInUnicode15 = (() => {
+  const ranges = [];
+  for (const line of fs.readFileSync('/usr/share/unicode/DerivedAge.txt', 'utf8').split('\n')) {
+    const m = /^([0-9A-F]+)(?:\.\.([0-9A-F]+))?\s*; 15\.0/.exec(line);
+    if (m) ranges.push([parseInt(m[1], 16), parseInt(m[2] || m[1], 16)]);
+  }
+  return ranges;
+})();
+export function withoutUnicode15(text) {
+  return [...text].filter((c) => {
+    const cp = c.codePointAt(0);
+    return !newInUnicode15.some(([a, b]) => cp >= a && cp <= b);
+  }).join('');
+}
