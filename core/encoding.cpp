@@ -87,8 +87,9 @@ void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink
   thread_local std::vector<Span> pieces;
   pieces.clear();
   pretokenize(pretokenizer_, text, pieces);
-  MergeScratch scratch;
-  std::vector<uint32_t> bounds;
+  // The merge loop's buffers too: a line-by-line caller makes tens of thousands of short calls.
+  thread_local MergeScratch scratch;
+  thread_local std::vector<uint32_t> bounds;
   PieceCache& cache = piece_cache_for(serial_);
   uint32_t ids[PieceCache::kMaxPieceBytes];
   uint8_t lengths[PieceCache::kMaxPieceBytes];
@@ -253,9 +254,14 @@ Result<std::vector<uint32_t>> Encoding::encode(std::string_view text, const Spec
 
 std::vector<uint32_t> Encoding::encode_ordinary(std::string_view text) const {
   std::vector<uint32_t> ids;
+  encode_ordinary(text, ids);
+  return ids;
+}
+
+void Encoding::encode_ordinary(std::string_view text, std::vector<uint32_t>& ids) const {
+  ids.clear();
   ids.reserve(text.size() / 3);  // prose averages ~4 bytes a token, code ~2.5
   encode_ordinary_into(text, 0, [&](uint32_t id, uint32_t, uint32_t) { ids.push_back(id); });
-  return ids;
 }
 
 Result<std::vector<Token>> Encoding::encode_with_spans(std::string_view text, const SpecialPolicy& policy) const {

@@ -77,6 +77,8 @@ class Encoding {
   // Ids only: the fast path.
   Result<std::vector<uint32_t>> encode(std::string_view text, const SpecialPolicy& policy) const;
   std::vector<uint32_t> encode_ordinary(std::string_view text) const;
+  // The same into `ids` (cleared first), keeping its memory: many short calls allocate nothing.
+  void encode_ordinary(std::string_view text, std::vector<uint32_t>& ids) const;
   // Tokens with their byte spans in the input, for drawing.
   Result<std::vector<Token>> encode_with_spans(std::string_view text, const SpecialPolicy& policy) const;
   // The pre-token spans (special tokens allowed by the policy are pieces of their own).

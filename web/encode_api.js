@@ -3,19 +3,22 @@
 Module['bpevizCore'] = (() => {
   const encoder = new TextEncoder();
   const SPECIAL = { text: 0, all: 1, error: 2 };
-  let scratch = 0, scratchSize = 0;
-  // One growing buffer for inputs: encodeInto writes the UTF-8 straight into wasm memory.
+  let scratch = 0, scratchSize = 0, scratchView = null;
+  // One growing buffer for inputs: encodeInto writes the UTF-8 straight into wasm memory. Its view is
+  // made again only when the buffer or wasm memory changes (not on each of many short calls).
   function reserve(bytes) {
     if (bytes > scratchSize) {
       if (scratch) Module._free(scratch);
       scratchSize = Math.max(bytes, 2 * scratchSize, 1 << 16);
       scratch = Module._malloc(scratchSize);
+      scratchView = null;
     }
+    if (!scratchView || scratchView.buffer !== Module.HEAPU8.buffer) scratchView = Module.HEAPU8.subarray(scratch, scratch + scratchSize);
     return scratch;
   }
   function withString(s, fn) {
     const ptr = reserve(s.length * 3 + 1);
-    const { written } = encoder.encodeInto(s, Module.HEAPU8.subarray(ptr, ptr + scratchSize));
+    const { written } = encoder.encodeInto(s, scratchView);
     Module.HEAPU8[ptr + written] = 0;
     return fn(ptr, written);
   }
