@@ -1,7 +1,5 @@
 #include "core/encoding.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <atomic>
 
@@ -37,7 +35,8 @@ Encoding::Encoding(std::string name, Pretokenizer pretokenizer, Vocab ranks, std
   std::vector<std::string_view> texts;
   for (const auto& s : specials_) texts.push_back(s.text);
   special_trie_ = SpecialTrie(texts);
-  normalized_specials_ = std::any_of(specials_.begin(), specials_.end(), [](const SpecialToken& s) { return s.normalized; });
+  normalized_specials_ = std::any_of(specials_.begin(), specials_.end(),
+                                     [](const SpecialToken& s) { return s.normalized && !s.in_normalized_text; });
 }
 
 Encoding::SpecialMatch Encoding::find_special(std::string_view text, std::size_t from, const SpecialPolicy& policy,
@@ -45,7 +44,8 @@ Encoding::SpecialMatch Encoding::find_special(std::string_view text, std::size_t
   if (specials_.empty()) return {};
   // O(n · the longest special's length): the trie, not a comparison with every special.
   const auto accept = [&](std::size_t k) {
-    return specials_[k].normalized == normalized_pass && (!allowed_only || policy.allows(specials_[k].text));
+    return specials_[k].normalized == normalized_pass && !specials_[k].in_normalized_text &&
+           (!allowed_only || policy.allows(specials_[k].text));
   };
   for (std::size_t pos = from; pos < text.size(); ++pos) {
     if (!special_trie_.may_start(static_cast<unsigned char>(text[pos]))) continue;
@@ -74,11 +74,11 @@ constexpr const char* kUnencodable =
 }  // namespace
 
 template <class Sink>
-void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink) const {
+void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink, const SpecialPolicy* policy) const {
   if (hf_ && hf_->own_path()) {
     thread_local std::vector<Token> tokens;
     tokens.clear();
-    hf_encode_segment(text, offset, tokens, nullptr, nullptr);
+    hf_encode_segment(text, offset, tokens, nullptr, nullptr, policy);
     for (const Token& t : tokens) sink(t.id, t.begin, t.end);
     return;
   }
@@ -159,64 +159,16 @@ std::string Encoding::split_at_specials(std::string_view text, const SpecialPoli
   return {};
 }
 
-namespace {
-
-// Rust's char::is_alphanumeric, as Hugging Face's single_word asks of the neighbours, or '_'. (Rust's
-// Alphabetic also takes some marks, Other_Alphabetic, which utf8proc does not tell apart: letters
-// and numbers only.)
-bool is_word_character(uint32_t c) {
-  if (c == '_') return true;
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(c))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Start of the character that ends at `end` (UTF-8 continuation bytes skipped back, at most 3).
-std::size_t previous_char(std::string_view text, std::size_t begin, std::size_t end) {
-  std::size_t p = end - 1;
-  while (p > begin && end - p < 4 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
-  return utf8_char_length(text, p) == end - p ? p : end - 1;
-}
-
-}  // namespace
-
 template <class OnText, class OnSpecial>
 void Encoding::walk_specials(std::string_view text, std::size_t begin, std::size_t end, const SpecialPolicy& policy,
                              bool normalized_pass, OnText&& on_text, OnSpecial&& on_special) const {
-  const std::string_view part = text.substr(0, end);
-  std::size_t start = begin;   // where the text not yet handed out starts
-  std::size_t search = begin;  // where the next match may start (after a skipped one too)
-  for (;;) {
-    const SpecialMatch m = find_special(part, search, policy, true, normalized_pass);
-    if (m.pos == std::string_view::npos) break;
-    const SpecialToken& special = specials_[m.index];
-    std::size_t b = m.pos, e = m.pos + special.text.size();
-    search = e;
-    if (special.single_word) {
-      const bool word_before = b > begin && is_word_character(utf8_code_point(part, previous_char(part, begin, b)));
-      const bool word_after = e < end && is_word_character(utf8_code_point(part, e));
-      if (word_before || word_after) continue;
-    }
-    if (special.lstrip) {
-      while (b > start) {
-        const std::size_t p = previous_char(part, start, b);
-        if (!is_white_space(utf8_code_point(part, p))) break;
-        b = p;
-      }
-    }
-    if (special.rstrip) {
-      while (e < end && is_white_space(utf8_code_point(part, e))) e += utf8_char_length(part, e);
-      search = e;
-    }
-    on_text(start, b);
-    on_special(special, b, e);
-    start = e;
-  }
-  on_text(start, end);
+  match_added_tokens(
+      text, begin, end, specials_, special_trie_,
+      [&](std::size_t k) {
+        const SpecialToken& s = specials_[k];
+        return s.normalized == normalized_pass && !s.in_normalized_text && policy.allows(s.text);
+      },
+      on_text, on_special);
 }
 
 template <class Sink>
@@ -229,7 +181,7 @@ std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& po
   std::string error = split_at_specials(
       text, policy,
       [&](std::size_t begin, std::size_t end) {
-        encode_ordinary_into(text.substr(begin, end - begin), static_cast<uint32_t>(begin), sink);
+        encode_ordinary_into(text.substr(begin, end - begin), static_cast<uint32_t>(begin), sink, &policy);
       },
       [&](const SpecialToken& special, std::size_t b, std::size_t e) {
         sink(special.id, static_cast<uint32_t>(b), static_cast<uint32_t>(e));
@@ -285,7 +237,8 @@ Result<std::vector<Span>> Encoding::pieces(std::string_view text, const SpecialP
         spans.clear();
         if (hf_ && hf_->own_path()) {
           std::vector<Token> ignored;
-          hf_encode_segment(text.substr(begin, end - begin), static_cast<uint32_t>(begin), ignored, nullptr, &result.value);
+          hf_encode_segment(text.substr(begin, end - begin), static_cast<uint32_t>(begin), ignored, nullptr, &result.value,
+                            &policy);
           return;
         }
         pretokenize(pretokenizer_, text.substr(begin, end - begin), spans);
@@ -312,7 +265,8 @@ Result<std::vector<PieceTrace>> Encoding::trace(std::string_view text, const Spe
         spans.clear();
         if (hf_ && hf_->own_path()) {
           std::vector<Token> ignored;
-          hf_encode_segment(text.substr(from, to - from), static_cast<uint32_t>(from), ignored, &result.value, nullptr);
+          hf_encode_segment(text.substr(from, to - from), static_cast<uint32_t>(from), ignored, &result.value, nullptr,
+                            &policy);
           return;
         }
         pretokenize(pretokenizer_, text.substr(from, to - from), spans);

@@ -12,22 +12,13 @@
 #include "core/bpe_merge.h"
 #include "core/hf_model.h"
 #include "core/pretokenize.h"
+#include "core/special_token.h"
 #include "core/special_trie.h"
 #include "core/status.h"
 #include "core/token.h"
 #include "core/vocab.h"
 
 namespace bpeviz {
-
-struct SpecialToken {
-  std::string text;
-  uint32_t id;
-  // Hugging Face's added-token options (tiktoken's specials have none of them):
-  bool lstrip = false;       // the token takes the white space before it
-  bool rstrip = false;       // ... and after it
-  bool single_word = false;  // matched only where no word character touches it
-  bool normalized = false;   // matched in a second pass, in the text between the other added tokens
-};
 
 // What to do with special-token text, as tiktoken's encode(allowed_special, disallowed_special):
 // allowed specials become their ids; the others are either an error (tiktoken's default) or text.
@@ -127,13 +118,15 @@ class Encoding {
                      bool normalized_pass, OnText&& on_text, OnSpecial&& on_special) const;
   template <class Sink>
   std::string encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const;
+  // `policy`: which added tokens the Hugging Face path may match in normalized text (none when null).
   template <class Sink>
-  void encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink) const;
+  void encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink, const SpecialPolicy* policy = nullptr) const;
   // The Hugging Face path (hf_encode.cpp), for models whose HfModel::own_path(): normalizes `text`
   // (which starts at `offset` in the input), splits and merges it, and appends its tokens, and when
   // asked its traces and pre-token spans, all with spans in the input.
   void hf_encode_segment(std::string_view text, uint32_t offset, std::vector<Token>& tokens,
-                         std::vector<PieceTrace>* traces, std::vector<Span>* pieces) const;
+                         std::vector<PieceTrace>* traces, std::vector<Span>* pieces,
+                         const SpecialPolicy* policy = nullptr) const;
   void hf_pieces(std::string_view normalized, std::vector<Span>& out) const;
   // The error to report when a regex split gave up since the last call on this thread, else "".
   std::string hf_split_error() const;

@@ -97,7 +97,8 @@ Encoding::PieceMerges Encoding::merge_piece(std::string_view piece, std::vector<
 }
 
 void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::vector<Token>& tokens,
-                                 std::vector<PieceTrace>* traces, std::vector<Span>* piece_spans) const {
+                                 std::vector<PieceTrace>* traces, std::vector<Span>* piece_spans,
+                                 const SpecialPolicy* policy) const {
   const HfModel& hf = *hf_;
   NormalizedText normalized;
   std::string_view work = text;
@@ -108,8 +109,32 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
   const auto original = [&](uint32_t at) { return offset + (normalized.origin.empty() ? at : normalized.origin[at]); };
 
   thread_local std::vector<Span> pieces;
+  thread_local std::vector<uint32_t> piece_ids;  // an added token matched in the normalized text, else kNone
   pieces.clear();
-  hf_pieces(work, pieces);
+  piece_ids.clear();
+  if (policy && !hf.added_after_normalizer.empty()) {
+    // Hugging Face's second pass under a normalizer: its "normalized" added tokens, in normalized form,
+    // cut the normalized text; the rest is split as usual.
+    match_added_tokens(
+        work, 0, work.size(), hf.added_after_normalizer, hf.added_after_normalizer_trie,
+        [&](std::size_t k) { return policy->allows(hf.added_after_normalizer[k].text); },
+        [&](std::size_t b, std::size_t e) {
+          const std::size_t first = pieces.size();
+          hf_pieces(work.substr(b, e - b), pieces);
+          for (std::size_t i = first; i < pieces.size(); ++i) {
+            pieces[i].begin += static_cast<uint32_t>(b);
+            pieces[i].end += static_cast<uint32_t>(b);
+          }
+          piece_ids.resize(pieces.size(), Vocab::kNone);
+        },
+        [&](const SpecialToken& added, std::size_t b, std::size_t e) {
+          pieces.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+          piece_ids.push_back(added.id);
+        });
+  } else {
+    hf_pieces(work, pieces);
+    piece_ids.resize(pieces.size(), Vocab::kNone);
+  }
   if (piece_spans) {
     for (const Span& p : pieces) piece_spans->push_back({original(p.begin), original(p.end)});
     return;
@@ -119,7 +144,8 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
   PieceCache& cache = piece_cache_for(serial_);
   uint32_t ids[PieceCache::kMaxPieceBytes];
   uint8_t lengths[PieceCache::kMaxPieceBytes];
-  for (const Span& p : pieces) {
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const Span p = pieces[i];
     const std::string_view piece = work.substr(p.begin, p.end - p.begin);
     PieceTrace* trace = nullptr;
     if (traces) {
@@ -127,6 +153,16 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
       trace = &traces->back();
       trace->begin = original(p.begin);
       trace->end = original(p.end);
+    }
+    if (piece_ids[i] != Vocab::kNone) {
+      const Token t{piece_ids[i], original(p.begin), original(p.end)};
+      if (trace) {
+        trace->special_id = t.id;
+        trace->tokens.push_back(t);
+      } else {
+        tokens.push_back(t);
+      }
+      continue;
     }
     const auto emit = [&](uint32_t id, uint32_t b, uint32_t e) {
       const Token t{id, original(p.begin + b), original(p.begin + e)};

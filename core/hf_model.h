@@ -10,6 +10,8 @@
 
 #include "core/normalizer.h"
 #include "core/pair_merge.h"
+#include "core/special_token.h"
+#include "core/special_trie.h"
 #include "core/split_rule.h"
 #include "core/vocab.h"
 
@@ -37,6 +39,11 @@ struct HfModel {
   std::array<uint32_t, 256> byte_tokens{};  // the <0xNN> ids (byte_fallback), or the single-byte ids
   uint32_t unk_id = Vocab::kNone;  // what an unknown character becomes, when the model names one
   bool fuse_unk = false;           // consecutive unknown characters become one unknown token
+
+  // Added tokens matched in the normalized text (Hugging Face's "normalized" ones, under a normalizer):
+  // their text is their content normalized, as Hugging Face matches them.
+  std::vector<SpecialToken> added_after_normalizer;
+  SpecialTrie added_after_normalizer_trie;
 
   // The post-processor's tokens around the text, added when encoding "with special tokens".
   std::vector<uint32_t> prefix_ids, suffix_ids;

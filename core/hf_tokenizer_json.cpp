@@ -452,13 +452,22 @@ class Loader {
       token.rstrip = bool_or(t, "rstrip", false);
       token.single_word = bool_or(t, "single_word", false);
       token.normalized = bool_or(t, "normalized", false);
-      // Hugging Face matches such a token in the normalized text, against its normalized content.
+      // Under a normalizer Hugging Face matches such a token in the normalized text, in its normalized form.
       if (token.normalized && normalizer_count_ > 0) {
-        return {path + " (" + shown(content) + "): an added token matched after normalization (\"normalized\": true, "
-                "with a normalizer) is not supported yet"};
+        if (normalizer_steps_.size() != normalizer_count_) {
+          return {path + " (" + shown(content) + "): an added token matched after normalization (\"normalized\": true) "
+                  "in a model whose pre-tokenizer also changes the text (Metaspace, ByteLevel's prefix space) is not supported yet"};
+        }
+        token.in_normalized_text = true;
+        SpecialToken normalized = token;
+        normalized.text = Normalizer(normalizer_steps_).apply(content, true).text;
+        if (!normalized.text.empty()) hf_->added_after_normalizer.push_back(std::move(normalized));
       }
       specials_.push_back(std::move(token));
     }
+    std::vector<std::string_view> texts;
+    for (const SpecialToken& t : hf_->added_after_normalizer) texts.push_back(t.text);
+    hf_->added_after_normalizer_trie = SpecialTrie(texts);
     return {};
   }
 

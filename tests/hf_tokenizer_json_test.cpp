@@ -3,6 +3,7 @@
 // normalization, and the messages for what bpeviz does not read.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,12 @@ Encoding load(const std::string& json) {
   auto r = load_hf_tokenizer_json(json, "test");
   REQUIRE_MESSAGE(r.ok(), r.error);
   return std::move(r.value);
+}
+
+std::vector<Token> spans(const Encoding& e, std::string_view text) {
+  auto r = e.encode_with_spans(text, SpecialPolicy::allow_all_specials());
+  REQUIRE_MESSAGE(r.ok(), r.error);
+  return r.value;
 }
 
 std::string load_error(const std::string& json) {
@@ -156,9 +163,29 @@ TEST_CASE("what bpeviz does not read is refused with the component and its place
   merges.replace(merges.find("\"b c\""), 5, "\"b x\"");
   CHECK(load_error(merges) == "model.merges[0]: \"x\" is not in the vocabulary");
 
-  std::string normalized = kSentencePiece;
-  normalized.replace(normalized.find("\"normalized\": false"), 19, "\"normalized\": true");
-  CHECK(load_error(normalized).starts_with("added_tokens[0] (\"<unk>\"): an added token matched after normalization"));
+  std::string metaspace = kSentencePiece;
+  metaspace.replace(metaspace.find("\"normalized\": false"), 19, "\"normalized\": true");
+  metaspace.replace(metaspace.find("\"pre_tokenizer\": null"), 21,
+                    R"("pre_tokenizer": {"type": "Metaspace", "replacement": "▁", "prepend_scheme": "always", "split": false})");
+  CHECK(load_error(metaspace).starts_with("added_tokens[0] (\"<unk>\"): an added token matched after normalization"));
+}
+
+TEST_CASE("a normalized added token under a normalizer is matched in the normalized text, in normalized form") {
+  // <s> (1) normalized: its form is "▁<s>" (Prepend), found in "▁hi▁<s>", taking the space with it.
+  std::string json = kSentencePiece;
+  const std::string s_token = R"("content": "<s>", "special": true, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false)";
+  json.replace(json.find(s_token), s_token.size(),
+               R"("content": "<s>", "special": true, "lstrip": false, "rstrip": false, "single_word": false, "normalized": true)");
+  const Encoding normalized = load(json);
+  CHECK(ids(normalized, "hi <s>") == std::vector<uint32_t>{8, 1});
+  CHECK(spans(normalized, "hi <s>")[1] == Token{1, 2, 6});
+  // At the very start "<s>" is "▁<s>" too; as plain text it is not matched.
+  CHECK(ids(normalized, "<s>hi")[0] == 1);
+  auto plain = normalized.encode("hi <s>", SpecialPolicy::all_as_text());
+  REQUIRE(plain.ok());
+  CHECK(std::find(plain.value.begin(), plain.value.end(), 1u) == plain.value.end());
+  // Not normalized: matched in the input first, so the space before it is a ▁ of its own.
+  CHECK(ids(load(kSentencePiece), "hi <s>") == std::vector<uint32_t>{8, 4, 1});
 }
 
 namespace {
@@ -183,12 +210,6 @@ std::string added_tokens_model(bool single_word = true) {
 })";
   json.replace(json.find("SW"), 2, single_word ? "true" : "false");
   return json;
-}
-
-std::vector<Token> spans(const Encoding& e, std::string_view text) {
-  auto r = e.encode_with_spans(text, SpecialPolicy::allow_all_specials());
-  REQUIRE_MESSAGE(r.ok(), r.error);
-  return r.value;
 }
 
 }  // namespace

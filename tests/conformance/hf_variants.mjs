@@ -70,6 +70,25 @@ export const variants = [
       setFlags(json, '</think>', { single_word: true, lstrip: true });
     },
   },
+  {
+    name: 'mistral-7b with normalized added tokens (matched in the normalized text, as "▁<s>")',
+    base: 'mistral-7b',
+    addedTokens: ['<s>', '</s>', '<unk>'],
+    change(json) {
+      setFlags(json, '<s>', { normalized: true });
+      setFlags(json, '</s>', { normalized: true, rstrip: true });
+    },
+  },
+  {
+    name: 'qwen3 with normalized added tokens under its NFC',
+    base: 'qwen3',
+    addedTokens: ['<think>', '</think>', '<|im_start|>', 'e\u0301<tool_call>'],
+    change(json) {
+      setFlags(json, '<think>', { normalized: true });
+      setFlags(json, '</think>', { normalized: true, lstrip: true });
+      setFlags(json, '<tool_call>', { normalized: true, single_word: true });
+    },
+  },
 ];
 
 // Texts with the variant's added tokens put into real lines, with what may touch them: white space

@@ -1,0 +1,81 @@
+// A special token, and Hugging Face's added tokens with their options: what the text is cut at before
+// anything else. The matching is shared by the first passes (Encoding::split_at_specials) and the pass
+// Hugging Face makes over normalized text (hf_encode.cpp).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/pretokenize.h"
+#include "core/special_trie.h"
+#include "core/utf8.h"
+
+namespace bpeviz {
+
+struct SpecialToken {
+  std::string text;
+  uint32_t id;
+  // Hugging Face's added-token options (tiktoken's specials have none of them):
+  bool lstrip = false;       // the token takes the white space before it
+  bool rstrip = false;       // ... and after it
+  bool single_word = false;  // matched only where no word character touches it
+  bool normalized = false;   // matched in a second pass, in the text between the other added tokens
+  bool in_normalized_text = false;  // ...and that pass runs on the normalized text (a model with a
+                                    // normalizer: HfModel::added_after_normalizer has its normalized form)
+};
+
+// Hugging Face's added-token matching over text[begin, end): the leftmost, then longest, of `list` (over
+// which `trie` is built) that accept(index) takes, with single_word, lstrip and rstrip as there;
+// on_text(b, e) for the text between, on_special(token, b, e) for each match (its span takes the white
+// space lstrip/rstrip give it).
+template <class Accept, class OnText, class OnSpecial>
+void match_added_tokens(std::string_view text, std::size_t begin, std::size_t end, const std::vector<SpecialToken>& list,
+                        const SpecialTrie& trie, Accept&& accept, OnText&& on_text, OnSpecial&& on_special);
+
+// Rust's char::is_alphanumeric, as Hugging Face's single_word asks of the neighbours, or '_'.
+bool is_word_character(uint32_t code_point);
+// Start of the character that ends at `end` (not before `begin`).
+std::size_t previous_char(std::string_view text, std::size_t begin, std::size_t end);
+
+template <class Accept, class OnText, class OnSpecial>
+void match_added_tokens(std::string_view text, std::size_t begin, std::size_t end, const std::vector<SpecialToken>& list,
+                        const SpecialTrie& trie, Accept&& accept, OnText&& on_text, OnSpecial&& on_special) {
+  const std::string_view part = text.substr(0, end);
+  std::size_t start = begin;   // where the text not yet handed out starts
+  std::size_t search = begin;  // where the next match may start (after a skipped one too)
+  for (;;) {
+    // O(n · the longest token's length): the trie, not a comparison with every token.
+    std::size_t pos = search, k = SpecialTrie::npos;
+    for (; pos < part.size(); ++pos) {
+      if (!trie.may_start(static_cast<unsigned char>(part[pos]))) continue;
+      if ((k = trie.longest_at(part, pos, accept)) != SpecialTrie::npos) break;
+    }
+    if (k == SpecialTrie::npos) break;
+    const SpecialToken& special = list[k];
+    std::size_t b = pos, e = pos + special.text.size();
+    search = e;
+    if (special.single_word) {
+      const bool word_before = b > begin && is_word_character(utf8_code_point(part, previous_char(part, begin, b)));
+      const bool word_after = e < end && is_word_character(utf8_code_point(part, e));
+      if (word_before || word_after) continue;
+    }
+    if (special.lstrip) {
+      while (b > start) {
+        const std::size_t p = previous_char(part, start, b);
+        if (!is_white_space(utf8_code_point(part, p))) break;
+        b = p;
+      }
+    }
+    if (special.rstrip) {
+      while (e < end && is_white_space(utf8_code_point(part, e))) e += utf8_char_length(part, e);
+      search = e;
+    }
+    on_text(start, b);
+    on_special(special, b, e);
+    start = e;
+  }
+  on_text(start, end);
+}
+
+}  // namespace bpeviz
