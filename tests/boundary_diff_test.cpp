@@ -42,7 +42,7 @@ std::vector<uint32_t> differing_by_sets(const std::vector<std::vector<Token>>& a
 
 std::vector<uint32_t> differing(const std::vector<std::vector<Token>>& all) {
   std::vector<std::span<const Token>> spans(all.begin(), all.end());
-  return differing_boundaries(spans);
+  return compare_boundaries(spans).differing;
 }
 
 }  // namespace
@@ -70,6 +70,8 @@ TEST_CASE("offsets where some tokenizers cut and others do not") {
   CHECK(differing({}).empty());
   // A tokenization of nothing (an encoding error) disagrees with every boundary of the others.
   CHECK(differing({a, {}}) == std::vector<uint32_t>{0, 2, 7, 11});
+  const std::vector<std::span<const Token>> abc{a, b, c};
+  CHECK(compare_boundaries(abc).shared == 2);  // 0 and 11
 }
 
 TEST_CASE("real encodings against each other and the bytes agree with the slow answer") {

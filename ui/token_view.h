@@ -59,6 +59,10 @@ struct TokenViewInput {
   const Encoding* encoding = nullptr;
   // Byte spans to outline (the places a merge step applied), sorted by begin, not overlapping.
   std::span<const Span> highlights;
+  ImU32 highlight_colour = 0;  // 0: the palette's highlight
+  // Byte offsets to mark with a bar (the Compare tab: where this tokenizer cuts and another does not),
+  // sorted: before the tile that starts there, or across a tile that holds it (a cut inside a character).
+  std::span<const uint32_t> marks;
   // What a click on a tile does, said in the tooltip (null: nothing said).
   const char* click_hint = nullptr;
 };
@@ -67,5 +71,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
 
 // The screen rectangle of tile `group` as last drawn (x, y, width, height); false if out of range.
 bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float rect[4]);
+// Where the bar for marked offset `offset` was drawn (TokenViewInput::marks); false when no tile holds it.
+bool token_view_mark_rect(const TokenViewState& state, std::span<const TokenGroup> groups, uint32_t offset, float rect[4]);
 
 }  // namespace bpeviz
