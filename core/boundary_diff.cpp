@@ -18,8 +18,8 @@ std::vector<uint32_t> token_boundaries(std::span<const Token> tokens) {
   return out;
 }
 
-std::vector<uint32_t> differing_boundaries(std::span<const std::span<const Token>> tokenizations) {
-  std::vector<uint32_t> out;
+BoundaryDiff compare_boundaries(std::span<const std::span<const Token>> tokenizations) {
+  BoundaryDiff out;
   if (tokenizations.size() < 2) return out;
   std::vector<std::vector<uint32_t>> lists;
   for (const auto& tokens : tokenizations) lists.push_back(token_boundaries(tokens));
@@ -42,7 +42,8 @@ std::vector<uint32_t> differing_boundaries(std::span<const std::span<const Token
         ++at[i];
       }
     }
-    if (having < lists.size()) out.push_back(next);
+    if (having < lists.size()) out.differing.push_back(next);
+    else ++out.shared;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Where tokenizers disagree: given the tokens of one text under several tokenizers, the byte offsets
 // where some of them end a token and others do not. The Compare tab marks these places.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -14,9 +15,12 @@ namespace bpeviz {
 // sorted, without repeats. Tokens come in text order, as encode_with_spans gives them.
 std::vector<uint32_t> token_boundaries(std::span<const Token> tokens);
 
-// The offsets that are a boundary in at least one tokenization but not in all of them, sorted.
+struct BoundaryDiff {
+  std::vector<uint32_t> differing;  // a boundary in at least one tokenization but not in all, sorted
+  std::size_t shared = 0;           // how many offsets are a boundary in every one
+};
 // With fewer than two tokenizations nothing can differ. Linear in the tokens (a k-way merge).
-std::vector<uint32_t> differing_boundaries(std::span<const std::span<const Token>> tokenizations);
+BoundaryDiff compare_boundaries(std::span<const std::span<const Token>> tokenizations);
 
 // The tokens that have one of `offsets` (sorted) strictly inside them: where another tokenizer cuts
 // and this one does not. Their spans, in text order.
