@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include <imgui.h>
 
@@ -187,7 +188,10 @@ void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareI
   const float box = std::max(height - ImGui::GetFrameHeightWithSpacing(), ImGui::GetFrameHeight() * 2);
   ImGui::BeginChild("tiles", ImVec2(0, box), true);
   const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-  c.view_rect[0] = at.x, c.view_rect[1] = at.y, c.view_rect[2] = size.x, c.view_rect[3] = size.y;
+  c.view_rect[0] = at.x;
+  c.view_rect[1] = at.y;
+  c.view_rect[2] = size.x;
+  c.view_rect[3] = size.y;
   if (!c.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("%s", c.error.c_str());

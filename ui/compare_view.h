@@ -10,6 +10,7 @@
 
 #include "core/encoding.h"
 #include "core/encoding_set.h"
+#include "core/pretokenize.h"
 #include "core/token.h"
 #include "core/token_groups.h"
 #include "ui/fonts.h"

@@ -181,8 +181,13 @@ nlohmann::json compare_json(AppState& s) {
     nlohmann::json ids = nlohmann::json::array(), split = nlohmann::json::array();
     for (const Token& t : col.tokens) ids.push_back(t.id);
     for (const Span& sp : col.split_elsewhere) split.push_back({sp.begin, sp.end});
+    // The first mark drawn inside the column's box (the box scrolls: later rows are clipped away).
     float mark[4];
-    const bool drawn = !col.marks.empty() && token_view_mark_rect(col.view, col.groups, col.marks.front(), mark);
+    bool drawn = false;
+    for (std::size_t i = 0; i < col.marks.size() && i < 10000 && !drawn; ++i) {
+      drawn = token_view_mark_rect(col.view, col.groups, col.marks[i], mark) && mark[1] >= col.view_rect[1] &&
+              mark[1] + mark[3] <= col.view_rect[1] + col.view_rect[3];
+    }
     columns.push_back({{"encoding", col.name},
                        {"ready", col.ready},
                        {"error", col.error},

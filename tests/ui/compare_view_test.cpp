@@ -3,6 +3,8 @@
 // marks against core's comparison. And the Export menu's token files.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/boundary_diff.h"
