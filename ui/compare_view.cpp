@@ -169,11 +169,15 @@ void draw_legend(const CompareViewState& state) {
   }
 }
 
-void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareInput& in, uint64_t serial, float height) {
-  ImGui::AlignTextToFramePadding();
+// A band: the tokenizer's name and counts at the left, its tiles at the right (so a band needs no
+// heading line, and four fit on a small laptop's screen).
+void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareInput& in, uint64_t serial,
+                 float label_width, float height) {
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + label_width);
   ImGui::TextUnformatted(c.name.c_str());
+  ImGui::PopTextWrapPos();
   const auto count = [](const char* name, const std::string& value) {
-    ImGui::SameLine(0, 18);
     ImGui::TextDisabled("%s", name);
     ImGui::SameLine(0, 6);
     ImGui::TextUnformatted(value.c_str());
@@ -183,10 +187,15 @@ void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareI
     char per_token[32] = "—";
     if (!c.tokens.empty()) std::snprintf(per_token, sizeof per_token, "%.2f", static_cast<double>(in.text.size()) / c.tokens.size());
     count("Bytes/token", per_token);
-    count("Cuts the others lack", thousands(c.marks.size()));
+    count("Own cuts", thousands(c.marks.size()));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Places %s cuts the text and another tokenizer does not", c.name.c_str());
   }
-  const float box = std::max(height - ImGui::GetFrameHeightWithSpacing(), ImGui::GetFrameHeight() * 2);
-  ImGui::BeginChild("tiles", ImVec2(0, box), true);
+  ImGui::Dummy(ImVec2(label_width, 0));
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 5));
+  ImGui::BeginChild("tiles", ImVec2(0, height), true);
+  ImGui::PopStyleVar();
   const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   c.view_rect[0] = at.x;
   c.view_rect[1] = at.y;
@@ -224,15 +233,20 @@ void draw_compare_view(CompareViewState& state, const Fonts& fonts, const Compar
   draw_pickers(state, in);
   update_compare_view(state, in);
   draw_legend(state);
-  // The bands share the height; each scrolls on its own. A window too small for them scrolls them all.
-  const float spacing = ImGui::GetStyle().ItemSpacing.y;
-  const float n = static_cast<float>(state.columns.size());
-  const float min_band = ImGui::GetFrameHeightWithSpacing() + ImGui::GetFontSize() * 4.5f;
+  // The bands share the height, each at least its four label lines or a row of tiles; each scrolls
+  // on its own, and a window too small for all of them scrolls them together.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float spacing = style.ItemSpacing.y;
+  const float n = static_cast<float>(std::max<std::size_t>(state.columns.size(), 1));
+  const float min_band = std::max(4 * ImGui::GetTextLineHeightWithSpacing(), ImGui::GetFontSize() * 3.4f + 10);
   const float band = std::max(min_band, (ImGui::GetContentRegionAvail().y - spacing * (n - 1)) / n);
+  float label_width = ImGui::CalcTextSize("Bytes/token 00.00").x;
+  for (const auto& c : state.columns) label_width = std::max(label_width, ImGui::CalcTextSize(c.name.c_str()).x);
+  label_width = std::min(label_width, ImGui::GetContentRegionAvail().x * 0.3f);
   ImGui::BeginChild("bands", ImVec2(0, 0), false);
   for (std::size_t i = 0; i < state.columns.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    draw_column(state.columns[i], fonts, in, state.serial, band);
+    draw_column(state.columns[i], fonts, in, state.serial, label_width, band);
     ImGui::PopID();
   }
   ImGui::EndChild();
