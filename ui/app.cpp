@@ -533,7 +533,7 @@ void draw_tokens_panel(AppState& state) {
     ImGui::TextWrapped("Error: %s.", state.tokens_error.c_str());
   } else {
     const TokenViewInput input{state.tokens_serial, state.editor.text, state.tokens, state.groups, state.pieces,
-                               state.encodings.find(state.tokens_encoding), {}, kTreeClickHint};
+                               state.encodings.find(state.tokens_encoding), {}, kTreeClickHint, 0, {}};
     draw_token_view(state.token_view, state.fonts, input);
     show_clicked_tree(state, state.token_view, state.tokens, state.groups);
   }

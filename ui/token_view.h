@@ -59,12 +59,12 @@ struct TokenViewInput {
   const Encoding* encoding = nullptr;
   // Byte spans to outline (the places a merge step applied), sorted by begin, not overlapping.
   std::span<const Span> highlights;
-  ImU32 highlight_colour = 0;  // 0: the palette's highlight
+  // What a click on a tile does, said in the tooltip (null: nothing said).
+  const char* click_hint = nullptr;
+  ImU32 highlight_colour = 0;  // of the outlines; 0: the palette's highlight
   // Byte offsets to mark with a bar (the Compare tab: where this tokenizer cuts and another does not),
   // sorted: before the tile that starts there, or across a tile that holds it (a cut inside a character).
   std::span<const uint32_t> marks;
-  // What a click on a tile does, said in the tooltip (null: nothing said).
-  const char* click_hint = nullptr;
 };
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& input);
