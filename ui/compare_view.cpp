@@ -196,11 +196,12 @@ void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareI
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 5));
   ImGui::BeginChild("tiles", ImVec2(0, height), true);
   ImGui::PopStyleVar();
-  const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  // The part of the box on screen: the bands scroll together when they do not all fit.
+  const ImVec2 at = ImGui::GetWindowDrawList()->GetClipRectMin(), end = ImGui::GetWindowDrawList()->GetClipRectMax();
   c.view_rect[0] = at.x;
   c.view_rect[1] = at.y;
-  c.view_rect[2] = size.x;
-  c.view_rect[3] = size.y;
+  c.view_rect[2] = std::max(0.0f, end.x - at.x);
+  c.view_rect[3] = std::max(0.0f, end.y - at.y);
   if (!c.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("%s", c.error.c_str());

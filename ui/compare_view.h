@@ -33,7 +33,7 @@ struct CompareViewState {
     std::vector<uint32_t> marks;        // its own boundaries that another tokenizer lacks
     std::vector<Span> split_elsewhere;  // its tokens that another tokenizer cuts
     TokenViewState view;
-    float view_rect[4] = {0, 0, 0, 0};  // where its tiles' box was drawn last frame
+    float view_rect[4] = {0, 0, 0, 0};  // the part of its tiles' box on screen last frame
   };
   std::vector<Column> columns;
   std::vector<uint32_t> differing;  // offsets that are a boundary in some ready columns but not all
