@@ -463,7 +463,8 @@ void draw_counts(AppState& state) {
     return;
   }
   draw_export_button(state);
-  const float counts_end = ImGui::GetItemRectMax().x;
+  const float counts_end = state.export_rect.x + state.export_rect.width;
+  ImGui::SameLine();  // so that a NewLine below ends this line instead of adding an empty one
 
   // The token view's switches, at the right edge of the same line when they fit.
   const ImGuiStyle& style = ImGui::GetStyle();

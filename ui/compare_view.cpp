@@ -187,8 +187,10 @@ void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareI
     char per_token[32] = "—";
     if (!c.tokens.empty()) std::snprintf(per_token, sizeof per_token, "%.2f", static_cast<double>(in.text.size()) / c.tokens.size());
     count("Bytes/token", per_token);
-    count("Own cuts", thousands(c.marks.size()));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Places %s cuts the text and another tokenizer does not", c.name.c_str());
+    if (height >= 4 * ImGui::GetTextLineHeightWithSpacing()) {  // a fourth line where the band has room
+      count("Own cuts", thousands(c.marks.size()));
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Places %s cuts the text and another tokenizer does not", c.name.c_str());
+    }
   }
   ImGui::Dummy(ImVec2(label_width, 0));
   ImGui::EndGroup();
@@ -234,12 +236,12 @@ void draw_compare_view(CompareViewState& state, const Fonts& fonts, const Compar
   draw_pickers(state, in);
   update_compare_view(state, in);
   draw_legend(state);
-  // The bands share the height, each at least its four label lines or a row of tiles; each scrolls
+  // The bands share the height, each at least three label lines and a row of tiles; each scrolls
   // on its own, and a window too small for all of them scrolls them together.
   const ImGuiStyle& style = ImGui::GetStyle();
   const float spacing = style.ItemSpacing.y;
   const float n = static_cast<float>(std::max<std::size_t>(state.columns.size(), 1));
-  const float min_band = std::max(4 * ImGui::GetTextLineHeightWithSpacing(), ImGui::GetFontSize() * 3.4f + 10);
+  const float min_band = std::max(3 * ImGui::GetTextLineHeightWithSpacing(), ImGui::GetFontSize() * 3.4f + 10);
   const float band = std::max(min_band, (ImGui::GetContentRegionAvail().y - spacing * (n - 1)) / n);
   float label_width = ImGui::CalcTextSize("Bytes/token 00.00").x;
   for (const auto& c : state.columns) label_width = std::max(label_width, ImGui::CalcTextSize(c.name.c_str()).x);

@@ -225,6 +225,11 @@ export const tests = {
       await shot(page, out, 'models-light-1920x1080');
       await page.evaluate(() => window.bpeviz.setTheme('dark'));
       await shot(page, out, 'models-dark-1920x1080');
+      // Presenting (type at 2×): the bands keep their names, counts and a row of tiles on a projector.
+      await page.evaluate(() => window.bpeviz.present(true));
+      await checkMarksDrawn(page, 'dark');
+      await shot(page, out, 'models-dark-presenting-1920x1080');
+      await page.evaluate(() => window.bpeviz.present(false));
 
       const { link } = await page.evaluate(() => window.bpeviz.copyLink());
       assert(link.includes('panel=compare') && link.includes(`compare=${encodeURIComponent(names.join(','))}`), `the link: ${link}`);
