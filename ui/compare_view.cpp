@@ -97,8 +97,13 @@ float button_width(const char* label) {
 // encoding picked in another picker is greyed out. They wrap onto a new line in a narrow window.
 void draw_pickers(CompareViewState& state, const CompareInput& in) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float combo_w = std::min(210.0f * ImGui::GetFontSize() / 16.0f, ImGui::GetContentRegionAvail().x * 0.45f);
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  // As wide as a long name, narrower so that all of them fit on one line, but no narrower than a short one.
+  const float n = static_cast<float>(state.names.size());
+  const float fixed = ImGui::CalcTextSize("Compare").x + button_width("+ Add") +
+                      n * (button_width("×") + style.ItemInnerSpacing.x) + (n + 1) * style.ItemSpacing.x * 2;
+  const float em = ImGui::GetFontSize();
+  const float combo_w = std::clamp((ImGui::GetContentRegionAvail().x - fixed) / n, 8 * em, 13 * em);
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Compare");
   std::ptrdiff_t remove = -1;
@@ -173,8 +178,10 @@ void draw_legend(const CompareViewState& state) {
 // heading line, and four fit on a small laptop's screen).
 void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareInput& in, uint64_t serial,
                  float label_width, float height) {
+  const float x0 = ImGui::GetCursorPosX();
   ImGui::BeginGroup();
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + label_width);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 1));  // tight label lines
+  ImGui::PushTextWrapPos(x0 + label_width);
   ImGui::TextUnformatted(c.name.c_str());
   ImGui::PopTextWrapPos();
   const auto count = [](const char* name, const std::string& value) {
@@ -187,14 +194,14 @@ void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareI
     char per_token[32] = "—";
     if (!c.tokens.empty()) std::snprintf(per_token, sizeof per_token, "%.2f", static_cast<double>(in.text.size()) / c.tokens.size());
     count("Bytes/token", per_token);
-    if (height >= 4 * ImGui::GetTextLineHeightWithSpacing()) {  // a fourth line where the band has room
+    if (height >= 4 * (ImGui::GetTextLineHeight() + 1)) {  // a fourth line where the band has room
       count("Own cuts", thousands(c.marks.size()));
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Places %s cuts the text and another tokenizer does not", c.name.c_str());
     }
   }
-  ImGui::Dummy(ImVec2(label_width, 0));
+  ImGui::PopStyleVar();
   ImGui::EndGroup();
-  ImGui::SameLine();
+  ImGui::SameLine(x0 + label_width + ImGui::GetStyle().ItemSpacing.x);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 5));
   ImGui::BeginChild("tiles", ImVec2(0, height), true);
   ImGui::PopStyleVar();
@@ -241,7 +248,7 @@ void draw_compare_view(CompareViewState& state, const Fonts& fonts, const Compar
   const ImGuiStyle& style = ImGui::GetStyle();
   const float spacing = style.ItemSpacing.y;
   const float n = static_cast<float>(std::max<std::size_t>(state.columns.size(), 1));
-  const float min_band = std::max(3 * ImGui::GetTextLineHeightWithSpacing(), ImGui::GetFontSize() * 3.4f + 10);
+  const float min_band = std::max(3 * (ImGui::GetTextLineHeight() + 1), ImGui::GetFontSize() * 3.4f + 10);
   const float band = std::max(min_band, (ImGui::GetContentRegionAvail().y - spacing * (n - 1)) / n);
   float label_width = ImGui::CalcTextSize("Bytes/token 00.00").x;
   for (const auto& c : state.columns) label_width = std::max(label_width, ImGui::CalcTextSize(c.name.c_str()).x);

@@ -117,14 +117,17 @@ float mark_x(const TokenGroup& group, uint32_t offset, float left, float right) 
   if (offset == group.begin) return left - kGap / 2;
   return left + (right - left) * static_cast<float>(offset - group.begin) / static_cast<float>(group.end - group.begin);
 }
-constexpr float kMarkHalfWidth = 1.5f, kMarkOverhang = 3.0f;
+constexpr float kMarkOverhang = 3.0f;
+
+// 3 pixels wide, as wide as the gap between tiles; wider with larger type (presenting), so that a
+// projector still shows it.
+float mark_half_width(float text_height) { return 1.5f * std::max(1.0f, text_height / 16.0f); }
 
 void draw_marks(ImDrawList* draw, std::span<const uint32_t> marks, const TokenGroup& group, ImVec2 min, ImVec2 max,
-                ImU32 colour) {
+                float half_width, ImU32 colour) {
   for (auto it = std::lower_bound(marks.begin(), marks.end(), group.begin); it != marks.end() && *it < group.end; ++it) {
     const float x = mark_x(group, *it, min.x, max.x);
-    draw->AddRectFilled(ImVec2(x - kMarkHalfWidth, min.y - kMarkOverhang), ImVec2(x + kMarkHalfWidth, max.y + kMarkOverhang),
-                        colour, 1.0f);
+    draw->AddRectFilled(ImVec2(x - half_width, min.y - kMarkOverhang), ImVec2(x + half_width, max.y + kMarkOverhang), colour, 1.0f);
   }
 }
 
@@ -155,6 +158,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
   state.origin = ImGui::GetCursorScreenPos();
   state.row_height = row_h;
   state.tile_height = tile_h;
+  state.mark_half_width = mark_half_width(text_h);
   state.hovered_group = -1;
   state.clicked_group = -1;
 
@@ -203,7 +207,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         const char* ids_end = state.ids.data() + state.id_starts[g + 1];
         draw->AddText(fonts.mono, mono_h, ImVec2(min.x + kPad, min.y + kPad + text_h + 2),
                       special ? colours.special_id : colours.token_id, ids, ids_end);
-        if (!in.marks.empty()) draw_marks(draw, in.marks, group, min, max, colours.boundary_mark);
+        if (!in.marks.empty()) draw_marks(draw, in.marks, group, min, max, state.mark_half_width, colours.boundary_mark);
         if (lane) {
           const std::size_t piece = pretoken_at(in.pieces, group.begin);
           if (piece != lane_piece) {
@@ -245,9 +249,9 @@ bool token_view_mark_rect(const TokenViewState& state, std::span<const TokenGrou
   float tile[4];
   if (!token_view_tile_rect(state, static_cast<std::size_t>(it - 1 - groups.begin()), tile)) return false;
   const float x = mark_x(*(it - 1), offset, tile[0], tile[0] + tile[2]);
-  rect[0] = x - kMarkHalfWidth;
+  rect[0] = x - state.mark_half_width;
   rect[1] = tile[1] - kMarkOverhang;
-  rect[2] = 2 * kMarkHalfWidth;
+  rect[2] = 2 * state.mark_half_width;
   rect[3] = tile[3] + 2 * kMarkOverhang;
   return true;
 }

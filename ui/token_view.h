@@ -43,6 +43,7 @@ struct TokenViewState {
   // over (-1 for none): the page's JavaScript API finds tiles and reads the tooltip from these.
   ImVec2 origin{0, 0};
   float row_height = 0, tile_height = 0;
+  float mark_half_width = 1.5f;  // of the bars for TokenViewInput::marks
   int64_t hovered_group = -1;
   int64_t clicked_group = -1;  // the tile clicked this frame (-1 for none): the app acts on it
 };
