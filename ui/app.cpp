@@ -10,6 +10,7 @@
 #include "core/byte_tokenizer.h"
 #include "core/open_models.h"
 #include "core/openai_encodings.h"
+#include "core/token_export.h"
 #include "core/utf8.h"
 #include "ui/models.h"
 
@@ -71,11 +72,31 @@ void encoding_loaded(AppState& state, const std::string& name) {
     state.encoding = name;
     state.requested_encoding.clear();
   }
+  std::erase(state.compare_fetches, name);
 }
 
 void encoding_failed(AppState& state, const std::string& name, const std::string& why) {
   if (state.requested_encoding == name) state.requested_encoding.clear();
+  if (std::erase(state.compare_fetches, name)) state.compare.failed[name] = why;  // not fetched again
   state.message = "Could not load " + name + ": " + why;
+}
+
+std::vector<std::string> take_encoding_fetches(AppState& state) {
+  std::vector<std::string> fetches;
+  if (!state.requested_encoding.empty() && !state.fetch_started) {
+    fetches.push_back(state.requested_encoding);
+    state.fetch_started = true;
+  }
+  if (state.panel != Panel::compare) return fetches;
+  for (const std::string& name : compare_encodings_missing(state.compare, state.encodings)) {
+    const bool picked = name == state.requested_encoding;  // fetched above, or already on its way
+    if (picked || std::find(state.compare_fetches.begin(), state.compare_fetches.end(), name) != state.compare_fetches.end()) {
+      continue;
+    }
+    state.compare_fetches.push_back(name);
+    fetches.push_back(name);
+  }
+  return fetches;
 }
 
 std::string_view shown_pretokenizer(const AppState& state) {
@@ -165,6 +186,37 @@ EncodePlayerInput player_input(const AppState& state) {
 void show_merge_tree(AppState& state, uint32_t id) {
   select_merge_tree_token(state.tree, id);
   state.panel_request = Panel::tree;
+}
+
+CompareInput compare_input(const AppState& state) {
+  CompareInput in;
+  in.text = state.editor.text;
+  in.text_revision = state.editor.revision;
+  in.encodings = &state.encodings;
+  in.policy = current_policy(state);
+  in.policy_id = static_cast<int>(state.special_mode) * 2 + (state.add_special_tokens ? 1 : 0);
+  in.offered = offered_encodings(state);
+  in.current_encoding = state.tokens_encoding;
+  in.show_whitespace = state.token_view.show_whitespace;
+  in.byte_notation = state.token_view.byte_notation;
+  return in;
+}
+
+std::string file_name_part(std::string name) {
+  std::replace_if(name.begin(), name.end(), [](char c) { return c == '/' || c == '\\' || c == ':'; }, '_');
+  return name;
+}
+
+Result<ExportFile> export_tokens(const AppState& state, std::string_view kind) {
+  if (kind != "json" && kind != "csv") {
+    return Result<ExportFile>::failure("unknown export \"" + std::string(kind) + "\": json or csv");
+  }
+  if (!state.tokens_error.empty()) return Result<ExportFile>::failure("there are no tokens: " + state.tokens_error);
+  const Encoding* encoding = state.encodings.find(state.tokens_encoding);
+  return {{"tokens-" + file_name_part(state.tokens_encoding) + "." + std::string(kind),
+           kind == "json" ? tokens_to_json(state.editor.text, state.tokens, encoding)
+                          : tokens_to_csv(state.editor.text, state.tokens, encoding)},
+          {}};
 }
 
 SchemesInput schemes_input(const AppState& state) {
@@ -371,7 +423,28 @@ void count(const char* name, const char* value) {
   ImGui::SameLine(0, 22);
 }
 
+// Export: the shown tokens as JSON or CSV, or a picture of the page as it is drawn.
+void draw_export_button(AppState& state) {
+  if (ImGui::Button("Export…")) ImGui::OpenPopup("export");
+  state.export_rect = item_rect();
+  if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("export")) ImGui::SetTooltip("Download the tokens or a picture");
+  for (AppState::Rect& r : state.export_item_rects) r = {};
+  if (!ImGui::BeginPopup("export")) return;
+  const bool tokens = state.tokens_error.empty();
+  if (ImGui::MenuItem("Tokens as JSON", "id, bytes, text, begin, end", false, tokens)) state.export_tokens_request = "json";
+  state.export_item_rects[0] = item_rect();
+  if (ImGui::MenuItem("Tokens as CSV", "for a spreadsheet", false, tokens)) state.export_tokens_request = "csv";
+  state.export_item_rects[1] = item_rect();
+  ImGui::Separator();
+  if (ImGui::MenuItem("Picture as PNG", "the page as drawn")) {
+    state.png_request = "bpeviz-" + file_name_part(state.tokens_encoding) + ".png";
+  }
+  state.export_item_rects[2] = item_rect();
+  ImGui::EndPopup();
+}
+
 void draw_counts(AppState& state) {
+  state.export_rect = {};  // not drawn while presenting
   const std::string& text = state.editor.text;
   const bool failed = !state.tokens_error.empty();
   const auto num = [](std::size_t n) { return std::to_string(n); };
@@ -385,11 +458,13 @@ void draw_counts(AppState& state) {
   }
   count("Bytes/token", per_token);
   count("Pre-tokens", failed ? "—" : num(state.pieces.size()).c_str());
-  const float counts_end = ImGui::GetItemRectMax().x;
   if (state.presenting) {  // the switches are the presenter's business, not the audience's
     ImGui::NewLine();
     return;
   }
+  draw_export_button(state);
+  const float counts_end = state.export_rect.x + state.export_rect.width;
+  ImGui::SameLine();  // so that a NewLine below ends this line instead of adding an empty one
 
   // The token view's switches, at the right edge of the same line when they fit.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -459,7 +534,7 @@ void draw_tokens_panel(AppState& state) {
     ImGui::TextWrapped("Error: %s.", state.tokens_error.c_str());
   } else {
     const TokenViewInput input{state.tokens_serial, state.editor.text, state.tokens, state.groups, state.pieces,
-                               state.encodings.find(state.tokens_encoding), {}, kTreeClickHint};
+                               state.encodings.find(state.tokens_encoding), {}, kTreeClickHint, 0, {}};
     draw_token_view(state.token_view, state.fonts, input);
     show_clicked_tree(state, state.token_view, state.tokens, state.groups);
   }
@@ -533,6 +608,10 @@ void draw_panels(AppState& state) {
     draw_schemes_view(state.schemes, state.fonts, schemes_input(state));
     ImGui::EndTabItem();
   }
+  if (tab("Compare", Panel::compare)) {
+    draw_compare_view(state.compare, state.fonts, compare_input(state));
+    ImGui::EndTabItem();
+  }
   ImGui::EndTabBar();
 }
 
@@ -550,6 +629,8 @@ float editor_height(const AppState& state) {
 
 void app_frame(AppState& state) {
   handle_shortcuts(state);
+  // Asked for last frame, while the Export menu was still open: this frame is drawn without it.
+  state.png_capture = std::exchange(state.png_request, std::string());
   if (state.styled_theme != state.theme || state.styled_presenting != state.presenting ||
       state.styled_scale != state.fonts.scale) {
     // The spacing follows the fonts' scale, which the platform layer changes a frame after
@@ -574,6 +655,11 @@ void app_frame(AppState& state) {
   draw_lesson_caption(state);
   draw_panels(state);
   draw_shortcuts_help(state);
+  if (!state.export_tokens_request.empty()) {
+    auto file = export_tokens(state, std::exchange(state.export_tokens_request, std::string()));
+    if (file.ok()) state.download_request = std::move(file.value);
+    else state.message = "Could not export: " + file.error;
+  }
   ImGui::End();
   note_visible_glyphs(state);  // new characters reach the atlas at the next frame start
   ++state.frame;

@@ -10,6 +10,7 @@
 #include "core/pretokenize.h"
 #include "core/token.h"
 #include "core/token_groups.h"
+#include "ui/compare_view.h"
 #include "ui/decode_box.h"
 #include "ui/encode_player_view.h"
 #include "ui/fonts.h"
@@ -28,7 +29,7 @@
 namespace bpeviz {
 
 // The views under the counts, one at a time (tabs).
-enum class Panel { tokens, ids, decode, merges, studio, tree, schemes };
+enum class Panel { tokens, ids, decode, merges, studio, tree, schemes, compare };
 
 struct AppState {
   TextEditorState editor;
@@ -39,6 +40,7 @@ struct AppState {
   MergeTreeViewState tree;
   TrainingStudioState studio;
   SchemesViewState schemes;
+  CompareViewState compare;
   Fonts fonts;
   GlyphNeeds glyphs;                  // the code points on screen and the fonts they need
   VisibleGlyphSources glyph_sources;  // what note_visible_glyphs scanned last
@@ -54,6 +56,8 @@ struct AppState {
   // encoding_loaded or encoding_failed. The tokens stay those of the current encoding meanwhile.
   std::string requested_encoding;
   bool fetch_started = false;
+  // The Compare tab's encodings being fetched the same way (without picking them).
+  std::vector<std::string> compare_fetches;
   std::string message;  // a problem, shown in red under the header until the next change
   std::string notice;   // news that needs no action (a link was copied), shown until the next change
 
@@ -73,6 +77,10 @@ struct AppState {
   bool copy_link_request = false;      // the platform layer builds the link and copies it
   bool open_tokenizer_request = false; // the platform layer lets the user pick tokenizer files
   std::optional<ExportFile> download_request;  // the platform layer offers it as a download
+  std::string export_tokens_request;  // "json" or "csv": the shown tokens become a download_request
+  // A picture of the canvas, downloaded as this file name: asked for by the Export menu, taken by the
+  // platform layer right after the next frame is drawn (png_capture), once the menu has closed.
+  std::string png_request, png_capture;
 
   // The tokens of editor.text under `encoding` and `special_mode`, as of tokens_revision.
   std::vector<Token> tokens;
@@ -89,7 +97,8 @@ struct AppState {
   // Where widgets were drawn last frame, in CSS pixels (tests and the page's JS API read these).
   struct Rect { float x = 0, y = 0, width = 0, height = 0; };
   Rect editor_rect, tokens_rect, panel_rect, copy_link_rect, model_rect, encoding_rect, special_rect;
-  Rect lessons_rect, theme_rect, present_rect, help_rect, caption_rect;  // zero when not drawn
+  Rect lessons_rect, theme_rect, present_rect, help_rect, caption_rect, export_rect;  // zero when not drawn
+  Rect export_item_rects[3];  // the Export menu's JSON, CSV and PNG items while it is open
 
   uint64_t frame = 0;  // frames drawn so far
 };
@@ -110,6 +119,9 @@ bool select_encoding(AppState& state, const std::string& name);
 // keeps the text. Returns false for a name tiktoken does not map.
 bool select_model(AppState& state, const std::string& model);
 void encoding_loaded(AppState& state, const std::string& name);
+// The encodings whose data the platform layer should fetch now, each once: the one picked
+// (requested_encoding) and, while the Compare tab shows, those it compares.
+std::vector<std::string> take_encoding_fetches(AppState& state);
 void encoding_failed(AppState& state, const std::string& name, const std::string& why);
 
 // The pre-tokenizer behind the shown tokens ("none" for the byte-level baseline).
@@ -136,6 +148,13 @@ EncodePlayerInput player_input(const AppState& state);
 void show_merge_tree(AppState& state, uint32_t id);
 // What the Schemes tab compares: the text under the shown encoding (its tokens serial as the cache key).
 SchemesInput schemes_input(const AppState& state);
+// What the Compare tab compares: the text under the page's special-token policy.
+CompareInput compare_input(const AppState& state);
+// `name` fit for a file name (an encoding's name; a user's tokenizer may have any).
+std::string file_name_part(std::string name);
+// The shown tokens as a file: kind "json" or "csv" (core/token_export.h). An error when there are no
+// tokens (the policy made the text an error) or for another kind.
+Result<ExportFile> export_tokens(const AppState& state, std::string_view kind);
 // Draws one frame of the app into the current ImGui frame, filling the display.
 void app_frame(AppState& state);
 

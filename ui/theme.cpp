@@ -75,6 +75,7 @@ const Palette kLight{
     .tie_row = IM_COL32(200, 150, 30, 90),
     .chart_marker = IM_COL32(230, 80, 60, 255),
     .caption_fill = IM_COL32(226, 237, 251, 255),
+    .boundary_mark = IM_COL32(196, 0, 150, 255),
 };
 
 const Palette kDark{
@@ -106,6 +107,7 @@ const Palette kDark{
     .tie_row = IM_COL32(220, 170, 40, 80),
     .chart_marker = IM_COL32(255, 110, 90, 255),
     .caption_fill = IM_COL32(30, 46, 72, 255),
+    .boundary_mark = IM_COL32(255, 92, 226, 255),
 };
 
 ImU32 pack(float r, float g, float b) {

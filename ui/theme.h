@@ -37,6 +37,7 @@ struct Palette {
   ImU32 step_fill, step_text;                    // the merge number's pill
   ImU32 winner_row, tie_row, chart_marker;       // the studio's leaderboard and charts
   ImU32 caption_fill;                            // behind a lesson's caption
+  ImU32 boundary_mark;                           // the Compare tab: a boundary not every tokenizer has
 };
 const Palette& palette(Theme theme);
 // The palette of the theme ImGui's current style has.

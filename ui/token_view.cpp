@@ -111,6 +111,26 @@ bool highlighted(std::span<const Span> spans, uint32_t begin, uint32_t end) {
   return it != spans.end() && it->begin < end;
 }
 
+// The bars for the marked offsets in [group.begin, group.end): in the gap before the tile for its own
+// start, across the tile (at the offset's share of its bytes) for one inside it.
+float mark_x(const TokenGroup& group, uint32_t offset, float left, float right) {
+  if (offset == group.begin) return left - kGap / 2;
+  return left + (right - left) * static_cast<float>(offset - group.begin) / static_cast<float>(group.end - group.begin);
+}
+constexpr float kMarkOverhang = 3.0f;
+
+// 3 pixels wide, as wide as the gap between tiles; wider with larger type (presenting), so that a
+// projector still shows it.
+float mark_half_width(float text_height) { return 1.5f * std::max(1.0f, text_height / 16.0f); }
+
+void draw_marks(ImDrawList* draw, std::span<const uint32_t> marks, const TokenGroup& group, ImVec2 min, ImVec2 max,
+                float half_width, ImU32 colour) {
+  for (auto it = std::lower_bound(marks.begin(), marks.end(), group.begin); it != marks.end() && *it < group.end; ++it) {
+    const float x = mark_x(group, *it, min.x, max.x);
+    draw->AddRectFilled(ImVec2(x - half_width, min.y - kMarkOverhang), ImVec2(x + half_width, max.y + kMarkOverhang), colour, 1.0f);
+  }
+}
+
 }  // namespace
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in) {
@@ -138,6 +158,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
   state.origin = ImGui::GetCursorScreenPos();
   state.row_height = row_h;
   state.tile_height = tile_h;
+  state.mark_half_width = mark_half_width(text_h);
   state.hovered_group = -1;
   state.clicked_group = -1;
 
@@ -175,7 +196,8 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         draw->AddRect(min, max, hovered ? colours.tile_hover : colours.tile_edge, 4.0f, 0,
                       hovered ? 2.0f : 1.0f);
         if (highlighted(in.highlights, group.begin, group.end)) {
-          draw->AddRect(ImVec2(min.x - 2, min.y - 2), ImVec2(max.x + 2, max.y + 2), colours.highlight, 5.0f, 0, 3.0f);
+          draw->AddRect(ImVec2(min.x - 2, min.y - 2), ImVec2(max.x + 2, max.y + 2),
+                        in.highlight_colour ? in.highlight_colour : colours.highlight, 5.0f, 0, 3.0f);
         }
         const char* label = state.labels.data() + state.label_starts[g];
         const char* label_end = state.labels.data() + state.label_starts[g + 1];
@@ -185,6 +207,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         const char* ids_end = state.ids.data() + state.id_starts[g + 1];
         draw->AddText(fonts.mono, mono_h, ImVec2(min.x + kPad, min.y + kPad + text_h + 2),
                       special ? colours.special_id : colours.token_id, ids, ids_end);
+        if (!in.marks.empty()) draw_marks(draw, in.marks, group, min, max, state.mark_half_width, colours.boundary_mark);
         if (lane) {
           const std::size_t piece = pretoken_at(in.pieces, group.begin);
           if (piece != lane_piece) {
@@ -217,6 +240,19 @@ bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float 
   rect[1] = state.origin.y + static_cast<float>(row_it - state.row_starts.begin()) * state.row_height;
   rect[2] = state.tile_widths[group];
   rect[3] = state.tile_height;
+  return true;
+}
+
+bool token_view_mark_rect(const TokenViewState& state, std::span<const TokenGroup> groups, uint32_t offset, float rect[4]) {
+  const auto it = std::upper_bound(groups.begin(), groups.end(), offset, [](uint32_t o, const TokenGroup& g) { return o < g.begin; });
+  if (it == groups.begin() || offset >= (it - 1)->end) return false;
+  float tile[4];
+  if (!token_view_tile_rect(state, static_cast<std::size_t>(it - 1 - groups.begin()), tile)) return false;
+  const float x = mark_x(*(it - 1), offset, tile[0], tile[0] + tile[2]);
+  rect[0] = x - state.mark_half_width;
+  rect[1] = tile[1] - kMarkOverhang;
+  rect[2] = 2 * state.mark_half_width;
+  rect[3] = tile[3] + 2 * kMarkOverhang;
   return true;
 }
 

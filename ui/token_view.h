@@ -43,6 +43,7 @@ struct TokenViewState {
   // over (-1 for none): the page's JavaScript API finds tiles and reads the tooltip from these.
   ImVec2 origin{0, 0};
   float row_height = 0, tile_height = 0;
+  float mark_half_width = 1.5f;  // of the bars for TokenViewInput::marks
   int64_t hovered_group = -1;
   int64_t clicked_group = -1;  // the tile clicked this frame (-1 for none): the app acts on it
 };
@@ -61,11 +62,17 @@ struct TokenViewInput {
   std::span<const Span> highlights;
   // What a click on a tile does, said in the tooltip (null: nothing said).
   const char* click_hint = nullptr;
+  ImU32 highlight_colour = 0;  // of the outlines; 0: the palette's highlight
+  // Byte offsets to mark with a bar (the Compare tab: where this tokenizer cuts and another does not),
+  // sorted: before the tile that starts there, or across a tile that holds it (a cut inside a character).
+  std::span<const uint32_t> marks;
 };
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& input);
 
 // The screen rectangle of tile `group` as last drawn (x, y, width, height); false if out of range.
 bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float rect[4]);
+// Where the bar for marked offset `offset` was drawn (TokenViewInput::marks); false when no tile holds it.
+bool token_view_mark_rect(const TokenViewState& state, std::span<const TokenGroup> groups, uint32_t offset, float rect[4]);
 
 }  // namespace bpeviz

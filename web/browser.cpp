@@ -41,6 +41,9 @@ EM_JS(void, js_open_tokenizer_files, (), {
 EM_JS(void, js_download, (const char* filename, const char* data, size_t size), {
   if (Module.download) Module.download(UTF8ToString(filename), HEAPU8.slice(data, data + size));
 });
+EM_JS(void, js_capture_png, (const char* filename), {
+  if (Module.capturePng) Module.capturePng(UTF8ToString(filename));
+});
 EM_JS(void, js_memory_ceiling, (double bytes), {
   Module.maxMemoryBytes = bytes;
 });
@@ -85,6 +88,8 @@ void browser_copy_link() { js_copy_link(); }
 void browser_open_tokenizer_files() { js_open_tokenizer_files(); }
 
 void browser_download(const char* filename, const char* data, std::size_t size) { js_download(filename, data, size); }
+
+void browser_capture_png(const char* filename) { js_capture_png(filename); }
 
 void browser_watch_memory() {
   js_memory_ceiling(static_cast<double>(emscripten_get_heap_max()));

@@ -52,4 +52,8 @@ void browser_watch_memory();
 // Offers bytes as a file download (the training studio's exports); nothing leaves the browser.
 void browser_download(const char* filename, const char* data, std::size_t size);
 
+// Offers the canvas as drawn this frame as a PNG download; called right after drawing, while WebGL's
+// drawing buffer still holds the frame.
+void browser_capture_png(const char* filename);
+
 }  // namespace bpeviz

@@ -42,6 +42,7 @@ const char* panel_name(Panel panel) {
     case Panel::studio: return "studio";
     case Panel::tree: return "tree";
     case Panel::schemes: return "schemes";
+    case Panel::compare: return "compare";
   }
   return "tokens";
 }
@@ -168,6 +169,39 @@ nlohmann::json schemes_json(AppState& s) {
   return rows;
 }
 
+// The Compare tab: each tokenizer's tokens and marks, and the offsets where they differ; null until
+// the tab has been shown (it computes while shown).
+nlohmann::json compare_json(AppState& s) {
+  CompareViewState& c = s.compare;
+  if (s.panel != Panel::compare || c.names.empty()) return nullptr;
+  update_compare_view(c, compare_input(s));
+  nlohmann::json columns = nlohmann::json::array();
+  for (const CompareViewState::Column& col : c.columns) {
+    const bool has_tokens = col.ready && col.error.empty();
+    nlohmann::json ids = nlohmann::json::array(), split = nlohmann::json::array();
+    for (const Token& t : col.tokens) ids.push_back(t.id);
+    for (const Span& sp : col.split_elsewhere) split.push_back({sp.begin, sp.end});
+    // The first mark drawn inside the column's box (the box scrolls: later rows are clipped away).
+    float mark[4];
+    bool drawn = false;
+    for (std::size_t i = 0; i < col.marks.size() && i < 10000 && !drawn; ++i) {
+      drawn = token_view_mark_rect(col.view, col.groups, col.marks[i], mark) && mark[1] >= col.view_rect[1] &&
+              mark[1] + mark[3] <= col.view_rect[1] + col.view_rect[3];
+    }
+    columns.push_back({{"encoding", col.name},
+                       {"ready", col.ready},
+                       {"error", col.error},
+                       {"tokens", has_tokens ? nlohmann::json(col.tokens.size()) : nlohmann::json(nullptr)},
+                       {"bytesPerToken", has_tokens && !col.tokens.empty() ? nlohmann::json(static_cast<double>(s.editor.text.size()) / col.tokens.size()) : nlohmann::json(nullptr)},
+                       {"ids", std::move(ids)},
+                       {"marks", col.marks},
+                       {"splitElsewhere", std::move(split)},
+                       {"rect", std::vector<float>(col.view_rect, col.view_rect + 4)},
+                       {"firstMarkRect", drawn ? nlohmann::json(std::vector<float>(mark, mark + 4)) : nlohmann::json(nullptr)}});
+  }
+  return {{"encodings", c.names}, {"columns", std::move(columns)}, {"differing", c.differing}, {"boundaries", c.boundaries}};
+}
+
 // The tooltip's content for the tile under the mouse, or null.
 nlohmann::json hover_json(const AppState& s) {
   const int64_t g = s.token_view.hovered_group;
@@ -278,6 +312,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"studio", studio_json(*g_state)},
       {"schemes", schemes_json(*g_state)},
       {"schemesError", s.schemes.error},
+      {"compare", compare_json(*g_state)},
       {"theme", theme_name(s.theme)},
       {"presenting", s.presenting},
       {"fontScale", s.fonts.scale},
@@ -298,6 +333,8 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
                   {"present", rect_json(s.present_rect)},
                   {"help", rect_json(s.help_rect)},
                   {"caption", rect_json(s.caption_rect)},
+                  {"export", rect_json(s.export_rect)},
+                  {"exportMenu", {rect_json(s.export_item_rects[0]), rect_json(s.export_item_rects[1]), rect_json(s.export_item_rects[2])}},
                   {"rowHeight", s.token_view.row_height}}}};
   // The text may hold ill-formed UTF-8 (typed bytes never are, but pasted data may be): replace it.
   g_result = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -401,6 +438,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
   else if (panel == "studio") g_state->panel_request = Panel::studio;
   else if (panel == "tree") g_state->panel_request = Panel::tree;
   else if (panel == "schemes") g_state->panel_request = Panel::schemes;
+  else if (panel == "compare") g_state->panel_request = Panel::compare;
   else return -1;
   return 0;
 }
@@ -524,6 +562,11 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_view_json() {
   nlohmann::ordered_json view{{"panel", panel_name(s.panel)}};  // in this order in the link
   if (s.panel == Panel::merges) view["step"] = s.player.step;
   if (s.panel == Panel::tree && s.tree.has_id) view["id"] = s.tree.id;
+  if (s.panel == Panel::compare && !s.compare.names.empty()) {
+    std::string names;
+    for (const std::string& n : s.compare.names) names += (names.empty() ? "" : ",") + n;
+    view["compare"] = names;
+  }
   if (s.panel == Panel::studio) {
     const TrainingStudioState& st = s.studio;
     const auto presets = training_presets();
@@ -540,6 +583,36 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_view_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_last_error() { return g_error.c_str(); }
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_set_compare(const char* names_json) {
+  const nlohmann::json j = nlohmann::json::parse(names_json, nullptr, false);
+  std::vector<std::string> names;
+  for (const auto& name : j.is_array() ? j : nlohmann::json::array()) {
+    if (name.is_string()) names.push_back(name.get<std::string>());
+  }
+  if (!j.is_array() || names.size() != j.size()) {
+    g_error = "setCompare takes an array of encoding names";
+    return -1;
+  }
+  g_error = set_compare_encodings(g_state->compare, names, offered_encodings(*g_state));
+  if (!g_error.empty()) return -1;
+  for (const std::string& name : names) g_state->compare.failed.erase(name);  // picked again: try again
+  g_state->panel_request = Panel::compare;
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_export_tokens(const char* kind) {
+  update_tokens(*g_state);
+  auto file = export_tokens(*g_state, kind);
+  if (!file.ok()) {
+    g_error = file.error;
+    return -1;
+  }
+  g_result = std::move(file.value.contents);
+  return static_cast<int>(g_result.size());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_export_data() { return g_result.data(); }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_ids_json() {
   update_tokens(*g_state);

@@ -13,7 +13,7 @@ void js_api_attach(AppState* state);
 extern "C" {
 // {"text", "encoding", "model", "specialPolicy", "pretokenizer", "error", "message", "notice",
 //  "counts", "tokens": [[id, begin, end], ...], "pieces": [[begin, end], ...], "options", "panel",
-//  "hover", "decode", "player", "studio", "tree", "schemes", "schemesError", "theme", "presenting",
+//  "hover", "decode", "player", "studio", "tree", "schemes", "schemesError", "compare", "theme", "presenting",
 //  "fontScale", "fontSize", "lesson", "shortcutsHelp", "fonts", "frame", "layout": {"editor", "tokens", ...}}
 //  as JSON.
 const char* bpeviz_state_json();
@@ -43,7 +43,7 @@ const char* bpeviz_models_json();
 int bpeviz_set_special_policy(const char* name);
 // Sets a token view switch ("whitespace", "byteNotation", "pretokenLane"): 0, or -1 for an unknown name.
 int bpeviz_set_option(const char* name, int on);
-// Shows a panel ("tokens", "ids", "decode", "merges", "tree", "studio", "schemes"): 0, or -1 for an unknown name.
+// Shows a panel ("tokens", "ids", "decode", "merges", "tree", "studio", "schemes", "compare"): 0, or -1 for an unknown name.
 int bpeviz_show_panel(const char* name);
 // The theme ("light" or "dark"): 0, or -1 for an unknown name.
 int bpeviz_set_theme(const char* name);
@@ -69,6 +69,13 @@ const char* bpeviz_view_json();
 // -1 with the reason at bpeviz_last_error.
 int bpeviz_studio(const char* options_json);
 const char* bpeviz_last_error();
+// Picks the Compare tab's tokenizers from a JSON array of 2 to 4 names and shows the tab: 0, or -1
+// with the reason at bpeviz_last_error. Their data is fetched as the tab shows.
+int bpeviz_set_compare(const char* names_json);
+// The shown tokens as a file, kind "json" or "csv": its size in bytes (read it at bpeviz_export_data),
+// or -1 with the reason at bpeviz_last_error.
+int bpeviz_export_tokens(const char* kind);
+const char* bpeviz_export_data();
 // The ids of the shown tokens as a JSON array (what the ids panel shows and copies).
 const char* bpeviz_ids_json();
 // Replaces the decode box's input.

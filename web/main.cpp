@@ -128,15 +128,14 @@ void frame(void* arg) {
     p.fonts_rebuild_after = after_fonts + 10 * (after_fonts - before_fonts);
   }
 #ifdef __EMSCRIPTEN__
-  // An encoding was picked whose data is not here yet: the browser fetches it (page.js).
-  if (!p.app.requested_encoding.empty() && !p.app.fetch_started) {
-    if (const auto* spec = bpeviz::find_openai_encoding(p.app.requested_encoding)) {
+  // Encodings picked (or compared) whose data is not here yet: the browser fetches them (page.js).
+  for (const std::string& name : bpeviz::take_encoding_fetches(p.app)) {
+    if (const auto* spec = bpeviz::find_openai_encoding(name)) {
       // The binary form: half the download of the .tiktoken file, and a third of the load work.
       bpeviz::browser_fetch_encoding(spec->name.c_str(), bpeviz::binary_vocab_file(*spec).c_str());
-    } else if (const auto* model = bpeviz::find_open_model(p.app.requested_encoding)) {
+    } else if (const auto* model = bpeviz::find_open_model(name)) {
       bpeviz::browser_fetch_encoding(model->name.c_str(), model->file.c_str());
     }
-    p.app.fetch_started = true;
   }
 #endif
   bpeviz::text_editor_before_new_frame(p.app.editor, io);
@@ -180,6 +179,8 @@ void frame(void* arg) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   SDL_GL_SwapWindow(p.window);
 #ifdef __EMSCRIPTEN__
+  // Read before this task ends: WebGL clears its drawing buffer once the frame is composited.
+  if (!p.app.png_capture.empty()) bpeviz::browser_capture_png(std::exchange(p.app.png_capture, std::string()).c_str());
   bpeviz::browser_frame_drawn(drawn_lists - started, now_ms() - drawn_lists);
 #endif
 }

@@ -22,6 +22,7 @@
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // a page without WebGL2 still works as a page; callers see the rejection
   let frameWaiters = [];
+  let pngWaiters = [];  // bpeviz.exportPng calls waiting for the next frame's picture
   let frameTimes = [];  // [work, draw] ms of recent frames (bpeviz.frameTimes)
   // Encodings whose data is being fetched: name → {promise, resolve, reject}.
   const encodingLoads = new Map();
@@ -37,6 +38,11 @@
       if (loading.style.display !== 'none') {
         loading.style.display = 'none';
         resolveReady();
+      }
+      if (pngWaiters.length) {
+        const png = canvasPng();
+        pngWaiters.forEach((resolve) => resolve(png));
+        pngWaiters = [];
       }
       const waiters = frameWaiters;
       frameWaiters = [];
@@ -142,6 +148,15 @@
   }
 
   const decoder = new TextDecoder();
+  // The canvas as a PNG file's bytes. Only right after drawing, within the same task: WebGL clears the
+  // drawing buffer once the frame is on screen (no preserveDrawingBuffer, which would cost every frame).
+  function canvasPng() {
+    const url = canvas.toDataURL('image/png');
+    const binary = atob(url.slice(url.indexOf(',') + 1));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
   const fromWasm = (ptr) => Module.UTF8ToString(ptr);
   const currentText = () => decoder.decode(Module.HEAPU8.subarray(Module._bpeviz_text(), Module._bpeviz_text() + Module._bpeviz_text_size()));
   const currentEncoding = () => fromWasm(Module._bpeviz_encoding());
@@ -211,7 +226,7 @@
   // Besides the text and encoding a link can say which tab to open and where (bpeviz_view_json):
   // the Merge steps tab at a step, the Merge tree at a token, the Train BPE tab with its options at
   // a step, so that a lecturer's slide opens exactly there.
-  const VIEW_KEYS = ['panel', 'step', 'id', 'sample', 'merges', 'pretokenizer', 'tie', 'specials'];
+  const VIEW_KEYS = ['panel', 'step', 'id', 'sample', 'merges', 'pretokenizer', 'tie', 'specials', 'compare'];
   const NUMBER_KEYS = ['step', 'id', 'merges'];
 
   // What a hash asks for: {text?, encoding?, view?} or {error}. Anything unexpected is an error, never a crash.
@@ -256,6 +271,10 @@
       await api.nextFrame();
       await api.nextFrame();
       if (!view.panel) return;
+      if (view.panel === 'compare' && view.compare !== undefined) {
+        await api.setCompare(view.compare.split(','));  // shows the tab, with the link's picks from the start
+        return;
+      }
       await api.showPanel(view.panel);
       const number = (key) => (view[key] === undefined ? undefined : Number(view[key]));
       if (view.panel === 'merges' && view.step !== undefined) await api.player('step', number('step'));
@@ -443,11 +462,34 @@
       frameTimes = [];
       return times;
     },
-    // 'tokens', 'ids', 'decode', 'merges', 'tree', 'studio' or 'schemes'; resolves once the panel is drawn.
+    // 'tokens', 'ids', 'decode', 'merges', 'tree', 'studio', 'schemes' or 'compare'; resolves once the panel is drawn.
     async showPanel(name) {
       if (withUtf8(String(name), (ptr) => Module._bpeviz_show_panel(ptr)) < 0) throw new Error(`unknown panel "${name}"`);
       for (let i = 0; i < 10 && api.state().panel !== name; i++) await api.nextFrame();
       await api.nextFrame();
+    },
+    // The Compare tab with 2 to 4 encodings (names as encodings() lists them); resolves once each one's
+    // data is here and drawn, rejects for a bad list or a failed download. state().compare shows it.
+    async setCompare(names) {
+      if (!Array.isArray(names)) throw new Error('setCompare takes an array of encoding names');
+      const list = names.map(String);
+      if (withUtf8(JSON.stringify(list), (ptr) => Module._bpeviz_set_compare(ptr)) < 0) throw new Error(fromWasm(Module._bpeviz_last_error()));
+      await api.showPanel('compare');
+      await api.nextFrame();  // the tab asks for what it lacks as it shows
+      for (const name of list) if (encodingLoads.has(name)) await encodingLoads.get(name).promise;
+      await api.nextFrame();
+      await api.nextFrame();
+    },
+    // The shown tokens as the Export menu writes them: 'json' or 'csv' (a string; nothing downloaded).
+    exportTokens(kind) {
+      const size = withUtf8(String(kind), (ptr) => Module._bpeviz_export_tokens(ptr));
+      if (size < 0) throw new Error(fromWasm(Module._bpeviz_last_error()));
+      const at = Module._bpeviz_export_data();
+      return decoder.decode(Module.HEAPU8.subarray(at, at + size));
+    },
+    // The canvas as the next frame draws it: a Promise of the PNG file's bytes (Uint8Array).
+    exportPng() {
+      return new Promise((resolve) => pngWaiters.push(resolve));
     },
     // The ids of the shown tokens, as the ids panel lists and copies them.
     ids() {
@@ -539,9 +581,11 @@
     if (files.length) loadTokenizerFiles(files);
   });
   Module.openTokenizerFiles = () => tokenizerInput.click();
-  // The training studio's exports, as downloads.
-  Module.download = (filename, bytes) => {
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  // Called from wasm right after a frame is drawn, while WebGL's drawing buffer still holds it.
+  Module.capturePng = (filename) => Module.download(filename, canvasPng(), 'image/png');
+  // The training studio's and the Export menu's files, as downloads.
+  Module.download = (filename, bytes, type = 'application/octet-stream') => {
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
     const a = document.createElement('a');
     a.href = url;
     a.download = filename;

@@ -155,7 +155,8 @@ TEST_CASE("every tab draws in the dark theme while presenting, with a lesson's c
   app.presenting = true;
   app.fonts.scale = 2.0f;
   REQUIRE(start_lesson(app, 4));
-  for (const Panel panel : {Panel::tokens, Panel::ids, Panel::decode, Panel::merges, Panel::tree, Panel::studio, Panel::schemes}) {
+  for (const Panel panel : {Panel::tokens, Panel::ids, Panel::decode, Panel::merges, Panel::tree, Panel::studio, Panel::schemes,
+                            Panel::compare}) {
     app.panel_request = panel;
     for (int i = 0; i < 3; ++i) app_frame_headless(app);
     CHECK(app.panel == panel);
