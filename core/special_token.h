@@ -33,7 +33,7 @@ template <class Accept, class OnText, class OnSpecial>
 void match_added_tokens(std::string_view text, std::size_t begin, std::size_t end, const std::vector<SpecialToken>& list,
                         const SpecialTrie& trie, Accept&& accept, OnText&& on_text, OnSpecial&& on_special);
 
-// Rust's char::is_alphanumeric, as Hugging Face's single_word asks of the neighbours, or '_'.
+// A word character (\w), as Hugging Face's single_word asks of a token's neighbours.
 bool is_word_character(uint32_t code_point);
 // Start of the character that ends at `end` (not before `begin`).
 std::size_t previous_char(std::string_view text, std::size_t begin, std::size_t end);

@@ -289,3 +289,12 @@ TEST_CASE("the encode player names every token of a SentencePiece model, and end
     CHECK(((s.id == 7 && s.rank == 0) || (s.id == 8 && s.rank == 1) || (s.id == 10 && s.rank == 2)));
   }
 }
+
+TEST_CASE("single_word's word characters are \\w as Hugging Face's regex crate has it") {
+  for (const uint32_t c : {uint32_t{'a'}, uint32_t{'_'}, uint32_t{'7'}, 0x0301u, 0x0903u, 0x2160u, 0x24B6u, 0x200Du, 0x203Fu}) {
+    CHECK_MESSAGE(is_word_character(c), "U+", c);
+  }
+  for (const uint32_t c : {uint32_t{' '}, uint32_t{'-'}, 0x00B2u, 0x00BDu, 0x1F600u, 0x3000u}) {
+    CHECK_MESSAGE(!is_word_character(c), "U+", c);
+  }
+}
