@@ -23,6 +23,14 @@ Result<const Encoding*> EncodingSet::load_builtin(std::string_view name, std::st
   return {slot.get(), {}};
 }
 
+std::string EncodingSet::builtin_file(std::string_view name) {
+  // The binary form of a tiktoken encoding: half the download of its .tiktoken file, and a third of
+  // the load work.
+  if (const EncodingSpec* spec = find_openai_encoding(name)) return binary_vocab_file(*spec);
+  if (const OpenModel* model = find_open_model(name)) return model->file;
+  return {};
+}
+
 const Encoding* EncodingSet::add_user(Encoding encoding) {
   const std::string base = encoding.name().empty() ? "tokenizer" : encoding.name();
   std::string name = base;

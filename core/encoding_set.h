@@ -17,6 +17,9 @@ class EncodingSet {
   // Loads built-in encoding `name` from the bytes of its ranks file (see openai_encodings.h), or an
   // open model from its compact file (open_models.h).
   Result<const Encoding*> load_builtin(std::string_view name, std::string_view ranks_file_bytes);
+  // The file the page downloads for built-in encoding `name` (what load_builtin takes): a tiktoken
+  // encoding's binary vocabulary or an open model's compact file; "" for any other name.
+  static std::string builtin_file(std::string_view name);
   // Adds a tokenizer the user brought, under its name, or "name (2)" etc. when that is taken
   // (by a built-in encoding's name too). Returns it; its name() is the one it got.
   const Encoding* add_user(Encoding encoding);

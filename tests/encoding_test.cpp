@@ -1,6 +1,7 @@
 // Known answers from tiktoken's own tests (tests/test_encoding.py, tests/test_simple_public.py)
 // and from npm tiktoken 1.0.22 run on the same strings.
 #include "core/encoding.h"
+#include "core/encoding_set.h"
 
 #include <doctest/doctest.h>
 
@@ -129,4 +130,11 @@ TEST_CASE("hard inputs: invalid UTF-8, NUL, long runs — round trip, no crash")
     const auto encoded = cl.encode_ordinary(text);
     CHECK(cl.decode_bytes(encoded).value == text);
   }
+}
+
+TEST_CASE("the page's file for a built-in encoding: a binary vocabulary or an open model's compact file") {
+  CHECK(EncodingSet::builtin_file("o200k_base") == "o200k_base.bpevocab");
+  CHECK(EncodingSet::builtin_file("gpt2") == "r50k_base.bpevocab");  // gpt2 and r50k_base share their ranks
+  CHECK(EncodingSet::builtin_file("qwen3") == "qwen3.bpevizhf");
+  CHECK(EncodingSet::builtin_file("my tokenizer").empty());
 }

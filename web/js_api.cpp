@@ -10,8 +10,6 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
-#include "core/open_models.h"
-#include "core/openai_encodings.h"
 #include "ui/app.h"
 #include "ui/models.h"
 #include "ui/token_details.h"
@@ -646,9 +644,7 @@ EMSCRIPTEN_KEEPALIVE void bpeviz_show_message(int kind, const char* utf8) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_file(const char* name) {
-  const EncodingSpec* spec = find_openai_encoding(name);
-  const OpenModel* model = find_open_model(name);
-  g_result = spec ? binary_vocab_file(*spec) : model ? model->file : "";
+  g_result = EncodingSet::builtin_file(name);
   return g_result.c_str();
 }
 

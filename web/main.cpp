@@ -5,8 +5,6 @@
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
-#include "core/open_models.h"
-#include "core/openai_encodings.h"
 #include "web/browser.h"
 #include "web/encode_api.h"
 #include "web/js_api.h"
@@ -130,12 +128,8 @@ void frame(void* arg) {
 #ifdef __EMSCRIPTEN__
   // Encodings picked (or compared) whose data is not here yet: the browser fetches them (page.js).
   for (const std::string& name : bpeviz::take_encoding_fetches(p.app)) {
-    if (const auto* spec = bpeviz::find_openai_encoding(name)) {
-      // The binary form: half the download of the .tiktoken file, and a third of the load work.
-      bpeviz::browser_fetch_encoding(spec->name.c_str(), bpeviz::binary_vocab_file(*spec).c_str());
-    } else if (const auto* model = bpeviz::find_open_model(name)) {
-      bpeviz::browser_fetch_encoding(model->name.c_str(), model->file.c_str());
-    }
+    const std::string file = bpeviz::EncodingSet::builtin_file(name);
+    if (!file.empty()) bpeviz::browser_fetch_encoding(name.c_str(), file.c_str());
   }
 #endif
   bpeviz::text_editor_before_new_frame(p.app.editor, io);
