@@ -42,16 +42,12 @@ Encoding::Encoding(std::string name, Pretokenizer pretokenizer, Vocab ranks, std
 Encoding::SpecialMatch Encoding::find_special(std::string_view text, std::size_t from, const SpecialPolicy& policy,
                                               bool allowed_only, bool normalized_pass) const {
   if (specials_.empty()) return {};
-  // O(n · the longest special's length): the trie, not a comparison with every special.
-  const auto accept = [&](std::size_t k) {
-    return specials_[k].normalized == normalized_pass && !specials_[k].in_normalized_text &&
-           (!allowed_only || policy.allows(specials_[k].text));
-  };
-  for (std::size_t pos = from; pos < text.size(); ++pos) {
-    if (!special_trie_.may_start(static_cast<unsigned char>(text[pos]))) continue;
-    if (const std::size_t k = special_trie_.longest_at(text, pos, accept); k != SpecialTrie::npos) return {pos, k};
-  }
-  return {};
+  const auto [pos, k] = find_added_token(text, from, special_trie_, [&](std::size_t i) {
+    return specials_[i].normalized == normalized_pass && !specials_[i].in_normalized_text &&
+           (!allowed_only || policy.allows(specials_[i].text));
+  });
+  if (k == SpecialTrie::npos) return {};
+  return {pos, k};
 }
 
 namespace {
@@ -129,6 +125,7 @@ void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink
 template <class OnText, class OnSpecial>
 std::string Encoding::split_at_specials(std::string_view text, const SpecialPolicy& policy, OnText&& on_text,
                                         OnSpecial&& on_special) const {
+  if (hf_) hf_split_error();  // nothing left over from an earlier call
   if (policy.others_are_errors && !policy.allow_all) {
     const auto first_disallowed = [&](bool normalized_pass) {
       for (std::size_t from = 0;;) {
@@ -156,7 +153,7 @@ std::string Encoding::split_at_specials(std::string_view text, const SpecialPoli
                   [&](std::size_t b, std::size_t e) { walk_specials(text, b, e, policy, true, on_text, on_special); },
                   on_special);
   }
-  return {};
+  return hf_ ? hf_split_error() : std::string();
 }
 
 template <class OnText, class OnSpecial>
@@ -173,7 +170,6 @@ void Encoding::walk_specials(std::string_view text, std::size_t begin, std::size
 
 template <class Sink>
 std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const {
-  if (hf_) hf_split_error();  // nothing left over from an earlier call
   const bool template_tokens = hf_ && policy.add_special_tokens;
   if (template_tokens) {
     for (const uint32_t id : hf_->prefix_ids) sink(id, 0, 0);
@@ -190,7 +186,6 @@ std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& po
     const auto end = static_cast<uint32_t>(text.size());
     for (const uint32_t id : hf_->suffix_ids) sink(id, end, end);
   }
-  if (error.empty() && hf_) error = hf_split_error();
   return error;
 }
 
@@ -230,7 +225,6 @@ Result<std::vector<Token>> Encoding::encode_with_spans(std::string_view text, co
 Result<std::vector<Span>> Encoding::pieces(std::string_view text, const SpecialPolicy& policy) const {
   Result<std::vector<Span>> result;
   std::vector<Span> spans;
-  if (hf_) hf_split_error();  // nothing left over from an earlier call
   result.error = split_at_specials(
       text, policy,
       [&](std::size_t begin, std::size_t end) {
@@ -249,7 +243,6 @@ Result<std::vector<Span>> Encoding::pieces(std::string_view text, const SpecialP
       [&](const SpecialToken&, std::size_t b, std::size_t e) {
         result.value.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
       });
-  if (result.error.empty() && hf_) result.error = hf_split_error();
   return result;
 }
 
@@ -258,7 +251,6 @@ Result<std::vector<PieceTrace>> Encoding::trace(std::string_view text, const Spe
   MergeScratch scratch;
   std::vector<uint32_t> bounds;
   std::vector<Span> spans;
-  if (hf_) hf_split_error();  // nothing left over from an earlier call
   result.error = split_at_specials(
       text, policy,
       [&](std::size_t from, std::size_t to) {
@@ -296,7 +288,6 @@ Result<std::vector<PieceTrace>> Encoding::trace(std::string_view text, const Spe
         p.tokens.push_back({special.id, p.begin, p.end});
         result.value.push_back(std::move(p));
       });
-  if (result.error.empty() && hf_) result.error = hf_split_error();
   return result;
 }
 

@@ -108,7 +108,7 @@ class Encoding {
   // Walks the text split at the special tokens the policy allows: on_text(begin, end) for each
   // stretch of ordinary text, on_special(special, begin, end) for each special token (its span takes
   // the white space lstrip/rstrip give it). Returns the error message when the policy makes a special
-  // token in the text an error, else "".
+  // token in the text an error or a regex split gave up, else "".
   template <class OnText, class OnSpecial>
   std::string split_at_specials(std::string_view text, const SpecialPolicy& policy, OnText&& on_text,
                                 OnSpecial&& on_special) const;

@@ -12,7 +12,7 @@ namespace bpeviz {
 namespace {
 
 // Set when a regex split gave up on this thread's text (Regex::find_matches); read and cleared by
-// hf_split_error, which the encode functions call after their work.
+// hf_split_error, which split_at_specials calls before and after its walk.
 thread_local bool split_gave_up = false;
 
 }  // namespace

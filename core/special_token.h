@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/pretokenize.h"
@@ -38,6 +39,19 @@ bool is_word_character(uint32_t code_point);
 // Start of the character that ends at `end` (not before `begin`).
 std::size_t previous_char(std::string_view text, std::size_t begin, std::size_t end);
 
+// The first position at or after `from` where a token of `trie` that accept(index) takes starts, and
+// the longest such token's index; {npos, npos} when there is none. O(n · the longest token's length):
+// the trie, not a comparison with every token.
+template <class Accept>
+std::pair<std::size_t, std::size_t> find_added_token(std::string_view text, std::size_t from, const SpecialTrie& trie,
+                                                     Accept&& accept) {
+  for (std::size_t pos = from; pos < text.size(); ++pos) {
+    if (!trie.may_start(static_cast<unsigned char>(text[pos]))) continue;
+    if (const std::size_t k = trie.longest_at(text, pos, accept); k != SpecialTrie::npos) return {pos, k};
+  }
+  return {std::string_view::npos, SpecialTrie::npos};
+}
+
 template <class Accept, class OnText, class OnSpecial>
 void match_added_tokens(std::string_view text, std::size_t begin, std::size_t end, const std::vector<SpecialToken>& list,
                         const SpecialTrie& trie, Accept&& accept, OnText&& on_text, OnSpecial&& on_special) {
@@ -45,12 +59,7 @@ void match_added_tokens(std::string_view text, std::size_t begin, std::size_t en
   std::size_t start = begin;   // where the text not yet handed out starts
   std::size_t search = begin;  // where the next match may start (after a skipped one too)
   for (;;) {
-    // O(n · the longest token's length): the trie, not a comparison with every token.
-    std::size_t pos = search, k = SpecialTrie::npos;
-    for (; pos < part.size(); ++pos) {
-      if (!trie.may_start(static_cast<unsigned char>(part[pos]))) continue;
-      if ((k = trie.longest_at(part, pos, accept)) != SpecialTrie::npos) break;
-    }
+    const auto [pos, k] = find_added_token(part, search, trie, accept);
     if (k == SpecialTrie::npos) break;
     const SpecialToken& special = list[k];
     std::size_t b = pos, e = pos + special.text.size();
