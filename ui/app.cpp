@@ -145,6 +145,33 @@ void update_tokens(AppState& state) {
   ++state.tokens_serial;
 }
 
+TextEditorState& focused_editor(AppState& state) {
+  if (state.panel == Panel::chat) {
+    if (TextEditorState* row = focused_chat_editor(state.chat)) return *row;
+  }
+  return state.editor;
+}
+
+void editors_before_new_frame(AppState& state, ImGuiIO& io) {
+  text_editor_before_new_frame(state.editor, io);
+  for (ChatRow& row : state.chat.rows) text_editor_before_new_frame(row.content, io);
+}
+
+const char* app_clipboard(void* user_data) {
+  auto& state = *static_cast<AppState*>(user_data);
+  if (state.editor.paste_stage == TextEditorState::PasteStage::pressing) return text_editor_clipboard(&state.editor);
+  for (ChatRow& row : state.chat.rows) {
+    if (row.content.paste_stage == TextEditorState::PasteStage::pressing) return text_editor_clipboard(&row.content);
+  }
+  return "";
+}
+
+ChatInput chat_input(const AppState& state) {
+  // The page's encoding once its data is here (while another is fetched, the one on show).
+  return {state.encoding, state.encodings.find(state.encoding), state.token_view.show_whitespace,
+          state.token_view.byte_notation};
+}
+
 bool start_lesson(AppState& state, int index) {
   if (index < 0 || static_cast<std::size_t>(index) >= lessons().size()) return false;
   const Lesson& lesson = lessons()[static_cast<std::size_t>(index)];
@@ -612,13 +639,21 @@ void draw_panels(AppState& state) {
     draw_compare_view(state.compare, state.fonts, compare_input(state));
     ImGui::EndTabItem();
   }
+  if (tab("Chat", Panel::chat)) {
+    draw_chat_view(state.chat, state.fonts, chat_input(state));
+    if (!state.chat.encoding_request.empty()) select_encoding(state, std::exchange(state.chat.encoding_request, std::string()));
+    ImGui::EndTabItem();
+  }
   ImGui::EndTabBar();
 }
 
-// The text box's height: 28% of the window; presenting, two or three lines (a longer text scrolls),
+// The text box's height: 28% of the window; on the Chat tab two lines; presenting, two or three lines (a longer text scrolls),
 // so that the tokens, which show the text too, get the screen.
 float editor_height(const AppState& state) {
   const float available = ImGui::GetContentRegionAvail().y;
+  // The Chat tab edits its own messages: the page's text box keeps two lines and gives it the room.
+  const float two_lines = 2 * ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().FramePadding.y;
+  if (state.panel == Panel::chat) return two_lines;
   if (!state.presenting) return std::max(80.0f, available * 0.28f);
   const auto lines = std::count(state.editor.text.begin(), state.editor.text.end(), '\n') + 1;
   return static_cast<float>(std::clamp<std::ptrdiff_t>(lines, 2, 3)) * ImGui::GetTextLineHeight() +

@@ -10,6 +10,7 @@
 #include "core/pretokenize.h"
 #include "core/token.h"
 #include "core/token_groups.h"
+#include "ui/chat_view.h"
 #include "ui/compare_view.h"
 #include "ui/decode_box.h"
 #include "ui/encode_player_view.h"
@@ -29,7 +30,7 @@
 namespace bpeviz {
 
 // The views under the counts, one at a time (tabs).
-enum class Panel { tokens, ids, decode, merges, studio, tree, schemes, compare };
+enum class Panel { tokens, ids, decode, merges, studio, tree, schemes, compare, chat };
 
 struct AppState {
   TextEditorState editor;
@@ -41,6 +42,7 @@ struct AppState {
   TrainingStudioState studio;
   SchemesViewState schemes;
   CompareViewState compare;
+  ChatViewState chat;
   Fonts fonts;
   GlyphNeeds glyphs;                  // the code points on screen and the fonts they need
   VisibleGlyphSources glyph_sources;  // what note_visible_glyphs scanned last
@@ -155,6 +157,15 @@ std::string file_name_part(std::string name);
 // The shown tokens as a file: kind "json" or "csv" (core/token_export.h). An error when there are no
 // tokens (the policy made the text an error) or for another kind.
 Result<ExportFile> export_tokens(const AppState& state, std::string_view kind);
+// The text box a paste or typed text goes to: a Chat row's while it has the focus, else the page's.
+TextEditorState& focused_editor(AppState& state);
+// Before ImGui's NewFrame: carries out the text boxes' pending pastes (text_editor_before_new_frame).
+void editors_before_new_frame(AppState& state, ImGuiIO& io);
+// ImGui's GetClipboardTextFn for the browser (user_data is the AppState): the text being pasted into
+// whichever box is pasting, as text_editor_clipboard.
+const char* app_clipboard(void* user_data);
+// What the Chat tab renders: the conversation under the page's tokenizer.
+ChatInput chat_input(const AppState& state);
 // Draws one frame of the app into the current ImGui frame, filling the display.
 void app_frame(AppState& state);
 

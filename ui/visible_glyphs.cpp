@@ -21,6 +21,10 @@ void note_visible_glyphs(AppState& state) {
     seen.tree_serial = tree.built_serial;
     if (tree.built && tree.built_encoding) note_text(state.glyphs, tree.built_encoding->ranks().token(tree.built_id));
   }
+  if (seen.chat_serial != state.chat.serial) {
+    seen.chat_serial = state.chat.serial;
+    note_text(state.glyphs, state.chat.rendered.text);  // its rows' boxes show the same characters
+  }
 }
 
 }  // namespace bpeviz

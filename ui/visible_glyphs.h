@@ -1,6 +1,6 @@
 // The strings on screen whose characters the font atlas must have: the text (and with it the tiles,
-// tooltips, merge steps, schemes and the studio on the text), the decoded ids and the merge tree's
-// token. Each is scanned once per change, not every frame.
+// tooltips, merge steps, schemes and the studio on the text), the decoded ids, the merge tree's
+// token and the Chat tab's conversation. Each is scanned once per change, not every frame.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -15,6 +15,7 @@ struct VisibleGlyphSources {
   uint64_t decode_revision = UINT64_MAX;
   std::string decode_encoding;
   uint64_t tree_serial = UINT64_MAX;
+  uint64_t chat_serial = UINT64_MAX;
 };
 
 // Notes the code points of what changed since the last call in state.glyphs.

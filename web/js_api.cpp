@@ -41,6 +41,7 @@ const char* panel_name(Panel panel) {
     case Panel::tree: return "tree";
     case Panel::schemes: return "schemes";
     case Panel::compare: return "compare";
+    case Panel::chat: return "chat";
   }
   return "tokens";
 }
@@ -200,6 +201,56 @@ nlohmann::json compare_json(AppState& s) {
   return {{"encodings", c.names}, {"columns", std::move(columns)}, {"differing", c.differing}, {"boundaries", c.boundaries}};
 }
 
+// The Chat tab: the messages, the format, the conversation's text and tokens, and the counts; the
+// widgets' places as drawn last frame. Computed whichever tab shows.
+nlohmann::json chat_json(AppState& s) {
+  ChatViewState& c = s.chat;
+  update_chat_view(c, chat_input(s));
+  const auto rect = [](const float r[4]) { return std::vector<float>(r, r + 4); };
+  nlohmann::json messages = nlohmann::json::array(), formats = nlohmann::json::array();
+  for (std::size_t i = 0; i < c.rows.size(); ++i) {
+    const ChatRow& row = c.rows[i];
+    nlohmann::json m{{"role", row.role}, {"custom", row.custom}, {"content", row.content.text},
+                     {"focused", row.content.active}};
+    if (i < c.counts.messages.size() && c.error.empty()) {
+      m["contentTokens"] = c.counts.messages[i].content;
+      m["formatTokens"] = c.counts.messages[i].format;
+    }
+    if (i < c.row_rects.size()) {
+      m["roleRect"] = rect(c.row_rects[i].role);
+      m["contentRect"] = rect(c.row_rects[i].content);
+      m["removeRect"] = rect(c.row_rects[i].remove);
+    }
+    messages.push_back(std::move(m));
+  }
+  for (const ChatFormat* f : chat_formats_for(s.encoding)) formats.push_back(f->name);
+  nlohmann::json tokens = nlohmann::json::array(), spans = nlohmann::json::array(), added = nlohmann::json::array();
+  for (const Token& t : c.tokens) tokens.push_back({t.id, t.begin, t.end});
+  for (const Span& sp : c.rendered.format_spans) spans.push_back({sp.begin, sp.end});
+  if (c.format) {
+    for (const SpecialToken& t : c.format->added_specials) added.push_back({t.text, t.id});
+  }
+  float first_tile[4];
+  const bool drawn = !c.tokens.empty() && token_view_tile_rect(c.view, 0, first_tile);
+  return {{"format", c.format ? nlohmann::json(std::string(c.format->name)) : nlohmann::json(nullptr)},
+          {"formats", std::move(formats)},
+          {"source", c.format ? std::string(c.format->source) : ""},
+          {"addedSpecials", std::move(added)},
+          {"messages", std::move(messages)},
+          {"text", c.rendered.text},
+          {"formatSpans", std::move(spans)},
+          {"tokens", std::move(tokens)},
+          {"counts", {{"begin", c.counts.begin}, {"reply", c.counts.reply}, {"total", c.counts.total}}},
+          {"error", c.error},
+          {"addRect", rect(c.add_rect)},
+          {"pickRects", [&] {
+             nlohmann::json picks = nlohmann::json::array();
+             for (const auto& r : c.pick_rects) picks.push_back(rect(r));
+             return picks;
+           }()},
+          {"firstTileRect", drawn ? nlohmann::json(std::vector<float>(first_tile, first_tile + 4)) : nlohmann::json(nullptr)}};
+}
+
 // The tooltip's content for the tile under the mouse, or null.
 nlohmann::json hover_json(const AppState& s) {
   const int64_t g = s.token_view.hovered_group;
@@ -311,6 +362,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"schemes", schemes_json(*g_state)},
       {"schemesError", s.schemes.error},
       {"compare", compare_json(*g_state)},
+      {"chat", chat_json(*g_state)},
       {"theme", theme_name(s.theme)},
       {"presenting", s.presenting},
       {"fontScale", s.fonts.scale},
@@ -363,7 +415,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_set_text(const char* utf8, std::size_t length) {
 }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_paste(const char* utf8, std::size_t length) {
-  return refused(text_editor_paste(g_state->editor, std::string_view(utf8, length)));
+  return refused(text_editor_paste(focused_editor(*g_state), std::string_view(utf8, length)));
 }
 
 EMSCRIPTEN_KEEPALIVE double bpeviz_max_text_bytes() { return static_cast<double>(kMaxTextBytes); }
@@ -371,7 +423,7 @@ EMSCRIPTEN_KEEPALIVE double bpeviz_max_text_bytes() { return static_cast<double>
 EMSCRIPTEN_KEEPALIVE void bpeviz_refuse_text(double bytes) { text_editor_refuse(g_state->editor, bytes); }
 
 EMSCRIPTEN_KEEPALIVE void bpeviz_insert_text(const char* utf8, std::size_t length) {
-  if (!g_state->editor.active) {
+  if (!focused_editor(*g_state).active) {
     // Nothing has the keyboard focus, and ImGui would drop the characters: insert as a paste does.
     bpeviz_paste(utf8, length);
     return;
@@ -437,6 +489,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
   else if (panel == "tree") g_state->panel_request = Panel::tree;
   else if (panel == "schemes") g_state->panel_request = Panel::schemes;
   else if (panel == "compare") g_state->panel_request = Panel::compare;
+  else if (panel == "chat") g_state->panel_request = Panel::chat;
   else return -1;
   return 0;
 }
@@ -596,6 +649,32 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_set_compare(const char* names_json) {
   if (!g_error.empty()) return -1;
   for (const std::string& name : names) g_state->compare.failed.erase(name);  // picked again: try again
   g_state->panel_request = Panel::compare;
+  return 0;
+}
+
+// setChat: {messages: [{role, content}], format?}. Replaces the conversation and shows the Chat tab.
+EMSCRIPTEN_KEEPALIVE int bpeviz_set_chat(const char* chat_json_text) {
+  const nlohmann::json j = nlohmann::json::parse(chat_json_text, nullptr, false);
+  const auto& list = j.is_object() && j.contains("messages") ? j["messages"] : nlohmann::json();
+  std::vector<ChatMessage> messages;
+  for (const auto& m : list.is_array() ? list : nlohmann::json::array()) {
+    if (!m.is_object() || !m.value("role", nlohmann::json()).is_string() || !m.value("content", nlohmann::json()).is_string()) break;
+    messages.push_back({m["role"].get<std::string>(), m["content"].get<std::string>()});
+  }
+  if (!list.is_array() || messages.size() != list.size()) {
+    g_error = "setChat takes {messages: [{role, content}, ...], format}, role and content strings";
+    return -1;
+  }
+  if (j.contains("format")) {
+    const std::string format = j["format"].is_string() ? j["format"].get<std::string>() : "";
+    if (!set_chat_format(g_state->chat, g_state->encoding, format)) {
+      g_error = "no chat format \"" + format + "\" for " + g_state->encoding;
+      return -1;
+    }
+  }
+  g_error = set_chat_messages(g_state->chat, messages);
+  if (!g_error.empty()) return -1;
+  g_state->panel_request = Panel::chat;
   return 0;
 }
 

@@ -132,7 +132,7 @@ void frame(void* arg) {
     if (!file.empty()) bpeviz::browser_fetch_encoding(name.c_str(), file.c_str());
   }
 #endif
-  bpeviz::text_editor_before_new_frame(p.app.editor, io);
+  bpeviz::editors_before_new_frame(p.app, io);
   ImGui::NewFrame();
   bpeviz::app_frame(p.app);
   ImGui::Render();
@@ -233,8 +233,8 @@ int main(int, char**) {
 
 #ifdef __EMSCRIPTEN__
   // SDL2 2.26 cannot read the browser's clipboard: pastes arrive from page.js as bpeviz_paste.
-  io.GetClipboardTextFn = bpeviz::text_editor_clipboard;
-  io.ClipboardUserData = &p.app.editor;
+  io.GetClipboardTextFn = bpeviz::app_clipboard;  // the page's text box or a Chat row
+  io.ClipboardUserData = &p.app;
   io.SetClipboardTextFn = bpeviz::browser_set_clipboard;
   bpeviz::js_api_attach(&p.app);
   bpeviz::browser_watch_memory();

@@ -462,7 +462,7 @@
       frameTimes = [];
       return times;
     },
-    // 'tokens', 'ids', 'decode', 'merges', 'tree', 'studio', 'schemes' or 'compare'; resolves once the panel is drawn.
+    // 'tokens', 'ids', 'decode', 'merges', 'tree', 'studio', 'schemes', 'compare' or 'chat'; resolves once the panel is drawn.
     async showPanel(name) {
       if (withUtf8(String(name), (ptr) => Module._bpeviz_show_panel(ptr)) < 0) throw new Error(`unknown panel "${name}"`);
       for (let i = 0; i < 10 && api.state().panel !== name; i++) await api.nextFrame();
@@ -479,6 +479,14 @@
       for (const name of list) if (encodingLoads.has(name)) await encodingLoads.get(name).promise;
       await api.nextFrame();
       await api.nextFrame();
+    },
+    // The Chat tab with these messages ({role, content}; a role other than system, user and assistant is
+    // custom) in `format` (one of state().chat.formats; the tokenizer's usual one when left out).
+    // Resolves once the tab is drawn; state().chat shows the conversation's tokens and counts.
+    async setChat(messages, format) {
+      const chat = format === undefined ? { messages } : { messages, format };
+      if (withUtf8(JSON.stringify(chat), (ptr) => Module._bpeviz_set_chat(ptr)) < 0) throw new Error(fromWasm(Module._bpeviz_last_error()));
+      await api.showPanel('chat');
     },
     // The shown tokens as the Export menu writes them: 'json' or 'csv' (a string; nothing downloaded).
     exportTokens(kind) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadCorpora } from './corpus.mjs';
+import { harmonyEncoding } from './harmony.mjs';
 import { createReport, same, show } from './report.mjs';
 import { rng, randomText } from './random_text.mjs';
 
@@ -25,18 +26,6 @@ const tiktoken = require('tiktoken');
 const createBpevizCore = require(path.join(buildDir, 'bpeviz_core_node.js'));
 const ours = (await createBpevizCore()).bpevizCore;
 
-// o200k_harmony is not in npm tiktoken's registry: build it the way tiktoken's openai_public.py does.
-function harmony() {
-  const base = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/tiktoken/encoders/o200k_base.json'), 'utf8'));
-  const specials = { ...base.special_tokens, '<|startoftext|>': 199998, '<|endoftext|>': 199999,
-    '<|reserved_200000|>': 200000, '<|reserved_200001|>': 200001, '<|return|>': 200002, '<|constrain|>': 200003,
-    '<|reserved_200004|>': 200004, '<|channel|>': 200005, '<|start|>': 200006, '<|end|>': 200007,
-    '<|message|>': 200008, '<|reserved_200009|>': 200009, '<|reserved_200010|>': 200010,
-    '<|reserved_200011|>': 200011, '<|call|>': 200012 };
-  for (let i = 200013; i < 201088; i++) specials[`<|reserved_${i}|>`] = i;
-  return new tiktoken.Tiktoken(base.bpe_ranks, specials, base.pat_str);
-}
-
 const ENCODINGS = { gpt2: 'r50k_base', r50k_base: 'r50k_base', p50k_base: 'p50k_base', p50k_edit: 'p50k_base',
   cl100k_base: 'cl100k_base', o200k_base: 'o200k_base', o200k_harmony: 'o200k_base' };
 const encodingsDir = path.join(buildDir, 'site/encodings');
@@ -48,7 +37,7 @@ const { check: report, finish } = createReport();
 
 for (const [name, file] of Object.entries(ENCODINGS)) {
   ours.load(name, fs.readFileSync(path.join(encodingsDir, `${file}.tiktoken`)));
-  const reference = name === 'o200k_harmony' ? harmony() : tiktoken.get_encoding(name);
+  const reference = name === 'o200k_harmony' ? harmonyEncoding() : tiktoken.get_encoding(name);
   const compare = (label, texts, special) => {
     let mismatches = 0, example = '';
     for (const text of texts) {

@@ -76,11 +76,16 @@ export const tests = {
         return Module.HEAPU8.length;
       });
       assert(ceiling >= 2 ** 31 - 2 ** 26 && ceiling <= 2 ** 31, `memory stops at its 2 GB ceiling: ${ceiling}`);
-      const threw = await page.evaluate(() => {
-        try { window.bpeviz.setText('more text than there is room for '.repeat(20000)); } catch (e) { return e.message; }
-        return window.bpeviz.nextFrame().then(() => 'no error', (e) => e.message);
-      }).catch((e) => e.message);
+      // The answer is awaited for a while only: once the wasm has aborted, a promise of its frames may never settle.
+      const threw = await Promise.race([
+        page.evaluate(() => {
+          try { window.bpeviz.setText('more text than there is room for '.repeat(20000)); } catch (e) { return e.message; }
+          return window.bpeviz.nextFrame().then(() => 'no error', (e) => e.message);
+        }).catch((e) => e.message),
+        new Promise((resolve) => setTimeout(() => resolve('no answer'), 20000)),
+      ]);
       assert(threw !== 'no error', 'the page stopped');
+      await waitFor(page, () => document.getElementById('message').innerText !== '', null, 'the out-of-memory message', 20000);
       const shown = await page.evaluate(() => document.getElementById('message').innerText);
       assert(/^bpeviz ran out of memory: the page may use at most 2048 MB/.test(shown), `the message: ${shown}`);
       assert(/Reload the page: your text as it was before that change comes back/.test(shown), `what to do: ${shown}`);

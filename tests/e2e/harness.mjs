@@ -29,6 +29,8 @@ export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--ignore-gpu-blocklist',
+  // Shared memory in /tmp rather than /dev/shm, which containers often cap at 64 MB (a 100 MB paste crosses it).
+  '--disable-dev-shm-usage',
 ];
 
 export async function launchBrowser() {

@@ -24,20 +24,39 @@ for (const file of fs.readdirSync(here).filter((f) => f.endsWith('.test.mjs')).s
   for (const [name, fn] of Object.entries(module.tests)) tests.push({ name: `${file.replace('.test.mjs', '')}: ${name}`, fn });
 }
 
+// A test that hangs (a crashed renderer can leave a Playwright call waiting for ever) fails after this
+// long, and the next test gets a new browser: one stuck test must not eat the whole CI budget.
+const TEST_TIMEOUT_MS = 5 * 60 * 1000;
+function timeout(ms, what) {
+  let timer;
+  const promise = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(what)), ms); });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
 const server = await serveStatic(site);
 const baseUrl = `http://127.0.0.1:${server.address().port}/`;
-const browser = await launchBrowser();
+let browser = await launchBrowser();
 let passed = 0, failed = 0;
 for (const test of tests) {
   if (args.only && !test.name.includes(args.only)) continue;
   const started = Date.now();
+  const limit = timeout(TEST_TIMEOUT_MS, `did not finish within ${TEST_TIMEOUT_MS / 1000} s`);
   try {
-    await test.fn({ browser, baseUrl, out });
+    await Promise.race([test.fn({ browser, baseUrl, out }), limit.promise]);
     passed++;
     console.log(`ok    ${test.name} (${Date.now() - started} ms)`);
   } catch (e) {
     failed++;
     console.log(`FAIL  ${test.name}: ${e.message}`);
+    if (!browser.isConnected() || /did not finish/.test(e.message)) {
+      const closing = timeout(30000, 'close');
+      // A browser that will not close is left behind; Playwright kills it when this process exits.
+      await Promise.race([browser.close(), closing.promise]).catch(() => {});
+      closing.cancel();
+      browser = await launchBrowser();
+    }
+  } finally {
+    limit.cancel();
   }
 }
 await browser.close();
