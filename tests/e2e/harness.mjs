@@ -68,8 +68,17 @@ export async function openPage(browser, baseUrl, options = {}) {
   return { context, page, errors };
 }
 
-export async function waitReady(page) {
-  await page.evaluate(() => window.bpeviz.ready);
+// Waits for the first frame; a page that never gets there fails the test instead of waiting for ever.
+export async function waitReady(page, timeout = 60000) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new AssertionError(`the page was not ready within ${timeout / 1000} s`)), timeout);
+  });
+  try {
+    await Promise.race([page.evaluate(() => window.bpeviz.ready), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // Waits for n frames of the page.
