@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/byte_tokenizer.h"
+#include "core/incremental_encode.h"
 #include "core/open_models.h"
 #include "core/openai_encodings.h"
 #include "core/token_export.h"
@@ -112,9 +113,66 @@ SpecialPolicy current_policy(const AppState& state) {
   return policy;
 }
 
+std::size_t count_characters(std::string_view text) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) ++n;
+  return n;
+}
+
+// After an edit of the text alone, re-encodes only around it and splices tokens, pieces, groups and
+// the character count. False when that does not apply (another encoding or policy, one that does not
+// cut at line starts, an error): update_tokens then encodes the whole text.
+bool update_tokens_around_edit(AppState& state) {
+  const Encoding* encoding = state.encodings.find(state.encoding);
+  if (state.tokens_serial == 0 || state.tokens_encoding != state.encoding || state.tokens_special_mode != state.special_mode ||
+      state.tokens_add_special_tokens != state.add_special_tokens || !state.tokens_error.empty() || !encoding ||
+      !cuts_at_line_starts(*encoding)) {
+    return false;
+  }
+  const std::string& text = state.editor.text;
+  const TextEdit edit = find_text_edit(state.tokens_text, text);
+  const uint32_t old_groups = static_cast<uint32_t>(state.groups.size());
+  auto r = reencode_edit(*encoding, current_policy(state), text, edit, state.tokens, state.pieces);
+  if (!r.ok()) return false;
+  const Reencoded& e = r.value;
+  // The groups: those of the re-encoded tokens, between the unchanged ones (shifted). A line cut is a
+  // group boundary too: an ASCII character after a newline.
+  const auto group_at = [&](uint32_t token) {
+    return static_cast<uint32_t>(std::lower_bound(state.groups.begin(), state.groups.end(), token,
+                                                  [](const TokenGroup& g, uint32_t t) { return g.first_token < t; }) -
+                                 state.groups.begin());
+  };
+  const uint32_t g0 = group_at(e.first_token), g1 = group_at(e.old_token_end);
+  std::vector<Token> part(state.tokens.begin() + e.first_token, state.tokens.begin() + e.new_token_end);
+  for (Token& t : part) t.begin -= e.begin, t.end -= e.begin;
+  std::vector<TokenGroup> middle = group_tokens_by_character(std::string_view(text).substr(e.begin, e.new_end - e.begin), part);
+  for (TokenGroup& g : middle) g.first_token += e.first_token, g.begin += e.begin, g.end += e.begin;
+  const int64_t token_shift = static_cast<int64_t>(e.new_token_end) - static_cast<int64_t>(e.old_token_end);
+  const int64_t byte_shift = static_cast<int64_t>(e.new_end) - static_cast<int64_t>(e.old_end);
+  for (std::size_t i = g1; i < state.groups.size(); ++i) {
+    TokenGroup& g = state.groups[i];
+    g.first_token = static_cast<uint32_t>(g.first_token + token_shift);
+    g.begin = static_cast<uint32_t>(g.begin + byte_shift);
+    g.end = static_cast<uint32_t>(g.end + byte_shift);
+  }
+  state.groups.erase(state.groups.begin() + g0, state.groups.begin() + g1);
+  state.groups.insert(state.groups.begin() + g0, middle.begin(), middle.end());
+  state.characters = state.characters - count_characters(std::string_view(state.tokens_text).substr(e.begin, e.old_end - e.begin)) +
+                     count_characters(std::string_view(text).substr(e.begin, e.new_end - e.begin));
+  state.tokens_text.replace(edit.begin, edit.old_end - edit.begin, text, edit.begin, edit.new_end - edit.begin);
+  state.tokens_splice = TileSplice{state.tokens_serial, old_groups, g0, g1, static_cast<uint32_t>(g0 + middle.size())};
+  return true;
+}
+
 void update_tokens(AppState& state) {
   if (state.tokens_revision == state.editor.revision && state.tokens_encoding == state.encoding &&
       state.tokens_special_mode == state.special_mode && state.tokens_add_special_tokens == state.add_special_tokens) {
+    return;
+  }
+  state.tokens_splice.reset();
+  if (update_tokens_around_edit(state)) {
+    state.tokens_revision = state.editor.revision;
+    ++state.tokens_serial;
     return;
   }
   const std::string& text = state.editor.text;
@@ -136,8 +194,8 @@ void update_tokens(AppState& state) {
     if (!text.empty()) state.pieces.push_back({0, static_cast<uint32_t>(text.size())});  // no pre-tokenizer
   }
   state.groups = group_tokens_by_character(text, state.tokens);
-  state.characters = 0;
-  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) ++state.characters;
+  state.characters = count_characters(text);
+  state.tokens_text = text;
   state.tokens_revision = state.editor.revision;
   state.tokens_encoding = state.encoding;
   state.tokens_special_mode = state.special_mode;
@@ -561,7 +619,8 @@ void draw_tokens_panel(AppState& state) {
     ImGui::TextWrapped("Error: %s.", state.tokens_error.c_str());
   } else {
     const TokenViewInput input{state.tokens_serial, state.editor.text, state.tokens, state.groups, state.pieces,
-                               state.encodings.find(state.tokens_encoding), {}, kTreeClickHint, 0, {}};
+                               state.encodings.find(state.tokens_encoding), {}, kTreeClickHint, 0, {},
+                               state.tokens_splice ? &*state.tokens_splice : nullptr};
     draw_token_view(state.token_view, state.fonts, input);
     show_clicked_tree(state, state.token_view, state.tokens, state.groups);
   }

@@ -95,6 +95,10 @@ struct AppState {
   SpecialMode tokens_special_mode = SpecialMode::allowed;
   bool tokens_add_special_tokens = false;
   uint64_t tokens_serial = 0;  // bumped whenever `tokens` is recomputed: views cache by it
+  std::string tokens_text;     // the text `tokens` are of (an edit is found by comparing it with the new one)
+  // Set when the last update re-encoded only around an edit (core/incremental_encode.h): which tiles of
+  // the Tokens tab it replaced, so that the view lays out only those.
+  std::optional<TileSplice> tokens_splice;
 
   // Where widgets were drawn last frame, in CSS pixels (tests and the page's JS API read these).
   struct Rect { float x = 0, y = 0, width = 0, height = 0; };

@@ -36,43 +36,91 @@ bool append_tile_label(std::string& out, const TokenViewState& state, const Toke
   return text.find('\n') != std::string_view::npos;
 }
 
+// Appends the labels, ids, widths and line ends of tiles [first, last) to `out` (whose strings and start
+// lists continue from what is there).
+void lay_out_tiles(TokenViewState& out, const TokenViewState& options, const Fonts& fonts, const TokenViewInput& in,
+                   uint32_t first, uint32_t last) {
+  const float text_size = fonts.text->FontSize * fonts.text->Scale * ImGui::GetIO().FontGlobalScale;
+  const float mono_size = fonts.mono->FontSize * fonts.mono->Scale * ImGui::GetIO().FontGlobalScale;
+  for (uint32_t g = first; g < last; ++g) {
+    const TokenGroup& group = in.groups[g];
+    const std::size_t label_begin = out.labels.size();
+    const bool ends_line = append_tile_label(out.labels, options, in, group, fonts.text);
+    const std::size_t ids_begin = out.ids.size();
+    const bool untokenized = in.tokens[group.first_token].id == kUntokenized;
+    for (uint32_t t = group.first_token; t < group.first_token + group.token_count && !untokenized; ++t) {
+      if (t != group.first_token) out.ids.push_back(' ');
+      out.ids += std::to_string(in.tokens[t].id);
+    }
+    out.label_starts.push_back(static_cast<uint32_t>(out.labels.size()));
+    out.id_starts.push_back(static_cast<uint32_t>(out.ids.size()));
+    const float label_w = text_width(fonts.text, text_size, std::string_view(out.labels).substr(label_begin));
+    const float w = untokenized ? label_w
+                                : std::max({kMinWidth, label_w,
+                                            text_width(fonts.mono, mono_size, std::string_view(out.ids).substr(ids_begin))}) +
+                                      2 * kPad;
+    out.tile_widths.push_back(w);
+    out.tile_ends_line.push_back(ends_line);
+  }
+}
+
+// Breaks the tiles into rows of `width`: a row also ends after a tile that holds a newline.
+void wrap_rows(TokenViewState& state, float width) {
+  state.row_starts.assign(1, 0);
+  float x = 0;
+  const auto n = static_cast<uint32_t>(state.tile_widths.size());
+  for (uint32_t g = 0; g < n; ++g) {
+    const float w = state.tile_widths[g];
+    if (g > 0 && (state.tile_ends_line[g - 1] || x + w > width)) {
+      state.row_starts.push_back(g);
+      x = 0;
+    }
+    x += w + kGap;
+  }
+  state.row_starts.push_back(n);  // sentinel
+}
+
 void rebuild_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in, float width) {
   state.labels.clear();
   state.ids.clear();
   state.label_starts.assign(1, 0);
   state.id_starts.assign(1, 0);
   state.tile_widths.clear();
-  state.row_starts.assign(1, 0);
-  const float text_size = fonts.text->FontSize * fonts.text->Scale * ImGui::GetIO().FontGlobalScale;
-  const float mono_size = fonts.mono->FontSize * fonts.mono->Scale * ImGui::GetIO().FontGlobalScale;
-  float x = 0;
-  bool break_after = false;
-  for (uint32_t g = 0; g < in.groups.size(); ++g) {
-    const TokenGroup& group = in.groups[g];
-    const std::size_t label_begin = state.labels.size();
-    const bool ends_line = append_tile_label(state.labels, state, in, group, fonts.text);
-    const std::size_t ids_begin = state.ids.size();
-    const bool untokenized = in.tokens[group.first_token].id == kUntokenized;
-    for (uint32_t t = group.first_token; t < group.first_token + group.token_count && !untokenized; ++t) {
-      if (t != group.first_token) state.ids.push_back(' ');
-      state.ids += std::to_string(in.tokens[t].id);
-    }
-    state.label_starts.push_back(static_cast<uint32_t>(state.labels.size()));
-    state.id_starts.push_back(static_cast<uint32_t>(state.ids.size()));
-    const float label_w = text_width(fonts.text, text_size, std::string_view(state.labels).substr(label_begin));
-    const float w = untokenized ? label_w
-                                : std::max({kMinWidth, label_w,
-                                            text_width(fonts.mono, mono_size, std::string_view(state.ids).substr(ids_begin))}) +
-                                      2 * kPad;
-    state.tile_widths.push_back(w);
-    if (g > 0 && (break_after || x + w > width)) {
-      state.row_starts.push_back(g);
-      x = 0;
-    }
-    x += w + kGap;
-    break_after = ends_line;
-  }
-  state.row_starts.push_back(static_cast<uint32_t>(in.groups.size()));  // sentinel
+  state.tile_ends_line.clear();
+  lay_out_tiles(state, state, fonts, in, 0, static_cast<uint32_t>(in.groups.size()));
+  wrap_rows(state, width);
+}
+
+// Replaces one stretch of a concatenated string list: entries [first, old_end) of `starts` (n + 1
+// offsets into `text`) by those of `fresh` (its own text and offsets from 0).
+void splice_strings(std::string& text, std::vector<uint32_t>& starts, uint32_t first, uint32_t old_end,
+                    const std::string& fresh_text, const std::vector<uint32_t>& fresh_starts) {
+  const uint32_t from = starts[first], to = starts[old_end];
+  const int64_t shift = static_cast<int64_t>(fresh_text.size()) - static_cast<int64_t>(to - from);
+  text.replace(from, to - from, fresh_text);
+  std::vector<uint32_t> middle;
+  for (std::size_t i = 1; i + 1 < fresh_starts.size(); ++i) middle.push_back(from + fresh_starts[i]);
+  for (std::size_t i = old_end; i < starts.size(); ++i) starts[i] = static_cast<uint32_t>(starts[i] + shift);
+  starts.erase(starts.begin() + first + 1, starts.begin() + old_end);
+  starts.insert(starts.begin() + first + 1, middle.begin(), middle.end());
+}
+
+// Lays out only the tiles an edit replaced (TokenViewInput::splice), then wraps the rows again.
+void splice_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in, float width) {
+  const TileSplice& s = *in.splice;
+  TokenViewState fresh;
+  fresh.label_starts.assign(1, 0);
+  fresh.id_starts.assign(1, 0);
+  lay_out_tiles(fresh, state, fonts, in, s.first, s.new_end);
+  splice_strings(state.labels, state.label_starts, s.first, s.old_end, fresh.labels, fresh.label_starts);
+  splice_strings(state.ids, state.id_starts, s.first, s.old_end, fresh.ids, fresh.id_starts);
+  const auto replace = [&](auto& list, const auto& with) {
+    list.erase(list.begin() + s.first, list.begin() + s.old_end);
+    list.insert(list.begin() + s.first, with.begin(), with.end());
+  };
+  replace(state.tile_widths, fresh.tile_widths);
+  replace(state.tile_ends_line, fresh.tile_ends_line);
+  wrap_rows(state, width);
 }
 
 // In the text font throughout: the tile's 14 px mono font is too small to read at a glance, and
@@ -135,9 +183,15 @@ void draw_marks(ImDrawList* draw, std::span<const uint32_t> marks, const TokenGr
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in) {
   const float width = ImGui::GetContentRegionAvail().x;
-  if (state.laid_out_revision != in.revision || state.laid_out_width != width ||
-      state.laid_out_whitespace != state.show_whitespace || state.laid_out_byte_notation != state.byte_notation ||
-      state.laid_out_fonts != fonts.generation) {
+  const bool same_options = state.laid_out_whitespace == state.show_whitespace &&
+                            state.laid_out_byte_notation == state.byte_notation && state.laid_out_fonts == fonts.generation;
+  if (state.laid_out_revision != in.revision && same_options && in.splice &&
+      in.splice->from_revision == state.laid_out_revision && state.tile_widths.size() == in.splice->old_tiles) {
+    // An edit: only the tiles it replaced are laid out again (a keystroke in a long text).
+    splice_layout(state, fonts, in, width);
+    state.laid_out_revision = in.revision;
+    state.laid_out_width = width;
+  } else if (state.laid_out_revision != in.revision || state.laid_out_width != width || !same_options) {
     rebuild_layout(state, fonts, in, width);
     state.laid_out_revision = in.revision;
     state.laid_out_width = width;

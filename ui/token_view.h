@@ -37,6 +37,7 @@ struct TokenViewState {
   std::string ids;                     // every tile's "id id id" line, concatenated
   std::vector<uint32_t> id_starts;
   std::vector<float> tile_widths;
+  std::vector<uint8_t> tile_ends_line;  // the tile holds a newline: its row ends after it
   std::vector<uint32_t> row_starts;    // first tile of each row
 
   // Where this frame drew the tiles (screen position of row 0, scrolled) and which one the mouse is
@@ -46,6 +47,15 @@ struct TokenViewState {
   float mark_half_width = 1.5f;  // of the bars for TokenViewInput::marks
   int64_t hovered_group = -1;
   int64_t clicked_group = -1;  // the tile clicked this frame (-1 for none): the app acts on it
+};
+
+// How the tiles of revision `from_revision` became those of the next: tiles [first, old_end) of the
+// `old_tiles` then were replaced by [first, new_end) now, and the tiles after are the same (their text
+// moved, their labels did not). The view then lays out only the replaced ones.
+struct TileSplice {
+  uint64_t from_revision = 0;
+  uint32_t old_tiles = 0;
+  uint32_t first = 0, old_end = 0, new_end = 0;
 };
 
 // What the view shows. `revision` identifies the tokens, groups and pieces: the layout is rebuilt
@@ -66,6 +76,8 @@ struct TokenViewInput {
   // Byte offsets to mark with a bar (the Compare tab: where this tokenizer cuts and another does not),
   // sorted: before the tile that starts there, or across a tile that holds it (a cut inside a character).
   std::span<const uint32_t> marks;
+  // Set when the tiles changed only in one stretch since the view last drew (else null).
+  const TileSplice* splice = nullptr;
 };
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& input);

@@ -1,0 +1,110 @@
+#include "core/incremental_encode.h"
+
+#include <algorithm>
+
+namespace bpeviz {
+namespace {
+
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_line_cut(std::string_view text, std::size_t i) {
+  return i > 0 && i < text.size() && text[i - 1] == '\n' && is_ascii_alnum(text[i]);
+}
+
+// Replaces items [first, old_end) of `list` by `middle`, shifting the spans of the items after by `delta`.
+template <class T>
+void splice(std::vector<T>& list, std::size_t first, std::size_t old_end, std::vector<T>& middle, int64_t delta) {
+  for (std::size_t i = old_end; i < list.size(); ++i) {
+    list[i].begin = static_cast<uint32_t>(list[i].begin + delta);
+    list[i].end = static_cast<uint32_t>(list[i].end + delta);
+  }
+  const auto at = list.erase(list.begin() + static_cast<std::ptrdiff_t>(first), list.begin() + static_cast<std::ptrdiff_t>(old_end));
+  list.insert(at, middle.begin(), middle.end());
+}
+
+// The first item whose span begins at or after `offset`, which must begin exactly there (or be the end).
+template <class T>
+bool boundary_index(const std::vector<T>& list, uint32_t offset, std::size_t& index) {
+  const auto it = std::lower_bound(list.begin(), list.end(), offset, [](const T& item, uint32_t o) { return item.begin < o; });
+  index = static_cast<std::size_t>(it - list.begin());
+  return it == list.end() || it->begin == offset;
+}
+
+}  // namespace
+
+TextEdit find_text_edit(std::string_view before, std::string_view after) {
+  const std::size_t shorter = std::min(before.size(), after.size());
+  std::size_t prefix = static_cast<std::size_t>(std::mismatch(before.begin(), before.begin() + static_cast<std::ptrdiff_t>(shorter), after.begin()).first - before.begin());
+  std::size_t suffix = 0;
+  while (suffix < shorter - prefix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) ++suffix;
+  return {static_cast<uint32_t>(prefix), static_cast<uint32_t>(before.size() - suffix), static_cast<uint32_t>(after.size() - suffix)};
+}
+
+bool cuts_at_line_starts(const Encoding& encoding) {
+  if (encoding.hf_model()) return false;
+  switch (encoding.pretokenizer()) {
+    case Pretokenizer::gpt2:
+    case Pretokenizer::cl100k:
+    case Pretokenizer::o200k:
+    case Pretokenizer::qwen2:
+    case Pretokenizer::whitespace:
+      break;
+    default:
+      return false;
+  }
+  return std::none_of(encoding.specials().begin(), encoding.specials().end(),
+                      [](const SpecialToken& s) { return s.text.find('\n') != std::string::npos; });
+}
+
+uint32_t line_cut_at_or_before(std::string_view text, uint32_t at) {
+  for (std::size_t i = std::min<std::size_t>(at, text.size()); i > 0; --i) {
+    if (is_line_cut(text, i)) return static_cast<uint32_t>(i);
+  }
+  return 0;
+}
+
+uint32_t line_cut_at_or_after(std::string_view text, uint32_t at) {
+  for (std::size_t i = std::max<uint32_t>(at, 1); i < text.size(); ++i) {
+    if (is_line_cut(text, i)) return static_cast<uint32_t>(i);
+  }
+  return static_cast<uint32_t>(text.size());
+}
+
+Result<Reencoded> reencode_edit(const Encoding& encoding, const SpecialPolicy& policy, std::string_view after,
+                                const TextEdit& edit, std::vector<Token>& tokens, std::vector<Span>& pieces) {
+  Reencoded r;
+  // Both sides of a cut untouched: text[i - 1] and text[i] before the edit, or after it.
+  r.begin = edit.begin == 0 ? 0 : line_cut_at_or_before(after, edit.begin - 1);
+  r.new_end = line_cut_at_or_after(after, edit.new_end + 1);
+  const int64_t delta = static_cast<int64_t>(edit.new_end) - static_cast<int64_t>(edit.old_end);
+  r.old_end = static_cast<uint32_t>(r.new_end - delta);
+  std::size_t t0, t1, p0, p1;
+  if (!boundary_index(tokens, r.begin, t0) || !boundary_index(tokens, r.old_end, t1) ||
+      !boundary_index(pieces, r.begin, p0) || !boundary_index(pieces, r.old_end, p1)) {
+    return Result<Reencoded>::failure("the old tokens do not break at the line cuts around the edit");
+  }
+  // With the letter after the cut: a piece's end may look one character ahead ("\s+(?!\S)"), and at the
+  // end of a text it would see none. What starts at the cut is dropped again.
+  const std::string_view part = after.substr(r.begin, std::min<std::size_t>(after.size(), r.new_end + std::size_t{1}) - r.begin);
+  auto middle = encoding.encode_with_spans(part, policy);
+  if (!middle.ok()) return Result<Reencoded>::failure(middle.error);
+  auto middle_pieces = encoding.pieces(part, policy);
+  if (!middle_pieces.ok()) return Result<Reencoded>::failure(middle_pieces.error);
+  const uint32_t length = r.new_end - r.begin;
+  std::erase_if(middle.value, [&](const Token& t) { return t.begin >= length; });
+  std::erase_if(middle_pieces.value, [&](const Span& s) { return s.begin >= length; });
+  for (Token& t : middle.value) t.begin += r.begin, t.end += r.begin;
+  for (Span& s : middle_pieces.value) s.begin += r.begin, s.end += r.begin;
+  r.first_token = static_cast<uint32_t>(t0);
+  r.old_token_end = static_cast<uint32_t>(t1);
+  r.new_token_end = static_cast<uint32_t>(t0 + middle.value.size());
+  r.first_piece = static_cast<uint32_t>(p0);
+  r.old_piece_end = static_cast<uint32_t>(p1);
+  r.new_piece_end = static_cast<uint32_t>(p0 + middle_pieces.value.size());
+  splice(tokens, t0, t1, middle.value, delta);
+  splice(pieces, p0, p1, middle_pieces.value, delta);
+  return {r, ""};
+}
+
+}  // namespace bpeviz

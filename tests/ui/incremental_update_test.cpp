@@ -1,0 +1,100 @@
+// An edit re-tokenizes only around itself (core/incremental_encode.h), and the page's state after it —
+// tokens, pieces, groups, the character count and the Tokens tab's tiles and rows — is exactly what
+// computing everything again gives: random edits through the text box's API. (Ill-formed bytes are
+// core's test: the page's text box holds only UTF-8.)
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "tests/test_data.h"
+#include "tests/ui/frames.h"
+#include "ui/app.h"
+
+using namespace bpeviz;
+
+namespace {
+
+const char* const kLines[] = {"The quick brown fox jumps over the lazy dog.\n", "    return x + 12345;\n", "\n",
+                              "naïve café — 你好，世界！ 👋🏽\n", "don't I'm\n", "<|endoftext|> after\n", "123456789\r\n"};
+const char* const kInserts[] = {"a", "7", " ", "\n", "'s", "<|endoftext|>", "你", "👍", "\nX", "word\nline\n"};
+
+}  // namespace
+
+TEST_CASE("random edits: the spliced state equals the state computed again, tiles and rows too") {
+  test::HeadlessImGui imgui;
+  AppState app;
+  app.fonts = test::default_fonts();
+  test::load_builtin_encoding(app, "cl100k_base");
+  std::mt19937 rng(7);
+  std::string text;
+  for (int i = 0; i < 80; ++i) text += kLines[rng() % std::size(kLines)];
+  // The boxes stay inactive: an active ImGui box edits its own copy of the text (it drops "\r").
+  app.editor.focus_request = false;
+  text_editor_set_text(app.editor, text);
+  test::app_frame_headless(app);
+  int spliced = 0;
+  for (int step = 0; step < 150; ++step) {
+    CAPTURE(step);
+    std::string next = app.editor.text;
+    const std::size_t at = rng() % (next.size() + 1);
+    if (rng() % 3) next.insert(at, kInserts[rng() % std::size(kInserts)]);
+    else next.erase(at, std::min<std::size_t>(rng() % 6, next.size() - at));
+    text_editor_set_text(app.editor, next);
+    test::app_frame_headless(app);
+    spliced += app.tokens_splice.has_value();
+    if (step % 10 != 9) continue;  // an error stays, so every tenth step is checked (a load of cl100k each)
+    AppState fresh;  // everything computed from scratch
+    fresh.fonts = app.fonts;
+    test::load_builtin_encoding(fresh, "cl100k_base");
+    fresh.editor.focus_request = false;
+    text_editor_set_text(fresh.editor, app.editor.text);
+    test::app_frame_headless(fresh);
+    if (app.tokens != fresh.tokens) {
+      std::size_t i = 0;
+      while (i < app.tokens.size() && i < fresh.tokens.size() && app.tokens[i] == fresh.tokens[i]) ++i;
+      MESSAGE("token " << i << " of " << app.tokens.size() << "/" << fresh.tokens.size() << ": got "
+              << (i < app.tokens.size() ? app.tokens[i].id : 0) << "@" << (i < app.tokens.size() ? app.tokens[i].begin : 0)
+              << " want " << (i < fresh.tokens.size() ? fresh.tokens[i].id : 0) << "@" << (i < fresh.tokens.size() ? fresh.tokens[i].begin : 0)
+              << " text size " << app.editor.text.size() << " encoding " << app.encoding << "/" << fresh.encoding
+              << " same text " << (app.editor.text == fresh.editor.text) << (app.tokens_text == app.editor.text)
+              << (fresh.tokens_text == fresh.editor.text) << " revs " << app.tokens_revision << "/" << app.editor.revision);
+    }
+    REQUIRE(app.tokens == fresh.tokens);
+    REQUIRE(app.pieces == fresh.pieces);
+    REQUIRE(app.groups.size() == fresh.groups.size());
+    for (std::size_t g = 0; g < app.groups.size(); ++g) {
+      const TokenGroup &a = app.groups[g], &b = fresh.groups[g];
+      REQUIRE((a.first_token == b.first_token && a.token_count == b.token_count && a.begin == b.begin && a.end == b.end));
+    }
+    REQUIRE(app.characters == fresh.characters);
+    REQUIRE(app.token_view.labels == fresh.token_view.labels);
+    REQUIRE(app.token_view.label_starts == fresh.token_view.label_starts);
+    REQUIRE(app.token_view.ids == fresh.token_view.ids);
+    REQUIRE(app.token_view.id_starts == fresh.token_view.id_starts);
+    REQUIRE(app.token_view.tile_widths == fresh.token_view.tile_widths);
+    REQUIRE(app.token_view.row_starts == fresh.token_view.row_starts);
+  }
+  CHECK(spliced > 140);  // nearly every edit took the short way (the others: the first line has no cut before it)
+}
+
+TEST_CASE("the short way is not taken across a change of encoding or policy, or for an encoding without line cuts") {
+  test::HeadlessImGui imgui;
+  AppState app;
+  app.fonts = test::default_fonts();
+  test::load_builtin_encoding(app, "o200k_base");
+  text_editor_set_text(app.editor, "line one\nline two\n");
+  test::app_frame_headless(app);
+  text_editor_set_text(app.editor, "line one\nline 2\n");
+  test::app_frame_headless(app);
+  CHECK(app.tokens_splice.has_value());
+  app.special_mode = SpecialMode::as_text;
+  text_editor_set_text(app.editor, "line one\nline 3\n");
+  test::app_frame_headless(app);
+  CHECK_FALSE(app.tokens_splice.has_value());
+  select_encoding(app, "bytes");
+  test::app_frame_headless(app);
+  text_editor_set_text(app.editor, "line one\nline 4\n");
+  test::app_frame_headless(app);
+  CHECK_FALSE(app.tokens_splice.has_value());
+  CHECK(app.tokens.size() == std::string("line one\nline 4\n").size());
+}
