@@ -71,12 +71,17 @@ uint32_t line_cut_at_or_after(std::string_view text, uint32_t at) {
   return static_cast<uint32_t>(text.size());
 }
 
+Span reencoded_span(std::string_view after, const TextEdit& edit) {
+  // Both sides of a cut untouched: text[i - 1] and text[i] before the edit, or after it.
+  return {edit.begin == 0 ? 0 : line_cut_at_or_before(after, edit.begin - 1), line_cut_at_or_after(after, edit.new_end + 1)};
+}
+
 Result<Reencoded> reencode_edit(const Encoding& encoding, const SpecialPolicy& policy, std::string_view after,
                                 const TextEdit& edit, std::vector<Token>& tokens, std::vector<Span>& pieces) {
   Reencoded r;
-  // Both sides of a cut untouched: text[i - 1] and text[i] before the edit, or after it.
-  r.begin = edit.begin == 0 ? 0 : line_cut_at_or_before(after, edit.begin - 1);
-  r.new_end = line_cut_at_or_after(after, edit.new_end + 1);
+  const Span span = reencoded_span(after, edit);
+  r.begin = span.begin;
+  r.new_end = span.end;
   const int64_t delta = static_cast<int64_t>(edit.new_end) - static_cast<int64_t>(edit.old_end);
   r.old_end = static_cast<uint32_t>(r.new_end - delta);
   std::size_t t0, t1, p0, p1;

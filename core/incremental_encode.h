@@ -36,6 +36,10 @@ bool cuts_at_line_starts(const Encoding& encoding);
 uint32_t line_cut_at_or_before(std::string_view text, uint32_t at);
 uint32_t line_cut_at_or_after(std::string_view text, uint32_t at);
 
+// The part of `after` that reencode_edit encodes again for `edit`: from the line cut before the edit
+// to the one after it (both sides of each untouched).
+Span reencoded_span(std::string_view after, const TextEdit& edit);
+
 // What reencode_edit replaced: tokens [first_token, old_token_end) by [first_token, new_token_end),
 // and likewise the pieces; the bytes [begin, old_end) of the old text by [begin, new_end) of the new.
 struct Reencoded {

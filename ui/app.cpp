@@ -1,6 +1,7 @@
 #include "ui/app.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <utility>
@@ -113,6 +114,10 @@ SpecialPolicy current_policy(const AppState& state) {
   return policy;
 }
 
+// Texts longer than this are tokenized a part per frame when the encoding cuts at line starts. A
+// part of 64 KB takes a few milliseconds to encode and lay out.
+constexpr std::size_t kPartBytes = 64 * 1024;
+
 std::size_t count_characters(std::string_view text) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) ++n;
@@ -131,6 +136,8 @@ bool update_tokens_around_edit(AppState& state) {
   }
   const std::string& text = state.editor.text;
   const TextEdit edit = find_text_edit(state.tokens_text, text);
+  // A long stretch (a paste of a book, a text without line cuts) goes by parts instead, a frame each.
+  if (const Span span = reencoded_span(text, edit); span.end - span.begin > kPartBytes) return false;
   const uint32_t old_groups = static_cast<uint32_t>(state.groups.size());
   auto r = reencode_edit(*encoding, current_policy(state), text, edit, state.tokens, state.pieces);
   if (!r.ok()) return false;
@@ -164,22 +171,68 @@ bool update_tokens_around_edit(AppState& state) {
   return true;
 }
 
-void update_tokens(AppState& state) {
+namespace {
+
+
+// An edit while a long text is tokenized: the tokens before the line cut ahead of the edit stay, and
+// the tokenizing goes on from there (typing at the end of a pasted book loses none of the work).
+bool keep_tokens_before_edit(AppState& state) {
+  if (state.tokens_encoding != state.encoding || state.tokens_special_mode != state.special_mode ||
+      state.tokens_add_special_tokens != state.add_special_tokens) {
+    return false;
+  }
+  const std::string& text = state.editor.text;
+  const TextEdit edit = find_text_edit(state.tokens_text, text);
+  const uint32_t keep = std::min(*state.tokenized_up_to, edit.begin == 0 ? 0 : line_cut_at_or_before(text, edit.begin - 1));
+  const auto first_after = [](auto& list, uint32_t offset) {
+    return std::lower_bound(list.begin(), list.end(), offset, [](const auto& item, uint32_t o) { return item.begin < o; });
+  };
+  const auto old_tiles = static_cast<uint32_t>(state.groups.size());
+  state.characters -= count_characters(std::string_view(state.tokens_text).substr(keep, *state.tokenized_up_to - keep));
+  state.tokens.erase(first_after(state.tokens, keep), state.tokens.end());
+  state.pieces.erase(first_after(state.pieces, keep), state.pieces.end());
+  state.groups.erase(first_after(state.groups, keep), state.groups.end());
+  state.tokens_text = text;
+  state.tokenized_up_to = keep;
+  state.tokens_revision = state.editor.revision;
+  const auto kept_tiles = static_cast<uint32_t>(state.groups.size());
+  state.tokens_splice = TileSplice{state.tokens_serial, old_tiles, kept_tiles, old_tiles, kept_tiles};
+  ++state.tokens_serial;
+  return true;
+}
+
+// Starts on a change of text, encoding or policy: around the edit, at once for a short text, or by parts.
+void start_tokens(AppState& state) {
   if (state.tokens_revision == state.editor.revision && state.tokens_encoding == state.encoding &&
       state.tokens_special_mode == state.special_mode && state.tokens_add_special_tokens == state.add_special_tokens) {
     return;
   }
   state.tokens_splice.reset();
-  if (update_tokens_around_edit(state)) {
+  if (!state.tokenized_up_to && update_tokens_around_edit(state)) {
     state.tokens_revision = state.editor.revision;
     ++state.tokens_serial;
     return;
   }
+  if (state.tokenized_up_to && keep_tokens_before_edit(state)) return;
   const std::string& text = state.editor.text;
   state.tokens.clear();
   state.pieces.clear();
+  state.groups.clear();
+  state.characters = 0;
   state.tokens_error.clear();
-  if (const Encoding* encoding = state.encodings.find(state.encoding)) {
+  state.tokenized_up_to.reset();
+  state.tokens_text = text;
+  state.tokens_revision = state.editor.revision;
+  state.tokens_encoding = state.encoding;
+  state.tokens_special_mode = state.special_mode;
+  state.tokens_add_special_tokens = state.add_special_tokens;
+  ++state.tokens_serial;
+  const Encoding* encoding = state.encodings.find(state.encoding);
+  if (text.size() > kPartBytes && (!encoding || cuts_at_line_starts(*encoding))) {
+    state.tokenized_up_to = 0;
+    return;
+  }
+  if (encoding) {
     const SpecialPolicy policy = current_policy(state);
     auto tokens = encoding->encode_with_spans(text, policy);
     if (tokens.ok()) {
@@ -195,12 +248,91 @@ void update_tokens(AppState& state) {
   }
   state.groups = group_tokens_by_character(text, state.tokens);
   state.characters = count_characters(text);
-  state.tokens_text = text;
-  state.tokens_revision = state.editor.revision;
-  state.tokens_encoding = state.encoding;
-  state.tokens_special_mode = state.special_mode;
-  state.tokens_add_special_tokens = state.add_special_tokens;
+}
+
+// Tokenizes the next part of a long text, up to the first line cut after kPartBytes, and appends its
+// tokens, pieces, groups and characters. (The byte-level baseline cuts there too, needlessly but simply.)
+void tokenize_next_part(AppState& state) {
+  const std::string_view text = state.tokens_text;
+  const uint32_t from = *state.tokenized_up_to;
+  const uint32_t end = from + kPartBytes >= text.size() ? static_cast<uint32_t>(text.size())
+                                                          : line_cut_at_or_after(text, static_cast<uint32_t>(from + kPartBytes));
+  const Encoding* encoding = state.encodings.find(state.tokens_encoding);
+  std::vector<Token> tokens;
+  if (encoding) {
+    // With the letter after the cut, as reencode_edit does: a piece's look-ahead sees what it sees in the whole text.
+    const std::string_view part = text.substr(from, std::min<std::size_t>(text.size(), end + std::size_t{1}) - from);
+    const SpecialPolicy policy = current_policy(state);
+    auto encoded = encoding->encode_with_spans(part, policy);
+    auto pieces = encoding->pieces(part, policy);
+    if (!encoded.ok() || !pieces.ok()) {
+      state.tokens_error = encoded.ok() ? pieces.error : encoded.error;
+      state.tokens.clear();
+      state.pieces.clear();
+      state.groups.clear();
+      state.tokenized_up_to.reset();
+      return;
+    }
+    for (const Token& t : encoded.value) {
+      if (t.begin < end - from) tokens.push_back({t.id, t.begin + from, t.end + from});
+    }
+    for (const Span& p : pieces.value) {
+      if (p.begin < end - from) state.pieces.push_back({p.begin + from, p.end + from});
+    }
+  } else {
+    tokens = encode_bytes(text.substr(from, end - from));
+    for (Token& t : tokens) t.begin += from, t.end += from;
+    if (end == text.size()) state.pieces.assign(1, {0, end});
+  }
+  std::vector<Token> relative(tokens);
+  for (Token& t : relative) t.begin -= from, t.end -= from;
+  for (TokenGroup g : group_tokens_by_character(text.substr(from, end - from), relative)) {
+    g.first_token += static_cast<uint32_t>(state.tokens.size());
+    g.begin += from;
+    g.end += from;
+    state.groups.push_back(g);
+  }
+  state.tokens.insert(state.tokens.end(), tokens.begin(), tokens.end());
+  state.characters += count_characters(text.substr(from, end - from));
+  if (end == text.size()) state.tokenized_up_to.reset();
+  else state.tokenized_up_to = end;
+}
+
+}  // namespace
+
+void update_tokens(AppState& state) {
+  start_tokens(state);
+  if (!state.tokenized_up_to) return;
+  while (state.tokenized_up_to) tokenize_next_part(state);
+  state.tokens_splice.reset();  // the views lay out everything again
   ++state.tokens_serial;
+}
+
+void update_tokens_for_frame(AppState& state) {
+  start_tokens(state);
+  if (!state.tokenized_up_to) return;
+  // Parts appended to what start_tokens kept: one splice from the tiles the view last laid out.
+  const std::optional<TileSplice> kept = state.tokens_splice;
+  // Parts until about 12 ms have gone: laying out their tiles costs about as much again, and the
+  // frame should stay well within 100 ms.
+  const auto started = std::chrono::steady_clock::now();
+  const uint64_t from_serial = state.tokens_serial;
+  const auto old_tiles = static_cast<uint32_t>(state.groups.size());
+  do {
+    tokenize_next_part(state);
+  } while (state.tokenized_up_to && std::chrono::steady_clock::now() - started < std::chrono::milliseconds(12));
+  state.tokens_splice = TileSplice{from_serial, old_tiles, old_tiles, old_tiles, static_cast<uint32_t>(state.groups.size())};
+  if (kept) {
+    state.tokens_splice = TileSplice{kept->from_revision, kept->old_tiles, kept->first, kept->old_end,
+                                     static_cast<uint32_t>(state.groups.size())};
+  }
+  if (!state.tokens_error.empty()) state.tokens_splice.reset();
+  ++state.tokens_serial;
+}
+
+double tokenizing_progress(const AppState& state) {
+  if (!state.tokenized_up_to || state.tokens_text.empty()) return -1;
+  return static_cast<double>(*state.tokenized_up_to) / static_cast<double>(state.tokens_text.size());
 }
 
 TextEditorState& focused_editor(AppState& state) {
@@ -539,10 +671,22 @@ void draw_counts(AppState& state) {
   count("Bytes", num(text.size()).c_str());
   char per_token[32] = "—";
   if (!failed && !state.tokens.empty()) {
-    std::snprintf(per_token, sizeof per_token, "%.2f", static_cast<double>(text.size()) / state.tokens.size());
+    // Of the bytes tokenized so far while a long text is tokenized by parts.
+    const std::size_t bytes = state.tokenized_up_to ? *state.tokenized_up_to : text.size();
+    std::snprintf(per_token, sizeof per_token, "%.2f", static_cast<double>(bytes) / state.tokens.size());
   }
   count("Bytes/token", per_token);
   count("Pre-tokens", failed ? "—" : num(state.pieces.size()).c_str());
+  if (const double done = tokenizing_progress(state); done >= 0) {
+    // A long text is tokenized a part per frame: the counts so far, and how far it has got.
+    char label[48];
+    std::snprintf(label, sizeof label, "tokenizing %.0f%%", 100 * done);
+    ImGui::SameLine();
+    ImGui::ProgressBar(static_cast<float>(done), ImVec2(ImGui::GetFontSize() * 9, 0), label);
+    state.progress_rect = item_rect();
+  } else {
+    state.progress_rect = {};
+  }
   if (state.presenting) {  // the switches are the presenter's business, not the audience's
     ImGui::NewLine();
     return;
@@ -650,6 +794,15 @@ void carry_out_studio_requests(AppState& state) {
   }
 }
 
+// While a long text is tokenized, the tabs that need all its tokens say so instead (each part would
+// make them start again).
+bool waiting_for_tokens(const AppState& state) {
+  const double done = tokenizing_progress(state);
+  if (done < 0) return false;
+  ImGui::TextDisabled("Tokenizing the text: %.0f%% done. This tab shows once it is all tokenized.", 100 * done);
+  return true;
+}
+
 void draw_panels(AppState& state) {
   if (!ImGui::BeginTabBar("panels")) return;
   // A tab picked from outside shows a frame later (ImGui applies SetSelected on the next layout):
@@ -668,7 +821,7 @@ void draw_panels(AppState& state) {
     ImGui::EndTabItem();
   }
   if (tab("Ids", Panel::ids)) {
-    draw_ids_panel(state.ids_panel, state.tokens_serial, state.tokens, state.fonts.text);
+    if (!waiting_for_tokens(state)) draw_ids_panel(state.ids_panel, state.tokens_serial, state.tokens, state.fonts.text);
     ImGui::EndTabItem();
   }
   if (tab("Decode ids", Panel::decode)) {
@@ -691,7 +844,7 @@ void draw_panels(AppState& state) {
     ImGui::EndTabItem();
   }
   if (tab("Schemes", Panel::schemes)) {
-    draw_schemes_view(state.schemes, state.fonts, schemes_input(state));
+    if (!waiting_for_tokens(state)) draw_schemes_view(state.schemes, state.fonts, schemes_input(state));
     ImGui::EndTabItem();
   }
   if (tab("Compare", Panel::compare)) {
@@ -743,13 +896,14 @@ void app_frame(AppState& state) {
   draw_header(state);
   draw_text_editor(state.editor, "##text", ImVec2(-1, editor_height(state)));
   state.editor_rect = item_rect();
-  update_tokens(state);
+  update_tokens_for_frame(state);
   draw_counts(state);
   if (!state.presenting) draw_provenance(state);
   draw_lesson_caption(state);
   draw_panels(state);
   draw_shortcuts_help(state);
   if (!state.export_tokens_request.empty()) {
+    update_tokens(state);  // the whole text's tokens, if a long one is still being tokenized
     auto file = export_tokens(state, std::exchange(state.export_tokens_request, std::string()));
     if (file.ok()) state.download_request = std::move(file.value);
     else state.message = "Could not export: " + file.error;

@@ -99,11 +99,15 @@ struct AppState {
   // Set when the last update re-encoded only around an edit (core/incremental_encode.h): which tiles of
   // the Tokens tab it replaced, so that the view lays out only those.
   std::optional<TileSplice> tokens_splice;
+  // A long text is tokenized a part per frame (parts end at line cuts, so they are independent), the
+  // tokens so far shown as they come: set while that is under way, to the bytes done.
+  std::optional<uint32_t> tokenized_up_to;
 
   // Where widgets were drawn last frame, in CSS pixels (tests and the page's JS API read these).
   struct Rect { float x = 0, y = 0, width = 0, height = 0; };
   Rect editor_rect, tokens_rect, panel_rect, copy_link_rect, model_rect, encoding_rect, special_rect;
   Rect lessons_rect, theme_rect, present_rect, help_rect, caption_rect, export_rect;  // zero when not drawn
+  Rect progress_rect;  // the tokenizing progress bar while a long text is tokenized (else zero)
   Rect export_item_rects[3];  // the Export menu's JSON, CSV and PNG items while it is open
 
   uint64_t frame = 0;  // frames drawn so far
@@ -133,8 +137,13 @@ void encoding_failed(AppState& state, const std::string& name, const std::string
 // The pre-tokenizer behind the shown tokens ("none" for the byte-level baseline).
 std::string_view shown_pretokenizer(const AppState& state);
 
-// Brings state.tokens (and groups, pieces, counts) up to date with the text, encoding and policy.
+// Brings state.tokens (and groups, pieces, counts) up to date with the text, encoding and policy,
+// finishing a tokenizing under way (the page's API and exports read whole results).
 void update_tokens(AppState& state);
+// The same within a frame's budget: a long text is started, or carried on, a few parts at a time.
+void update_tokens_for_frame(AppState& state);
+// The share of the text tokenized so far while that is under way, else -1.
+double tokenizing_progress(const AppState& state);
 
 // Picks lesson `index` of lessons(): its text and its encoding (fetched if needed). Returns false for
 // an index out of range. The text box's undo history does not keep the text it replaces.

@@ -98,11 +98,12 @@ void splice_strings(std::string& text, std::vector<uint32_t>& starts, uint32_t f
   const uint32_t from = starts[first], to = starts[old_end];
   const int64_t shift = static_cast<int64_t>(fresh_text.size()) - static_cast<int64_t>(to - from);
   text.replace(from, to - from, fresh_text);
-  std::vector<uint32_t> middle;
-  for (std::size_t i = 1; i + 1 < fresh_starts.size(); ++i) middle.push_back(from + fresh_starts[i]);
-  for (std::size_t i = old_end; i < starts.size(); ++i) starts[i] = static_cast<uint32_t>(starts[i] + shift);
-  starts.erase(starts.begin() + first + 1, starts.begin() + old_end);
-  starts.insert(starts.begin() + first + 1, middle.begin(), middle.end());
+  // starts[0..first] stay; then the fresh tiles' starts after their first, and their end; then the
+  // starts after the old stretch's end, shifted.
+  std::vector<uint32_t> tail(starts.begin() + old_end + 1, starts.end());
+  starts.resize(first + std::size_t{1});
+  for (std::size_t i = 1; i < fresh_starts.size(); ++i) starts.push_back(from + fresh_starts[i]);
+  for (const uint32_t t : tail) starts.push_back(static_cast<uint32_t>(t + shift));
 }
 
 // Lays out only the tiles an edit replaced (TokenViewInput::splice), then wraps the rows again.

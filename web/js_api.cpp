@@ -420,6 +420,10 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_paste(const char* utf8, std::size_t length) {
 
 EMSCRIPTEN_KEEPALIVE double bpeviz_max_text_bytes() { return static_cast<double>(kMaxTextBytes); }
 
+// The share of a long text tokenized so far, or -1 when no tokenizing is under way. (state() would
+// finish it first: it describes the whole text.)
+EMSCRIPTEN_KEEPALIVE double bpeviz_tokenizing() { return tokenizing_progress(*g_state); }
+
 EMSCRIPTEN_KEEPALIVE void bpeviz_refuse_text(double bytes) { text_editor_refuse(g_state->editor, bytes); }
 
 EMSCRIPTEN_KEEPALIVE void bpeviz_insert_text(const char* utf8, std::size_t length) {

@@ -462,6 +462,12 @@
       frameTimes = [];
       return times;
     },
+    // While a long text is tokenized a part per frame: the share done (0 to 1), else null. Cheap, and
+    // it does not finish the work as state() does.
+    tokenizing() {
+      const done = Module._bpeviz_tokenizing();
+      return done < 0 ? null : done;
+    },
     // 'tokens', 'ids', 'decode', 'merges', 'tree', 'studio', 'schemes', 'compare' or 'chat'; resolves once the panel is drawn.
     async showPanel(name) {
       if (withUtf8(String(name), (ptr) => Module._bpeviz_show_panel(ptr)) < 0) throw new Error(`unknown panel "${name}"`);

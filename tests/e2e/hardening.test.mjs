@@ -1,10 +1,13 @@
-// What a class pastes and opens must not break the page: a paste far beyond what the page holds is
-// refused with a message and a bounded memory footprint; memory running out says so, and a reload
+// What a class pastes and opens must not break the page: a 10 MB paste is tokenized a part per frame
+// with a progress bar while typing goes on; a paste far beyond what the page holds is refused with a
+// message and a bounded memory footprint; memory running out says so, and a reload
 // brings the text back; the page talks to no server but its own and runs no script it did not ship.
 // (Bad tokenizer files: user_tokenizers; damaged links and a full storage: session.)
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { loadCorpora } from '../conformance/corpus.mjs';
 import { assert, assertEqual, frames, openPage, setText, waitFor, waitReady, withReadyPage } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,6 +25,71 @@ function paste(page, unit, length) {
 }
 
 export const tests = {
+  async 'a 10 MB paste is tokenized a part per frame with a progress bar, typing meanwhile is kept, the ids are tiktoken\'s'({ browser, baseUrl, out }) {
+    // Real text (Debian's licences and copyright files, C++ headers, translations), repeated to 10 MB at most.
+    const { prose, code, multilingual } = loadCorpora({ maxBytes: 1 << 20 });
+    const unit = `${prose}\n${code}\n${multilingual}\n`;
+    const text = unit.repeat(Math.floor(10e6 / Buffer.byteLength(unit)));
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await setText(page, '');
+      await page.evaluate((t) => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', t);
+        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+        window.bpeviz.frameTimes();
+      }, text);
+      // Frame by frame: the share tokenized rises, and the page draws all along.
+      const seen = [];
+      let shot = false, typed = false;
+      for (let i = 0; i < 2000; i++) {
+        const done = await page.evaluate(async () => { await window.bpeviz.nextFrame(); return window.bpeviz.tokenizing(); });
+        if (done === null && seen.length > 0) break;
+        if (done === null) continue;  // the paste itself is still being carried out
+        // Only rises (typing adds a byte to the whole, hence the allowance), the work done is kept.
+        assert(seen.length === 0 || done >= seen.at(-1) - 1e-3, `the share tokenized only rises: ${seen.at(-1)} then ${done}`);
+        seen.push(done);
+        if (!shot && done > 0.3) {
+          await page.screenshot({ path: path.join(out, 'hardening-10mb-tokenizing.png') });
+          shot = true;
+        }
+        if (!typed && done > 0.5) {
+          await page.keyboard.type('!');  // at the caret: the end of the pasted text
+          typed = true;
+        }
+      }
+      assert(seen.length >= 5, `tokenized over several frames: ${seen.length}`);
+      assert(typed, 'typed while tokenizing');
+      const frameWork = (await page.evaluate(() => window.bpeviz.frameTimes())).map((t) => t[0]);
+      console.log(`      10 MB paste: tokenized over ${seen.length} frames; frame work median ${frameWork.sort((a, b) => a - b)[frameWork.length >> 1].toFixed(0)} ms, slowest ${frameWork.at(-1).toFixed(0)} ms (the benchmark measures it)`);
+      // Nothing typed is lost, and the tokens of the whole text are tiktoken's.
+      const result = await page.evaluate(() => {
+        const s = window.bpeviz.state();
+        return { text: s.text, count: s.counts.tokens, first: s.tokens.slice(0, 3000).map((t) => t.id),
+                 last: s.tokens.slice(-3000).map((t) => t.id), end: s.tokens.at(-1).end, bytes: s.counts.bytes };
+      });
+      // (Compared here, not by assertEqual, which would print 10 MB.) ImGui's text box drops the control
+      // characters other than tab and newline from a paste (\r, the form feeds in the GPL).
+      const expected = `${text.replace(/[\x00-\x08\x0b-\x1f]/g, '')}!`;
+      if (result.text !== expected) {
+        let i = 0;
+        while (i < expected.length && result.text[i] === expected[i]) i++;
+        assert(false, `the pasted text and the character typed meanwhile differ at ${i} of ${expected.length}: ` +
+                      `${JSON.stringify(result.text.slice(i, i + 40))} for ${JSON.stringify(expected.slice(i, i + 40))}`);
+      }
+      assertEqual(result.end, result.bytes, 'the tokens cover the text');
+      const tiktoken = createRequire(path.join(root, 'package.json'))('tiktoken');
+      const enc = tiktoken.get_encoding('o200k_base');
+      try {
+        const ids = enc.encode(result.text, 'all');
+        assertEqual(result.count, ids.length, 'the token count');
+        assertEqual(result.first, [...ids.slice(0, 3000)], 'the first 3,000 ids');
+        assertEqual(result.last, [...ids.slice(-3000)], 'the last 3,000 ids');
+      } finally {
+        enc.free();
+      }
+    });
+  },
+
   async 'a 100 MB paste, or a line too long to draw, is refused with a message and the page keeps working'({ browser, baseUrl, out }) {
     await withReadyPage(browser, baseUrl, {}, async (page) => {
       await setText(page, 'The text before the paste.');

@@ -98,3 +98,73 @@ TEST_CASE("the short way is not taken across a change of encoding or policy, or 
   CHECK_FALSE(app.tokens_splice.has_value());
   CHECK(app.tokens.size() == std::string("line one\nline 4\n").size());
 }
+
+namespace {
+
+// The state tokenized at once (update_tokens finishes what a frame would do by parts), then drawn.
+void require_same_as_at_once(AppState& app, const char* encoding) {
+  AppState fresh;
+  fresh.fonts = app.fonts;
+  if (std::string(encoding) != "bytes") test::load_builtin_encoding(fresh, encoding);
+  fresh.editor.focus_request = false;
+  text_editor_set_text(fresh.editor, app.editor.text);
+  update_tokens(fresh);
+  test::app_frame_headless(fresh);
+  REQUIRE(app.tokens == fresh.tokens);
+  REQUIRE(app.pieces == fresh.pieces);
+  REQUIRE(app.groups.size() == fresh.groups.size());
+  REQUIRE(app.characters == fresh.characters);
+  REQUIRE(app.token_view.labels == fresh.token_view.labels);
+  REQUIRE(app.token_view.label_starts == fresh.token_view.label_starts);
+  REQUIRE(app.token_view.ids == fresh.token_view.ids);
+  REQUIRE(app.token_view.tile_widths == fresh.token_view.tile_widths);
+  REQUIRE(app.token_view.row_starts == fresh.token_view.row_starts);
+}
+
+}  // namespace
+
+TEST_CASE("a long text is tokenized a part per frame, shown as it comes, and ends as tokenizing at once") {
+  for (const char* encoding : {"o200k_base", "bytes"}) {
+    CAPTURE(encoding);
+    test::HeadlessImGui imgui;
+    AppState app;
+    app.fonts = test::default_fonts();
+    if (std::string(encoding) != "bytes") test::load_builtin_encoding(app, encoding);
+    app.editor.focus_request = false;
+    std::mt19937 rng(3);
+    std::string text;
+    while (text.size() < 2 * 1024 * 1024)  // more than a frame's 12 ms of parts anywhere
+      text += kLines[rng() % std::size(kLines)];
+    text_editor_set_text(app.editor, text);
+    test::app_frame_headless(app);
+    double done = tokenizing_progress(app);
+    REQUIRE(done > 0);
+    REQUIRE(done < 1);
+    CHECK(!app.tokens.empty());
+    CHECK(app.tokens.back().end == static_cast<uint32_t>(done * static_cast<double>(text.size()) + 0.5));
+    CHECK(app.token_view.tile_widths.size() == app.groups.size());  // the tiles so far are laid out
+    int frames = 1;
+    // An edit half-way: typed into a part already tokenized; the tokenizing starts again and ends right.
+    std::string edited = app.editor.text;
+    edited.insert(1000, "typed while tokenizing\n");
+    text_editor_set_text(app.editor, edited);
+    bool typed_at_end = false;
+    for (; tokenizing_progress(app) >= 0 || frames == 1; ++frames) {  // (parts of 12 ms: how many depends on the machine)
+      const double before = tokenizing_progress(app);
+      if (!typed_at_end && before > 0.2) {
+        // Typed at the end: the work done is kept.
+        text_editor_set_text(app.editor, app.editor.text + "!");
+        typed_at_end = true;
+        test::app_frame_headless(app);
+        REQUIRE(tokenizing_progress(app) != 0);
+        if (tokenizing_progress(app) > 0) REQUIRE(tokenizing_progress(app) >= before - 0.001);
+        continue;
+      }
+      test::app_frame_headless(app);
+      const double now = tokenizing_progress(app);
+      if (now >= 0) REQUIRE(now > 0);
+      REQUIRE(frames < 1000);
+    }
+    require_same_as_at_once(app, encoding);
+  }
+}
