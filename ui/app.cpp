@@ -309,10 +309,13 @@ void update_tokens(AppState& state) {
 }
 
 void update_tokens_for_frame(AppState& state) {
+  const uint64_t serial_before = state.tokens_serial;
   start_tokens(state);
   if (!state.tokenized_up_to) return;
-  // Parts appended to what start_tokens kept: one splice from the tiles the view last laid out.
-  const std::optional<TileSplice> kept = state.tokens_splice;
+  // Parts appended to what start_tokens kept this frame (keep_tokens_before_edit): one splice from the
+  // tiles the view last laid out.
+  const std::optional<TileSplice> kept =
+      state.tokens_serial != serial_before ? state.tokens_splice : std::optional<TileSplice>();
   // Parts until about 12 ms have gone: laying out their tiles costs about as much again, and the
   // frame should stay well within 100 ms.
   const auto started = std::chrono::steady_clock::now();

@@ -81,6 +81,7 @@ void wrap_rows(TokenViewState& state, float width) {
 }
 
 void rebuild_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in, float width) {
+  ++state.full_layouts;
   state.labels.clear();
   state.ids.clear();
   state.label_starts.assign(1, 0);

@@ -39,6 +39,7 @@ struct TokenViewState {
   std::vector<float> tile_widths;
   std::vector<uint8_t> tile_ends_line;  // the tile holds a newline: its row ends after it
   std::vector<uint32_t> row_starts;    // first tile of each row
+  uint64_t full_layouts = 0;           // layouts of every tile so far (a splice lays out only some)
 
   // Where this frame drew the tiles (screen position of row 0, scrolled) and which one the mouse is
   // over (-1 for none): the page's JavaScript API finds tiles and reads the tooltip from these.

@@ -75,6 +75,7 @@ TEST_CASE("random edits: the spliced state equals the state computed again, tile
     REQUIRE(app.token_view.row_starts == fresh.token_view.row_starts);
   }
   CHECK(spliced > 140);  // nearly every edit took the short way (the others: the first line has no cut before it)
+  CHECK(app.token_view.full_layouts < 10);  // and the view laid out only the tiles it replaced
 }
 
 TEST_CASE("the short way is not taken across a change of encoding or policy, or for an encoding without line cuts") {
@@ -149,6 +150,7 @@ TEST_CASE("a long text is tokenized a part per frame, shown as it comes, and end
     edited.insert(1000, "typed while tokenizing\n");
     text_editor_set_text(app.editor, edited);
     bool typed_at_end = false;
+    const uint64_t full_layouts = app.token_view.full_layouts;
     for (; tokenizing_progress(app) >= 0 || frames == 1; ++frames) {  // (parts of 12 ms: how many depends on the machine)
       const double before = tokenizing_progress(app);
       if (!typed_at_end && before > 0.2) {
@@ -165,6 +167,8 @@ TEST_CASE("a long text is tokenized a part per frame, shown as it comes, and end
       if (now >= 0) REQUIRE(now > 0);
       REQUIRE(frames < 1000);
     }
+    // The parts were laid out as they came: all the tiles only once, after the first edit started again.
+    CHECK(app.token_view.full_layouts <= full_layouts + 1);
     require_same_as_at_once(app, encoding);
   }
 }
