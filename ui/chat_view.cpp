@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <functional>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -248,6 +249,18 @@ bool set_chat_format(ChatViewState& state, std::string_view encoding_name, std::
   if (!find_chat_format(encoding_name, format)) return false;
   state.format_name = format;
   return true;
+}
+
+uint64_t chat_revision(const ChatViewState& state) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a over the numbers that change with the conversation
+  const auto mix = [&](uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+  mix(state.edits);
+  mix(std::hash<std::string>{}(state.format_name));
+  for (const ChatRow& row : state.rows) {
+    mix(row.key);
+    mix(row.content.revision);
+  }
+  return h;
 }
 
 TextEditorState* focused_chat_editor(ChatViewState& state) {

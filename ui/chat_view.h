@@ -73,6 +73,9 @@ std::vector<ChatMessage> chat_messages(const ChatViewState& state);
 std::string set_chat_messages(ChatViewState& state, const std::vector<ChatMessage>& messages);
 // Picks a format of the tokenizer by name; false when it has none of that name.
 bool set_chat_format(ChatViewState& state, std::string_view encoding_name, std::string_view format);
+// A number that changes whenever the conversation does (rows, roles, contents, the format picked):
+// the page saves the conversation for the next visit when it changes.
+uint64_t chat_revision(const ChatViewState& state);
 // The row's box that has the keyboard focus, or null.
 TextEditorState* focused_chat_editor(ChatViewState& state);
 

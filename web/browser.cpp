@@ -76,6 +76,16 @@ SavedSession browser_saved_session() {
   if (auto it = json.find("encoding"); it != json.end() && it->is_string()) session.encoding = it->get<std::string>();
   if (auto it = json.find("message"); it != json.end() && it->is_string()) session.message = it->get<std::string>();
   if (auto it = json.find("theme"); it != json.end() && it->is_string()) session.theme = it->get<std::string>();
+  if (auto it = json.find("chat"); it != json.end() && it->is_object()) {
+    const auto& messages = (*it)["messages"];
+    session.has_chat = messages.is_array();
+    for (const auto& m : session.has_chat ? messages : nlohmann::json::array()) {
+      if (m.is_object() && m.value("role", nlohmann::json()).is_string() && m.value("content", nlohmann::json()).is_string()) {
+        session.chat.push_back({m["role"].get<std::string>(), m["content"].get<std::string>()});
+      }
+    }
+    if (auto f = it->find("format"); f != it->end() && f->is_string()) session.chat_format = f->get<std::string>();
+  }
   return session;
 }
 

@@ -4,6 +4,9 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <vector>
+
+#include "core/chat_format.h"
 
 namespace bpeviz {
 
@@ -29,10 +32,13 @@ struct SavedSession {
   std::string encoding;  // "" when none was given
   std::string message;
   std::string theme;     // "light" or "dark": the one picked at an earlier visit, else the system's
+  bool has_chat = false; // the Chat tab's conversation at the last visit
+  std::vector<ChatMessage> chat;
+  std::string chat_format;
 };
 SavedSession browser_saved_session();
 
-// The text or encoding changed: page.js saves them (after a pause in typing) for the next visit.
+// The text, encoding or Chat conversation changed: page.js saves them (after a pause in typing) for the next visit.
 void browser_session_changed();
 
 // The user picked a theme: page.js remembers it for the next visit.

@@ -656,6 +656,15 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_set_compare(const char* names_json) {
   return 0;
 }
 
+// The Chat tab's conversation as the session keeps it: {format, messages: [{role, content}]} (format ""
+// for the tokenizer's usual one). Small: no tokens.
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_chat_session_json() {
+  nlohmann::json messages = nlohmann::json::array();
+  for (const ChatMessage& m : chat_messages(g_state->chat)) messages.push_back({{"role", m.role}, {"content", m.content}});
+  g_result = nlohmann::json{{"format", g_state->chat.format_name}, {"messages", std::move(messages)}}.dump();
+  return g_result.c_str();
+}
+
 // setChat: {messages: [{role, content}], format?}. Replaces the conversation and shows the Chat tab.
 EMSCRIPTEN_KEEPALIVE int bpeviz_set_chat(const char* chat_json_text) {
   const nlohmann::json j = nlohmann::json::parse(chat_json_text, nullptr, false);

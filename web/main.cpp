@@ -43,6 +43,7 @@ struct Platform {
   double fonts_rebuild_after = 0;  // ms (steady clock): new characters wait for the atlas until then
   // What the browser was last told to save (text revision and encoding).
   uint64_t saved_revision = 0;
+  uint64_t saved_chat = 0;  // chat_revision of the conversation saved last
   std::string saved_encoding;
   bpeviz::Theme saved_theme = bpeviz::Theme::light;  // the theme the browser remembers
 };
@@ -153,9 +154,11 @@ void frame(void* arg) {
   }
   // The text survives a reload: page.js saves it after a pause in typing (a cheap call each change).
   const std::string& encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
-  if (p.saved_revision != p.app.editor.revision || p.saved_encoding != encoding) {
+  const uint64_t chat_key = bpeviz::chat_revision(p.app.chat);
+  if (p.saved_revision != p.app.editor.revision || p.saved_encoding != encoding || p.saved_chat != chat_key) {
     p.saved_revision = p.app.editor.revision;
     p.saved_encoding = encoding;
+    p.saved_chat = chat_key;
     bpeviz::browser_session_changed();
   }
   if (p.saved_theme != p.app.theme) {  // picked by the user: remembered for the next visit
@@ -246,8 +249,13 @@ int main(int, char**) {
   if (!saved.encoding.empty()) bpeviz::select_encoding(p.app, saved.encoding);
   p.app.message = saved.message;
   if (const auto theme = bpeviz::theme_from_name(saved.theme)) p.app.theme = *theme;
+  if (saved.has_chat) {
+    bpeviz::set_chat_messages(p.app.chat, saved.chat);
+    p.app.chat.format_name = saved.chat_format;  // a name the tokenizer lacks falls back to its usual one
+  }
   p.saved_theme = p.app.theme;
   p.saved_revision = p.app.editor.revision;  // nothing new to save yet
+  p.saved_chat = bpeviz::chat_revision(p.app.chat);
   p.saved_encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
   emscripten_set_main_loop_arg(frame, &p, 0, true);
 #else

@@ -173,13 +173,14 @@
     saveTimer = 0;
     const text = currentText();
     const encoding = currentEncoding();
+    const chat = JSON.parse(fromWasm(Module._bpeviz_chat_session_json()));  // the Chat tab's messages
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ text, encoding }));
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ text, encoding, chat }));
       if (storageFailed) showNotice(PROBLEM, '');
       storageFailed = false;
     } catch (e) {
       // Storage full (QuotaExceededError) or turned off: keep the encoding at least, say so once.
-      try { localStorage.setItem(STORAGE_KEY, JSON.stringify({ encoding })); } catch (_) { /* nothing to keep */ }
+      try { localStorage.setItem(STORAGE_KEY, JSON.stringify({ encoding, chat })); } catch (_) { /* nothing to keep */ }
       if (!storageFailed) {
         const bytes = encoder.encode(text).length;
         const size = bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
@@ -190,7 +191,7 @@
     }
   }
 
-  // Called from wasm after every change of the text or the encoding.
+  // Called from wasm after every change of the text, the encoding or the Chat conversation.
   Module.sessionChanged = () => {
     // A share link in the address bar no longer describes the text: a reload must not bring it back.
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
@@ -290,13 +291,15 @@
     }
   }
 
-  // Called from wasm once, before the first frame: the link's text and encoding, else the saved ones.
+  // Called from wasm once, before the first frame: the link's text and encoding, else the saved ones
+  // (and the Chat tab's conversation).
   Module.savedSession = () => {
     const session = { theme: startTheme() };
     try {
       const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || '{}');
       if (typeof saved.text === 'string') session.text = saved.text;
       if (typeof saved.encoding === 'string') session.encoding = saved.encoding;
+      if (saved.chat && typeof saved.chat === 'object') session.chat = saved.chat;
     } catch (e) { /* unreadable or turned off: start fresh */ }
     if (location.hash.length > 1) {
       const link = parseLink(location.hash.slice(1));

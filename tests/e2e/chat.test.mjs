@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { harmonyEncoding } from '../conformance/harmony.mjs';
-import { assert, assertEqual, frames, setText, waitFor, withReadyPage } from './harness.mjs';
+import { assert, assertEqual, frames, setText, waitFor, waitReady, withReadyPage } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -137,6 +137,26 @@ export const tests = {
       assertEqual(back.format, 'ChatML (gpt-4o)', 'the format of the tokenizer picked');
       assertEqual(back.text, tiktokenizerText(MESSAGES, false), 'the same messages');
       assertEqual(back.pageText, 'The page\'s own text stays.', 'the page\'s text');
+    });
+  },
+
+  async 'the conversation and its format survive a reload, beside the page\'s text'({ browser, baseUrl }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await setText(page, 'Page text kept too.');
+      await pick(page, 'cl100k_base');
+      await page.evaluate(([m]) => window.bpeviz.setChat(m, 'ChatML (gpt-3.5-turbo)'), [MESSAGES]);
+      // Saved after a pause in typing (page.js waits 300 ms).
+      await waitFor(page, () => (JSON.parse(localStorage.getItem('bpeviz.session') || '{}').chat || {}).messages?.length === 4,
+                    null, 'the conversation to be saved');
+      await page.reload();
+      await waitReady(page);
+      await waitFor(page, () => window.bpeviz.state().encoding === 'cl100k_base', null, 'cl100k_base after the reload', 30000);
+      await page.evaluate(() => window.bpeviz.showPanel('chat'));
+      const s = await chat(page);
+      assertEqual(s.messages.map((m) => ({ role: m.role, content: m.content })), MESSAGES, 'the messages');
+      assertEqual(s.format, 'ChatML (gpt-3.5-turbo)', 'the format');
+      assertEqual(s.text, tiktokenizerText(MESSAGES, true), 'the conversation');
+      assertEqual(s.pageText, 'Page text kept too.', 'the page\'s text');
     });
   },
 
