@@ -201,6 +201,22 @@ bool keep_tokens_before_edit(AppState& state) {
   return true;
 }
 
+// Where the text changed since the tokens were made, for note_visible_glyphs to scan only that: a
+// keystroke in a long text, or a paste, is not a scan of the whole text. Two changes before a scan
+// (the page's API setting the text twice) scan the whole text.
+void note_text_change(AppState& state) {
+  const std::string& text = state.editor.text;
+  const TextEdit edit = find_text_edit(state.tokens_text, text);
+  // Out to whole characters: the bytes that differ may start inside one ("你" to "佀" differ in the last).
+  const auto continuation = [&](uint32_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  uint32_t begin = edit.begin, end = edit.new_end;
+  while (begin > 0 && continuation(begin)) --begin;
+  while (continuation(end)) ++end;
+  const bool pending = state.changed_text_revision != 0 && state.changed_text_revision != state.glyph_sources.text_revision;
+  state.changed_text = pending ? Span{0, static_cast<uint32_t>(text.size())} : Span{begin, end};
+  state.changed_text_revision = state.editor.revision;
+}
+
 // Starts on a change of text, encoding or policy: around the edit, at once for a short text, or by parts.
 void start_tokens(AppState& state) {
   if (state.tokens_revision == state.editor.revision && state.tokens_encoding == state.encoding &&
@@ -208,6 +224,7 @@ void start_tokens(AppState& state) {
     return;
   }
   state.tokens_splice.reset();
+  if (state.tokens_revision != state.editor.revision) note_text_change(state);
   if (!state.tokenized_up_to && update_tokens_around_edit(state)) {
     state.tokens_revision = state.editor.revision;
     ++state.tokens_serial;

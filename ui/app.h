@@ -102,6 +102,10 @@ struct AppState {
   // A long text is tokenized a part per frame (parts end at line cuts, so they are independent), the
   // tokens so far shown as they come: set while that is under way, to the bytes done.
   std::optional<uint32_t> tokenized_up_to;
+  // The bytes of the text that changed at revision changed_text_revision (0: none recorded): the
+  // glyph scan reads only those.
+  Span changed_text{0, 0};
+  uint64_t changed_text_revision = 0;
 
   // Where widgets were drawn last frame, in CSS pixels (tests and the page's JS API read these).
   struct Rect { float x = 0, y = 0, width = 0, height = 0; };

@@ -7,8 +7,12 @@ namespace bpeviz {
 void note_visible_glyphs(AppState& state) {
   VisibleGlyphSources& seen = state.glyph_sources;
   if (seen.text_revision != state.editor.revision) {
+    // Only what changed when that is known for this revision (a keystroke, a paste), else everything.
+    const bool known = state.changed_text_revision == state.editor.revision && seen.text_revision != UINT64_MAX &&
+                       state.changed_text.end <= state.editor.text.size();
     seen.text_revision = state.editor.revision;
-    note_text(state.glyphs, state.editor.text);
+    const std::string_view text = state.editor.text;
+    note_text(state.glyphs, known ? text.substr(state.changed_text.begin, state.changed_text.end - state.changed_text.begin) : text);
   }
   const DecodeBoxState& decode = state.decode_box;
   if (seen.decode_revision != decode.decoded_revision || seen.decode_encoding != decode.decoded_encoding) {

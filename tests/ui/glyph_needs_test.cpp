@@ -209,6 +209,13 @@ TEST_CASE("the app notes the characters of its text, the decoded ids and the mer
   text_editor_set_text(app.editor, "你好");
   test::app_frame_headless(app);
   CHECK(noted(app.glyphs, 0x4F60));
+  // An edit is scanned alone, from the start of its first character: 你 (E4 BD A0) to 佀 (E4 BD 80)
+  // differ in their last byte only.
+  text_editor_set_text(app.editor, "佀好");
+  test::app_frame_headless(app);
+  CHECK(noted(app.glyphs, 0x4F40));
+  CHECK(app.changed_text.begin == 0);
+  CHECK(app.changed_text.end == 3);
   set_decode_input(app.decode_box, "[240, 159, 140, 141]");  // 🌍 in the byte-level baseline
   app.panel_request = Panel::decode;
   for (int i = 0; i < 3; ++i) test::app_frame_headless(app);
