@@ -379,7 +379,7 @@ const char* app_clipboard(void* user_data) {
 ChatInput chat_input(const AppState& state) {
   // The page's encoding once its data is here (while another is fetched, the one on show).
   return {state.encoding, state.encodings.find(state.encoding), state.token_view.show_whitespace,
-          state.token_view.byte_notation};
+          state.token_view.byte_notation, state.presenting};
 }
 
 bool start_lesson(AppState& state, int index) {

@@ -56,13 +56,18 @@ void draw_format_picker(ChatViewState& state, const ChatInput& in) {
     }
     ImGui::EndCombo();
   }
-  if (state.format) {
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    // The page's special-token policy is for its text box: a conversation is encoded as Tiktokenizer does.
-    ImGui::TextWrapped("%s. Special-token text inside a message counts as that special token.", state.format->source.data());
-    ImGui::PopStyleColor();
+  if (!state.format) return;
+  // The page's special-token policy is for its text box: a conversation is encoded as Tiktokenizer does.
+  static constexpr const char* kSpecials = "Special-token text inside a message counts as that special token.";
+  if (in.presenting) {
+    // The room goes to the tiles; the provenance stays a hover away.
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s.\n%s", state.format->source.data(), kSpecials);
+    return;
   }
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s. %s", state.format->source.data(), kSpecials);
+  ImGui::PopStyleColor();
 }
 
 // A new row's role, as Tiktokenizer picks it: a system prompt first, an assistant after a user.
@@ -192,7 +197,8 @@ void draw_rendered(ChatViewState& state, const Fonts& fonts, const ChatInput& in
   ImGui::SameLine(0, 4);
   ImGui::TextDisabled("the text the format adds (its overhead)");
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 5));
-  ImGui::BeginChild("chat tokens", ImVec2(0, 0), true);
+  // At least a few rows of tiles, even under a long table (the column scrolls then).
+  ImGui::BeginChild("chat tokens", ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFontSize() * 8)), true);
   ImGui::PopStyleVar();
   state.view.show_whitespace = in.show_whitespace;
   state.view.byte_notation = in.byte_notation;

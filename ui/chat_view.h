@@ -63,6 +63,7 @@ struct ChatInput {
   std::string_view encoding_name;   // the page's tokenizer
   const Encoding* encoding = nullptr;  // null while its data is on its way, and for "bytes"
   bool show_whitespace = true, byte_notation = false;
+  bool presenting = false;  // presentation mode: the format's provenance only as a tooltip
 };
 
 ChatRow make_chat_row(ChatViewState& state, std::string role, std::string content);
