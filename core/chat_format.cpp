@@ -128,6 +128,7 @@ ChatCounts count_chat(const RenderedChat& chat, std::span<const Token> tokens) {
       const Span content = chat.messages[m].content;
       const bool in_content = token.begin < content.end && token.end > content.begin;
       ++(in_content ? counts.messages[m].content : counts.messages[m].format);
+      counts.content += in_content;
     }
   }
   return counts;

@@ -62,6 +62,7 @@ struct ChatCounts {
   std::vector<Message> messages;
   std::size_t begin = 0;  // the format's tokens before the first message (a BOS)
   std::size_t reply = 0;  // the reply head's tokens
+  std::size_t content = 0;  // all the messages' content tokens
   std::size_t total = 0;
 };
 ChatCounts count_chat(const RenderedChat& chat, std::span<const Token> tokens);

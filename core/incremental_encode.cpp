@@ -76,6 +76,24 @@ Span reencoded_span(std::string_view after, const TextEdit& edit) {
   return {edit.begin == 0 ? 0 : line_cut_at_or_before(after, edit.begin - 1), line_cut_at_or_after(after, edit.new_end + 1)};
 }
 
+Result<EncodedPart> encode_part(const Encoding& encoding, const SpecialPolicy& policy, std::string_view text,
+                                uint32_t begin, uint32_t end) {
+  const std::string_view part = text.substr(begin, std::min<std::size_t>(text.size(), end + std::size_t{1}) - begin);
+  auto tokens = encoding.encode_with_spans(part, policy);
+  if (!tokens.ok()) return Result<EncodedPart>::failure(tokens.error);
+  auto pieces = encoding.pieces(part, policy);
+  if (!pieces.ok()) return Result<EncodedPart>::failure(pieces.error);
+  // What starts at `end` (the character after it, cut short) is dropped again.
+  EncodedPart out;
+  for (const Token& t : tokens.value) {
+    if (t.begin < end - begin) out.tokens.push_back({t.id, t.begin + begin, t.end + begin});
+  }
+  for (const Span& s : pieces.value) {
+    if (s.begin < end - begin) out.pieces.push_back({s.begin + begin, s.end + begin});
+  }
+  return {std::move(out), ""};
+}
+
 Result<Reencoded> reencode_edit(const Encoding& encoding, const SpecialPolicy& policy, std::string_view after,
                                 const TextEdit& edit, std::vector<Token>& tokens, std::vector<Span>& pieces) {
   Reencoded r;
@@ -89,26 +107,16 @@ Result<Reencoded> reencode_edit(const Encoding& encoding, const SpecialPolicy& p
       !boundary_index(pieces, r.begin, p0) || !boundary_index(pieces, r.old_end, p1)) {
     return Result<Reencoded>::failure("the old tokens do not break at the line cuts around the edit");
   }
-  // With the letter after the cut: a piece's end may look one character ahead ("\s+(?!\S)"), and at the
-  // end of a text it would see none. What starts at the cut is dropped again.
-  const std::string_view part = after.substr(r.begin, std::min<std::size_t>(after.size(), r.new_end + std::size_t{1}) - r.begin);
-  auto middle = encoding.encode_with_spans(part, policy);
+  auto middle = encode_part(encoding, policy, after, r.begin, r.new_end);
   if (!middle.ok()) return Result<Reencoded>::failure(middle.error);
-  auto middle_pieces = encoding.pieces(part, policy);
-  if (!middle_pieces.ok()) return Result<Reencoded>::failure(middle_pieces.error);
-  const uint32_t length = r.new_end - r.begin;
-  std::erase_if(middle.value, [&](const Token& t) { return t.begin >= length; });
-  std::erase_if(middle_pieces.value, [&](const Span& s) { return s.begin >= length; });
-  for (Token& t : middle.value) t.begin += r.begin, t.end += r.begin;
-  for (Span& s : middle_pieces.value) s.begin += r.begin, s.end += r.begin;
   r.first_token = static_cast<uint32_t>(t0);
   r.old_token_end = static_cast<uint32_t>(t1);
-  r.new_token_end = static_cast<uint32_t>(t0 + middle.value.size());
+  r.new_token_end = static_cast<uint32_t>(t0 + middle.value.tokens.size());
   r.first_piece = static_cast<uint32_t>(p0);
   r.old_piece_end = static_cast<uint32_t>(p1);
-  r.new_piece_end = static_cast<uint32_t>(p0 + middle_pieces.value.size());
-  splice(tokens, t0, t1, middle.value, delta);
-  splice(pieces, p0, p1, middle_pieces.value, delta);
+  r.new_piece_end = static_cast<uint32_t>(p0 + middle.value.pieces.size());
+  splice(tokens, t0, t1, middle.value.tokens, delta);
+  splice(pieces, p0, p1, middle.value.pieces, delta);
   return {r, ""};
 }
 

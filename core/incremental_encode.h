@@ -40,6 +40,16 @@ uint32_t line_cut_at_or_after(std::string_view text, uint32_t at);
 // to the one after it (both sides of each untouched).
 Span reencoded_span(std::string_view after, const TextEdit& edit);
 
+// The tokens and pieces of text[begin, end), both line cuts (or the text's ends), as they are in the
+// whole text (offsets into it): encoded with the character after `end`, so that a piece's look-ahead
+// ("\s+(?!\S)") sees what it sees in the whole text. An error when the part is one under the policy.
+struct EncodedPart {
+  std::vector<Token> tokens;
+  std::vector<Span> pieces;
+};
+Result<EncodedPart> encode_part(const Encoding& encoding, const SpecialPolicy& policy, std::string_view text,
+                                uint32_t begin, uint32_t end);
+
 // What reencode_edit replaced: tokens [first_token, old_token_end) by [first_token, new_token_end),
 // and likewise the pieces; the bytes [begin, old_end) of the old text by [begin, new_end) of the new.
 struct Reencoded {

@@ -7,7 +7,8 @@ namespace bpeviz {
 std::vector<TokenGroup> group_tokens_by_character(std::string_view text, std::span<const Token> tokens) {
   std::vector<TokenGroup> groups;
   groups.reserve(tokens.size());
-  std::size_t char_end = 0;  // end of the character that contains the last byte scanned
+  // End of the character that contains the last byte scanned; the run may start anywhere in the text.
+  std::size_t char_end = tokens.empty() ? 0 : tokens[0].begin;
   for (uint32_t i = 0; i < tokens.size();) {
     TokenGroup group{i, 0, tokens[i].begin, tokens[i].begin};
     // Extend the group until its end falls on a character boundary.

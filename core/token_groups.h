@@ -16,7 +16,8 @@ struct TokenGroup {
   uint32_t begin, end;   // byte span of the group in the text
 };
 
-// Tokens must be sorted, non-overlapping and cover the text without gaps.
+// Tokens must be sorted, non-overlapping and without gaps, from the start of a character: the whole
+// text's, or a run of them (a part of a long text), with first_token counted within the run.
 std::vector<TokenGroup> group_tokens_by_character(std::string_view text, std::span<const Token> tokens);
 
 }  // namespace bpeviz

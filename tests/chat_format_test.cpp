@@ -67,6 +67,7 @@ TEST_CASE("ChatML for gpt-4: the text, its parts, and tiktoken's ids with Tiktok
   CHECK(counts.messages[1].format == 4);
   CHECK(counts.begin == 0);
   CHECK(counts.reply == 3);  // <|im_start|> assistant <|im_sep|>
+  CHECK(counts.content == 7);
   CHECK(counts.total == 18);
 }
 

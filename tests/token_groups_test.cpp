@@ -43,3 +43,17 @@ TEST_CASE("ill-formed bytes are characters of their own") {
   CHECK(groups.size() == 3);
   CHECK(group_tokens_by_character("", {}).empty());
 }
+
+TEST_CASE("a run of tokens from the middle of a text groups as it does within the whole") {
+  const std::string text = "ab\n\xF0\x9F\x91\x8D\xC3\xA9z";  // a b ↵ 👍 é z, as bytes
+  const auto tokens = encode_bytes(text);
+  const auto whole = group_tokens_by_character(text, tokens);
+  const auto run = group_tokens_by_character(text, std::span(tokens).subspan(3));  // from the 👍
+  REQUIRE(run.size() == 3);
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    CHECK(run[i].first_token + 3 == whole[i + 3].first_token);
+    CHECK(run[i].token_count == whole[i + 3].token_count);
+    CHECK(run[i].begin == whole[i + 3].begin);
+    CHECK(run[i].end == whole[i + 3].end);
+  }
+}

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <utility>
 
 #include <imgui.h>
@@ -124,10 +125,17 @@ std::size_t count_characters(std::string_view text) {
   return n;
 }
 
+// The groups of tokens [first, last) (a run from a line cut), numbered as in the whole list.
+std::vector<TokenGroup> groups_of_run(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t last) {
+  std::vector<TokenGroup> groups = group_tokens_by_character(text, tokens.subspan(first, last - first));
+  for (TokenGroup& g : groups) g.first_token += first;
+  return groups;
+}
+
 // After an edit of the text alone, re-encodes only around it and splices tokens, pieces, groups and
 // the character count. False when that does not apply (another encoding or policy, one that does not
 // cut at line starts, an error): update_tokens then encodes the whole text.
-bool update_tokens_around_edit(AppState& state) {
+bool update_tokens_around_edit(AppState& state, const TextEdit& edit) {
   const Encoding* encoding = state.encodings.find(state.encoding);
   if (state.tokens_serial == 0 || state.tokens_encoding != state.encoding || state.tokens_special_mode != state.special_mode ||
       state.tokens_add_special_tokens != state.add_special_tokens || !state.tokens_error.empty() || !encoding ||
@@ -135,7 +143,6 @@ bool update_tokens_around_edit(AppState& state) {
     return false;
   }
   const std::string& text = state.editor.text;
-  const TextEdit edit = find_text_edit(state.tokens_text, text);
   // A long stretch (a paste of a book, a text without line cuts) goes by parts instead, a frame each.
   if (const Span span = reencoded_span(text, edit); span.end - span.begin > kPartBytes) return false;
   const uint32_t old_groups = static_cast<uint32_t>(state.groups.size());
@@ -150,10 +157,7 @@ bool update_tokens_around_edit(AppState& state) {
                                  state.groups.begin());
   };
   const uint32_t g0 = group_at(e.first_token), g1 = group_at(e.old_token_end);
-  std::vector<Token> part(state.tokens.begin() + e.first_token, state.tokens.begin() + e.new_token_end);
-  for (Token& t : part) t.begin -= e.begin, t.end -= e.begin;
-  std::vector<TokenGroup> middle = group_tokens_by_character(std::string_view(text).substr(e.begin, e.new_end - e.begin), part);
-  for (TokenGroup& g : middle) g.first_token += e.first_token, g.begin += e.begin, g.end += e.begin;
+  const std::vector<TokenGroup> middle = groups_of_run(text, state.tokens, e.first_token, e.new_token_end);
   const int64_t token_shift = static_cast<int64_t>(e.new_token_end) - static_cast<int64_t>(e.old_token_end);
   const int64_t byte_shift = static_cast<int64_t>(e.new_end) - static_cast<int64_t>(e.old_end);
   for (std::size_t i = g1; i < state.groups.size(); ++i) {
@@ -173,16 +177,14 @@ bool update_tokens_around_edit(AppState& state) {
 
 namespace {
 
-
 // An edit while a long text is tokenized: the tokens before the line cut ahead of the edit stay, and
 // the tokenizing goes on from there (typing at the end of a pasted book loses none of the work).
-bool keep_tokens_before_edit(AppState& state) {
+bool keep_tokens_before_edit(AppState& state, const TextEdit& edit) {
   if (state.tokens_encoding != state.encoding || state.tokens_special_mode != state.special_mode ||
       state.tokens_add_special_tokens != state.add_special_tokens) {
     return false;
   }
   const std::string& text = state.editor.text;
-  const TextEdit edit = find_text_edit(state.tokens_text, text);
   const uint32_t keep = std::min(*state.tokenized_up_to, edit.begin == 0 ? 0 : line_cut_at_or_before(text, edit.begin - 1));
   const auto first_after = [](auto& list, uint32_t offset) {
     return std::lower_bound(list.begin(), list.end(), offset, [](const auto& item, uint32_t o) { return item.begin < o; });
@@ -204,9 +206,8 @@ bool keep_tokens_before_edit(AppState& state) {
 // Where the text changed since the tokens were made, for note_visible_glyphs to scan only that: a
 // keystroke in a long text, or a paste, is not a scan of the whole text. Two changes before a scan
 // (the page's API setting the text twice) scan the whole text.
-void note_text_change(AppState& state) {
+void note_text_change(AppState& state, const TextEdit& edit) {
   const std::string& text = state.editor.text;
-  const TextEdit edit = find_text_edit(state.tokens_text, text);
   // Out to whole characters: the bytes that differ may start inside one ("你" to "佀" differ in the last).
   const auto continuation = [&](uint32_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
   uint32_t begin = edit.begin, end = edit.new_end;
@@ -224,13 +225,17 @@ void start_tokens(AppState& state) {
     return;
   }
   state.tokens_splice.reset();
-  if (state.tokens_revision != state.editor.revision) note_text_change(state);
-  if (!state.tokenized_up_to && update_tokens_around_edit(state)) {
-    state.tokens_revision = state.editor.revision;
-    ++state.tokens_serial;
-    return;
+  if (state.tokens_revision != state.editor.revision) {
+    // The one comparison of the old text with the new: the glyph scan and both short ways use it.
+    const TextEdit edit = find_text_edit(state.tokens_text, state.editor.text);
+    note_text_change(state, edit);
+    if (!state.tokenized_up_to && update_tokens_around_edit(state, edit)) {
+      state.tokens_revision = state.editor.revision;
+      ++state.tokens_serial;
+      return;
+    }
+    if (state.tokenized_up_to && keep_tokens_before_edit(state, edit)) return;
   }
-  if (state.tokenized_up_to && keep_tokens_before_edit(state)) return;
   const std::string& text = state.editor.text;
   state.tokens.clear();
   state.pieces.clear();
@@ -275,41 +280,25 @@ void tokenize_next_part(AppState& state) {
   const uint32_t end = from + kPartBytes >= text.size() ? static_cast<uint32_t>(text.size())
                                                           : line_cut_at_or_after(text, static_cast<uint32_t>(from + kPartBytes));
   const Encoding* encoding = state.encodings.find(state.tokens_encoding);
-  std::vector<Token> tokens;
+  const auto first_token = static_cast<uint32_t>(state.tokens.size());
   if (encoding) {
-    // With the letter after the cut, as reencode_edit does: a piece's look-ahead sees what it sees in the whole text.
-    const std::string_view part = text.substr(from, std::min<std::size_t>(text.size(), end + std::size_t{1}) - from);
-    const SpecialPolicy policy = current_policy(state);
-    auto encoded = encoding->encode_with_spans(part, policy);
-    auto pieces = encoding->pieces(part, policy);
-    if (!encoded.ok() || !pieces.ok()) {
-      state.tokens_error = encoded.ok() ? pieces.error : encoded.error;
+    auto part = encode_part(*encoding, current_policy(state), text, from, end);
+    if (!part.ok()) {
+      state.tokens_error = part.error;
       state.tokens.clear();
       state.pieces.clear();
       state.groups.clear();
       state.tokenized_up_to.reset();
       return;
     }
-    for (const Token& t : encoded.value) {
-      if (t.begin < end - from) tokens.push_back({t.id, t.begin + from, t.end + from});
-    }
-    for (const Span& p : pieces.value) {
-      if (p.begin < end - from) state.pieces.push_back({p.begin + from, p.end + from});
-    }
+    state.tokens.insert(state.tokens.end(), part.value.tokens.begin(), part.value.tokens.end());
+    state.pieces.insert(state.pieces.end(), part.value.pieces.begin(), part.value.pieces.end());
   } else {
-    tokens = encode_bytes(text.substr(from, end - from));
-    for (Token& t : tokens) t.begin += from, t.end += from;
+    for (Token t : encode_bytes(text.substr(from, end - from))) state.tokens.push_back({t.id, t.begin + from, t.end + from});
     if (end == text.size()) state.pieces.assign(1, {0, end});
   }
-  std::vector<Token> relative(tokens);
-  for (Token& t : relative) t.begin -= from, t.end -= from;
-  for (TokenGroup g : group_tokens_by_character(text.substr(from, end - from), relative)) {
-    g.first_token += static_cast<uint32_t>(state.tokens.size());
-    g.begin += from;
-    g.end += from;
-    state.groups.push_back(g);
-  }
-  state.tokens.insert(state.tokens.end(), tokens.begin(), tokens.end());
+  const std::vector<TokenGroup> groups = groups_of_run(text, state.tokens, first_token, static_cast<uint32_t>(state.tokens.size()));
+  state.groups.insert(state.groups.end(), groups.begin(), groups.end());
   state.characters += count_characters(text.substr(from, end - from));
   if (end == text.size()) state.tokenized_up_to.reset();
   else state.tokenized_up_to = end;

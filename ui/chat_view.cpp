@@ -16,6 +16,13 @@ namespace {
 
 constexpr const char* kRoles[] = {"system", "user", "assistant"};
 
+// "System" for "system": as the role picker shows it.
+std::string role_label(std::string_view role) {
+  std::string label(role);
+  if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return label;
+}
+
 bool is_standard_role(std::string_view role) {
   return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles);
 }
@@ -86,11 +93,9 @@ void draw_rows(ChatViewState& state) {
     ChatViewState::RowRects& rects = state.row_rects[i];
     ImGui::PushID(static_cast<int>(row.key));
     ImGui::SetNextItemWidth(em * 7.5f);
-    const std::string preview = row.custom ? "Custom" : std::string(1, static_cast<char>(std::toupper(row.role[0]))) + row.role.substr(1);
-    if (ImGui::BeginCombo("##role", preview.c_str())) {
+    if (ImGui::BeginCombo("##role", row.custom ? "Custom" : role_label(row.role).c_str())) {
       for (const char* role : kRoles) {
-        const std::string label = std::string(1, static_cast<char>(std::toupper(role[0]))) + (role + 1);
-        if (ImGui::Selectable(label.c_str(), !row.custom && row.role == role)) {
+        if (ImGui::Selectable(role_label(role).c_str(), !row.custom && row.role == role)) {
           row.role = role;
           row.custom = false;
           ++state.edits;
@@ -167,26 +172,19 @@ void draw_counts_table(const ChatViewState& state) {
     ImGui::TextUnformatted(thousands(total).c_str());
   };
   if (counts.begin > 0) row("before the messages", "", counts.begin, counts.begin);
-  std::size_t content_total = 0;
   for (std::size_t i = 0; i < counts.messages.size() && i < state.rows.size(); ++i) {
     const ChatCounts::Message& m = counts.messages[i];
-    content_total += m.content;
     row(std::to_string(i + 1) + ". " + (state.rows[i].role.empty() ? "(no role)" : state.rows[i].role),
         thousands(m.content), m.format, m.content + m.format);
   }
   row("the reply's head (assistant)", "", counts.reply, counts.reply);
-  row("Total", thousands(content_total), counts.total - content_total, counts.total);
+  row("Total", thousands(counts.content), counts.total - counts.content, counts.total);
   ImGui::EndTable();
 }
 
 // A sample outline and what it means, then the tiles of the whole conversation.
 void draw_rendered(ChatViewState& state, const Fonts& fonts, const ChatInput& in, const Encoding* encoding) {
-  const std::size_t content = [&] {
-    std::size_t n = 0;
-    for (const auto& m : state.counts.messages) n += m.content;
-    return n;
-  }();
-  const std::size_t overhead = state.counts.total - content;
+  const std::size_t overhead = state.counts.total - state.counts.content;
   ImGui::Text("%s tokens, of which the format adds %s (%.0f%%)", thousands(state.counts.total).c_str(),
               thousands(overhead).c_str(), state.counts.total ? 100.0 * overhead / state.counts.total : 0.0);
   const float h = ImGui::GetTextLineHeight();
@@ -330,12 +328,11 @@ void update_chat_view(ChatViewState& state, const ChatInput& in) {
 }
 
 void draw_chat_view(ChatViewState& state, const Fonts& fonts, const ChatInput& in) {
-  if (chat_formats_for(in.encoding_name).empty()) {
-    update_chat_view(state, in);
+  update_chat_view(state, in);
+  if (!state.format) {
     draw_no_format(state, in);
     return;
   }
-  update_chat_view(state, in);
   draw_format_picker(state, in);
   const float em = ImGui::GetFontSize();
   const float width = ImGui::GetContentRegionAvail().x;
