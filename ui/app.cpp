@@ -314,22 +314,34 @@ void update_tokens(AppState& state) {
   ++state.tokens_serial;
 }
 
-void update_tokens_for_frame(AppState& state) {
+void update_tokens_for_frame(AppState& state, std::chrono::steady_clock::time_point frame_started) {
+  using std::chrono::milliseconds;
   const uint64_t serial_before = state.tokens_serial;
   start_tokens(state);
   if (!state.tokenized_up_to) return;
+  // A long text that arrived this frame is tokenized from the next: the frame that brought it (a
+  // 10 MB paste) has spent its time in the text box already.
+  if (*state.tokenized_up_to == 0 && state.tokens_serial != serial_before) return;
+  // So has a frame that ran long before this (ImGui taking in a 10 MB text took 70 ms): it leaves its
+  // parts to the next, but never two frames running, so the tokenizing always moves on.
+  const auto started = std::chrono::steady_clock::now();
+  if (started - frame_started > milliseconds(60) && !state.tokenizing_waited) {
+    state.tokenizing_waited = true;
+    return;
+  }
+  state.tokenizing_waited = false;
   // Parts appended to what start_tokens kept this frame (keep_tokens_before_edit): one splice from the
   // tiles the view last laid out.
   const std::optional<TileSplice> kept =
       state.tokens_serial != serial_before ? state.tokens_splice : std::optional<TileSplice>();
-  // Parts until about 12 ms have gone: laying out their tiles costs about as much again, and the
-  // frame should stay well within 100 ms.
-  const auto started = std::chrono::steady_clock::now();
+  // Parts until about 12 ms have gone, or the frame has taken 70: laying out their tiles costs about
+  // as much again, and the frame should stay well within 100 ms.
+  const auto stop = std::min(started + milliseconds(12), frame_started + milliseconds(70));
   const uint64_t from_serial = state.tokens_serial;
   const auto old_tiles = static_cast<uint32_t>(state.groups.size());
   do {
     tokenize_next_part(state);
-  } while (state.tokenized_up_to && std::chrono::steady_clock::now() - started < std::chrono::milliseconds(12));
+  } while (state.tokenized_up_to && std::chrono::steady_clock::now() < stop);
   state.tokens_splice = TileSplice{from_serial, old_tiles, old_tiles, old_tiles, static_cast<uint32_t>(state.groups.size())};
   if (kept) {
     state.tokens_splice = TileSplice{kept->from_revision, kept->old_tiles, kept->first, kept->old_end,
@@ -349,20 +361,6 @@ TextEditorState& focused_editor(AppState& state) {
     if (TextEditorState* row = focused_chat_editor(state.chat)) return *row;
   }
   return state.editor;
-}
-
-void editors_before_new_frame(AppState& state, ImGuiIO& io) {
-  text_editor_before_new_frame(state.editor, io);
-  for (ChatRow& row : state.chat.rows) text_editor_before_new_frame(row.content, io);
-}
-
-const char* app_clipboard(void* user_data) {
-  auto& state = *static_cast<AppState*>(user_data);
-  if (state.editor.paste_stage == TextEditorState::PasteStage::pressing) return text_editor_clipboard(&state.editor);
-  for (ChatRow& row : state.chat.rows) {
-    if (row.content.paste_stage == TextEditorState::PasteStage::pressing) return text_editor_clipboard(&row.content);
-  }
-  return "";
 }
 
 ChatInput chat_input(const AppState& state) {
@@ -884,6 +882,7 @@ float editor_height(const AppState& state) {
 }  // namespace
 
 void app_frame(AppState& state) {
+  const auto frame_started = std::chrono::steady_clock::now();
   handle_shortcuts(state);
   // Asked for last frame, while the Export menu was still open: this frame is drawn without it.
   state.png_capture = std::exchange(state.png_request, std::string());
@@ -905,7 +904,7 @@ void app_frame(AppState& state) {
   draw_header(state);
   draw_text_editor(state.editor, "##text", ImVec2(-1, editor_height(state)));
   state.editor_rect = item_rect();
-  update_tokens_for_frame(state);
+  update_tokens_for_frame(state, frame_started);
   draw_counts(state);
   if (!state.presenting) draw_provenance(state);
   draw_lesson_caption(state);

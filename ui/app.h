@@ -1,6 +1,7 @@
 // The whole page as one plain state struct and one frame function that draws it.
 // Views request work by setting state; app_frame carries it out (re-tokenizing when the text changes).
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -102,6 +103,7 @@ struct AppState {
   // A long text is tokenized a part per frame (parts end at line cuts, so they are independent), the
   // tokens so far shown as they come: set while that is under way, to the bytes done.
   std::optional<uint32_t> tokenized_up_to;
+  bool tokenizing_waited = false;  // the last frame ran long and left its parts to this one
   // The bytes of the text that changed at revision changed_text_revision (0: none recorded): the
   // glyph scan reads only those.
   Span changed_text{0, 0};
@@ -144,8 +146,10 @@ std::string_view shown_pretokenizer(const AppState& state);
 // Brings state.tokens (and groups, pieces, counts) up to date with the text, encoding and policy,
 // finishing a tokenizing under way (the page's API and exports read whole results).
 void update_tokens(AppState& state);
-// The same within a frame's budget: a long text is started, or carried on, a few parts at a time.
-void update_tokens_for_frame(AppState& state);
+// The same within a frame's budget: a long text is started, or carried on, a few parts at a time
+// (fewer, or none, when the frame that started at `frame_started` has run long already).
+void update_tokens_for_frame(AppState& state,
+                             std::chrono::steady_clock::time_point frame_started = std::chrono::steady_clock::now());
 // The share of the text tokenized so far while that is under way, else -1.
 double tokenizing_progress(const AppState& state);
 
@@ -176,11 +180,6 @@ std::string file_name_part(std::string name);
 Result<ExportFile> export_tokens(const AppState& state, std::string_view kind);
 // The text box a paste or typed text goes to: a Chat row's while it has the focus, else the page's.
 TextEditorState& focused_editor(AppState& state);
-// Before ImGui's NewFrame: carries out the text boxes' pending pastes (text_editor_before_new_frame).
-void editors_before_new_frame(AppState& state, ImGuiIO& io);
-// ImGui's GetClipboardTextFn for the browser (user_data is the AppState): the text being pasted into
-// whichever box is pasting, as text_editor_clipboard.
-const char* app_clipboard(void* user_data);
 // What the Chat tab renders: the conversation under the page's tokenizer.
 ChatInput chat_input(const AppState& state);
 // Draws one frame of the app into the current ImGui frame, filling the display.

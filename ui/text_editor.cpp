@@ -1,10 +1,13 @@
 #include "ui/text_editor.h"
 
-#include <imgui_internal.h>  // ClearActiveID: see draw_text_editor
+#include <imgui_internal.h>  // the box's edit state: see paste_into_box
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
+
+#include "core/utf8.h"
 
 namespace bpeviz {
 
@@ -59,65 +62,183 @@ std::string text_editor_paste(TextEditorState& state, std::string_view text) {
   return "";
 }
 
-void text_editor_before_new_frame(TextEditorState& state, ImGuiIO& io) {
-  const int v_key = io.KeyMap[ImGuiKey_V];
-  using Stage = TextEditorState::PasteStage;
-  if (state.paste_stage == Stage::pressing) {
-    // Release the shortcut pressed last frame and give the real modifiers back.
-    io.KeysDown[v_key] = false;
-    io.KeyCtrl = state.saved_ctrl;
-    io.KeySuper = state.saved_super;
-    io.KeyShift = state.saved_shift;
-    io.KeyAlt = state.saved_alt;
-    state.paste_clipboard.clear();
-    state.paste_stage = Stage::idle;
-  }
-  if (!state.paste_request) return;
-  if (!state.active) {
-    // The paste goes to the text box even when it was not focused: focus it, caret at the end.
-    if (state.paste_stage == Stage::idle) {
-      state.focus_request = true;
-      state.cursor_to_end = true;
-      state.paste_stage = Stage::focusing;
-    }
-    return;
-  }
-  // Press Ctrl+V for one frame (ImGui 1.86 reads KeysDown/KeyCtrl). A duration of -1 makes
-  // NewFrame see a fresh press even if the user still holds the real V key.
-  state.saved_ctrl = io.KeyCtrl;
-  state.saved_super = io.KeySuper;
-  state.saved_shift = io.KeyShift;
-  state.saved_alt = io.KeyAlt;
-  io.KeyCtrl = !io.ConfigMacOSXBehaviors;
-  io.KeySuper = io.ConfigMacOSXBehaviors;
-  io.KeyShift = io.KeyAlt = false;
-  io.KeysDown[v_key] = true;
-  io.KeysDownDuration[v_key] = -1.0f;
-  state.paste_clipboard = std::move(*state.paste_request);
-  state.paste_request.reset();
-  state.paste_stage = Stage::pressing;
-}
-
-const char* text_editor_clipboard(void* user_data) {
-  const auto* state = static_cast<const TextEditorState*>(user_data);
-  return state->paste_stage == TextEditorState::PasteStage::pressing ? state->paste_clipboard.c_str() : "";
-}
-
 namespace {
 
-int on_edit_callback(ImGuiInputTextCallbackData* data) {
-  auto& state = *static_cast<TextEditorState*>(data->UserData);
-  if (state.cursor_to_end) {
-    data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-    state.cursor_to_end = false;
+// The pasted text as the box keeps it: well-formed (repaired as the page repairs a text it is given),
+// line breaks as "\n" (as in a browser's text area), and NUL as U+FFFD (the box's text ends at a NUL).
+// The text itself when it is so already, as the browser's pastes mostly are; else a copy in `storage`.
+std::string_view box_text(std::string_view pasted, std::string& storage) {
+  const bool well_formed = utf8_is_valid(pasted);
+  const auto lacks = [&](char c) { return std::memchr(pasted.data(), c, pasted.size()) == nullptr; };
+  if (well_formed && lacks('\r') && lacks('\0')) return pasted;
+  const std::string repaired = well_formed ? std::string() : utf8_repair(pasted);
+  const std::string_view text = well_formed ? pasted : repaired;
+  storage.reserve(text.size());
+  std::size_t next_cr = text.find('\r'), next_nul = text.find('\0');
+  for (std::size_t i = 0;;) {
+    const std::size_t special = std::min(next_cr, next_nul);
+    storage.append(text.substr(i, special - i));
+    if (special == std::string_view::npos) break;
+    if (special == next_cr) {
+      storage += '\n';
+      i = special + (special + 1 < text.size() && text[special + 1] == '\n' ? 2 : 1);
+      next_cr = text.find('\r', i);
+    } else {
+      storage += "\xEF\xBF\xBD";
+      i = special + 1;
+      next_nul = text.find('\0', i);
+    }
   }
-  return 0;
+  return storage;
+}
+
+// The number of characters in text[from, to) of well-formed UTF-8.
+[[gnu::noinline]] int count_characters(std::string_view text, std::size_t from, std::size_t to) {
+  int count = 0;
+  for (std::size_t i = from; i < to; ++i) count += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return count;
+}
+
+// Writes text[from, to) of well-formed UTF-8 as the box's characters from `out` on, moving `out` past
+// them. Hand-written rather than ImGui's ImTextStrFromUtf8, whose call per character cost tens of
+// milliseconds on a 10 MB paste.
+[[gnu::noinline]] void write_characters(std::string_view text, std::size_t from, std::size_t to, ImWchar*& out) {
+  const auto byte = [&](std::size_t i) { return static_cast<ImWchar>(static_cast<unsigned char>(text[i])); };
+  for (std::size_t i = from; i < to;) {
+    uint64_t eight = 0;  // ASCII, eight bytes at a time
+    if (i + 8 <= to && (std::memcpy(&eight, text.data() + i, 8), (eight & 0x8080808080808080u) == 0)) {
+      for (std::size_t k = 0; k < 8; ++k) out[k] = byte(i + k);
+      out += 8;
+      i += 8;
+    } else if (byte(i) < 0x80) {
+      *out++ = byte(i);
+      i += 1;
+    } else if (byte(i) < 0xE0) {  // well-formed: the lead byte tells the length
+      *out++ = (byte(i) & 0x1F) << 6 | (byte(i + 1) & 0x3F);
+      i += 2;
+    } else if (byte(i) < 0xF0) {
+      *out++ = (byte(i) & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F);
+      i += 3;
+    } else {
+      *out++ = (byte(i) & 0x07) << 18 | (byte(i + 1) & 0x3F) << 12 | (byte(i + 2) & 0x3F) << 6 | (byte(i + 3) & 0x3F);
+      i += 4;
+    }
+  }
+}
+
+// Calls f(from, to) over the text in pieces of about 64 KB, cut between characters. Many short calls,
+// not one long one: V8 first runs a wasm function in baseline code, and moves to optimized code only
+// at a later call; one call over 10 MB ran twice as long.
+template <typename F>
+void for_each_piece(std::string_view text, F f) {
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t to = std::min(text.size(), from + (std::size_t{1} << 16));
+    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+    f(from, to);
+    from = to;
+  }
+}
+
+// Adds a record to the box's undo history in stb_textedit's format (imstb_textedit.h), which ImGui's
+// Ctrl+Z replays: `deleted` characters to put back at `where`, or, when null, `length` inserted
+// characters to remove. A new edit ends the redo history; when the history is full its oldest records
+// go, and deleted characters beyond its whole capacity are not kept (as stb does for typed edits).
+void add_undo_record(ImStb::StbUndoState& undo, int where, int length, const ImWchar* deleted) {
+  undo.redo_point = STB_TEXTEDIT_UNDOSTATECOUNT;
+  undo.redo_char_point = STB_TEXTEDIT_UNDOCHARCOUNT;
+  const int kept = deleted ? length : 0;
+  if (kept > STB_TEXTEDIT_UNDOCHARCOUNT) {
+    undo.undo_point = 0;
+    undo.undo_char_point = 0;
+    return;
+  }
+  while (undo.undo_point > 0 &&
+         (undo.undo_point >= STB_TEXTEDIT_UNDOSTATECOUNT || undo.undo_char_point + kept > STB_TEXTEDIT_UNDOCHARCOUNT)) {
+    const int oldest_chars = undo.undo_rec[0].char_storage >= 0 ? undo.undo_rec[0].insert_length : 0;
+    std::memmove(undo.undo_char, undo.undo_char + oldest_chars, sizeof(ImWchar) * static_cast<std::size_t>(undo.undo_char_point - oldest_chars));
+    undo.undo_char_point -= oldest_chars;
+    --undo.undo_point;
+    std::memmove(undo.undo_rec, undo.undo_rec + 1, sizeof(undo.undo_rec[0]) * static_cast<std::size_t>(undo.undo_point));
+    for (int i = 0; i < undo.undo_point; ++i) {
+      if (undo.undo_rec[i].char_storage >= 0) undo.undo_rec[i].char_storage -= oldest_chars;
+    }
+  }
+  ImStb::StbUndoRecord& record = undo.undo_rec[undo.undo_point++];
+  record.where = where;
+  record.insert_length = kept;
+  record.delete_length = deleted ? 0 : length;
+  record.char_storage = deleted ? undo.undo_char_point : -1;
+  if (deleted) {
+    std::copy(deleted, deleted + length, undo.undo_char + undo.undo_char_point);
+    undo.undo_char_point += length;
+  }
+}
+
+// Inserts the pasted text into the active box's own copy (ImGui's edit state) and into `utf8`, the
+// text the box edits, replacing the selection, with the two undo records ImGui's Ctrl+V leaves. Called
+// after the box is drawn: ImGui takes in the new text on the next frame, finding it already in `utf8`.
+// ImGui's Ctrl+V is not used: it drops control and private use characters from a paste, and took
+// 270 ms of one frame for 10 MB in the browser (it converts the text a character at a time, filtering
+// each, and copies all of it back to `utf8` in the same frame).
+void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_view pasted) {
+  std::string storage;
+  const std::string_view text = box_text(pasted, storage);
+  auto& stb = box.Stb;
+  const int begin = std::min({stb.select_start, stb.select_end, box.CurLenW});
+  const int end = std::min(std::max(stb.select_start, stb.select_end), box.CurLenW);
+  ImWchar* chars = box.TextW.Data;
+  const int begin_byte = ImTextCountUtf8BytesFromStr(chars, chars + begin);
+  const int end_byte = begin_byte + ImTextCountUtf8BytesFromStr(chars + begin, chars + end);
+  if (end > begin) {
+    add_undo_record(stb.undostate, begin, end - begin, chars + begin);
+    std::memmove(chars + begin, chars + end, sizeof(ImWchar) * static_cast<std::size_t>(box.CurLenW - end));
+    box.CurLenW -= end - begin;
+  }
+  int added = 0;
+  for_each_piece(text, [&](std::size_t from, std::size_t to) { added += count_characters(text, from, to); });
+  if (box.TextW.Size < box.CurLenW + added + 1) box.TextW.resize(box.CurLenW + added + 1);
+  chars = box.TextW.Data;
+  std::memmove(chars + begin + added, chars + begin, sizeof(ImWchar) * static_cast<std::size_t>(box.CurLenW - begin));
+  ImWchar* out = chars + begin;
+  for_each_piece(text, [&](std::size_t from, std::size_t to) { write_characters(text, from, to, out); });
+  box.CurLenW += added;
+  chars[box.CurLenW] = 0;
+  box.CurLenA += static_cast<int>(text.size()) - (end_byte - begin_byte);
+  utf8.replace(static_cast<std::size_t>(begin_byte), static_cast<std::size_t>(end_byte - begin_byte), text);
+  if (added > 0) add_undo_record(stb.undostate, begin, added, nullptr);
+  stb.cursor = stb.select_start = stb.select_end = begin + added;
+  stb.has_preferred_x = 0;
+  box.CursorFollow = true;
+  box.Edited = true;
+  box.CursorAnimReset();
+}
+
+// Claims the memory a paste of `bytes` will need in the box's buffers and in `text`, and writes to it
+// once, a frame before the paste: the browser maps fresh memory as it is first written, which cost
+// about 1 ms a megabyte here, 70 ms on top of a 10 MB paste's own work. The box keeps a character
+// (four bytes) per pasted byte at most, and a UTF-8 copy of four bytes per character (ImGui's TextA).
+void claim_paste_memory(ImGuiInputTextState& box, std::string& text, std::size_t bytes) {
+  const int characters = box.CurLenW + static_cast<int>(bytes) + 1;
+  const auto claim = [](auto& buffer, int size, int written) {
+    if (buffer.Capacity < size) buffer.reserve(size);
+    if (written > buffer.Size) std::memset(buffer.Data + buffer.Size, 0, sizeof(buffer.Data[0]) * static_cast<std::size_t>(written - buffer.Size));
+  };
+  claim(box.TextW, characters, characters);
+  claim(box.TextA, characters * 4 + 1, box.CurLenA + static_cast<int>(bytes) + 1);
+  const std::size_t size = text.size();
+  text.resize(size + bytes);
+  text.resize(size);
+}
+
+// The box's edit state when it has the keyboard focus.
+ImGuiInputTextState* active_box(ImGuiID id) {
+  return ImGui::GetActiveID() == id ? ImGui::GetInputTextState(id) : nullptr;
 }
 
 }  // namespace
 
 bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
-  bool changed = false;
+  const ImGuiID id = ImGui::GetID(label);
   if (state.reload_request) {
     // The box is active and edits its own copy of the text. Replacing that copy from the edit
     // callback (DeleteChars + InsertChars) overran ImGui 1.86's buffers once the new text was
@@ -135,12 +256,31 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
   if (state.follow_caret) {
     // The box keeps its horizontal scroll in pixels: measured with the fallback glyph's width, a long
     // line of CJK was scrolled past its own end once the real, narrower glyphs arrived.
-    if (ImGuiInputTextState* box = ImGui::GetInputTextState(ImGui::GetID(label))) box->CursorFollow = true;
+    if (ImGuiInputTextState* box = ImGui::GetInputTextState(id)) box->CursorFollow = true;
     state.follow_caret = false;
   }
-  changed |= ImGui::InputTextMultiline(label, &state.text, size,
-                                       ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_AllowTabInput,
-                                       on_edit_callback, &state);
+  // No per-frame callback (ImGuiInputTextFlags_CallbackAlways): ImGui would measure the caret's and
+  // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text.
+  bool changed = ImGui::InputTextMultiline(label, &state.text, size, ImGuiInputTextFlags_AllowTabInput);
+  ImGuiInputTextState* box = active_box(id);
+  if (box && state.cursor_to_end) {
+    box->Stb.cursor = box->Stb.select_start = box->Stb.select_end = box->CurLenW;
+    box->CursorFollow = true;
+    state.cursor_to_end = false;
+  }
+  if (state.paste_request && !box) {
+    // The paste goes to the text box even when it was not focused: focus it, caret at the end.
+    state.focus_request = true;
+    state.cursor_to_end = true;
+  } else if (state.paste_request && state.paste_request->size() > (std::size_t{1} << 20) && !state.paste_memory_claimed) {
+    claim_paste_memory(*box, state.text, state.paste_request->size());
+    state.paste_memory_claimed = true;  // pasted on the next frame
+  } else if (state.paste_request) {
+    paste_into_box(*box, state.text, *state.paste_request);
+    state.paste_request.reset();
+    state.paste_memory_claimed = false;
+    changed = true;
+  }
   state.active = ImGui::IsItemActive();
   if (changed) {
     ++state.revision;

@@ -35,35 +35,25 @@ struct TextEditorState {
   bool follow_caret = false;  // characters changed width (a new font atlas): scroll the caret back into view
   std::string refusal;  // why the last text offered was refused; shown until the text changes
 
-  // How a paste is carried out: ImGui's own Ctrl+V handling, fed with the pasted text, so that
-  // selection replacement and undo behave exactly as for typed text.
-  enum class PasteStage { idle, focusing, pressing };
-  PasteStage paste_stage = PasteStage::idle;
-  std::string paste_clipboard;  // what ImGui reads as the clipboard while pressing
+  bool paste_memory_claimed = false;  // for the pending paste: see draw_text_editor
   bool active = false;          // the box had keyboard focus last frame
-  bool cursor_to_end = false;
-  bool saved_ctrl = false, saved_super = false, saved_shift = false, saved_alt = false;
+  bool cursor_to_end = false;   // once the box is active: caret at the end of the text
 };
 
 // Replaces the whole text at once (the undo history does not keep the old text). A text over
 // kMaxTextBytes, or with a line over kMaxLineBytes, is refused: the text stays, and the returned
 // message (also kept in state.refusal) says why; "" when the text was set.
 std::string text_editor_set_text(TextEditorState& state, std::string text);
-// Inserts text at the caret as a paste, replacing the selection, on the next frames. Two pastes in
-// one frame are joined, so none is lost. Refused as text_editor_set_text refuses.
+// Inserts text at the caret as a paste, replacing the selection, on the next frames (focusing the box
+// first if it was not). Two pastes in one frame are joined, so none is lost. Refused as
+// text_editor_set_text refuses. Every character is kept but NUL (shown as U+FFFD: the box's text ends
+// at a NUL), and line breaks become "\n" as in a browser's text area.
 std::string text_editor_paste(TextEditorState& state, std::string_view text);
 // Refuses a text of `bytes` that the platform did not even pass on (a 100 MB paste).
 void text_editor_refuse(TextEditorState& state, double bytes);
 
-// Call after the platform backend's NewFrame and before ImGui::NewFrame: presses and releases the
-// paste shortcut for pending paste requests.
-void text_editor_before_new_frame(TextEditorState& state, ImGuiIO& io);
-
-// Draws the box at the cursor. Returns true when the text changed this frame.
+// Draws the box at the cursor, carrying out pending requests first. Returns true when the text changed.
 bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size);
 
-// ImGui's GetClipboardTextFn for platforms whose clipboard arrives as paste events (the browser):
-// user_data is the TextEditorState. It yields the pasted text during a paste and nothing otherwise.
-const char* text_editor_clipboard(void* user_data);
 
 }  // namespace bpeviz

@@ -133,7 +133,6 @@ void frame(void* arg) {
     if (!file.empty()) bpeviz::browser_fetch_encoding(name.c_str(), file.c_str());
   }
 #endif
-  bpeviz::editors_before_new_frame(p.app, io);
   ImGui::NewFrame();
   bpeviz::app_frame(p.app);
   ImGui::Render();
@@ -235,9 +234,9 @@ int main(int, char**) {
                       "Héllo wörld! 👋 你好";
 
 #ifdef __EMSCRIPTEN__
-  // SDL2 2.26 cannot read the browser's clipboard: pastes arrive from page.js as bpeviz_paste.
-  io.GetClipboardTextFn = bpeviz::app_clipboard;  // the page's text box or a Chat row
-  io.ClipboardUserData = &p.app;
+  // SDL2 2.26 cannot read the browser's clipboard: pastes arrive from page.js as bpeviz_paste, and
+  // ImGui's own Ctrl+V (which page.js keeps from SDL) finds nothing.
+  io.GetClipboardTextFn = [](void*) { return ""; };
   io.SetClipboardTextFn = bpeviz::browser_set_clipboard;
   bpeviz::js_api_attach(&p.app);
   bpeviz::browser_watch_memory();

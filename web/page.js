@@ -169,20 +169,24 @@
   let saveTimer = 0;
   let storageFailed = false;
 
+  // Browsers keep about 5 MB for a site (Chromium: 10 MB of UTF-16). A longer text is not even tried:
+  // reading 10 MB out of wasm only to be refused took 190 ms of one task, a stall after each pause in typing.
+  const STORAGE_MAX_BYTES = 5e6;
+
   function saveSession() {
     saveTimer = 0;
-    const text = currentText();
+    const bytes = Module._bpeviz_text_size();
     const encoding = currentEncoding();
     const chat = JSON.parse(fromWasm(Module._bpeviz_chat_session_json()));  // the Chat tab's messages
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ text, encoding, chat }));
+      if (bytes > STORAGE_MAX_BYTES) throw new DOMException('longer than browsers keep', 'QuotaExceededError');
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ text: currentText(), encoding, chat }));
       if (storageFailed) showNotice(PROBLEM, '');
       storageFailed = false;
     } catch (e) {
       // Storage full (QuotaExceededError) or turned off: keep the encoding at least, say so once.
       try { localStorage.setItem(STORAGE_KEY, JSON.stringify({ encoding, chat })); } catch (_) { /* nothing to keep */ }
       if (!storageFailed) {
-        const bytes = encoder.encode(text).length;
         const size = bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
         showNotice(PROBLEM, `This text (${size}) cannot be kept for your next visit: the browser's storage ` +
                             `is full or turned off (${e.name || e.message}). It stays here until you close the page.`);

@@ -1,9 +1,13 @@
 // The text box's limits: a text too large for the page, or with a line too long to draw, is refused
-// with a message and the text stays as it was.
+// with a message and the text stays as it was. And pastes, drawn headless: where they land, the
+// characters they keep, and ImGui's Ctrl+Z and Ctrl+Y taking them back and forth.
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
 
 #include <string>
 
+#include "core/utf8.h"
+#include "tests/ui/headless.h"
 #include "ui/text_editor.h"
 
 using namespace bpeviz;
@@ -17,7 +21,126 @@ std::string lines_of(std::size_t bytes) {
   return text + std::string(bytes - text.size(), 'b');
 }
 
+void editor_frame(TextEditorState& editor) {
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+  ImGui::Begin("editor");
+  draw_text_editor(editor, "##text", ImVec2(-1, 300));
+  ImGui::End();
+  ImGui::Render();
+}
+
+// Frames until the pending paste is in (it may first focus the box).
+void paste(TextEditorState& editor, std::string_view text) {
+  REQUIRE(text_editor_paste(editor, text).empty());
+  for (int i = 0; i < 4 && editor.paste_request; ++i) editor_frame(editor);
+  CHECK(!editor.paste_request);
+  editor_frame(editor);
+}
+
+ImGuiInputTextState& box() {
+  ImGuiInputTextState* box = ImGui::GetInputTextState(ImGui::GetActiveID());
+  REQUIRE(box != nullptr);
+  return *box;
+}
+
+// Presses Ctrl (with Shift when `shift`) and a letter for one frame, as ImGui 1.86 reads keys.
+void shortcut(TextEditorState& editor, int letter, bool shift = false) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Z] = 'Z';
+  io.KeyMap[ImGuiKey_Y] = 'Y';
+  io.KeyCtrl = true;
+  io.KeyShift = shift;
+  io.KeysDown[letter] = true;
+  editor_frame(editor);
+  io.KeysDown[letter] = false;
+  io.KeyCtrl = io.KeyShift = false;
+  editor_frame(editor);
+}
+
 }  // namespace
+
+TEST_CASE("a paste lands at the end of a box that had no focus, and at the caret of one that has") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  editor.text = "abc";
+  editor.focus_request = false;
+  editor_frame(editor);
+  CHECK(!editor.active);
+  const uint64_t revision = editor.revision;
+  paste(editor, "XY");
+  CHECK(editor.text == "abcXY");
+  CHECK(editor.active);
+  CHECK(editor.revision > revision);
+  box().Stb.cursor = box().Stb.select_start = box().Stb.select_end = 1;
+  paste(editor, "é");
+  CHECK(editor.text == "aébcXY");
+  CHECK(box().Stb.cursor == 2);
+}
+
+TEST_CASE("a paste replaces the selection and keeps every character but NUL; Ctrl+Z and Ctrl+Y step through it") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  editor.text = "hello world";
+  editor_frame(editor);
+  editor_frame(editor);
+  REQUIRE(editor.active);
+  box().Stb.select_start = 6;
+  box().Stb.cursor = box().Stb.select_end = 11;
+  // ImGui's own Ctrl+V dropped the form feed, the private use character and DEL.
+  paste(editor, std::string("a\r\nb\fc\uE000d\x7f\re") + '\0' + "f👍");
+  CHECK(editor.text == "hello a\nb\fc\uE000d\x7f\ne\uFFFDf👍");
+  CHECK(box().CurLenA == static_cast<int>(editor.text.size()));
+  shortcut(editor, 'Z');
+  CHECK(editor.text == "hello ");
+  shortcut(editor, 'Z');
+  CHECK(editor.text == "hello world");
+  shortcut(editor, 'Y');
+  CHECK(editor.text == "hello ");
+  shortcut(editor, 'Y');
+  CHECK(editor.text == "hello a\nb\fc\uE000d\x7f\ne\uFFFDf👍");
+}
+
+TEST_CASE("a megabyte paste of every kind of character arrives whole, repaired where ill-formed") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  editor.text = "start\n";
+  editor_frame(editor);
+  editor_frame(editor);
+  std::string pasted;
+  const char* parts[] = {"word ", "日本語", "👍🏽", "\xff", "\xe2\x82", "Ω\n", "\t", "ÿ"};
+  for (std::size_t i = 0; pasted.size() < (1u << 20); ++i) pasted += parts[(i * 7 + i / 3) % 8];
+  box().Stb.cursor = box().Stb.select_start = box().Stb.select_end = box().CurLenW;
+  paste(editor, pasted);
+  CHECK(editor.text == "start\n" + utf8_repair(pasted));
+  CHECK(box().CurLenA == static_cast<int>(editor.text.size()));
+  shortcut(editor, 'Z');
+  CHECK(editor.text == "start\n");
+}
+
+TEST_CASE("the undo history keeps its newest records when pastes overflow it") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  editor.text = "";
+  editor_frame(editor);
+  editor_frame(editor);
+  for (int i = 0; i < 120; ++i) paste(editor, std::string(1, static_cast<char>('a' + i % 26)) + "0123456789");
+  REQUIRE(editor.text.size() == 120 * 11);
+  const std::string all = editor.text;
+  for (int i = 0; i < 150; ++i) shortcut(editor, 'Z');
+  // stb_textedit keeps 99 records: the 21 oldest pastes stay.
+  CHECK(editor.text == all.substr(0, 21 * 11));
+  // A selection longer than the history can hold (999 characters) is replaced, but cannot come back.
+  paste(editor, std::string(2000, '-'));
+  box().SelectAll();
+  paste(editor, "new");
+  CHECK(editor.text == "new");
+  shortcut(editor, 'Z');
+  CHECK(editor.text == "");
+  shortcut(editor, 'Z');
+  CHECK(editor.text == "");
+}
 
 TEST_CASE("a text up to the limit is set; a larger one is refused and the text stays") {
   TextEditorState editor;
