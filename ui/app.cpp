@@ -881,8 +881,7 @@ float editor_height(const AppState& state) {
 
 }  // namespace
 
-void app_frame(AppState& state) {
-  const auto frame_started = std::chrono::steady_clock::now();
+void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_started) {
   handle_shortcuts(state);
   // Asked for last frame, while the Export menu was still open: this frame is drawn without it.
   state.png_capture = std::exchange(state.png_request, std::string());
@@ -902,6 +901,11 @@ void app_frame(AppState& state) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
   draw_header(state);
+  // A large paste waits while its characters go into the font atlas (noted a frame ahead; the atlas is
+  // rebuilt as a frame starts): that rebuild (80 ms for a page of CJK) and the paste (60 ms for 10 MB)
+  // each take a frame of their own.
+  state.editor.hold_paste = state.glyphs.atlas_outdated || state.fonts.generation != state.fonts_generation_drawn;
+  state.fonts_generation_drawn = state.fonts.generation;
   draw_text_editor(state.editor, "##text", ImVec2(-1, editor_height(state)));
   state.editor_rect = item_rect();
   update_tokens_for_frame(state, frame_started);

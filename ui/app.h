@@ -45,6 +45,7 @@ struct AppState {
   CompareViewState compare;
   ChatViewState chat;
   Fonts fonts;
+  uint32_t fonts_generation_drawn = 0;  // the atlas the last frame drew with (a new one: rebuilt this frame)
   GlyphNeeds glyphs;                  // the code points on screen and the fonts they need
   VisibleGlyphSources glyph_sources;  // what note_visible_glyphs scanned last
 
@@ -183,6 +184,8 @@ TextEditorState& focused_editor(AppState& state);
 // What the Chat tab renders: the conversation under the page's tokenizer.
 ChatInput chat_input(const AppState& state);
 // Draws one frame of the app into the current ImGui frame, filling the display.
-void app_frame(AppState& state);
+// `frame_started`: when the platform began the frame (before its own work, such as rebuilding the
+// font atlas), so that optional work stays within the frame's budget.
+void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_started = std::chrono::steady_clock::now());
 
 }  // namespace bpeviz

@@ -275,10 +275,13 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
   } else if (state.paste_request && state.paste_request->size() > (std::size_t{1} << 20) && !state.paste_memory_claimed) {
     claim_paste_memory(*box, state.text, state.paste_request->size());
     state.paste_memory_claimed = true;  // pasted on the next frame
+  } else if (state.paste_request && state.paste_memory_claimed && state.hold_paste && state.paste_held_frames < 30) {
+    ++state.paste_held_frames;  // half a second at most
   } else if (state.paste_request) {
     paste_into_box(*box, state.text, *state.paste_request);
     state.paste_request.reset();
     state.paste_memory_claimed = false;
+    state.paste_held_frames = 0;
     changed = true;
   }
   state.active = ImGui::IsItemActive();

@@ -6,18 +6,28 @@ namespace bpeviz {
 
 void note_visible_glyphs(AppState& state) {
   VisibleGlyphSources& seen = state.glyph_sources;
-  if (seen.text_revision != state.editor.revision) {
-    // Only what changed when that is known for this revision (a keystroke, a paste), else everything.
-    const bool known = state.changed_text_revision == state.editor.revision && seen.text_revision != UINT64_MAX &&
-                       state.changed_text.end <= state.editor.text.size();
-    seen.text_revision = state.editor.revision;
-    const std::string_view text = state.editor.text;
-    note_text(state.glyphs, known ? text.substr(state.changed_text.begin, state.changed_text.end - state.changed_text.begin) : text);
+  const TextEditorState& editor = state.editor;
+  // A large paste lands in a later frame (its memory was claimed in this one): its characters are
+  // noted now, so that the atlas is rebuilt in a frame of its own before it lands (the app holds it
+  // meanwhile), not with ImGui taking in the whole text.
+  if (editor.paste_memory_claimed && editor.paste_request && !seen.paste_noted) {
+    note_text(state.glyphs, *editor.paste_request);
+    seen.paste_noted = true;
   }
-  // A large paste lands on the next frame (its memory was claimed in this one): its characters are
-  // noted now, so that the atlas is rebuilt as that frame starts, not on the one after it, when ImGui
-  // takes in the whole text (70 ms for 10 MB in the browser).
-  if (state.editor.paste_memory_claimed && state.editor.paste_request) note_text(state.glyphs, *state.editor.paste_request);
+  if (seen.text_revision != editor.revision) {
+    // Only what changed when that is known for this revision (a keystroke, a paste), else everything;
+    // nothing when the change is the paste noted ahead (a character typed in the same frame waits for
+    // the next scan of the whole text).
+    const bool known = state.changed_text_revision == editor.revision && seen.text_revision != UINT64_MAX &&
+                       state.changed_text.end <= editor.text.size();
+    const bool noted_ahead = seen.paste_noted && !editor.paste_request;
+    seen.text_revision = editor.revision;
+    if (noted_ahead) seen.paste_noted = false;
+    const std::string_view text = editor.text;
+    if (!noted_ahead) {
+      note_text(state.glyphs, known ? text.substr(state.changed_text.begin, state.changed_text.end - state.changed_text.begin) : text);
+    }
+  }
   const DecodeBoxState& decode = state.decode_box;
   if (seen.decode_revision != decode.decoded_revision || seen.decode_encoding != decode.decoded_encoding) {
     seen.decode_revision = decode.decoded_revision;

@@ -16,6 +16,7 @@ struct VisibleGlyphSources {
   std::string decode_encoding;
   uint64_t tree_serial = UINT64_MAX;
   uint64_t chat_serial = UINT64_MAX;
+  bool paste_noted = false;  // the text box's pending paste was noted ahead of it
 };
 
 // Notes the code points of what changed since the last call in state.glyphs.

@@ -100,6 +100,7 @@ void frame(void* arg) {
   // apart: the page benchmark reads both (a software WebGL makes the second no measure of ours).
   const auto now_ms = [] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count(); };
   [[maybe_unused]] const double started = now_ms();
+  const auto frame_started = std::chrono::steady_clock::now();
   auto& p = *static_cast<Platform*>(arg);
   poll_events(p);
   ImGuiIO& io = ImGui::GetIO();
@@ -134,7 +135,7 @@ void frame(void* arg) {
   }
 #endif
   ImGui::NewFrame();
-  bpeviz::app_frame(p.app);
+  bpeviz::app_frame(p.app, frame_started);
   ImGui::Render();
 #ifdef __EMSCRIPTEN__
   if (p.app.copy_link_request) {
