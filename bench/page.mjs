@@ -128,31 +128,46 @@ try {
   row('keystroke in 100 KB: WebGL drawing', typedDraw, 'ms');
 
   progress('pasting 10 MB');
-  // A 10 MB paste: tokenized a part per frame (issue 5: no frame over 100 ms, a progress bar). The
-  // slowest frame is the paste itself (ImGui's text box takes the text); then the parts.
+  // A 10 MB paste: tokenized a part per frame (issue 5: no frame over 100 ms, a progress bar). The paste
+  // event's own task (the browser hands the text to wasm), the frames that carry out the paste (memory
+  // claimed, the text inserted, ImGui's box taking it in), then the frames while the parts are tokenized.
   const text10m = slice(10 * 1000 * 1000);
-  await page.evaluate(() => window.bpeviz.setText(''));
-  await page.evaluate(() => window.bpeviz.nextFrame());
-  const pasteFrames = [];
-  let pasteFrameCount = 0;
-  const pasteStart = Date.now();
-  await page.evaluate((t) => {
-    window.bpeviz.frameTimes();
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text10m);
-  for (let started = false; pasteFrameCount < 5000; pasteFrameCount++) {
-    const done = await page.evaluate(async () => { await window.bpeviz.nextFrame(); return window.bpeviz.tokenizing(); });
-    if (done !== null) started = true;
-    else if (started) break;
+  const pasteEvent = [], pasteOwn = [], pasteMedian = [], pasteSlowest = [], pasteOver = [], pasteAll = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => window.bpeviz.setText(''));
+    await page.evaluate(async () => { await window.bpeviz.nextFrame(); await window.bpeviz.nextFrame(); });
+    const pasteStart = Date.now();
+    pasteEvent.push(await page.evaluate((t) => {
+      window.bpeviz.frameTimes();
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      const before = performance.now();
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      return performance.now() - before;
+    }, text10m));
+    const frames = [];
+    for (let started = false, n = 0; n < 5000; n++) {
+      const [done, times] = await page.evaluate(async () => {
+        await window.bpeviz.nextFrame();
+        return [window.bpeviz.tokenizing(), window.bpeviz.frameTimes().map((t) => t[0])];
+      });
+      frames.push(...times);
+      if (done !== null) started = true;
+      else if (started) break;
+    }
+    pasteAll.push(Date.now() - pasteStart);
+    const sorted = [...frames].sort((a, b) => a - b);
+    pasteOwn.push(Math.max(...frames.slice(0, 4)));
+    pasteMedian.push(sorted[sorted.length >> 1]);
+    pasteSlowest.push(sorted.at(-1));
+    pasteOver.push(frames.filter((t) => t > 100).length / frames.length * 100);
   }
-  const pasteMs = Date.now() - pasteStart;
-  pasteFrames.push(...(await page.evaluate(() => window.bpeviz.frameTimes())).map((t) => t[0]));
-  const sorted = [...pasteFrames].sort((a, b) => a - b);
-  row('paste 10 MB: frame work while tokenizing (median frame)', [sorted[sorted.length >> 1]], 'ms', 100);
-  row('paste 10 MB: slowest frame (the paste into the text box)', [sorted.at(-1)], 'ms', 100);
-  row('paste 10 MB: until every token is shown', [pasteMs], 'ms');
+  row('paste 10 MB: the paste event (the text into wasm)', pasteEvent, 'ms', 100);
+  row('paste 10 MB: slowest of the paste\'s own frames (first 4)', pasteOwn, 'ms', 100);
+  row('paste 10 MB: frame work while tokenizing (median frame)', pasteMedian, 'ms', 100);
+  row('paste 10 MB: slowest frame, paste and tokenizing', pasteSlowest, 'ms', 100);
+  row('paste 10 MB: frames over 100 ms', pasteOver, '%');
+  row('paste 10 MB: until every token is shown', pasteAll, 'ms');
   await page.evaluate(() => window.bpeviz.setText('short again'));
 
   progress('training 2,000 merges on 1 MB in the page');

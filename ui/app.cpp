@@ -322,10 +322,10 @@ void update_tokens_for_frame(AppState& state, std::chrono::steady_clock::time_po
   // A long text that arrived this frame is tokenized from the next: the frame that brought it (a
   // 10 MB paste) has spent its time in the text box already.
   if (*state.tokenized_up_to == 0 && state.tokens_serial != serial_before) return;
-  // So has a frame that ran long before this (ImGui taking in a 10 MB text took 70 ms): it leaves its
+  // So has a frame that ran long before this (ImGui taking in a 10 MB text took 80 ms): it leaves its
   // parts to the next, but never two frames running, so the tokenizing always moves on.
   const auto started = std::chrono::steady_clock::now();
-  if (started - frame_started > milliseconds(60) && !state.tokenizing_waited) {
+  if (started - frame_started > milliseconds(70) && !state.tokenizing_waited) {
     state.tokenizing_waited = true;
     return;
   }
@@ -334,9 +334,9 @@ void update_tokens_for_frame(AppState& state, std::chrono::steady_clock::time_po
   // tiles the view last laid out.
   const std::optional<TileSplice> kept =
       state.tokens_serial != serial_before ? state.tokens_splice : std::optional<TileSplice>();
-  // Parts until about 12 ms have gone, or the frame has taken 70: laying out their tiles costs about
-  // as much again, and the frame should stay well within 100 ms.
-  const auto stop = std::min(started + milliseconds(12), frame_started + milliseconds(70));
+  // Parts until about 12 ms have gone, or the frame has taken 75: laying out their tiles costs about
+  // as much again, and the frame should stay within 100 ms.
+  const auto stop = std::min(started + milliseconds(12), frame_started + milliseconds(75));
   const uint64_t from_serial = state.tokens_serial;
   const auto old_tiles = static_cast<uint32_t>(state.groups.size());
   do {
