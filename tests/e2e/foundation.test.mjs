@@ -160,6 +160,13 @@ export const tests = {
       await page.mouse.click(layout.tokens.x + 20, layout.tokens.y + layout.tokens.height - 10);
       await paste(page, ' + more');
       await waitFor(page, (t) => window.bpeviz.state().text === t, pasted + ' + more', 'paste without focus');
+      // Escape keeps it all (ImGui's text box would put back its text from when it got the focus), and
+      // a paste keeps every character a text area keeps: a form feed, a private use character.
+      await page.keyboard.press('Escape');
+      await frames(page, 3);
+      assertEqual((await state(page)).text, pasted + ' + more', 'the text after Escape');
+      await paste(page, '\f\uE000\r\n');
+      await waitFor(page, (t) => window.bpeviz.state().text === t, pasted + ' + more\f\uE000\n', 'control and private use characters pasted');
     });
   },
 

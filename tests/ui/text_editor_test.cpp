@@ -202,3 +202,25 @@ TEST_CASE("the refusal is kept to be shown, and a text that is set clears it") {
   CHECK(text_editor_set_text(editor, "fits") == "");
   CHECK(editor.refusal.empty());
 }
+
+TEST_CASE("Escape does not take back what was typed and pasted since the box got the focus") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  editor.text = "abc";
+  editor_frame(editor);
+  editor_frame(editor);
+  REQUIRE(editor.active);
+  ImGuiIO& io = ImGui::GetIO();
+  paste(editor, "pasted and ");
+  io.AddInputCharactersUTF8("typed");
+  editor_frame(editor);
+  editor_frame(editor);
+  const std::string kept = editor.text;
+  CHECK(kept == "pasted and typedabc");
+  io.KeyMap[ImGuiKey_Escape] = 27;
+  io.KeysDown[27] = true;
+  editor_frame(editor);
+  io.KeysDown[27] = false;
+  editor_frame(editor);
+  CHECK(editor.text == kept);
+}
