@@ -179,7 +179,7 @@
     const encoding = currentEncoding();
     const chat = JSON.parse(fromWasm(Module._bpeviz_chat_session_json()));  // the Chat tab's messages
     try {
-      if (bytes > STORAGE_MAX_BYTES) throw new DOMException('longer than browsers keep', 'QuotaExceededError');
+      if (bytes > STORAGE_MAX_BYTES) throw new Error('too long to keep');
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ text: currentText(), encoding, chat }));
       if (storageFailed) showNotice(PROBLEM, '');
       storageFailed = false;
@@ -188,8 +188,9 @@
       try { localStorage.setItem(STORAGE_KEY, JSON.stringify({ encoding, chat })); } catch (_) { /* nothing to keep */ }
       if (!storageFailed) {
         const size = bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
-        showNotice(PROBLEM, `This text (${size}) cannot be kept for your next visit: the browser's storage ` +
-                            `is full or turned off (${e.name || e.message}). It stays here until you close the page.`);
+        const why = bytes > STORAGE_MAX_BYTES ? `browsers keep about ${STORAGE_MAX_BYTES / 1e6} MB for a page`
+                                              : `the browser's storage is full or turned off (${e.name || e.message})`;
+        showNotice(PROBLEM, `This text (${size}) cannot be kept for your next visit: ${why}. It stays here until you close the page.`);
       }
       storageFailed = true;
     }
