@@ -45,3 +45,16 @@ TEST_CASE("utf8_code_point and utf8_append are inverses over well-formed text") 
   for (const uint32_t cp : {0x41u, 0xE9u, 0x21B5u, 0x1F44Du}) utf8_append(out, cp);
   CHECK(out == "A\xC3\xA9\xE2\x86\xB5\xF0\x9F\x91\x8D");
 }
+
+TEST_CASE("utf8_skip_ascii finds the next byte outside ASCII, in runs of any length") {
+  for (std::size_t run = 0; run < 40; ++run) {
+    const std::string text = std::string(run, 'a') + "é" + std::string(run, 'b');
+    CHECK(utf8_skip_ascii(text, 0) == run);
+    CHECK(utf8_skip_ascii(text, run) == run);
+    CHECK(utf8_skip_ascii(text, run + 2) == text.size());
+  }
+  CHECK(utf8_skip_ascii("", 0) == 0);
+  CHECK(utf8_skip_ascii("\x80", 0) == 0);
+  CHECK(utf8_is_valid(std::string(100, 'x') + "日本" + std::string(9, 'y')));
+  CHECK_FALSE(utf8_is_valid(std::string(100, 'x') + "\xE6\x97" + std::string(9, 'y')));
+}

@@ -1,6 +1,5 @@
 #include "ui/glyph_needs.h"
 
-#include <cstring>
 #include <utility>
 
 #include "core/utf8.h"
@@ -23,16 +22,7 @@ bool noted(const GlyphNeeds& needs, uint32_t code_point) {
 
 void note_text(GlyphNeeds& needs, std::string_view utf8) {
   if (needs.seen_bits.empty()) needs.seen_bits.assign(kCodePoints / 64, 0);
-  for (std::size_t i = 0; i < utf8.size();) {
-    uint64_t eight = 0;  // ASCII, eight bytes at a time: the scan of a 10 MB paste shares its frame
-    if (i + 8 <= utf8.size() && (std::memcpy(&eight, utf8.data() + i, 8), (eight & 0x8080808080808080u) == 0)) {
-      i += 8;
-      continue;
-    }
-    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = utf8_skip_ascii(utf8, 0); i < utf8.size(); i = utf8_skip_ascii(utf8, i)) {
     const uint32_t c = utf8_code_point(utf8, i);  // U+FFFD for ill-formed bytes, drawn as such
     i += utf8_char_length(utf8, i);
     uint64_t& word = needs.seen_bits[c / 64];

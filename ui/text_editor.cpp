@@ -104,15 +104,11 @@ std::string_view box_text(std::string_view pasted, std::string& storage) {
 // milliseconds on a 10 MB paste.
 [[gnu::noinline]] void write_characters(std::string_view text, std::size_t from, std::size_t to, ImWchar*& out) {
   const auto byte = [&](std::size_t i) { return static_cast<ImWchar>(static_cast<unsigned char>(text[i])); };
+  const std::string_view piece = text.substr(0, to);
   for (std::size_t i = from; i < to;) {
-    uint64_t eight = 0;  // ASCII, eight bytes at a time
-    if (i + 8 <= to && (std::memcpy(&eight, text.data() + i, 8), (eight & 0x8080808080808080u) == 0)) {
-      for (std::size_t k = 0; k < 8; ++k) out[k] = byte(i + k);
-      out += 8;
-      i += 8;
-    } else if (byte(i) < 0x80) {
-      *out++ = byte(i);
-      i += 1;
+    for (const std::size_t ascii_end = utf8_skip_ascii(piece, i); i < ascii_end; ++i) *out++ = byte(i);
+    if (i == to) {
+      break;
     } else if (byte(i) < 0xE0) {  // well-formed: the lead byte tells the length
       *out++ = (byte(i) & 0x1F) << 6 | (byte(i + 1) & 0x3F);
       i += 2;
