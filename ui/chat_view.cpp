@@ -114,7 +114,7 @@ void draw_rows(ChatViewState& state) {
     if (row.custom) {
       ImGui::SameLine();
       ImGui::SetNextItemWidth(std::max(em * 4, ImGui::GetContentRegionAvail().x - remove_width - style.ItemSpacing.x));
-      if (ImGui::InputTextWithHint("##name", "role name", &row.role)) ++state.edits;
+      if (draw_keeping_text_on_escape([&] { return ImGui::InputTextWithHint("##name", "role name", &row.role); })) ++state.edits;
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - remove_width));
     if (ImGui::Button("Remove")) remove = static_cast<std::ptrdiff_t>(i);

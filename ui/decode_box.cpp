@@ -7,6 +7,7 @@
 
 #include "core/byte_tokenizer.h"
 #include "core/utf8.h"
+#include "ui/text_editor.h"  // draw_keeping_text_on_escape
 #include "ui/theme.h"
 
 namespace bpeviz {
@@ -104,7 +105,8 @@ void update_decode_box(DecodeBoxState& state, const std::string& encoding_name, 
 
 void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, const Encoding* encoding) {
   ImGui::TextDisabled("Ids to decode with %s, e.g. [15339, 1917] or 15339 1917:", encoding_name.c_str());
-  if (ImGui::InputTextMultiline("##decode-input", &state.input, ImVec2(-1, ImGui::GetFontSize() * 4))) {
+  if (draw_keeping_text_on_escape(
+          [&] { return ImGui::InputTextMultiline("##decode-input", &state.input, ImVec2(-1, ImGui::GetFontSize() * 4)); })) {
     ++state.input_revision;
   }
   update_decode_box(state, encoding_name, encoding);

@@ -255,17 +255,11 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
     if (ImGuiInputTextState* box = ImGui::GetInputTextState(id)) box->CursorFollow = true;
     state.follow_caret = false;
   }
-  // Escape would make ImGui 1.86 put back the text the box had when it got the focus, dropping all that
-  // was typed and pasted since (on the page, the focus is given at the start): the box does not see it.
-  ImGuiIO& io = ImGui::GetIO();
-  const int escape = io.KeyMap[ImGuiKey_Escape];
-  const bool escape_mapped = escape >= 0 && escape < IM_ARRAYSIZE(io.KeysDownDuration);
-  const float escape_held = escape_mapped ? io.KeysDownDuration[escape] : -1.0f;
-  if (escape_mapped) io.KeysDownDuration[escape] = -1.0f;
   // No per-frame callback (ImGuiInputTextFlags_CallbackAlways): ImGui would measure the caret's and
-  // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text.
-  bool changed = ImGui::InputTextMultiline(label, &state.text, size, ImGuiInputTextFlags_AllowTabInput);
-  if (escape_mapped) io.KeysDownDuration[escape] = escape_held;
+  // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text. (On the page the box
+  // has the focus from the start: Escape would have taken it back to the example text.)
+  bool changed = draw_keeping_text_on_escape(
+      [&] { return ImGui::InputTextMultiline(label, &state.text, size, ImGuiInputTextFlags_AllowTabInput); });
   ImGuiInputTextState* box = active_box(id);
   if (box && state.cursor_to_end) {
     box->Stb.cursor = box->Stb.select_start = box->Stb.select_end = box->CurLenW;

@@ -54,6 +54,21 @@ std::string text_editor_paste(TextEditorState& state, std::string_view text);
 // Refuses a text of `bytes` that the platform did not even pass on (a 100 MB paste).
 void text_editor_refuse(TextEditorState& state, double bytes);
 
+// Draws an ImGui text widget (`draw()` returns whether its text changed) with Escape hidden from it:
+// ImGui 1.86 takes Escape in a text box as "cancel" and puts back the text the box had when it got the
+// focus, dropping all that was typed and pasted since. The app's shortcuts still see Escape.
+template <typename Draw>
+bool draw_keeping_text_on_escape(Draw draw) {
+  ImGuiIO& io = ImGui::GetIO();
+  const int escape = io.KeyMap[ImGuiKey_Escape];
+  const bool mapped = escape >= 0 && escape < IM_ARRAYSIZE(io.KeysDownDuration);
+  const float held = mapped ? io.KeysDownDuration[escape] : -1.0f;
+  if (mapped) io.KeysDownDuration[escape] = -1.0f;  // not down, as ImGui's IsKeyPressed reads it
+  const bool changed = draw();
+  if (mapped) io.KeysDownDuration[escape] = held;
+  return changed;
+}
+
 // Draws the box at the cursor, carrying out pending requests first. Returns true when the text changed.
 bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size);
 

@@ -3,6 +3,7 @@
 // characters they keep, and ImGui's Ctrl+Z and Ctrl+Y taking them back and forth.
 #include <doctest/doctest.h>
 #include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 #include <string>
 
@@ -223,4 +224,34 @@ TEST_CASE("Escape does not take back what was typed and pasted since the box got
   io.KeysDown[27] = false;
   editor_frame(editor);
   CHECK(editor.text == kept);
+}
+
+TEST_CASE("draw_keeping_text_on_escape keeps any text widget's text; without it ImGui takes it back") {
+  test::HeadlessImGui imgui;
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Escape] = 27;
+  for (const bool guarded : {true, false}) {
+    std::string text = "ids";
+    const auto frame = [&](bool focus) {
+      ImGui::NewFrame();
+      ImGui::Begin("widgets");
+      if (focus) ImGui::SetKeyboardFocusHere();
+      const auto input = [&] { return ImGui::InputText("##ids", &text); };
+      if (guarded) draw_keeping_text_on_escape(input);
+      else input();
+      ImGui::End();
+      ImGui::Render();
+    };
+    frame(true);
+    frame(false);
+    io.AddInputCharactersUTF8(" 15339");
+    frame(false);
+    const std::string typed = text;  // (focused from code, a one-line box selects all: typing replaced it)
+    REQUIRE(typed.find("15339") != std::string::npos);
+    io.KeysDown[27] = true;
+    frame(false);
+    io.KeysDown[27] = false;
+    frame(false);
+    CHECK(text == (guarded ? typed : "ids"));
+  }
 }
