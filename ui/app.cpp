@@ -904,9 +904,9 @@ void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_star
   // A large paste waits while its characters go into the font atlas (noted a frame ahead; the atlas is
   // rebuilt as a frame starts): that rebuild (80 ms for a page of CJK) and the paste (60 ms for 10 MB)
   // each take a frame of their own.
-  state.editor.hold_paste = state.glyphs.atlas_outdated || state.fonts.generation != state.fonts_generation_drawn;
+  const bool atlas_work = state.glyphs.atlas_outdated || state.fonts.generation != state.fonts_generation_drawn;
   state.fonts_generation_drawn = state.fonts.generation;
-  draw_text_editor(state.editor, "##text", ImVec2(-1, editor_height(state)));
+  draw_text_editor(state.editor, "##text", ImVec2(-1, editor_height(state)), atlas_work);
   state.editor_rect = item_rect();
   update_tokens_for_frame(state, frame_started);
   draw_counts(state);

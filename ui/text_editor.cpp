@@ -233,7 +233,7 @@ ImGuiInputTextState* active_box(ImGuiID id) {
 
 }  // namespace
 
-bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
+bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bool hold_paste) {
   const ImGuiID id = ImGui::GetID(label);
   if (state.reload_request) {
     // The box is active and edits its own copy of the text. Replacing that copy from the edit
@@ -273,7 +273,7 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size) {
   } else if (state.paste_request && state.paste_request->size() > (std::size_t{1} << 20) && !state.paste_memory_claimed) {
     claim_paste_memory(*box, state.text, state.paste_request->size());
     state.paste_memory_claimed = true;  // pasted on the next frame
-  } else if (state.paste_request && state.paste_memory_claimed && state.hold_paste && state.paste_held_frames < 30) {
+  } else if (state.paste_request && state.paste_memory_claimed && hold_paste && state.paste_held_frames < 30) {
     ++state.paste_held_frames;  // half a second at most
   } else if (state.paste_request) {
     paste_into_box(*box, state.text, *state.paste_request);

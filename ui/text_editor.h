@@ -36,7 +36,6 @@ struct TextEditorState {
   std::string refusal;  // why the last text offered was refused; shown until the text changes
 
   bool paste_memory_claimed = false;  // for the pending paste: see draw_text_editor
-  bool hold_paste = false;            // set by the app each frame: a claimed paste waits (font atlas work)
   int paste_held_frames = 0;
   bool active = false;          // the box had keyboard focus last frame
   bool cursor_to_end = false;   // once the box is active: caret at the end of the text
@@ -70,7 +69,9 @@ bool draw_keeping_text_on_escape(Draw draw) {
 }
 
 // Draws the box at the cursor, carrying out pending requests first. Returns true when the text changed.
-bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size);
+// `hold_paste`: a large paste whose memory is claimed waits (the app's font atlas is being rebuilt),
+// half a second at most.
+bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bool hold_paste = false);
 
 
 }  // namespace bpeviz

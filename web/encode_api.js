@@ -107,10 +107,7 @@ Module['bpevizCore'] = (() => {
     // a tokenizer.json's BOS/EOS around the text (Hugging Face's add_special_tokens). Returns a Uint32Array.
     encode(name, text, special = 'error', addSpecialTokens = false) {
       const mode = SPECIAL[special] | (addSpecialTokens ? 4 : 0);
-      // Called once per line of a text, so written out: no closure, no NUL (the length is passed).
-      const ptr = reserve(text.length * 3 + 1);
-      const { written } = encoder.encodeInto(text, scratchView);
-      const n = check(Module._bpeviz_encode(namePtr(name), ptr, written, mode));
+      const n = check(withString(text, (ptr, len) => Module._bpeviz_encode(namePtr(name), ptr, len, mode)));
       const at = Module._bpeviz_result_ids() >>> 2;
       return Module.HEAPU32.slice(at, at + n);
     },
