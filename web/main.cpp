@@ -12,7 +12,6 @@
 #include <SDL_opengl.h>
 #endif
 
-#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -74,23 +73,33 @@ void fetch_fallback_font(Platform& p, std::size_t font) {
 #endif
 }
 
-// ImGui 1.86 sees only whether a key is down at each frame: a key pressed and released within one
-// frame (a quick tap on a slow laptop, or a test driver) would be lost. So a key's release waits
-// for the next frame when its press came in this one, and so do all events after it, in order.
+// ImGui 1.86 sees only which keys are down at each frame: a key pressed and released within one
+// frame (a quick tap on a slow laptop, or a test driver) would be lost, and so would a shortcut whose
+// Ctrl is let go in the frame its letter was pressed. So once a key is pressed in a frame, any key's
+// release waits for the next frame, and so do all events after it, in order.
 void poll_events(Platform& p) {
   std::vector<SDL_Event> events(p.held.begin(), p.held.end());
   p.held.clear();
   for (SDL_Event event; SDL_PollEvent(&event);) events.push_back(event);
-  std::vector<SDL_Scancode> pressed;
+  ImGuiIO& io = ImGui::GetIO();
+  bool pressed = false;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const SDL_Event& event = events[i];
-    if (event.type == SDL_KEYUP &&
-        std::find(pressed.begin(), pressed.end(), event.key.keysym.scancode) != pressed.end()) {
+    if (event.type == SDL_KEYUP && pressed) {
       p.held.assign(events.begin() + static_cast<std::ptrdiff_t>(i), events.end());
       return;
     }
-    if (event.type == SDL_KEYDOWN) pressed.push_back(event.key.keysym.scancode);
     ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
+      // The modifiers held with this key. The backend asks SDL_GetModState(), which has every queued
+      // event applied already: a Ctrl+Z whose four events came in one frame was seen as a bare Z.
+      const Uint16 mod = event.key.keysym.mod;
+      io.KeyShift = (mod & KMOD_SHIFT) != 0;
+      io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+      io.KeyAlt = (mod & KMOD_ALT) != 0;
+      io.KeySuper = (mod & KMOD_GUI) != 0;
+    }
+    if (event.type == SDL_KEYDOWN) pressed = true;
     if (event.type == SDL_QUIT) p.done = true;
   }
 }
