@@ -2,14 +2,19 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
+
 namespace bpeviz {
 namespace {
 
 bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
-bool is_line_cut(std::string_view text, std::size_t i) {
-  return i > 0 && i < text.size() && text[i - 1] == '\n' && is_ascii_alnum(text[i]);
+bool is_cut(std::string_view text, std::size_t i) {
+  if (i == 0 || i >= text.size()) return false;
+  const char before = text[i - 1];
+  if (before == '\n') return !is_white_space(utf8_code_point(text, i));
+  return is_ascii_alnum(before) && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r'));
 }
 
 // Replaces items [first, old_end) of `list` by `middle`, shifting the spans of the items after by `delta`.
@@ -41,7 +46,7 @@ TextEdit find_text_edit(std::string_view before, std::string_view after) {
   return {static_cast<uint32_t>(prefix), static_cast<uint32_t>(before.size() - suffix), static_cast<uint32_t>(after.size() - suffix)};
 }
 
-bool cuts_at_line_starts(const Encoding& encoding) {
+bool pieces_end_at_cuts(const Encoding& encoding) {
   if (encoding.hf_model()) return false;
   switch (encoding.pretokenizer()) {
     case Pretokenizer::gpt2:
@@ -54,31 +59,41 @@ bool cuts_at_line_starts(const Encoding& encoding) {
       return false;
   }
   return std::none_of(encoding.specials().begin(), encoding.specials().end(),
-                      [](const SpecialToken& s) { return s.text.find('\n') != std::string::npos; });
+                      [](const SpecialToken& s) { return s.text.find_first_of(" \t\n\v\f\r") != std::string::npos; });
 }
 
-uint32_t line_cut_at_or_before(std::string_view text, uint32_t at) {
+uint32_t cut_at_or_before(std::string_view text, uint32_t at) {
   for (std::size_t i = std::min<std::size_t>(at, text.size()); i > 0; --i) {
-    if (is_line_cut(text, i)) return static_cast<uint32_t>(i);
+    if (is_cut(text, i)) return static_cast<uint32_t>(i);
   }
   return 0;
 }
 
-uint32_t line_cut_at_or_after(std::string_view text, uint32_t at) {
+uint32_t cut_at_or_after(std::string_view text, uint32_t at) {
   for (std::size_t i = std::max<uint32_t>(at, 1); i < text.size(); ++i) {
-    if (is_line_cut(text, i)) return static_cast<uint32_t>(i);
+    if (is_cut(text, i)) return static_cast<uint32_t>(i);
   }
   return static_cast<uint32_t>(text.size());
 }
 
-Span reencoded_span(std::string_view after, const TextEdit& edit) {
-  // Both sides of a cut untouched: text[i - 1] and text[i] before the edit, or after it.
-  return {edit.begin == 0 ? 0 : line_cut_at_or_before(after, edit.begin - 1), line_cut_at_or_after(after, edit.new_end + 1)};
+uint32_t cut_look_ahead(const Encoding& encoding) {
+  std::size_t look_ahead = 1;
+  for (const SpecialToken& s : encoding.specials()) look_ahead = std::max(look_ahead, s.text.size());
+  return static_cast<uint32_t>(look_ahead);
+}
+
+uint32_t cut_before_edit(std::string_view after, const TextEdit& edit, uint32_t look_ahead) {
+  return edit.begin < look_ahead ? 0 : cut_at_or_before(after, edit.begin - look_ahead);
+}
+
+Span reencoded_span(const Encoding& encoding, std::string_view after, const TextEdit& edit) {
+  // After the edit, the first cut whose character before it the edit left untouched.
+  return {cut_before_edit(after, edit, cut_look_ahead(encoding)), cut_at_or_after(after, edit.new_end + 1)};
 }
 
 Result<EncodedPart> encode_part(const Encoding& encoding, const SpecialPolicy& policy, std::string_view text,
                                 uint32_t begin, uint32_t end) {
-  const std::string_view part = text.substr(begin, std::min<std::size_t>(text.size(), end + std::size_t{1}) - begin);
+  const std::string_view part = text.substr(begin, std::min<std::size_t>(text.size(), end + std::size_t{cut_look_ahead(encoding)}) - begin);
   auto tokens = encoding.encode_with_spans(part, policy);
   if (!tokens.ok()) return Result<EncodedPart>::failure(tokens.error);
   auto pieces = encoding.pieces(part, policy);
@@ -97,7 +112,7 @@ Result<EncodedPart> encode_part(const Encoding& encoding, const SpecialPolicy& p
 Result<Reencoded> reencode_edit(const Encoding& encoding, const SpecialPolicy& policy, std::string_view after,
                                 const TextEdit& edit, std::vector<Token>& tokens, std::vector<Span>& pieces) {
   Reencoded r;
-  const Span span = reencoded_span(after, edit);
+  const Span span = reencoded_span(encoding, after, edit);
   r.begin = span.begin;
   r.new_end = span.end;
   const int64_t delta = static_cast<int64_t>(edit.new_end) - static_cast<int64_t>(edit.old_end);
@@ -105,7 +120,7 @@ Result<Reencoded> reencode_edit(const Encoding& encoding, const SpecialPolicy& p
   std::size_t t0, t1, p0, p1;
   if (!boundary_index(tokens, r.begin, t0) || !boundary_index(tokens, r.old_end, t1) ||
       !boundary_index(pieces, r.begin, p0) || !boundary_index(pieces, r.old_end, p1)) {
-    return Result<Reencoded>::failure("the old tokens do not break at the line cuts around the edit");
+    return Result<Reencoded>::failure("the old tokens do not break at the cuts around the edit");
   }
   auto middle = encode_part(encoding, policy, after, r.begin, r.new_end);
   if (!middle.ok()) return Result<Reencoded>::failure(middle.error);

@@ -1,13 +1,16 @@
-// Re-encoding after an edit: only the lines around it, not the whole text. A keystroke in a long
-// text then costs what its neighbourhood costs (issue 5: a keystroke in 100 KB within one frame).
+// Re-encoding after an edit: only the text around it, not the whole text. A keystroke in a long text
+// then costs what its neighbourhood costs (issue 5: a keystroke in 100 KB within one frame); a long
+// text is tokenized by parts that end at the same places.
 //
 // Why it is exact: under the tiktoken-style scanners (gpt2, cl100k, o200k, qwen2, whitespace) a piece
-// always ends between a newline and an ASCII letter or digit after it — no alternative of their
-// patterns reaches across "\nX" — and BPE never merges across pieces. Such a place ("a line cut") that
-// the edit left untouched on both sides is a token boundary before and after the edit, so the tokens
+// always ends at a "cut" — after a newline that is followed by a character other than white space, and
+// between an ASCII letter or digit and the ASCII white space after it — and no alternative of their
+// patterns looks past the character after a cut (or past a special token that starts there). BPE
+// never merges across pieces. So a cut that the edit left untouched on both sides (and in its
+// look-ahead) is a token boundary before and after the edit, and the tokens
 // before the last cut ahead of the edit and after the first cut behind it stay as they were (shifted).
-// The part between is encoded with the letter after its end, so that a piece's look-ahead sees what
-// it sees in the whole text.
+// The part between is encoded with the character after its end, so that a piece's look-ahead
+// ("\s+(?!\S)") sees what it sees in the whole text, or with the special token that starts there.
 #pragma once
 #include <cstdint>
 #include <string_view>
@@ -26,23 +29,33 @@ struct TextEdit {
 };
 TextEdit find_text_edit(std::string_view before, std::string_view after);
 
-// Whether the encoding's pieces always end at a line cut (see above): a tiktoken-style scanner, no
-// Hugging Face pipeline, and no special token with a newline in it.
-bool cuts_at_line_starts(const Encoding& encoding);
+// Whether the encoding's pieces always end at a cut (see above): a tiktoken-style scanner, no Hugging
+// Face pipeline, and no special token with white space in it (one could hold a cut).
+bool pieces_end_at_cuts(const Encoding& encoding);
 
-// The last line cut at or before `at` (0 when there is none), and the first at or after it (the
-// text's size when there is none). A line cut is a position i with text[i-1] == '\n' and text[i] an
-// ASCII letter or digit.
-uint32_t line_cut_at_or_before(std::string_view text, uint32_t at);
-uint32_t line_cut_at_or_after(std::string_view text, uint32_t at);
+// The last cut at or before `at` (0 when there is none), and the first at or after it (the text's size
+// when there is none). A cut is a position i with text[i-1] a newline and text[i] the start of a
+// character that is not White_Space, or text[i-1] an ASCII letter or digit and text[i] ASCII white space.
+uint32_t cut_at_or_before(std::string_view text, uint32_t at);
+uint32_t cut_at_or_after(std::string_view text, uint32_t at);
 
-// The part of `after` that reencode_edit encodes again for `edit`: from the line cut before the edit
-// to the one after it (both sides of each untouched).
-Span reencoded_span(std::string_view after, const TextEdit& edit);
+// What a part is encoded with after its end: a character, or as long as the encoding's longest special
+// token. A special token that starts at a cut ends the text before it (with white space at the end of
+// the text before a special token, "\s+(?!\S)" takes the whole run): it is the cut's look-ahead too.
+uint32_t cut_look_ahead(const Encoding& encoding);
 
-// The tokens and pieces of text[begin, end), both line cuts (or the text's ends), as they are in the
-// whole text (offsets into it): encoded with the character after `end`, so that a piece's look-ahead
-// ("\s+(?!\S)") sees what it sees in the whole text. An error when the part is one under the policy.
+// The last cut before `edit` whose character before it and `look_ahead` bytes after it the edit left
+// untouched (0 when there is none): the tokens before it stay as they were.
+uint32_t cut_before_edit(std::string_view after, const TextEdit& edit, uint32_t look_ahead);
+
+// The part of `after` that reencode_edit encodes again for `edit`: from cut_before_edit to the first
+// cut after the edit.
+Span reencoded_span(const Encoding& encoding, std::string_view after, const TextEdit& edit);
+
+// The tokens and pieces of text[begin, end), both cuts (or the text's ends), as they are in the
+// whole text (offsets into it): encoded with the cut's look-ahead after `end`, so that a piece's
+// look-ahead sees what it sees in the whole text. An error when the part, or a special token starting
+// at its end, is one under the policy.
 struct EncodedPart {
   std::vector<Token> tokens;
   std::vector<Span> pieces;
@@ -59,8 +72,8 @@ struct Reencoded {
 };
 
 // Brings `tokens` and `pieces` — those of the text before `edit` under `encoding` and `policy` — up to
-// date with `after`, re-encoding from the line cut before the edit to the line cut after it. The
-// encoding must cut at line starts. An error when the re-encoded part is one under the policy (the
+// date with `after`, re-encoding from the cut before the edit to the cut after it. The
+// encoding's pieces must end at cuts. An error when the re-encoded part is one under the policy (the
 // lists are then unchanged).
 Result<Reencoded> reencode_edit(const Encoding& encoding, const SpecialPolicy& policy, std::string_view after,
                                 const TextEdit& edit, std::vector<Token>& tokens, std::vector<Span>& pieces);

@@ -125,7 +125,7 @@ std::size_t count_characters(std::string_view text) {
   return n;
 }
 
-// The groups of tokens [first, last) (a run from a line cut), numbered as in the whole list.
+// The groups of tokens [first, last) (a run from a cut), numbered as in the whole list.
 std::vector<TokenGroup> groups_of_run(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t last) {
   std::vector<TokenGroup> groups = group_tokens_by_character(text, tokens.subspan(first, last - first));
   for (TokenGroup& g : groups) g.first_token += first;
@@ -139,18 +139,18 @@ bool update_tokens_around_edit(AppState& state, const TextEdit& edit) {
   const Encoding* encoding = state.encodings.find(state.encoding);
   if (state.tokens_serial == 0 || state.tokens_encoding != state.encoding || state.tokens_special_mode != state.special_mode ||
       state.tokens_add_special_tokens != state.add_special_tokens || !state.tokens_error.empty() || !encoding ||
-      !cuts_at_line_starts(*encoding)) {
+      !pieces_end_at_cuts(*encoding)) {
     return false;
   }
   const std::string& text = state.editor.text;
-  // A long stretch (a paste of a book, a text without line cuts) goes by parts instead, a frame each.
-  if (const Span span = reencoded_span(text, edit); span.end - span.begin > kPartBytes) return false;
+  // A long stretch (a paste of a book, a text without cuts) goes by parts instead, a frame each.
+  if (const Span span = reencoded_span(*encoding, text, edit); span.end - span.begin > kPartBytes) return false;
   const uint32_t old_groups = static_cast<uint32_t>(state.groups.size());
   auto r = reencode_edit(*encoding, current_policy(state), text, edit, state.tokens, state.pieces);
   if (!r.ok()) return false;
   const Reencoded& e = r.value;
-  // The groups: those of the re-encoded tokens, between the unchanged ones (shifted). A line cut is a
-  // group boundary too: an ASCII character after a newline.
+  // The groups: those of the re-encoded tokens, between the unchanged ones (shifted). A cut is a
+  // group boundary too: it falls between two characters.
   const auto group_at = [&](uint32_t token) {
     return static_cast<uint32_t>(std::lower_bound(state.groups.begin(), state.groups.end(), token,
                                                   [](const TokenGroup& g, uint32_t t) { return g.first_token < t; }) -
@@ -177,7 +177,7 @@ bool update_tokens_around_edit(AppState& state, const TextEdit& edit) {
 
 namespace {
 
-// An edit while a long text is tokenized: the tokens before the line cut ahead of the edit stay, and
+// An edit while a long text is tokenized: the tokens before the cut ahead of the edit stay, and
 // the tokenizing goes on from there (typing at the end of a pasted book loses none of the work).
 bool keep_tokens_before_edit(AppState& state, const TextEdit& edit) {
   if (state.tokens_encoding != state.encoding || state.tokens_special_mode != state.special_mode ||
@@ -185,7 +185,8 @@ bool keep_tokens_before_edit(AppState& state, const TextEdit& edit) {
     return false;
   }
   const std::string& text = state.editor.text;
-  const uint32_t keep = std::min(*state.tokenized_up_to, edit.begin == 0 ? 0 : line_cut_at_or_before(text, edit.begin - 1));
+  const Encoding* encoding = state.encodings.find(state.tokens_encoding);
+  const uint32_t keep = std::min(*state.tokenized_up_to, cut_before_edit(text, edit, encoding ? cut_look_ahead(*encoding) : 1));
   const auto first_after = [](auto& list, uint32_t offset) {
     return std::lower_bound(list.begin(), list.end(), offset, [](const auto& item, uint32_t o) { return item.begin < o; });
   };
@@ -250,8 +251,13 @@ void start_tokens(AppState& state) {
   state.tokens_add_special_tokens = state.add_special_tokens;
   ++state.tokens_serial;
   const Encoding* encoding = state.encodings.find(state.encoding);
-  if (text.size() > kPartBytes && (!encoding || cuts_at_line_starts(*encoding))) {
+  if (text.size() > kPartBytes && (!encoding || pieces_end_at_cuts(*encoding))) {
     state.tokenized_up_to = 0;
+    // Room for about a token every four bytes (English under o200k has one every 4.4): a list that
+    // doubles as parts arrive copies tens of megabytes within one frame (30 ms for a 10 MB paste).
+    state.tokens.reserve(text.size() / 4);
+    state.pieces.reserve(text.size() / 4);
+    state.groups.reserve(text.size() / 4);
     return;
   }
   if (encoding) {
@@ -272,13 +278,13 @@ void start_tokens(AppState& state) {
   state.characters = count_characters(text);
 }
 
-// Tokenizes the next part of a long text, up to the first line cut after kPartBytes, and appends its
+// Tokenizes the next part of a long text, up to the first cut after kPartBytes, and appends its
 // tokens, pieces, groups and characters. (The byte-level baseline cuts there too, needlessly but simply.)
 void tokenize_next_part(AppState& state) {
   const std::string_view text = state.tokens_text;
   const uint32_t from = *state.tokenized_up_to;
   const uint32_t end = from + kPartBytes >= text.size() ? static_cast<uint32_t>(text.size())
-                                                          : line_cut_at_or_after(text, static_cast<uint32_t>(from + kPartBytes));
+                                                          : cut_at_or_after(text, static_cast<uint32_t>(from + kPartBytes));
   const Encoding* encoding = state.encodings.find(state.tokens_encoding);
   const auto first_token = static_cast<uint32_t>(state.tokens.size());
   if (encoding) {
@@ -334,9 +340,10 @@ void update_tokens_for_frame(AppState& state, std::chrono::steady_clock::time_po
   // tiles the view last laid out.
   const std::optional<TileSplice> kept =
       state.tokens_serial != serial_before ? state.tokens_splice : std::optional<TileSplice>();
-  // Parts until about 12 ms have gone, or the frame has taken 75: laying out their tiles costs about
-  // as much again, and the frame should stay within 100 ms.
-  const auto stop = std::min(started + milliseconds(12), frame_started + milliseconds(75));
+  // Parts until about 12 ms have gone, or the frame has taken 60: laying out their tiles costs about
+  // as much again, and the frame should stay within 100 ms (the text box alone takes 40 ms a frame
+  // with 10 MB in it, more on a busy machine).
+  const auto stop = std::min(started + milliseconds(12), frame_started + milliseconds(60));
   const uint64_t from_serial = state.tokens_serial;
   const auto old_tiles = static_cast<uint32_t>(state.groups.size());
   do {

@@ -101,7 +101,7 @@ struct AppState {
   // Set when the last update re-encoded only around an edit (core/incremental_encode.h): which tiles of
   // the Tokens tab it replaced, so that the view lays out only those.
   std::optional<TileSplice> tokens_splice;
-  // A long text is tokenized a part per frame (parts end at line cuts, so they are independent), the
+  // A long text is tokenized a part per frame (parts end at cuts, so they are independent), the
   // tokens so far shown as they come: set while that is under way, to the bytes done.
   std::optional<uint32_t> tokenized_up_to;
   bool tokenizing_waited = false;  // the last frame ran long and left its parts to this one

@@ -64,14 +64,22 @@ void lay_out_tiles(TokenViewState& out, const TokenViewState& options, const Fon
   }
 }
 
-// Breaks the tiles into rows of `width`: a row also ends after a tile that holds a newline.
-void wrap_rows(TokenViewState& state, float width) {
-  state.row_starts.assign(1, 0);
+// Breaks the tiles into rows of `width`: a row also ends after a tile that holds a newline. The rows
+// before the one holding tile `from - 1` stay (whether a row ends before a tile depends on that tile
+// and those before it): tiles appended a frame at a time do not wrap millions of tiles again each frame.
+void wrap_rows(TokenViewState& state, float width, uint32_t from = 0) {
+  // row_starts ends with a sentinel. The row holding tile from - 1 is wrapped again from its start.
+  const auto row = std::upper_bound(state.row_starts.begin(), state.row_starts.end() - (state.row_starts.empty() ? 0 : 1),
+                                    from == 0 ? 0 : from - 1);
+  const std::size_t kept = from == 0 || state.row_starts.empty() ? 1 : static_cast<std::size_t>(row - state.row_starts.begin());
+  state.row_starts.resize(std::max<std::size_t>(kept, 1));
+  state.row_starts[0] = 0;
   float x = 0;
   const auto n = static_cast<uint32_t>(state.tile_widths.size());
-  for (uint32_t g = 0; g < n; ++g) {
+  const uint32_t first = state.row_starts.back();  // the first row wrapped again starts here
+  for (uint32_t g = first; g < n; ++g) {
     const float w = state.tile_widths[g];
-    if (g > 0 && (state.tile_ends_line[g - 1] || x + w > width)) {
+    if (g > first && (state.tile_ends_line[g - 1] || x + w > width)) {
       state.row_starts.push_back(g);
       x = 0;
     }
@@ -122,7 +130,7 @@ void splice_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInp
   };
   replace(state.tile_widths, fresh.tile_widths);
   replace(state.tile_ends_line, fresh.tile_ends_line);
-  wrap_rows(state, width);
+  wrap_rows(state, width, s.first);
 }
 
 // In the text font throughout: the tile's 14 px mono font is too small to read at a glance, and
@@ -187,7 +195,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
   const float width = ImGui::GetContentRegionAvail().x;
   const bool same_options = state.laid_out_whitespace == state.show_whitespace &&
                             state.laid_out_byte_notation == state.byte_notation && state.laid_out_fonts == fonts.generation;
-  if (state.laid_out_revision != in.revision && same_options && in.splice &&
+  if (state.laid_out_revision != in.revision && same_options && state.laid_out_width == width && in.splice &&
       in.splice->from_revision == state.laid_out_revision && state.tile_widths.size() == in.splice->old_tiles) {
     // An edit: only the tiles it replaced are laid out again (a keystroke in a long text).
     splice_layout(state, fonts, in, width);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <new>
 
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 // clang-format off
@@ -108,6 +109,18 @@ void browser_watch_memory() {
     js_out_of_memory();
     std::abort();
   });
+  // ImGui allocates with malloc and uses what it gets: a null buffer was written over and the page
+  // failed later at random ("memory access out of bounds") instead of saying it ran out of memory.
+  ImGui::SetAllocatorFunctions(
+      [](std::size_t size, void*) {
+        void* p = std::malloc(size);
+        if (!p && size > 0) {
+          js_out_of_memory();
+          std::abort();
+        }
+        return p;
+      },
+      [](void* p, void*) { std::free(p); });
 }
 
 }  // namespace bpeviz

@@ -74,7 +74,7 @@ TEST_CASE("random edits: the spliced state equals the state computed again, tile
   CHECK(app.token_view.full_layouts < 10);  // and the view laid out only the tiles it replaced
 }
 
-TEST_CASE("the short way is not taken across a change of encoding or policy, or for an encoding without line cuts") {
+TEST_CASE("the short way is not taken across a change of encoding or policy, or for an encoding without cuts") {
   test::HeadlessImGui imgui;
   AppState app;
   app.fonts = test::default_fonts();
@@ -126,7 +126,7 @@ TEST_CASE("a long text is tokenized a part per frame, shown as it comes, and end
     edited.insert(1000, "typed while tokenizing\n");
     text_editor_set_text(app.editor, edited);
     const uint64_t full_layouts = app.token_view.full_layouts;
-    test::app_frame_headless(app);  // the edit is taken in: the tokens before its line cut stay
+    test::app_frame_headless(app);  // the edit is taken in: the tokens before its cut stay
     ++frames;
     bool typed_at_end = false;
     for (; tokenizing_progress(app) >= 0; ++frames) {  // (parts of 12 ms: how many depends on the machine)
