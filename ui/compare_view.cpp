@@ -3,6 +3,7 @@
 #include "ui/compare_view.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iterator>
 
@@ -175,8 +176,8 @@ void draw_legend(const CompareViewState& state) {
 }
 
 // A band: the tokenizer's name and counts at the left, its tiles at the right (so a band needs no
-// heading line, and four fit on a small laptop's screen).
-void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareInput& in, uint64_t serial,
+// heading line, and four fit on a small laptop's screen). True when the user scrolled its tiles.
+bool draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareInput& in, uint64_t serial,
                  float label_width, float height) {
   const float x0 = ImGui::GetCursorPosX();
   ImGui::BeginGroup();
@@ -211,6 +212,13 @@ void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareI
   c.view_rect[1] = at.y;
   c.view_rect[2] = std::max(0.0f, end.x - at.x);
   c.view_rect[3] = std::max(0.0f, end.y - at.y);
+  // Scrolled by the user, or to follow another band (taken in when the box begins, a frame later).
+  const float scroll = ImGui::GetScrollY();
+  const bool scrolled = scroll != c.scroll_y && !c.following && c.scroll_to < 0;
+  c.following = c.scroll_to >= 0;
+  if (c.following) ImGui::SetScrollY(c.scroll_to);
+  c.scroll_to = -1;
+  c.scroll_y = scroll;
   if (!c.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("%s", c.error.c_str());
@@ -234,6 +242,21 @@ void draw_column(CompareViewState::Column& c, const Fonts& fonts, const CompareI
     draw_token_view(c.view, fonts, view);
   }
   ImGui::EndChild();
+  return scrolled;
+}
+
+bool has_tokens(const CompareViewState::Column& c) { return c.ready && c.error.empty() && !c.tokens.empty(); }
+
+// The other bands go to the text at the top of band `leader`.
+void follow(CompareViewState& state, std::size_t leader) {
+  const CompareViewState::Column& lead = state.columns[leader];
+  const uint32_t offset = token_view_top_row(lead.view, lead.groups, lead.scroll_y).begin;
+  for (std::size_t i = 0; i < state.columns.size(); ++i) {
+    CompareViewState::Column& c = state.columns[i];
+    if (i == leader || !has_tokens(c)) continue;
+    const float target = token_view_scroll_to(c.view, c.groups, offset);
+    if (std::abs(target - c.scroll_y) > 0.5f) c.scroll_to = target;
+  }
 }
 
 }  // namespace
@@ -243,8 +266,8 @@ void draw_compare_view(CompareViewState& state, const Fonts& fonts, const Compar
   draw_pickers(state, in);
   update_compare_view(state, in);
   draw_legend(state);
-  // The bands share the height, each at least three label lines and a row of tiles; each scrolls
-  // on its own, and a window too small for all of them scrolls them together.
+  // The bands share the height, each at least three label lines and a row of tiles; scrolling one
+  // scrolls the others to the same text, and a window too small for all of them scrolls them together.
   const ImGuiStyle& style = ImGui::GetStyle();
   const float spacing = style.ItemSpacing.y;
   const float n = static_cast<float>(std::max<std::size_t>(state.columns.size(), 1));
@@ -254,12 +277,14 @@ void draw_compare_view(CompareViewState& state, const Fonts& fonts, const Compar
   for (const auto& c : state.columns) label_width = std::max(label_width, ImGui::CalcTextSize(c.name.c_str()).x);
   label_width = std::min(label_width, ImGui::GetContentRegionAvail().x * 0.3f);
   ImGui::BeginChild("bands", ImVec2(0, 0), false);
+  std::size_t leader = state.columns.size();
   for (std::size_t i = 0; i < state.columns.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    draw_column(state.columns[i], fonts, in, state.serial, label_width, band);
+    if (draw_column(state.columns[i], fonts, in, state.serial, label_width, band) && has_tokens(state.columns[i])) leader = i;
     ImGui::PopID();
   }
   ImGui::EndChild();
+  if (leader < state.columns.size()) follow(state, leader);
 }
 
 }  // namespace bpeviz

@@ -1,6 +1,7 @@
 // The Compare tab: the text under two to four tokenizers at once, each with its token count and bytes
 // per token, drawn as tiles; the boundaries that not every one of them has are marked
-// (core/boundary_diff.h), so where they cut the text differently shows at a glance.
+// (core/boundary_diff.h), so where they cut the text differently shows at a glance. Scrolling one
+// band scrolls the others to the same place in the text.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -34,6 +35,10 @@ struct CompareViewState {
     std::vector<Span> split_elsewhere;  // its tokens that another tokenizer cuts
     TokenViewState view;
     float view_rect[4] = {0, 0, 0, 0};  // the part of its tiles' box on screen last frame
+    // The bands scroll together: where its box was scrolled last frame, and where to scroll it next
+    // (-1: nowhere) after another band was scrolled; `following` for the frame that takes that in.
+    float scroll_y = 0, scroll_to = -1;
+    bool following = false;
   };
   std::vector<Column> columns;
   std::vector<uint32_t> differing;  // offsets that are a boundary in some ready columns but not all

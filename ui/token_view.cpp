@@ -1,6 +1,7 @@
 #include "ui/token_view.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/byte_notation.h"
 #include "ui/theme.h"
@@ -220,6 +221,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
   const bool lane = state.show_pretokens && !in.pieces.empty();
   const float row_h = tile_h + (lane ? kLaneGap + kLaneHeight : 0) + kGap + (lane ? kGap : 0);
   state.origin = ImGui::GetCursorScreenPos();
+  state.content_y = ImGui::GetCursorPosY();
   state.row_height = row_h;
   state.tile_height = tile_h;
   state.mark_half_width = mark_half_width(text_h);
@@ -293,6 +295,26 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
     }
   }
   clipper.End();
+}
+
+Span token_view_top_row(const TokenViewState& state, std::span<const TokenGroup> groups, float scroll_y) {
+  const std::size_t rows = state.row_starts.size() < 2 ? 0 : state.row_starts.size() - 1;
+  if (rows == 0 || state.row_height <= 0 || groups.size() + 1 < state.row_starts.size() || state.row_starts.back() > groups.size()) return {0, 0};
+  const float at = std::floor((scroll_y - state.content_y) / state.row_height + 0.01f);
+  const auto row = static_cast<std::size_t>(std::clamp(at, 0.0f, static_cast<float>(rows - 1)));
+  const uint32_t first = state.row_starts[row], end = state.row_starts[row + 1];
+  if (first >= end) return {0, 0};
+  return {groups[first].begin, groups[end - 1].end};
+}
+
+float token_view_scroll_to(const TokenViewState& state, std::span<const TokenGroup> groups, uint32_t offset) {
+  if (state.row_starts.size() < 2 || state.row_starts.back() > groups.size()) return 0;
+  // The tile holding `offset` (the last that begins at or before it), then its row.
+  const auto tile = std::upper_bound(groups.begin(), groups.begin() + state.row_starts.back(), offset,
+                                     [](uint32_t o, const TokenGroup& g) { return o < g.begin; });
+  const auto group = static_cast<uint32_t>(tile == groups.begin() ? 0 : tile - groups.begin() - 1);
+  const auto row = std::upper_bound(state.row_starts.begin(), state.row_starts.end() - 1, group) - state.row_starts.begin() - 1;
+  return state.content_y + static_cast<float>(row) * state.row_height;
 }
 
 bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float rect[4]) {

@@ -44,6 +44,7 @@ struct TokenViewState {
   // Where this frame drew the tiles (screen position of row 0, scrolled) and which one the mouse is
   // over (-1 for none): the page's JavaScript API finds tiles and reads the tooltip from these.
   ImVec2 origin{0, 0};
+  float content_y = 0;  // row 0's top in its window's content (scroll-independent) coordinates
   float row_height = 0, tile_height = 0;
   float mark_half_width = 1.5f;  // of the bars for TokenViewInput::marks
   int64_t hovered_group = -1;
@@ -85,6 +86,12 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
 
 // The screen rectangle of tile `group` as last drawn (x, y, width, height); false if out of range.
 bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float rect[4]);
+
+// Views of one text under different tokenizers scroll together (the Compare tab) by text offsets: the
+// text at the top of a view whose window is scrolled to `scroll_y` (the row there, as [begin, end) of
+// the text), and the scroll that puts the row holding `offset` at the top. As last drawn.
+Span token_view_top_row(const TokenViewState& state, std::span<const TokenGroup> groups, float scroll_y);
+float token_view_scroll_to(const TokenViewState& state, std::span<const TokenGroup> groups, uint32_t offset);
 // Where the bar for marked offset `offset` was drawn (TokenViewInput::marks); false when no tile holds it.
 bool token_view_mark_rect(const TokenViewState& state, std::span<const TokenGroup> groups, uint32_t offset, float rect[4]);
 

@@ -196,6 +196,9 @@ nlohmann::json compare_json(AppState& s) {
                        {"marks", col.marks},
                        {"splitElsewhere", std::move(split)},
                        {"rect", std::vector<float>(col.view_rect, col.view_rect + 4)},
+                       {"topRow", has_tokens ? nlohmann::json(std::vector<uint32_t>{token_view_top_row(col.view, col.groups, col.scroll_y).begin,
+                                                                                     token_view_top_row(col.view, col.groups, col.scroll_y).end})
+                                             : nlohmann::json(nullptr)},
                        {"firstMarkRect", drawn ? nlohmann::json(std::vector<float>(mark, mark + 4)) : nlohmann::json(nullptr)}});
   }
   return {{"encodings", c.names}, {"columns", std::move(columns)}, {"differing", c.differing}, {"boundaries", c.boundaries}};

@@ -261,6 +261,17 @@ export const tests = {
       assertEqual(counts.page, counts.api, 'the counts of 1 MB');
       await frames(page, 2);
       assert((await page.evaluate(() => window.bpeviz.state().frame)) >= counts.frame + 2, 'the page still draws frames');
+      // The mouse wheel over one band scrolls the other to the same place in the text.
+      const [first] = await page.evaluate(() => window.bpeviz.state().compare.columns.map((c) => c.rect));
+      await page.mouse.move(first[0] + first[2] / 2, first[1] + first[3] / 2);
+      for (let i = 0; i < 12; i++) {
+        await page.mouse.wheel(0, 200);
+        await frames(page, 1);
+      }
+      await frames(page, 3);
+      const [a, b] = await page.evaluate(() => window.bpeviz.state().compare.columns.map((c) => c.topRow));  // not the ids
+      assert(a[0] > 1000, `the first band scrolled into the text: its top row ${a}`);
+      assert(b[0] <= a[0] && a[0] < b[1], `the second band's top row ${b} holds the first's start ${a[0]}`);
       await shot(page, out, '1mb-1280x720');
       console.log(`      1 MB: compared and drawn in ${seconds.toFixed(1)} s`);
     });

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -124,6 +125,38 @@ TEST_CASE("each column holds its encoding's tokens, and the marks are where they
   frame(app);
   for (const auto& c : app.compare.columns) CHECK(c.error.find("No tokens") == 0);
   CHECK(app.compare.differing.empty());
+}
+
+TEST_CASE("scrolling one band scrolls the others to the same place in the text") {
+  test::HeadlessImGui imgui;
+  AppState app;
+  app.fonts = test::default_fonts();
+  load_only(app, "cl100k_base");
+  test::load_builtin_encoding(app, "o200k_base");
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "Line " + std::to_string(i) + ": " + kText + "\n";
+  text_editor_set_text(app.editor, std::move(text));
+  app.panel_request = Panel::compare;
+  for (int i = 0; i < 4; ++i) frame(app);
+  REQUIRE(app.compare.columns.size() == 2);
+  // The mouse wheel over a band: that band scrolls, and the next frames bring the other along.
+  for (std::size_t leader : {std::size_t{1}, std::size_t{0}}) {
+    CAPTURE(leader);
+    const float* rect = app.compare.columns[leader].view_rect;
+    ImGui::GetIO().MousePos = ImVec2(rect[0] + rect[2] / 2, rect[1] + rect[3] / 2);
+    ImGui::GetIO().MouseWheel = leader == 1 ? -40.0f : 15.0f;
+    frame(app);
+    ImGui::GetIO().MouseWheel = 0;
+    for (int i = 0; i < 3; ++i) frame(app);
+    const auto& lead = app.compare.columns[leader];
+    const auto& other = app.compare.columns[1 - leader];
+    const Span lead_top = token_view_top_row(lead.view, lead.groups, lead.scroll_y);
+    const Span other_top = token_view_top_row(other.view, other.groups, other.scroll_y);
+    CHECK(lead.scroll_y > 0);
+    CHECK(lead_top.begin > 1000);  // well into the text
+    CHECK(other_top.begin <= lead_top.begin);
+    CHECK(lead_top.begin < other_top.end);
+  }
 }
 
 TEST_CASE("Export writes the shown tokens as JSON and CSV downloads") {
