@@ -25,6 +25,13 @@ void load_only(AppState& app, const char* name) {
   REQUIRE(app.encodings.load_builtin(name, data).ok());
 }
 
+// The app with cl100k_base loaded and o200k_base loaded and picked: the Compare tab's default pair.
+void load_default_pair(AppState& app) {
+  app.fonts = test::default_fonts();
+  load_only(app, "cl100k_base");
+  test::load_builtin_encoding(app, "o200k_base");
+}
+
 const std::string kText = "Tokenizers disagree: 1234567, naïve café, 你好 👋\n  spaces and <|endoftext|>";
 
 }  // namespace
@@ -83,9 +90,7 @@ TEST_CASE("the tab fetches what it compares while it shows, once each, and gives
 TEST_CASE("each column holds its encoding's tokens, and the marks are where they differ") {
   test::HeadlessImGui imgui;
   AppState app;
-  app.fonts = test::default_fonts();
-  load_only(app, "cl100k_base");
-  test::load_builtin_encoding(app, "o200k_base");
+  load_default_pair(app);
   load_only(app, "r50k_base");
   text_editor_set_text(app.editor, std::string(kText));
   app.special_mode = SpecialMode::allowed;
@@ -130,9 +135,7 @@ TEST_CASE("each column holds its encoding's tokens, and the marks are where they
 TEST_CASE("scrolling one band scrolls the others to the same place in the text") {
   test::HeadlessImGui imgui;
   AppState app;
-  app.fonts = test::default_fonts();
-  load_only(app, "cl100k_base");
-  test::load_builtin_encoding(app, "o200k_base");
+  load_default_pair(app);
   std::string text;
   for (int i = 0; i < 300; ++i) text += "Line " + std::to_string(i) + ": " + kText + "\n";
   text_editor_set_text(app.editor, std::move(text));
