@@ -37,6 +37,20 @@ std::size_t utf8_skip_ascii(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+std::size_t utf8_count_characters(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t ascii_end = utf8_skip_ascii(text, pos);
+    count += ascii_end - pos;
+    pos = ascii_end;
+    if (pos < text.size()) {
+      pos += utf8_char_length(text, pos);
+      ++count;
+    }
+  }
+  return count;
+}
+
 bool utf8_is_valid(std::string_view text) {
   for (std::size_t pos = utf8_skip_ascii(text, 0); pos < text.size(); pos = utf8_skip_ascii(text, pos)) {
     utf8proc_int32_t cp = 0;

@@ -21,6 +21,10 @@ void utf8_append(std::string& out, uint32_t code_point);
 // time: scans of a 10 MB paste share its frame.
 std::size_t utf8_skip_ascii(std::string_view text, std::size_t pos);
 
+// The characters in the text as utf8_char_length steps through it (an ill-formed byte counts as one),
+// with runs of ASCII counted eight bytes at a time.
+std::size_t utf8_count_characters(std::string_view text);
+
 // True when the whole text is well-formed UTF-8.
 bool utf8_is_valid(std::string_view text);
 

@@ -46,6 +46,16 @@ TEST_CASE("utf8_code_point and utf8_append are inverses over well-formed text") 
   CHECK(out == "A\xC3\xA9\xE2\x86\xB5\xF0\x9F\x91\x8D");
 }
 
+TEST_CASE("utf8_count_characters counts as utf8_char_length steps, ill-formed bytes one each") {
+  for (const std::string& text : {std::string(), std::string(37, 'a') + "é日本👍" + std::string(9, 'b'),
+                                 std::string("\xE6\x97") + "x\x80\xFF" + std::string(20, 'y') + "\xF0\x9F\x91"}) {
+    std::size_t steps = 0;
+    for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) ++steps;
+    CHECK(utf8_count_characters(text) == steps);
+  }
+  CHECK(utf8_count_characters(std::string(37, 'a') + "é日本👍") == 41);
+}
+
 TEST_CASE("utf8_skip_ascii finds the next byte outside ASCII, in runs of any length") {
   for (std::size_t run = 0; run < 40; ++run) {
     const std::string text = std::string(run, 'a') + "é" + std::string(run, 'b');

@@ -119,12 +119,6 @@ SpecialPolicy current_policy(const AppState& state) {
 // part of 64 KB takes a few milliseconds to encode and lay out.
 constexpr std::size_t kPartBytes = 64 * 1024;
 
-std::size_t count_characters(std::string_view text) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) ++n;
-  return n;
-}
-
 // The groups of tokens [first, last) (a run from a cut), numbered as in the whole list.
 std::vector<TokenGroup> groups_of_run(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t last) {
   std::vector<TokenGroup> groups = group_tokens_by_character(text, tokens.subspan(first, last - first));
@@ -168,8 +162,8 @@ bool update_tokens_around_edit(AppState& state, const TextEdit& edit) {
   }
   state.groups.erase(state.groups.begin() + g0, state.groups.begin() + g1);
   state.groups.insert(state.groups.begin() + g0, middle.begin(), middle.end());
-  state.characters = state.characters - count_characters(std::string_view(state.tokens_text).substr(e.begin, e.old_end - e.begin)) +
-                     count_characters(std::string_view(text).substr(e.begin, e.new_end - e.begin));
+  state.characters = state.characters - utf8_count_characters(std::string_view(state.tokens_text).substr(e.begin, e.old_end - e.begin)) +
+                     utf8_count_characters(std::string_view(text).substr(e.begin, e.new_end - e.begin));
   state.tokens_text.replace(edit.begin, edit.old_end - edit.begin, text, edit.begin, edit.new_end - edit.begin);
   state.tokens_splice = TileSplice{state.tokens_serial, old_groups, g0, g1, static_cast<uint32_t>(g0 + middle.size())};
   return true;
@@ -191,7 +185,7 @@ bool keep_tokens_before_edit(AppState& state, const TextEdit& edit) {
     return std::lower_bound(list.begin(), list.end(), offset, [](const auto& item, uint32_t o) { return item.begin < o; });
   };
   const auto old_tiles = static_cast<uint32_t>(state.groups.size());
-  state.characters -= count_characters(std::string_view(state.tokens_text).substr(keep, *state.tokenized_up_to - keep));
+  state.characters -= utf8_count_characters(std::string_view(state.tokens_text).substr(keep, *state.tokenized_up_to - keep));
   state.tokens.erase(first_after(state.tokens, keep), state.tokens.end());
   state.pieces.erase(first_after(state.pieces, keep), state.pieces.end());
   state.groups.erase(first_after(state.groups, keep), state.groups.end());
@@ -275,7 +269,7 @@ void start_tokens(AppState& state) {
     if (!text.empty()) state.pieces.push_back({0, static_cast<uint32_t>(text.size())});  // no pre-tokenizer
   }
   state.groups = group_tokens_by_character(text, state.tokens);
-  state.characters = count_characters(text);
+  state.characters = utf8_count_characters(text);
 }
 
 // Tokenizes the next part of a long text, up to the first cut after kPartBytes, and appends its
@@ -305,7 +299,7 @@ void tokenize_next_part(AppState& state) {
   }
   const std::vector<TokenGroup> groups = groups_of_run(text, state.tokens, first_token, static_cast<uint32_t>(state.tokens.size()));
   state.groups.insert(state.groups.end(), groups.begin(), groups.end());
-  state.characters += count_characters(text.substr(from, end - from));
+  state.characters += utf8_count_characters(text.substr(from, end - from));
   if (end == text.size()) state.tokenized_up_to.reset();
   else state.tokenized_up_to = end;
 }
