@@ -251,10 +251,13 @@ bool has_tokens(const CompareViewState::Column& c) { return c.ready && c.error.e
 void follow(CompareViewState& state, std::size_t leader) {
   const CompareViewState::Column& lead = state.columns[leader];
   const uint32_t offset = token_view_top_row(lead.view, lead.groups, lead.scroll_y).begin;
+  // As far into that row as the leader is into its own (the wheel scrolls by pixels): the rows are
+  // as high in every band, so the bands' top rows are cut alike.
+  const float into_row = std::max(0.0f, lead.scroll_y - token_view_scroll_to(lead.view, lead.groups, offset));
   for (std::size_t i = 0; i < state.columns.size(); ++i) {
     CompareViewState::Column& c = state.columns[i];
     if (i == leader || !has_tokens(c)) continue;
-    const float target = token_view_scroll_to(c.view, c.groups, offset);
+    const float target = token_view_scroll_to(c.view, c.groups, offset) + into_row;
     if (std::abs(target - c.scroll_y) > 0.5f) c.scroll_to = target;
   }
 }
