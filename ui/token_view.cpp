@@ -65,15 +65,24 @@ void lay_out_tiles(TokenViewState& out, const TokenViewState& options, const Fon
   }
 }
 
+// The row holding tile `tile`, as last laid out (row_starts holds a row and its sentinel at least).
+std::size_t row_of(const TokenViewState& state, std::size_t tile) {
+  return static_cast<std::size_t>(std::upper_bound(state.row_starts.begin(), state.row_starts.end() - 1, tile) -
+                                  state.row_starts.begin()) - 1;
+}
+
+// The last of the groups that begins at or before `offset`, or groups.size() when none does.
+std::size_t group_at(std::span<const TokenGroup> groups, uint32_t offset) {
+  const auto it = std::upper_bound(groups.begin(), groups.end(), offset, [](uint32_t o, const TokenGroup& g) { return o < g.begin; });
+  return it == groups.begin() ? groups.size() : static_cast<std::size_t>(it - groups.begin()) - 1;
+}
+
 // Breaks the tiles into rows of `width`: a row also ends after a tile that holds a newline. The rows
 // before the one holding tile `from - 1` stay (whether a row ends before a tile depends on that tile
 // and those before it): tiles appended a frame at a time do not wrap millions of tiles again each frame.
 void wrap_rows(TokenViewState& state, float width, uint32_t from = 0) {
-  // row_starts ends with a sentinel. The row holding tile from - 1 is wrapped again from its start.
-  const auto row = std::upper_bound(state.row_starts.begin(), state.row_starts.end() - (state.row_starts.empty() ? 0 : 1),
-                                    from == 0 ? 0 : from - 1);
-  const std::size_t kept = from == 0 || state.row_starts.empty() ? 1 : static_cast<std::size_t>(row - state.row_starts.begin());
-  state.row_starts.resize(std::max<std::size_t>(kept, 1));
+  // The row holding tile from - 1 is wrapped again from its start; the sentinel goes.
+  state.row_starts.resize(from > 0 && state.row_starts.size() >= 2 ? row_of(state, from - 1) + 1 : 1);
   state.row_starts[0] = 0;
   float x = 0;
   const auto n = static_cast<uint32_t>(state.tile_widths.size());
@@ -298,10 +307,10 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
 }
 
 Span token_view_top_row(const TokenViewState& state, std::span<const TokenGroup> groups, float scroll_y) {
-  const std::size_t rows = state.row_starts.size() < 2 ? 0 : state.row_starts.size() - 1;
-  if (rows == 0 || state.row_height <= 0 || groups.size() + 1 < state.row_starts.size() || state.row_starts.back() > groups.size()) return {0, 0};
+  if (state.row_starts.size() < 2 || state.row_height <= 0 || state.row_starts.back() > groups.size()) return {0, 0};
+  const float rows = static_cast<float>(state.row_starts.size() - 2);  // the last row's index
   const float at = std::floor((scroll_y - state.content_y) / state.row_height + 0.01f);
-  const auto row = static_cast<std::size_t>(std::clamp(at, 0.0f, static_cast<float>(rows - 1)));
+  const auto row = static_cast<std::size_t>(std::clamp(at, 0.0f, rows));
   const uint32_t first = state.row_starts[row], end = state.row_starts[row + 1];
   if (first >= end) return {0, 0};
   return {groups[first].begin, groups[end - 1].end};
@@ -309,32 +318,29 @@ Span token_view_top_row(const TokenViewState& state, std::span<const TokenGroup>
 
 float token_view_scroll_to(const TokenViewState& state, std::span<const TokenGroup> groups, uint32_t offset) {
   if (state.row_starts.size() < 2 || state.row_starts.back() > groups.size()) return 0;
-  // The tile holding `offset` (the last that begins at or before it), then its row.
-  const auto tile = std::upper_bound(groups.begin(), groups.begin() + state.row_starts.back(), offset,
-                                     [](uint32_t o, const TokenGroup& g) { return o < g.begin; });
-  const auto group = static_cast<uint32_t>(tile == groups.begin() ? 0 : tile - groups.begin() - 1);
-  const auto row = std::upper_bound(state.row_starts.begin(), state.row_starts.end() - 1, group) - state.row_starts.begin() - 1;
+  const std::size_t group = group_at(groups.first(state.row_starts.back()), offset);
+  const std::size_t row = group < state.row_starts.back() ? row_of(state, group) : 0;
   return state.content_y + static_cast<float>(row) * state.row_height;
 }
 
 bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float rect[4]) {
   if (group >= state.tile_widths.size() || state.row_starts.size() < 2) return false;
-  const auto row_it = std::upper_bound(state.row_starts.begin(), state.row_starts.end() - 1, group) - 1;
+  const std::size_t row = row_of(state, group);
   float x = state.origin.x;
-  for (std::size_t g = *row_it; g < group; ++g) x += state.tile_widths[g] + kGap;
+  for (std::size_t g = state.row_starts[row]; g < group; ++g) x += state.tile_widths[g] + kGap;
   rect[0] = x;
-  rect[1] = state.origin.y + static_cast<float>(row_it - state.row_starts.begin()) * state.row_height;
+  rect[1] = state.origin.y + static_cast<float>(row) * state.row_height;
   rect[2] = state.tile_widths[group];
   rect[3] = state.tile_height;
   return true;
 }
 
 bool token_view_mark_rect(const TokenViewState& state, std::span<const TokenGroup> groups, uint32_t offset, float rect[4]) {
-  const auto it = std::upper_bound(groups.begin(), groups.end(), offset, [](uint32_t o, const TokenGroup& g) { return o < g.begin; });
-  if (it == groups.begin() || offset >= (it - 1)->end) return false;
+  const std::size_t group = group_at(groups, offset);
+  if (group == groups.size() || offset >= groups[group].end) return false;
   float tile[4];
-  if (!token_view_tile_rect(state, static_cast<std::size_t>(it - 1 - groups.begin()), tile)) return false;
-  const float x = mark_x(*(it - 1), offset, tile[0], tile[0] + tile[2]);
+  if (!token_view_tile_rect(state, group, tile)) return false;
+  const float x = mark_x(groups[group], offset, tile[0], tile[0] + tile[2]);
   rect[0] = x - state.mark_half_width;
   rect[1] = tile[1] - kMarkOverhang;
   rect[2] = 2 * state.mark_half_width;

@@ -102,22 +102,24 @@ void browser_download(const char* filename, const char* data, std::size_t size) 
 
 void browser_capture_png(const char* filename) { js_capture_png(filename); }
 
+namespace {
+// Stops the page, letting page.js know why first.
+[[noreturn]] void out_of_memory() {
+  js_out_of_memory();
+  std::abort();
+}
+}  // namespace
+
 void browser_watch_memory() {
   js_memory_ceiling(static_cast<double>(emscripten_get_heap_max()));
-  // Without exceptions a failed `new` aborts; first let page.js know why.
-  std::set_new_handler([] {
-    js_out_of_memory();
-    std::abort();
-  });
+  // Without exceptions a failed `new` aborts.
+  std::set_new_handler(out_of_memory);
   // ImGui allocates with malloc and uses what it gets: a null buffer was written over and the page
   // failed later at random ("memory access out of bounds") instead of saying it ran out of memory.
   ImGui::SetAllocatorFunctions(
       [](std::size_t size, void*) {
         void* p = std::malloc(size);
-        if (!p && size > 0) {
-          js_out_of_memory();
-          std::abort();
-        }
+        if (!p && size > 0) out_of_memory();
         return p;
       },
       [](void* p, void*) { std::free(p); });

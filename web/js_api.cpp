@@ -187,6 +187,7 @@ nlohmann::json compare_json(AppState& s) {
       drawn = token_view_mark_rect(col.view, col.groups, col.marks[i], mark) && mark[1] >= col.view_rect[1] &&
               mark[1] + mark[3] <= col.view_rect[1] + col.view_rect[3];
     }
+    const Span top = token_view_top_row(col.view, col.groups, col.scroll_y);
     columns.push_back({{"encoding", col.name},
                        {"ready", col.ready},
                        {"error", col.error},
@@ -196,9 +197,7 @@ nlohmann::json compare_json(AppState& s) {
                        {"marks", col.marks},
                        {"splitElsewhere", std::move(split)},
                        {"rect", std::vector<float>(col.view_rect, col.view_rect + 4)},
-                       {"topRow", has_tokens ? nlohmann::json(std::vector<uint32_t>{token_view_top_row(col.view, col.groups, col.scroll_y).begin,
-                                                                                     token_view_top_row(col.view, col.groups, col.scroll_y).end})
-                                             : nlohmann::json(nullptr)},
+                       {"topRow", has_tokens ? nlohmann::json(std::vector<uint32_t>{top.begin, top.end}) : nlohmann::json(nullptr)},
                        {"firstMarkRect", drawn ? nlohmann::json(std::vector<float>(mark, mark + 4)) : nlohmann::json(nullptr)}});
   }
   return {{"encodings", c.names}, {"columns", std::move(columns)}, {"differing", c.differing}, {"boundaries", c.boundaries}};
