@@ -168,6 +168,19 @@ try {
   row('paste 10 MB: slowest frame, paste and tokenizing', pasteSlowest, 'ms', 100);
   row('paste 10 MB: frames over 100 ms', pasteOver, '%');
   row('paste 10 MB: until every token is shown', pasteAll, 'ms');
+  // Then still, the 10 MB in the text box (ImGui's box scans its whole text each frame it is drawn): how
+  // often the page draws, and how much of a core that takes (ui/frame_pacing.h).
+  const stillFrames = [], stillWork = [];
+  for (let i = 0; i < runs; i++) {
+    await page.waitForTimeout(1500);  // the settling after the last input
+    await page.evaluate(() => window.bpeviz.frameTimes());  // (does not wake the page)
+    await page.waitForTimeout(3000);
+    const times = await page.evaluate(() => window.bpeviz.frameTimes());
+    stillFrames.push(times.length / 3);
+    stillWork.push(times.reduce((sum, t) => sum + t[0] + t[1], 0) / 3);
+  }
+  row('still, 10 MB in the text box: frames drawn a second', stillFrames, '/s');
+  row('still, 10 MB in the text box: frame work and drawing a second', stillWork, 'ms');
   await page.evaluate(() => window.bpeviz.setText('short again'));
 
   progress('training 2,000 merges on 1 MB in the page');

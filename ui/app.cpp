@@ -357,6 +357,12 @@ double tokenizing_progress(const AppState& state) {
   return static_cast<double>(*state.tokenized_up_to) / static_cast<double>(state.tokens_text.size());
 }
 
+bool app_moving(const AppState& state) {
+  const TextEditorState& editor = state.editor;
+  return state.tokenized_up_to.has_value() || state.player.playing || state.studio.playing ||
+         state.glyphs.atlas_outdated || editor.paste_request.has_value() || editor.reload_request;
+}
+
 TextEditorState& focused_editor(AppState& state) {
   if (state.panel == Panel::chat) {
     if (TextEditorState* row = focused_chat_editor(state.chat)) return *row;

@@ -16,6 +16,7 @@
 #include "ui/decode_box.h"
 #include "ui/encode_player_view.h"
 #include "ui/fonts.h"
+#include "ui/frame_pacing.h"
 #include "ui/schemes_view.h"
 #include "ui/ids_panel.h"
 #include "ui/lessons.h"
@@ -118,6 +119,7 @@ struct AppState {
   Rect export_item_rects[3];  // the Export menu's JSON, CSV and PNG items while it is open
 
   uint64_t frame = 0;  // frames drawn so far
+  FramePacing pacing;  // the platform layer's: input noted by its events and by the page's calls
 };
 
 // The encodings the page offers: the byte-level baseline and every built-in OpenAI encoding.
@@ -153,6 +155,9 @@ void update_tokens_for_frame(AppState& state,
                              std::chrono::steady_clock::time_point frame_started = std::chrono::steady_clock::now());
 // The share of the text tokenized so far while that is under way, else -1.
 double tokenizing_progress(const AppState& state);
+// Whether the picture changes by itself at the next frames: a text tokenized a part per frame, a
+// player playing, a paste carried out over frames, a font atlas to rebuild (ui/frame_pacing.h).
+bool app_moving(const AppState& state);
 
 // Picks lesson `index` of lessons(): its text and its encoding (fetched if needed). Returns false for
 // an index out of range. The text box's undo history does not keep the text it replaces.

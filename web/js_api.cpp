@@ -706,6 +706,10 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_export_tokens(const char* kind) {
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_export_data() { return g_result.data(); }
 
+EMSCRIPTEN_KEEPALIVE void bpeviz_wake() {
+  if (g_state) note_input(g_state->pacing, pacing_now_ms());
+}
+
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_ids_json() {
   update_tokens(*g_state);
   update_ids_json(g_state->ids_panel, g_state->tokens_serial, g_state->tokens);

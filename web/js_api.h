@@ -78,6 +78,9 @@ int bpeviz_export_tokens(const char* kind);
 const char* bpeviz_export_data();
 // The ids of the shown tokens as a JSON array (what the ids panel shows and copies).
 const char* bpeviz_ids_json();
+// Input from the page (an API call, a paste, a download done): frames are drawn at full rate for a
+// while (ui/frame_pacing.h), as after an SDL event.
+void bpeviz_wake();
 // Replaces the decode box's input.
 void bpeviz_set_decode_input(const char* utf8, std::size_t length);
 // Where token `index`'s tile was drawn last frame, as JSON [x, y, width, height] in CSS pixels, or null.

@@ -77,7 +77,8 @@ void fetch_fallback_font(Platform& p, std::size_t font) {
 // frame (a quick tap on a slow laptop, or a test driver) would be lost, and so would a shortcut whose
 // Ctrl is let go in the frame its letter was pressed. So once a key is pressed in a frame, any key's
 // release waits for the next frame, and so do all events after it, in order.
-void poll_events(Platform& p) {
+// Returns whether there were any events (input, for the frame pacing).
+bool poll_events(Platform& p) {
   std::vector<SDL_Event> events(p.held.begin(), p.held.end());
   p.held.clear();
   for (SDL_Event event; SDL_PollEvent(&event);) events.push_back(event);
@@ -87,7 +88,7 @@ void poll_events(Platform& p) {
     const SDL_Event& event = events[i];
     if (event.type == SDL_KEYUP && pressed) {
       p.held.assign(events.begin() + static_cast<std::ptrdiff_t>(i), events.end());
-      return;
+      return true;
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
@@ -102,16 +103,20 @@ void poll_events(Platform& p) {
     if (event.type == SDL_KEYDOWN) pressed = true;
     if (event.type == SDL_QUIT) p.done = true;
   }
+  return !events.empty();
 }
 
-void frame(void* arg) {
+// Draws a frame when one is due (ui/frame_pacing.h); returns whether it did.
+bool frame(void* arg) {
   // The frame's own work (events, the app, ImGui's draw lists) and its drawing (WebGL calls), timed
   // apart: the page benchmark reads both (a software WebGL makes the second no measure of ours).
-  const auto now_ms = [] { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count(); };
+  const auto now_ms = bpeviz::pacing_now_ms;
   const auto frame_started = std::chrono::steady_clock::now();
-  [[maybe_unused]] const double started = std::chrono::duration<double, std::milli>(frame_started.time_since_epoch()).count();
+  const double started = std::chrono::duration<double, std::milli>(frame_started.time_since_epoch()).count();
   auto& p = *static_cast<Platform*>(arg);
-  poll_events(p);
+  if (poll_events(p)) bpeviz::note_input(p.app.pacing, started);
+  if (!bpeviz::frame_due(p.app.pacing, started, bpeviz::app_moving(p.app))) return false;
+  bpeviz::note_drawn(p.app.pacing, started);
   ImGuiIO& io = ImGui::GetIO();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -189,6 +194,7 @@ void frame(void* arg) {
   if (!p.app.png_capture.empty()) bpeviz::browser_capture_png(std::exchange(p.app.png_capture, std::string()).c_str());
   bpeviz::browser_frame_drawn(drawn_lists - started, now_ms() - drawn_lists);
 #endif
+  return true;
 }
 
 }  // namespace
@@ -266,9 +272,14 @@ int main(int, char**) {
   p.saved_revision = p.app.editor.revision;  // nothing new to save yet
   p.saved_chat = bpeviz::chat_revision(p.app.chat);
   p.saved_encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
-  emscripten_set_main_loop_arg(frame, &p, 0, true);
+  // The page settles at full rate first, as after input.
+  bpeviz::note_input(p.app.pacing, bpeviz::pacing_now_ms());
+  // Every animation frame of the browser's; frame() draws only when one is due.
+  emscripten_set_main_loop_arg([](void* arg) { frame(arg); }, &p, 0, true);
 #else
-  while (!p.done) frame(&p);
+  while (!p.done) {
+    if (!frame(&p)) SDL_WaitEventTimeout(nullptr, 16);  // still: sleep until input or the next look
+  }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();

@@ -65,6 +65,10 @@
     },
   };
 
+  // The page draws only while something changes (ui/frame_pacing.h): SDL's events count as input, and
+  // so does every call from here that changes what the page shows (the API's, pastes, downloads done).
+  const wake = () => { if (Module.calledRun) Module._bpeviz_wake(); };
+
   // Passes a JS string to wasm as UTF-8. TextEncoder turns lone surrogates into U+FFFD, as tiktoken does.
   const encoder = new TextEncoder();
   function withUtf8(text, fn) {
@@ -106,11 +110,13 @@
       const started = performance.now();
       Module.bpevizCore.load(name, bytes);
       loadTimes[name] = performance.now() - started;
+      wake();
       withUtf8(name, (ptr) => Module._bpeviz_encoding_ready(ptr));
       encodingLoads.delete(name);
       load.resolve();
     } catch (e) {
       const why = e.message || String(e);
+      wake();
       withUtf8(name, (namePtr) => withUtf8(why, (whyPtr) => Module._bpeviz_encoding_failed(namePtr, whyPtr)));
       encodingLoads.delete(name);
       load.reject(new Error(`could not load ${name}: ${why}`));
@@ -127,10 +133,12 @@
       const ptr = Module._malloc(bytes.length);
       if (!ptr) throw new Error('out of memory');
       Module.HEAPU8.set(bytes, ptr);
+      wake();
       Module._bpeviz_font_ready(index, ptr, bytes.length);
       Module._free(ptr);
     } catch (e) {
       console.warn(`bpeviz: could not load font ${file}: ${e.message}`);  // its characters show as U+XXXX
+      wake();
       Module._bpeviz_font_failed(index);
     }
   };
@@ -138,6 +146,7 @@
   // Gives the wasm side a text for the text box: one far beyond what the page holds (a 100 MB
   // paste) is refused before it is copied into wasm memory at all. Returns 0, or -1 if refused.
   function textToWasm(text, fn) {
+    wake();
     const max = Module._bpeviz_max_text_bytes();
     // A UTF-16 string has at most as many code units as its UTF-8 form has bytes.
     if (text.length > max) {
@@ -160,7 +169,10 @@
   const fromWasm = (ptr) => Module.UTF8ToString(ptr);
   const currentText = () => decoder.decode(Module.HEAPU8.subarray(Module._bpeviz_text(), Module._bpeviz_text() + Module._bpeviz_text_size()));
   const currentEncoding = () => fromWasm(Module._bpeviz_encoding());
-  const showNotice = (kind, text) => withUtf8(text, (ptr) => Module._bpeviz_show_message(kind, ptr));
+  const showNotice = (kind, text) => {
+    wake();
+    withUtf8(text, (ptr) => Module._bpeviz_show_message(kind, ptr));
+  };
   const NEWS = 0, PROBLEM = 1;
 
   // --- Keeping the text for the next visit ------------------------------------------------------
@@ -584,6 +596,12 @@
       return new Promise((resolve) => frameWaiters.push(resolve));
     },
   };
+  // Whatever the API is asked, the next frames show it; but two reads that change nothing, which a test
+  // or a benchmark polls to watch the page, leave it as still as it was.
+  const stillReads = new Set(['frameTimes', 'tokenizing']);
+  for (const [name, method] of Object.entries(api)) {
+    if (typeof method === 'function' && !stillReads.has(name)) api[name] = (...args) => { wake(); return method(...args); };
+  }
   window.bpeviz = api;
 
   // Tokenizer files: the encoding picker's "Load tokenizer files…" opens a file picker, and files
@@ -632,12 +650,16 @@
   const focusTextInput = () => { if (document.activeElement !== textInput) textInput.focus({ preventScroll: true }); };
   textInput.addEventListener('input', (event) => {
     if (!event.isComposing && event.data && (event.inputType === 'insertText' || event.inputType === 'insertReplacementText')) {
+      wake();
       withUtf8(event.data, (ptr, len) => Module._bpeviz_insert_text(ptr, len));
     }
     if (!event.isComposing) textInput.value = '';
   });
   textInput.addEventListener('compositionend', (event) => {
-    if (event.data) withUtf8(event.data, (ptr, len) => Module._bpeviz_insert_text(ptr, len));
+    if (event.data) {
+      wake();
+      withUtf8(event.data, (ptr, len) => Module._bpeviz_insert_text(ptr, len));
+    }
     textInput.value = '';
   });
   // Paste: Ctrl/Cmd+V and the context menu's Paste both end in a paste event.
