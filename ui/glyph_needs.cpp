@@ -3,11 +3,17 @@
 #include <utility>
 
 #include "core/utf8.h"
+#include "ui/right_to_left.h"
 
 namespace bpeviz {
 
 namespace {
 constexpr uint32_t kCodePoints = 0x110000;
+
+void note_code_point(GlyphNeeds& needs, uint32_t c) {
+  needs.seen_bits[c / 64] |= uint64_t{1} << (c % 64);
+  needs.seen.push_back(c);
+}
 }  // namespace
 
 void set_font_manifest(GlyphNeeds& needs, FontManifest manifest) {
@@ -25,10 +31,12 @@ void note_text(GlyphNeeds& needs, std::string_view utf8) {
   for (std::size_t i = utf8_skip_ascii(utf8, 0); i < utf8.size(); i = utf8_skip_ascii(utf8, i)) {
     const uint32_t c = utf8_code_point(utf8, i);  // U+FFFD for ill-formed bytes, drawn as such
     i += utf8_char_length(utf8, i);
-    uint64_t& word = needs.seen_bits[c / 64];
-    if (word >> (c % 64) & 1) continue;
-    word |= uint64_t{1} << (c % 64);
-    needs.seen.push_back(c);
+    if (noted(needs, c)) continue;
+    note_code_point(needs, c);
+    // Labels draw Arabic letters in their joined forms (ui/right_to_left.h).
+    for (const uint32_t form : joined_forms(c)) {
+      if (!noted(needs, form)) note_code_point(needs, form);
+    }
   }
 }
 

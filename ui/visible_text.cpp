@@ -5,10 +5,12 @@
 #include <utf8proc.h>
 
 #include "core/utf8.h"
+#include "ui/right_to_left.h"
 
 namespace bpeviz {
 
 bool append_visible_text(std::string& out, std::string_view text, bool show_whitespace, const ImFont* font) {
+  const std::size_t from = out.size();
   bool newline = false;
   bool last_was_name = false;
   for (std::size_t i = 0; i < text.size();) {
@@ -46,6 +48,7 @@ bool append_visible_text(std::string& out, std::string_view text, bool show_whit
     }
     i += n;
   }
+  order_right_to_left(out, from, font);
   return newline;
 }
 

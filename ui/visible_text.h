@@ -1,7 +1,8 @@
 // Text drawn so that nothing in it is invisible or ambiguous: whitespace as symbols (· → ↵), control
 // characters as control pictures, bytes that are not UTF-8 as \xNN, and characters the font cannot
 // draw as U+XXXX rather than as a box; a combining mark that starts the text sits on a dotted circle
-// (◌ั). Used for tile labels and tooltips.
+// (◌ั); Hebrew and Arabic read right to left, Arabic letters joined (ui/right_to_left.h). Used for
+// tile labels and tooltips.
 #pragma once
 #include <string>
 #include <string_view>

@@ -150,4 +150,40 @@ export const tests = {
       await page.screenshot({ path: path.join(out, 'scripts-tree-720p.png') });
     });
   },
+
+  async 'Arabic and Hebrew tiles read right to left, Arabic letters joined as they are written'({ browser, baseUrl, out }) {
+    const TEXT = 'مرحبا بالعالم שלום עולם';  // no lam before an alef: each drawn letter is one letter of the text
+    await withReadyPage(browser, baseUrl, { path: START, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 }, async (page) => {
+      assert(await page.evaluate((t) => window.bpeviz.setText(t), TEXT), 'setText refused the text');
+      await frames(page, 2);
+      const fonts = await waitForFonts(page);
+      assertEqual(fonts.missingGlyphs, 0, 'characters without a glyph');
+      const s = await state(page);
+      const bytes = new TextEncoder().encode(TEXT);
+      let arabic = 0, hebrew = 0;
+      for (let i = 0; i < s.tokens.length; i++) {
+        const rect = await page.evaluate((i) => window.bpeviz.tokenRect(i), i);
+        assert(rect, `token ${i} was not drawn`);
+        await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+        await frames(page, 3);
+        const hover = (await state(page)).hover;
+        assert(hover, `no tooltip over token ${i}`);
+        const text = new TextDecoder().decode(bytes.slice(s.tokens[i].begin, s.tokens[i].end));
+        const lead = text.startsWith(' ') ? '·' : '';
+        assert(hover.text.startsWith(lead), `token ${i}: the tooltip "${hover.text}" starts with its space`);
+        // Drawn right to left: read back to front, with each presentation form taken back to its
+        // letter (NFKC), it is the token's text.
+        const drawn = hover.text.slice(lead.length);
+        assertEqual([...drawn.normalize('NFKC')].reverse().join(''), text.slice(lead.length), `token ${i} read back`);
+        if (/[\u0600-\u06FF]/.test(text)) {
+          arabic++;
+          assert(!/[\u0600-\u06FF]/.test(drawn), `token ${i} "${drawn}": every Arabic letter in its joined form`);
+        } else {
+          hebrew++;
+        }
+        if (i === 0) await page.screenshot({ path: path.join(out, 'scripts-right-to-left-720p-dpr2.png') });
+      }
+      assert(arabic >= 2 && hebrew >= 2, `Arabic tiles ${arabic}, Hebrew tiles ${hebrew}`);
+    });
+  },
 };

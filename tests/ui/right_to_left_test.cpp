@@ -1,0 +1,85 @@
+// Hebrew and Arabic in labels: right-to-left runs in visual order, Arabic letters in their joined
+// forms. The expected forms are the code points of Unicode's Arabic Presentation Forms-B chart.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "tests/ui/headless.h"
+#include "ui/glyph_needs.h"
+#include "ui/right_to_left.h"
+#include "ui/visible_text.h"
+
+using namespace bpeviz;
+
+namespace {
+std::string ordered(std::string text, const ImFont* font = nullptr) {
+  order_right_to_left(text, 0, font);
+  return text;
+}
+}  // namespace
+
+TEST_CASE("Hebrew reads right to left; the text around it and its numbers keep their order") {
+  CHECK(ordered("\u05E9\u05DC\u05D5\u05DD") == "\u05DD\u05D5\u05DC\u05E9");  // שלום → םולש
+  // The run spans both words and the number between them; the number reads left to right.
+  CHECK(ordered("abc \u05E9\u05DC\u05D5\u05DD 123 \u05E2\u05D5\u05DC\u05DD def") ==
+        "abc \u05DD\u05DC\u05D5\u05E2 123 \u05DD\u05D5\u05DC\u05E9 def");
+  // A number keeps its separators inside it; Arabic-Indic digits read left to right too.
+  CHECK(ordered("\u05D0 12,5 \u05D1") == "\u05D1 12,5 \u05D0");
+  CHECK(ordered("\u0621 \u0661\u0662 \u0621") == "\uFE80 \u0661\u0662 \uFE80");
+  // Brackets inside a run are mirrored.
+  CHECK(ordered("\u05D0(\u05D1)\u05D2") == "\u05D2(\u05D1)\u05D0");
+  // A mark stays after its letter: בָּ (bet, dagesh, qamats) then א.
+  CHECK(ordered("\u05D1\u05BC\u05B8\u05D0") == "\u05D0\u05D1\u05BC\u05B8");
+}
+
+TEST_CASE("text with no right-to-left letter is untouched, and so is text that is not UTF-8") {
+  for (const std::string text : {"hello", "\u00B7caf\u00E9\u21B5", "\u4F60\u597D \U0001F30D", "\u0E2A\u0E31", ""}) {
+    CHECK(ordered(text) == text);
+  }
+  const std::string broken = "\u05D0\xFF\u05D1";
+  CHECK(ordered(broken) == broken);
+  std::string tail = "abc\u05D0\u05D1";
+  order_right_to_left(tail, 3, nullptr);  // only from byte 3 on
+  CHECK(tail == "abc\u05D1\u05D0");
+}
+
+TEST_CASE("Arabic letters take their initial, medial, final or isolated forms, then read right to left") {
+  // مرحبا: meem initial, reh final (reh joins only to the letter before it), hah initial, beh medial,
+  // alef final.
+  CHECK(ordered("\u0645\u0631\u062D\u0628\u0627") == "\uFE8E\uFE92\uFEA3\uFEAE\uFEE3");
+  CHECK(ordered("\u0628") == "\uFE8F");                                  // a letter alone: isolated
+  CHECK(ordered("\u0628\u0628\u0628") == "\uFE90\uFE92\uFE91");          // ببب: initial, medial, final
+  CHECK(ordered("\u0621\u0628") == "\uFE8F\uFE80");                      // hamza joins nothing
+  // A mark between two letters does not part them: بَب (beh, fatha, beh).
+  CHECK(ordered("\u0628\u064E\u0628") == "\uFE90\uFE91\u064E");
+  // Tatweel joins both ways: ـب is beh final.
+  CHECK(ordered("\u0640\u0628") == "\uFE90\u0640");
+  // Arabic in a tile label with its leading space drawn as ·.
+  std::string label;
+  append_visible_text(label, " \u0645\u0631", true, nullptr);
+  CHECK(label == "\u00B7\uFEAE\uFEE3");
+}
+
+TEST_CASE("lam and alef are one ligature, isolated or final") {
+  CHECK(ordered("\u0644\u0627") == "\uFEFB");                   // لا
+  CHECK(ordered("\u0633\u0644\u0627\u0645") == "\uFEE1\uFEFC\uFEB3");  // سلام: seen initial, lam-alef final, meem isolated
+  CHECK(ordered("\u0644\u0622") == "\uFEF5");                   // lam with alef madda
+  // Other lam ligatures are left to fonts: الم is alef, lam initial, meem final.
+  CHECK(ordered("\u0627\u0644\u0645") == "\uFEE2\uFEDF\uFE8D");
+}
+
+TEST_CASE("a form the font lacks is drawn as the plain letter") {
+  test::HeadlessImGui imgui;  // ImGui's built-in font: ASCII only
+  const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+  CHECK(ordered("\u0645\u0631", font) == "\u0631\u0645");  // only reversed
+}
+
+TEST_CASE("noting an Arabic letter notes its joined forms for the atlas") {
+  GlyphNeeds needs;
+  note_text(needs, "\u0628\u0627");  // با
+  for (const uint32_t form : {0xFE8Fu, 0xFE90u, 0xFE91u, 0xFE92u, 0xFE8Du, 0xFE8Eu, 0xFEFBu, 0xFEFCu}) {
+    CHECK_MESSAGE(noted(needs, form), "code point ", form);
+  }
+  CHECK(joined_forms('a').empty());
+  CHECK(joined_forms(0x05D0).empty());  // Hebrew letters have no joined forms
+}

@@ -1,0 +1,28 @@
+// Arabic and Hebrew in tile labels and tooltips, drawn as they are read. Dear ImGui 1.86 draws code
+// points left to right, one glyph each: no bidirectional order and no shaping, so مرحبا came out as
+// five unjoined letters in reverse. Written by hand because HarfBuzz and FriBidi compiled to wasm are
+// a large price for labels of a few letters: Arabic letters take the joined forms Unicode encodes as
+// presentation forms (their table comes from utf8proc's compatibility decompositions), and each
+// right-to-left run is reversed, its numbers and combining marks kept in order. Not the whole
+// Unicode Bidirectional Algorithm: one line in a left-to-right paragraph, no embeddings, no brackets
+// paired across a run's edge.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+namespace bpeviz {
+
+// Puts the right-to-left runs of label[from...] (UTF-8) in visual order, Arabic letters in their
+// joined forms (a form the font lacks is left as the plain letter). Text with no Hebrew or Arabic is
+// untouched. `font` null: every form is taken.
+void order_right_to_left(std::string& label, std::size_t from, const ImFont* font);
+
+// The joined forms a letter can take (for the glyph atlas): its initial, medial, final and isolated
+// forms, and for lam and the alefs the lam-alef ligatures. Empty for letters that do not join.
+std::vector<uint32_t> joined_forms(uint32_t code_point);
+
+}  // namespace bpeviz
