@@ -26,6 +26,13 @@ int frames_drawn(FramePacing& pacing, double from, int seconds, bool moving) {
   return drawn;
 }
 
+// An app on o200k_base with the text box unfocused, in the ImGui context the caller keeps.
+void set_up(AppState& app) {
+  app.fonts = test::default_fonts();
+  test::load_builtin_encoding(app, "o200k_base");
+  app.editor.focus_request = false;
+}
+
 }  // namespace
 
 TEST_CASE("frames: every one for a second after input, then four a second, and every one while moving") {
@@ -47,9 +54,7 @@ TEST_CASE("frames: every one for a second after input, then four a second, and e
 TEST_CASE("the app moves by itself while a long text is tokenized and while a paste is carried out") {
   test::HeadlessImGui imgui;
   AppState app;
-  app.fonts = test::default_fonts();
-  test::load_builtin_encoding(app, "o200k_base");
-  app.editor.focus_request = false;
+  set_up(app);
   test::app_frame_headless(app);
   CHECK(!app_moving(app));
 
@@ -78,9 +83,7 @@ TEST_CASE("the app moves by itself while a long text is tokenized and while a pa
 TEST_CASE("the app moves by itself while the Merge steps player plays, and is still once it stops at the end") {
   test::HeadlessImGui imgui;
   AppState app;
-  app.fonts = test::default_fonts();
-  test::load_builtin_encoding(app, "o200k_base");
-  app.editor.focus_request = false;
+  set_up(app);
   text_editor_set_text(app.editor, "hello hello 123456789");
   app.panel_request = Panel::merges;
   for (int i = 0; i < 3; ++i) test::app_frame_headless(app);
