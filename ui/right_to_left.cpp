@@ -136,6 +136,12 @@ bool number_part(uint32_t c) {
   return k == UTF8PROC_BIDI_CLASS_EN || k == UTF8PROC_BIDI_CLASS_AN;
 }
 
+// A comma, point, sign or currency sign: part of a number when a digit follows it.
+bool number_separator(uint32_t c) {
+  const int k = bidi_class(c);
+  return k == UTF8PROC_BIDI_CLASS_CS || k == UTF8PROC_BIDI_CLASS_ET;
+}
+
 uint32_t mirrored(uint32_t c) {
   switch (c) {
     case '(': return ')';
@@ -162,11 +168,10 @@ void reverse_run(std::vector<uint32_t>& text, std::size_t begin, std::size_t end
     // In reverse, a unit ends with its letter or its number's last digit.
     std::size_t j = i;
     if (number_part(text[i])) {
-      while (j + 1 < end && (number_part(text[j + 1]) || (j + 2 < end && number_part(text[j + 2]) &&
-                                                          (bidi_class(text[j + 1]) == UTF8PROC_BIDI_CLASS_CS ||
-                                                           bidi_class(text[j + 1]) == UTF8PROC_BIDI_CLASS_ET)))) {
-        ++j;
-      }
+      const auto continues = [&](std::size_t k) {
+        return number_part(text[k]) || (k + 1 < end && number_separator(text[k]) && number_part(text[k + 1]));
+      };
+      while (j + 1 < end && continues(j + 1)) ++j;
     } else {
       while (j + 1 < end && bidi_class(text[j]) == UTF8PROC_BIDI_CLASS_NSM) ++j;
     }
@@ -183,17 +188,14 @@ void order_right_to_left(std::string& label, std::size_t from, const ImFont* fon
   const auto begin = label.begin() + static_cast<std::ptrdiff_t>(std::min(from, label.size()));
   if (std::none_of(begin, label.end(), [](char b) { return static_cast<unsigned char>(b) >= 0xD6; })) return;
   const std::string_view text = std::string_view(label).substr(from);
+  // Text that is not UTF-8 (visible_text spells such bytes out, but a caller may not) is left alone.
+  if (!utf8_is_valid(text)) return;
   static thread_local std::vector<uint32_t> code_points;  // kept between labels: no allocation per tile
   code_points.clear();
   bool right_to_left = false;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t n = utf8_char_length(text, i);
-    const uint32_t c = utf8_code_point(text, i);
-    // Text that is not UTF-8 (visible_text spells such bytes out, but a caller may not) is left alone.
-    if (c == 0xFFFD && text.substr(i, n) != "\uFFFD") return;
-    code_points.push_back(c);
-    right_to_left = right_to_left || strong_right_to_left(c);
-    i += n;
+  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) {
+    code_points.push_back(utf8_code_point(text, i));
+    right_to_left = right_to_left || strong_right_to_left(code_points.back());
   }
   if (!right_to_left) return;
 
