@@ -128,6 +128,10 @@ class Encoding {
                          std::vector<PieceTrace>* traces, std::vector<Span>* pieces,
                          const SpecialPolicy* policy = nullptr) const;
   void hf_pieces(std::string_view normalized, std::vector<Span>& out) const;
+  // For HfModel::piecewise models: the normalized text, its pieces and, for each, the id of the added
+  // token it is (matched in normalized text) or Vocab::kNone.
+  void hf_pieces_piecewise(std::string_view text, bool at_start, const SpecialPolicy* policy, NormalizedText& normalized,
+                           std::vector<Span>& pieces, std::vector<uint32_t>& piece_ids) const;
   // The error to report when a regex split gave up since the last call on this thread, else "".
   std::string hf_split_error() const;
   void hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) const;

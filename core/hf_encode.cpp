@@ -67,8 +67,105 @@ void Encoding::hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) 
 }
 
 uint32_t Encoding::find_input_token(std::string_view input) const {
-  if (const uint32_t id = ranks_.find(input); id != Vocab::kNone || !hf_ || hf_->normalizer.identity()) return id;
-  return ranks_.find(hf_->normalizer.apply(input, false).text);
+  if (const uint32_t id = ranks_.find(input); id != Vocab::kNone || !hf_) return id;
+  std::string text = hf_->normalizer.apply(input, false).text;
+  for (const HfModel::PieceChange& c : hf_->piece_changes) text = c.change.apply(text, false).text;
+  return ranks_.find(text);
+}
+
+namespace {
+
+// Cuts each piece that is text (kind kNone, not an added token) with rules [from, to).
+bool split_text_pieces(const std::vector<SplitRule>& rules, std::size_t from, std::size_t to, std::string_view text,
+                       std::vector<Span>& pieces, std::vector<uint32_t>& kinds) {
+  bool ok = true;
+  for (std::size_t r = from; r < to; ++r) {
+    std::vector<Span> cut;
+    std::vector<uint32_t> cut_kinds;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      const Span p = pieces[i];
+      if (kinds[i] != Vocab::kNone) {
+        cut.push_back(p);
+        cut_kinds.push_back(kinds[i]);
+        continue;
+      }
+      const std::size_t first = cut.size();
+      ok &= apply_split(rules[r], text.substr(p.begin, p.end - p.begin), cut);
+      for (std::size_t k = first; k < cut.size(); ++k) {
+        cut[k].begin += p.begin;
+        cut[k].end += p.begin;
+      }
+      cut_kinds.resize(cut.size(), Vocab::kNone);
+    }
+    pieces = std::move(cut);
+    kinds = std::move(cut_kinds);
+  }
+  return ok;
+}
+
+// Rewrites each text piece with `change`; the rest (added tokens, text a split removed) is kept. The
+// origins compose: the new text's bytes point into the input as the old text's did. `offset`: where
+// `at_start`: the text starts the input (a Metaspace "first" prepends only to the piece that does).
+void change_text_pieces(const Normalizer& change, bool at_start, NormalizedText& text, std::vector<Span>& pieces,
+                        const std::vector<uint32_t>& kinds) {
+  NormalizedText out;
+  const auto keep = [&](uint32_t b, uint32_t e) {
+    out.text.append(text.text, b, e - b);
+    for (uint32_t k = b; k < e; ++k) out.origin.push_back(text.origin[k]);
+  };
+  uint32_t at = 0;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const Span p = pieces[i];
+    keep(at, p.begin);
+    at = p.end;
+    const auto begin = static_cast<uint32_t>(out.text.size());
+    if (kinds[i] != Vocab::kNone) {
+      keep(p.begin, p.end);
+    } else {
+      const NormalizedText changed =
+          change.apply(std::string_view(text.text).substr(p.begin, p.end - p.begin), at_start && text.origin[p.begin] == 0);
+      out.text += changed.text;
+      for (std::size_t k = 0; k < changed.text.size(); ++k) out.origin.push_back(text.origin[p.begin + changed.origin[k]]);
+    }
+    pieces[i] = {begin, static_cast<uint32_t>(out.text.size())};
+  }
+  keep(at, static_cast<uint32_t>(text.text.size()));
+  out.origin.push_back(text.origin.back());
+  text = std::move(out);
+}
+
+}  // namespace
+
+// Hugging Face's order, step by step: the normalizer; the added tokens it looks for in normalized text;
+// then the pre-tokenizer, whose splits cut each piece and whose changes rewrite each piece. A copy of
+// the text per change: only models that need it take this path (HfModel::piecewise).
+void Encoding::hf_pieces_piecewise(std::string_view text, bool at_start, const SpecialPolicy* policy,
+                                   NormalizedText& normalized, std::vector<Span>& pieces,
+                                   std::vector<uint32_t>& piece_ids) const {
+  const HfModel& hf = *hf_;
+  normalized = hf.normalizer.apply(text, at_start);
+  const std::string_view work = normalized.text;
+  const auto add = [&](std::size_t b, std::size_t e, uint32_t id) {
+    if (e == b) return;
+    pieces.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    piece_ids.push_back(id);
+  };
+  if (policy && !hf.added_after_normalizer.empty()) {
+    match_added_tokens(
+        work, 0, work.size(), hf.added_after_normalizer, hf.added_after_normalizer_trie,
+        [&](std::size_t k) { return policy->allows(hf.added_after_normalizer[k].text); },
+        [&](std::size_t b, std::size_t e) { add(b, e, Vocab::kNone); },
+        [&](const SpecialToken& added, std::size_t b, std::size_t e) { add(b, e, added.id); });
+  } else {
+    add(0, work.size(), Vocab::kNone);
+  }
+  std::size_t split = 0;
+  for (const HfModel::PieceChange& c : hf.piece_changes) {
+    if (!split_text_pieces(hf.splits, split, c.after_splits, normalized.text, pieces, piece_ids)) split_gave_up = true;
+    split = c.after_splits;
+    change_text_pieces(c.change, at_start, normalized, pieces, piece_ids);
+  }
+  if (!split_text_pieces(hf.splits, split, hf.splits.size(), normalized.text, pieces, piece_ids)) split_gave_up = true;
 }
 
 Encoding::PieceMerges Encoding::merge_piece(std::string_view piece, std::vector<MergeStep>& steps) const {
@@ -100,41 +197,24 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
                                  std::vector<PieceTrace>* traces, std::vector<Span>* piece_spans,
                                  const SpecialPolicy* policy) const {
   const HfModel& hf = *hf_;
-  NormalizedText normalized;
-  std::string_view work = text;
-  if (!hf.normalizer.identity()) {
-    normalized = hf.normalizer.apply(text, offset == 0);
-    work = normalized.text;
-  }
-  const auto original = [&](uint32_t at) { return offset + (normalized.origin.empty() ? at : normalized.origin[at]); };
-
   thread_local std::vector<Span> pieces;
   thread_local std::vector<uint32_t> piece_ids;  // an added token matched in the normalized text, else kNone
   pieces.clear();
   piece_ids.clear();
-  if (policy && !hf.added_after_normalizer.empty()) {
-    // Hugging Face's second pass under a normalizer: its "normalized" added tokens, in normalized form,
-    // cut the normalized text; the rest is split as usual.
-    match_added_tokens(
-        work, 0, work.size(), hf.added_after_normalizer, hf.added_after_normalizer_trie,
-        [&](std::size_t k) { return policy->allows(hf.added_after_normalizer[k].text); },
-        [&](std::size_t b, std::size_t e) {
-          const std::size_t first = pieces.size();
-          hf_pieces(work.substr(b, e - b), pieces);
-          for (std::size_t i = first; i < pieces.size(); ++i) {
-            pieces[i].begin += static_cast<uint32_t>(b);
-            pieces[i].end += static_cast<uint32_t>(b);
-          }
-          piece_ids.resize(pieces.size(), Vocab::kNone);
-        },
-        [&](const SpecialToken& added, std::size_t b, std::size_t e) {
-          pieces.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
-          piece_ids.push_back(added.id);
-        });
+  NormalizedText normalized;
+  std::string_view work = text;
+  if (hf.piecewise) {
+    hf_pieces_piecewise(text, offset == 0, policy, normalized, pieces, piece_ids);
+    work = normalized.text;
   } else {
+    if (!hf.normalizer.identity()) {
+      normalized = hf.normalizer.apply(text, offset == 0);
+      work = normalized.text;
+    }
     hf_pieces(work, pieces);
     piece_ids.resize(pieces.size(), Vocab::kNone);
   }
+  const auto original = [&](uint32_t at) { return offset + (normalized.origin.empty() ? at : normalized.origin[at]); };
   if (piece_spans) {
     for (const Span& p : pieces) piece_spans->push_back({original(p.begin), original(p.end)});
     return;

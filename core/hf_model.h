@@ -4,6 +4,7 @@
 // hf_tokenizer_json.h; used by Encoding, which stays the one tokenizer type the UI knows.
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 namespace bpeviz {
 
 struct HfModel {
+  // The model's normalizer, and (unless `piecewise`) the pre-tokenizer's changes of the text after it.
   Normalizer normalizer;
   // The pre-tokenizer's splits, in order (a Split on " " for Gemma, a scanner for Qwen, a user's own
   // regex...). A model whose only split is one scanner runs on the Encoding's own pre-tokenizer.
@@ -25,6 +27,18 @@ struct HfModel {
   bool only_scanner() const {
     return splits.empty() || (splits.size() == 1 && splits[0].kind == SplitRule::Kind::scanner);
   }
+
+  // The pre-tokenizer's own changes of the text (Metaspace's ▁, ByteLevel's prefix space). Hugging
+  // Face makes them to each piece the splits before them cut, after matching the added tokens that are
+  // looked for in normalized text. When none comes after a split and no added token is matched in
+  // normalized text, they are folded into `normalizer` (the text is then one piece); otherwise the
+  // model is `piecewise` and they run piece by piece (Encoding::hf_pieces_piecewise).
+  struct PieceChange {
+    std::size_t after_splits = 0;  // how many of `splits` come before it
+    Normalizer change;
+  };
+  std::vector<PieceChange> piece_changes;
+  bool piecewise = false;
 
   // Tokens are bytes (the file spells them in GPT-2's byte alphabet): symbols start as single bytes.
   // Otherwise (SentencePiece style) symbols start as characters of the normalized text.
@@ -58,7 +72,9 @@ struct HfModel {
   std::string description;
 
   // The model's encode needs its own path (normalizing, pair merges, characters as symbols).
-  bool own_path() const { return pair_rule || !byte_level || !normalizer.identity() || !only_scanner(); }
+  bool own_path() const {
+    return pair_rule || !byte_level || !normalizer.identity() || !only_scanner() || piecewise;
+  }
 };
 
 }  // namespace bpeviz

@@ -123,7 +123,6 @@ class Loader {
     const json* model = member(root_, "model");
     if (!model || !model->is_object()) return R::failure("not a tokenizer.json: it has no \"model\" object");
     if (Failure f = read_normalizer(); !f.message.empty()) return R::failure(f.message);
-    normalizer_count_ = normalizer_steps_.size();  // the pre-tokenizer may add steps of its own
     if (Failure f = read_pre_tokenizer(); !f.message.empty()) return R::failure(f.message);
     if (Failure f = read_model(*model); !f.message.empty()) return R::failure(f.message);
     if (Failure f = read_added_tokens(); !f.message.empty()) return R::failure(f.message);
@@ -131,7 +130,7 @@ class Loader {
     if (Failure f = read_decoder(); !f.message.empty()) return R::failure(f.message);
     check_tiktoken_rule();
     describe();
-    hf_->normalizer = Normalizer(std::move(normalizer_steps_));
+    settle_piece_changes();
     uint32_t n_vocab = ranks_.id_end();
     for (const auto& s : specials_) n_vocab = std::max(n_vocab, s.id + 1);
     // The Encoding's own pre-tokenizer serves models whose one split is a scanner (hf_model.h).
@@ -245,6 +244,29 @@ class Loader {
     return regex && regex->is_string() ? regex->get<std::string>() : "";
   }
 
+  void add_piece_change(NormalizerStep step) { piece_steps_.push_back({hf_->splits.size(), std::move(step)}); }
+
+  // Folds the pre-tokenizer's changes into the normalizer where that gives Hugging Face's text, or
+  // keeps them apart, grouped by the splits before them (HfModel::piecewise).
+  void settle_piece_changes() {
+    const bool after_a_split = std::any_of(piece_steps_.begin(), piece_steps_.end(),
+                                           [](const auto& p) { return p.first > 0; });
+    hf_->piecewise = after_a_split || !hf_->added_after_normalizer.empty();
+    std::vector<NormalizerStep> group;
+    for (std::size_t i = 0; i < piece_steps_.size(); ++i) {
+      if (!hf_->piecewise) {
+        normalizer_steps_.push_back(piece_steps_[i].second);
+        continue;
+      }
+      group.push_back(piece_steps_[i].second);
+      if (i + 1 == piece_steps_.size() || piece_steps_[i + 1].first != piece_steps_[i].first) {
+        hf_->piece_changes.push_back({piece_steps_[i].first, Normalizer(std::move(group))});
+        group.clear();
+      }
+    }
+    hf_->normalizer = Normalizer(std::move(normalizer_steps_));
+  }
+
   void describe_pre(const std::string& part) { pre_description_ += (pre_description_.empty() ? "" : " · ") + part; }
 
   Failure read_pre_item(const json& item, const std::string& path) {
@@ -255,7 +277,7 @@ class Loader {
         NormalizerStep s = make_step(NormalizerStep::Kind::prepend);
         s.content = " ";
         s.unless_present = true;
-        normalizer_steps_.push_back(s);
+        add_piece_change(s);
       }
       if (bool_or(item, "use_regex", true)) add_scanner(Pretokenizer::gpt2);
       else describe_pre("ByteLevel");
@@ -302,7 +324,7 @@ class Loader {
       NormalizerStep r = make_step(NormalizerStep::Kind::replace);
       r.pattern = " ";
       r.content = replacement;
-      normalizer_steps_.push_back(r);
+      add_piece_change(r);
       std::string scheme = string_or(item, "prepend_scheme", "");
       if (scheme.empty()) scheme = bool_or(item, "add_prefix_space", true) ? "always" : "never";
       if (scheme != "never") {
@@ -310,7 +332,7 @@ class Loader {
         p.content = replacement;
         p.unless_present = true;
         p.only_at_text_start = scheme == "first";
-        normalizer_steps_.push_back(p);
+        add_piece_change(p);
       }
       if (bool_or(item, "split", true)) {
         SplitRule split;
@@ -452,12 +474,9 @@ class Loader {
       token.rstrip = bool_or(t, "rstrip", false);
       token.single_word = bool_or(t, "single_word", false);
       token.normalized = bool_or(t, "normalized", false);
-      // Under a normalizer Hugging Face matches such a token in the normalized text, in its normalized form.
-      if (token.normalized && normalizer_count_ > 0) {
-        if (normalizer_steps_.size() != normalizer_count_) {
-          return {path + " (" + shown(content) + "): an added token matched after normalization (\"normalized\": true) "
-                  "in a model whose pre-tokenizer also changes the text (Metaspace, ByteLevel's prefix space) is not supported yet"};
-        }
+      // Under a normalizer Hugging Face matches such a token in the normalized text, in its normalized
+      // form (the normalizer's alone: the pre-tokenizer's changes come after).
+      if (token.normalized && !normalizer_steps_.empty()) {
         token.in_normalized_text = true;
         SpecialToken normalized = token;
         normalized.text = Normalizer(normalizer_steps_).apply(content, true).text;
@@ -625,7 +644,9 @@ class Loader {
   void check_tiktoken_rule() {
     hf_->pair_rule = !(compact_ && compact_->tiktoken_rule);
     if (compact_) return;
-    if (!byte_level_ || !hf_->ignore_merges || !normalizer_steps_.empty() || !hf_->only_scanner()) return;
+    if (!byte_level_ || !hf_->ignore_merges || !normalizer_steps_.empty() || !piece_steps_.empty() || !hf_->only_scanner()) {
+      return;
+    }
     for (int b = 0; b < 256; ++b) {
       if (hf_->byte_tokens[b] == Vocab::kNone) return;
     }
@@ -646,7 +667,9 @@ class Loader {
 
   void describe() {
     std::string d;
-    for (const auto& s : normalizer_steps_) {
+    std::vector<NormalizerStep> steps = normalizer_steps_;
+    for (const auto& [after, step] : piece_steps_) steps.push_back(step);
+    for (const auto& s : steps) {
       static const char* names[] = {"NFC", "NFD", "NFKC", "NFKD", "Lowercase", "Replace", "Prepend", "Strip"};
       const std::string name = names[static_cast<int>(s.kind)];
       if (d.find(name) == std::string::npos) d += (d.empty() ? "" : " · ") + name;
@@ -662,7 +685,8 @@ class Loader {
   const CompactData* compact_;
   std::shared_ptr<HfModel> hf_;
   std::vector<NormalizerStep> normalizer_steps_;
-  std::size_t normalizer_count_ = 0;  // how many of them are the normalizer's (not Metaspace's or ByteLevel's)
+  // The pre-tokenizer's changes of the text, each with how many splits come before it (HfModel::PieceChange).
+  std::vector<std::pair<std::size_t, NormalizerStep>> piece_steps_;
   bool byte_level_ = false;
   std::string pre_description_;
   Vocab ranks_;

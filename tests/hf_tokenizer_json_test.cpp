@@ -162,12 +162,6 @@ TEST_CASE("what bpeviz does not read is refused with the component and its place
   std::string merges = kByteLevel;
   merges.replace(merges.find("\"b c\""), 5, "\"b x\"");
   CHECK(load_error(merges) == "model.merges[0]: \"x\" is not in the vocabulary");
-
-  std::string metaspace = kSentencePiece;
-  metaspace.replace(metaspace.find("\"normalized\": false"), 19, "\"normalized\": true");
-  metaspace.replace(metaspace.find("\"pre_tokenizer\": null"), 21,
-                    R"("pre_tokenizer": {"type": "Metaspace", "replacement": "▁", "prepend_scheme": "always", "split": false})");
-  CHECK(load_error(metaspace).starts_with("added_tokens[0] (\"<unk>\"): an added token matched after normalization"));
 }
 
 TEST_CASE("a normalized added token under a normalizer is matched in the normalized text, in normalized form") {
@@ -186,6 +180,42 @@ TEST_CASE("a normalized added token under a normalizer is matched in the normali
   CHECK(std::find(plain.value.begin(), plain.value.end(), 1u) == plain.value.end());
   // Not normalized: matched in the input first, so the space before it is a ▁ of its own.
   CHECK(ids(load(kSentencePiece), "hi <s>") == std::vector<uint32_t>{8, 4, 1});
+}
+
+TEST_CASE("the pre-tokenizer's changes are made to each piece: after normalized added tokens, after a split") {
+  // NFKC, then Metaspace: <s> (normalized) cuts "hi<s>hi" into "hi", "<s>", "hi" before the ▁ goes in.
+  std::string json = kSentencePiece;
+  const std::string s_token = R"("content": "<s>", "special": true, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false)";
+  json.replace(json.find(s_token), s_token.size(),
+               R"("content": "<s>", "special": true, "lstrip": false, "rstrip": false, "single_word": false, "normalized": true)");
+  const std::string normalizer = R"("normalizer": {"type": "Sequence", "normalizers": [{"type": "Prepend", "prepend": "▁"},
+                 {"type": "Replace", "pattern": {"String": " "}, "content": "▁"}]})";
+  json.replace(json.find(normalizer), normalizer.size(), R"("normalizer": {"type": "NFKC"})");
+  const std::string no_pre = R"("pre_tokenizer": null)";
+  std::string always = json, first = json;
+  always.replace(always.find(no_pre), no_pre.size(),
+                 R"("pre_tokenizer": {"type": "Metaspace", "replacement": "▁", "prepend_scheme": "always", "split": false})");
+  first.replace(first.find(no_pre), no_pre.size(),
+                R"("pre_tokenizer": {"type": "Metaspace", "replacement": "▁", "prepend_scheme": "first", "split": false})");
+  const Encoding each_piece = load(always);
+  CHECK(ids(each_piece, "hi<s>hi") == std::vector<uint32_t>{8, 1, 8});
+  CHECK(spans(each_piece, "hi<s>hi")[2] == Token{8, 5, 7});
+  CHECK(ids(each_piece, "hi<s>hi t") == std::vector<uint32_t>{8, 1, 8, 10});
+  // "first": only the piece that starts the input gets a ▁ ("h" and "i" have no merge of their own).
+  CHECK(ids(load(first), "hi<s>hi") == std::vector<uint32_t>{8, 1, 5, 6});
+  // The token typed in the Merge steps' box is looked up as the model would see it.
+  CHECK(each_piece.find_input_token(" hi") == 8);
+
+  // ByteLevel's prefix space after a Split on " ": "ab", " ", "c" each become " ab", " ", " c".
+  std::string byte_level = kByteLevel;
+  const std::string pre = R"({"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": false})";
+  byte_level.replace(byte_level.find(pre), pre.size(),
+                     R"({"type": "Sequence", "pretokenizers": [{"type": "Split", "pattern": {"String": " "}, "behavior": "Isolated", "invert": false},
+                        {"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": true, "use_regex": false}]})");
+  const Encoding prefixed = load(byte_level);
+  CHECK(ids(prefixed, "ab c") == std::vector<uint32_t>{7, 3, 7, 7, 2});
+  // The added space is drawn as an empty span where its piece starts.
+  CHECK(spans(prefixed, "ab c")[3] == Token{7, 3, 3});
 }
 
 namespace {

@@ -89,6 +89,58 @@ export const variants = [
       setFlags(json, '<tool_call>', { normalized: true, single_word: true });
     },
   },
+  // The pre-tokenizer's changes of the text (ByteLevel's prefix space, Metaspace's ▁) are made by
+  // Hugging Face to each piece the splits before them cut, after the normalized added tokens are found.
+  {
+    name: "llama3 with ByteLevel's prefix space after its split (each piece gets one)",
+    base: 'llama3',
+    change(json) { json.pre_tokenizer.pretokenizers[1].add_prefix_space = true; },
+  },
+  {
+    name: "llama3 with NFC, ByteLevel's prefix space and normalized added tokens",
+    base: 'llama3',
+    addedTokens: ['<|begin_of_text|>', '<|eot_id|>', '<|start_header_id|>', '<|reserved_special_token_0|>'],
+    change(json) {
+      json.normalizer = { type: 'NFC' };
+      json.pre_tokenizer.pretokenizers[1].add_prefix_space = true;
+      setFlags(json, '<|eot_id|>', { normalized: true });
+      setFlags(json, '<|start_header_id|>', { normalized: true, lstrip: true });
+      setFlags(json, '<|reserved_special_token_0|>', { normalized: true, single_word: true });
+    },
+  },
+  {
+    name: 'mistral-7b with NFKC, a Metaspace pre-tokenizer (prepend first, split) and normalized added tokens',
+    base: 'mistral-7b',
+    addedTokens: ['<s>', '</s>', '<unk>'],
+    change(json) {
+      json.normalizer = { type: 'NFKC' };
+      json.pre_tokenizer = { type: 'Metaspace', replacement: '\u2581', prepend_scheme: 'first', split: true };
+      setFlags(json, '<s>', { normalized: true });
+      setFlags(json, '</s>', { normalized: true, rstrip: true });
+    },
+  },
+  {
+    name: 'mistral-7b with a Metaspace pre-tokenizer (prepend always) and normalized added tokens, no normalizer',
+    base: 'mistral-7b',
+    addedTokens: ['<s>', '</s>', '<unk>'],
+    change(json) {
+      json.normalizer = null;
+      json.pre_tokenizer = { type: 'Metaspace', replacement: '\u2581', prepend_scheme: 'always', split: false };
+      setFlags(json, '<s>', { normalized: true, lstrip: true });
+      setFlags(json, '</s>', { normalized: true });
+    },
+  },
+  {
+    name: "mistral-7b with BLOOM's split (which sees the spaces), then Metaspace (prepend always) on each piece",
+    base: 'mistral-7b',
+    change(json) {
+      json.normalizer = null;
+      json.pre_tokenizer = {
+        type: 'Sequence',
+        pretokenizers: [split(bloomSplit, 'Isolated'), { type: 'Metaspace', replacement: '\u2581', prepend_scheme: 'always', split: true }],
+      };
+    },
+  },
 ];
 
 // Texts with the variant's added tokens put into real lines, with what may touch them: white space
