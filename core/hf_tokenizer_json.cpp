@@ -349,13 +349,13 @@ class Loader {
 
   // --- model ------------------------------------------------------------------------------------
   // A vocabulary entry's bytes: byte-level files spell bytes in GPT-2's alphabet; others are UTF-8.
-  std::string token_bytes(const std::string& token) const {
-    if (!byte_level_) return token;
+  std::string token_bytes(std::string_view token) const {
+    if (!byte_level_) return std::string(token);
     std::string bytes;
     for (std::size_t pos = 0; pos < token.size();) {
       const std::size_t n = utf8_char_length(token, pos);
       const int b = gpt2_char_to_byte(utf8_code_point(token, pos));
-      if (b < 0) return token;  // not in the alphabet: Hugging Face's decoder keeps such a token's own bytes
+      if (b < 0) return std::string(token);  // not in the alphabet: Hugging Face's decoder keeps such a token's own bytes
       bytes += static_cast<char>(b);
       pos += n;
     }
@@ -377,10 +377,14 @@ class Loader {
     hf_->byte_level = byte_level_;
 
     if (compact_) {
+      std::size_t total = 0;
+      for (const std::string_view token : compact_->tokens) total += token.size();
+      ranks_.reserve(compact_->tokens.size(), total);
+      if (!byte_level_) strings_.reserve(compact_->tokens.size());
       for (uint32_t id = 0; id < compact_->tokens.size(); ++id) {
-        const std::string token(compact_->tokens[id]);
+        const std::string_view token = compact_->tokens[id];
         if (token.empty()) continue;
-        if (!ranks_.add(id, token_bytes(token))) return {"vocabulary: token " + std::to_string(id) + " is there twice"};
+        if (!ranks_.add(id, byte_level_ ? token_bytes(token) : token)) return {"vocabulary: token " + std::to_string(id) + " is there twice"};
         if (!byte_level_) strings_.emplace_back(id, token);
       }
     } else {
@@ -416,6 +420,7 @@ class Loader {
 
     if (compact_) {
       const auto& m = compact_->merges;
+      hf_->merges.reserve(m.size() / 2);
       std::string pair;  // the two tokens' bytes, in one buffer reused for every merge
       for (std::size_t i = 0; i + 1 < m.size(); i += 2) {
         pair.assign(ranks_.token(m[i]));
@@ -428,6 +433,7 @@ class Loader {
     }
     const json* merges = member(model, "merges");
     if (!merges || !merges->is_array()) return {"model.merges: expected a list"};
+    hf_->merges.reserve(merges->size());
     for (std::size_t i = 0; i < merges->size(); ++i) {
       const json& m = (*merges)[i];
       const std::string path = "model.merges[" + std::to_string(i) + "]";

@@ -5,9 +5,18 @@
 
 namespace bpeviz {
 
-void PairMerges::grow() {
+void PairMerges::reserve(std::size_t count) {
+  order_.reserve(count);
+  std::size_t slots = 1024;
+  while (slots < count * 2) slots *= 2;
+  if (slots > slots_.size()) rehash(slots);
+}
+
+void PairMerges::grow() { rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
+
+void PairMerges::rehash(std::size_t slots) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  slots_.assign(slots, Slot{});
   mask_ = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.merge.id == kNone) continue;

@@ -7,6 +7,7 @@
 // (priority, position) with lazy invalidation, as Hugging Face's Word::merge_all does; O(n log n) for
 // a word of n symbols (SentencePiece-style models make a whole paragraph one word).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -26,6 +27,8 @@ class PairMerges {
   // Adds a merge; false when the pair is already there, which it then takes (the later place wins, as in
   // Hugging Face's map of merges).
   bool add(uint32_t left, uint32_t right, uint32_t priority, uint32_t id);
+  // Room for `count` merges without growing (a loader that knows how many are coming).
+  void reserve(std::size_t count);
   Merge find(uint32_t left, uint32_t right) const {
     if (slots_.empty()) return {};
     const uint64_t key = pack(left, right);
@@ -55,6 +58,7 @@ class PairMerges {
     return key;
   }
   void grow();
+  void rehash(std::size_t slots);
 
   std::vector<Slot> slots_;
   std::vector<Entry> order_;

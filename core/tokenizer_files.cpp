@@ -41,6 +41,7 @@ const TokenizerFile& other(std::span<const TokenizerFile> files, const Tokenizer
 std::string_view tokenizer_files_kind(std::span<const TokenizerFile> files) {
   if (files.size() == 1 && is_model_file(files[0])) return "bpeviz model";
   if (files.size() == 1 && is_hf_tokenizer_json(files[0].bytes)) return "tokenizer.json";
+  if (files.size() == 1 && is_compact_hf(files[0].bytes)) return "compact tokenizer.json";
   if (files.size() == 2 && find(files, is_json) && !is_json(files[0]) + !is_json(files[1]) == 1) return "vocab.json + merges.txt";
   if (files.size() == 1 && !is_json(files[0]) && !is_merges_list(files[0])) return ".tiktoken";
   return "";
@@ -67,6 +68,11 @@ Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pret
     if (!encoding.ok()) return R::failure(files[0].name + ": " + encoding.error);
     return encoding;
   }
+  if (files.size() == 1 && is_compact_hf(files[0].bytes)) {  // as the build writes the bundled models
+    auto encoding = load_compact_hf(files[0].bytes, std::move(name));
+    if (!encoding.ok()) return R::failure(files[0].name + ": " + encoding.error);
+    return encoding;
+  }
   const TokenizerFile* json = find(files, is_json);
   if (files.size() == 2 || json) {
     if (files.size() == 1) return R::failure(json->name + " given without its merges.txt (or vocab.bpe)");
@@ -85,8 +91,8 @@ Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pret
   auto ranks = load_tiktoken_file(files[0].bytes);
   if (!ranks.ok() && ranks.error.starts_with("line 1:")) {
     // Not even its first line reads as .tiktoken: most likely not a tokenizer at all.
-    return R::failure(files[0].name + " is not a tokenizer file (a bpeviz model file, a vocab.json with its merges.txt, "
-                      "or a .tiktoken file); as a .tiktoken file, " + ranks.error);
+    return R::failure(files[0].name + " is not a tokenizer file (a bpeviz model file, a Hugging Face tokenizer.json or "
+                      "its compact form, a vocab.json with its merges.txt, or a .tiktoken file); as a .tiktoken file, " + ranks.error);
   }
   if (!ranks.ok()) return R::failure(files[0].name + ": " + ranks.error);
   const uint32_t n_vocab = ranks.value.id_end();

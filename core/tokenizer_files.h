@@ -22,7 +22,8 @@ struct TokenizerFile {
 };
 
 // What kind of tokenizer `files` hold, for messages and for the page's list: "bpeviz model", "tokenizer.json",
-// "vocab.json + merges.txt", ".tiktoken", or "" when the files are none of these.
+// "compact tokenizer.json" (the form the build makes of the bundled models), "vocab.json + merges.txt",
+// ".tiktoken", or "" when the files are none of these.
 std::string_view tokenizer_files_kind(std::span<const TokenizerFile> files);
 
 // The name to list the tokenizer under: the file's, or for a pair the vocabulary's.

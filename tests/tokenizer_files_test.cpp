@@ -6,6 +6,7 @@
 
 #include "core/bpe_trainer.h"
 #include "core/encoding_set.h"
+#include "core/hf_tokenizer_json.h"
 #include "core/model_file.h"
 #include "core/tokenizer_files.h"
 #include "test_data.h"
@@ -57,6 +58,23 @@ TEST_CASE("every export of a trained model loads as a tokenizer file and encodes
   REQUIRE_MESSAGE(from_ranks.ok(), from_ranks.error);
   // A .tiktoken file has no special tokens: compare on ordinary text.
   CHECK(from_ranks.value.encode_ordinary("copyleft 123456 你好") == original.value.encode_ordinary("copyleft 123456 你好"));
+}
+
+TEST_CASE("a Hugging Face tokenizer.json and its compact form (as the build writes it) load as tokenizer files") {
+  const std::string json = R"({"added_tokens": [], "normalizer": null, "post_processor": null, "decoder": {"type": "ByteLevel"},
+    "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true},
+    "model": {"type": "BPE", "vocab": {"a": 0, "b": 1, "c": 2, "ab": 3, "abc": 4, "Ġ": 5}, "merges": ["a b", "ab c"]}})";
+  const auto compact = write_compact_hf(json);
+  REQUIRE_MESSAGE(compact.ok(), compact.error);
+  for (const TokenizerFile& file : {TokenizerFile{"tokenizer.json", json}, TokenizerFile{"m.bpevizhf", compact.value}}) {
+    const std::vector<TokenizerFile> files{file};
+    CHECK(tokenizer_files_kind(files) == (file.name == "tokenizer.json" ? "tokenizer.json" : "compact tokenizer.json"));
+    auto encoding = load_tokenizer_files(files, Pretokenizer::none, file.name);
+    REQUIRE_MESSAGE(encoding.ok(), encoding.error);
+    CHECK(encoding.value.encode_ordinary("abc ab") == std::vector<uint32_t>{4, 5, 3});
+  }
+  const std::vector<TokenizerFile> cut{{"cut.bpevizhf", compact.value.substr(0, compact.value.size() - 3)}};
+  CHECK(load_tokenizer_files(cut, Pretokenizer::none, "x").error.starts_with("cut.bpevizhf: compact model: truncated"));
 }
 
 TEST_CASE("wrong tokenizer files get a message naming them") {
