@@ -544,7 +544,8 @@
       return done;
     },
     // Adds a tokenizer from files the user brings — [{name, bytes: Uint8Array}]: a bpeviz model file,
-    // a vocab.json with its merges.txt, or a .tiktoken file (these two with `pretokenizer`) — and
+    // a Hugging Face tokenizer.json (or the compact form the build writes of the bundled ones), a
+    // vocab.json with its merges.txt, or a .tiktoken file (these two with `pretokenizer`) — and
     // picks it. Resolves to the name it is listed under; rejects (and the page says why) when the
     // files are not a tokenizer. The files never leave the browser.
     async loadTokenizer(files, pretokenizer = 'gpt2') {
