@@ -15,6 +15,9 @@
 
 namespace bpeviz {
 
+struct ChatMessage;
+struct RenderedChat;
+
 struct ChatFormat {
   std::string_view name;       // "ChatML (gpt-4, gpt-4o)"
   std::string_view source;     // where the format and its ids come from, for the page to say
@@ -26,6 +29,9 @@ struct ChatFormat {
   // Special tokens the format needs that the encoding lacks (tiktoken's cl100k_base and o200k_base
   // have no ChatML tokens: Tiktokenizer adds them at these ids).
   std::vector<SpecialToken> added_specials;
+  // A model whose chat template does more than heads and closes (trims contents, moves or drops
+  // messages) has its own rendering, written after that template; null: the fields above are all.
+  RenderedChat (*render)(const ChatFormat&, std::span<const ChatMessage>) = nullptr;
 };
 
 // The formats known for a tokenizer (built-in encoding or bundled model name), the usual one first;
@@ -42,12 +48,16 @@ struct ChatMessage {
 struct RenderedChat {
   std::string text;
   struct Message {
-    Span whole;    // the message, from its head to its close (the separator after it not included)
-    Span content;  // its content inside that
+    Span whole;    // the message, from its head to its close (the separator after it not included);
+                   // empty when the format leaves the message out
+    Span content;  // its content inside that (trimmed, when the format trims it)
   };
   std::vector<Message> messages;
   Span reply;                       // the reply's head, at the end
   std::vector<Span> format_spans;   // the text the format added (heads, closes, separators), in order
+  // What the model's template does with this conversation that the text cannot show: a message it
+  // leaves out, or a conversation it refuses (the text is then the nearest it would write). "" if none.
+  std::string note;
 };
 RenderedChat render_chat(const ChatFormat& format, std::span<const ChatMessage> messages);
 
@@ -56,7 +66,8 @@ RenderedChat render_chat(const ChatFormat& format, std::span<const ChatMessage> 
 Encoding chat_encoding(const Encoding& base, const ChatFormat& format);
 
 // Token counts: a token that overlaps a message's content is the content's; every other token is the
-// format's (its overhead), counted with the message it belongs to, or with the reply's head.
+// format's (its overhead), counted with the message it belongs to (the one it is in or after, in the
+// order of the text: a format may move a message), or with the reply's head.
 struct ChatCounts {
   struct Message { std::size_t content = 0, format = 0; };
   std::vector<Message> messages;

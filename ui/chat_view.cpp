@@ -350,6 +350,12 @@ void draw_chat_view(ChatViewState& state, const Fonts& fonts, const ChatInput& i
     ImGui::TextWrapped("%s", state.error.c_str());
     ImGui::PopStyleColor();
   } else {
+    if (!state.rendered.note.empty()) {
+      // What the model's template does that the text cannot show: a message it leaves out, a refusal.
+      ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
+      ImGui::TextWrapped("%s", state.rendered.note.c_str());
+      ImGui::PopStyleColor();
+    }
     draw_counts_table(state);
     const Encoding* encoding = state.extended && state.format && !state.format->added_specials.empty()
                                    ? &*state.extended : in.encoding;

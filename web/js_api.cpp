@@ -240,6 +240,7 @@ nlohmann::json chat_json(AppState& s) {
           {"addedSpecials", std::move(added)},
           {"messages", std::move(messages)},
           {"text", c.rendered.text},
+          {"note", c.rendered.note},
           {"formatSpans", std::move(spans)},
           {"tokens", std::move(tokens)},
           {"counts", {{"begin", c.counts.begin}, {"reply", c.counts.reply}, {"total", c.counts.total}}},

