@@ -3,9 +3,10 @@
 Module['bpevizCore'] = (() => {
   const encoder = new TextEncoder();
   const SPECIAL = { text: 0, all: 1, error: 2 };
-  let scratch = 0, scratchSize = 0, scratchView = null;
-  // One growing buffer for inputs: encodeInto writes the UTF-8 straight into wasm memory. Its view is
-  // made again only when the buffer or wasm memory changes (not on each of many short calls).
+  let scratch = 0, scratchSize = 0, scratchView = null, scratchHeap = null;
+  // One growing buffer for inputs: the UTF-8 is written straight into wasm memory. Its view is made
+  // again only when the buffer or wasm memory changes (Emscripten then makes a new HEAPU8), not on
+  // each of many short calls.
   function reserve(bytes) {
     if (bytes > scratchSize) {
       if (scratch) Module._free(scratch);
@@ -13,14 +14,37 @@ Module['bpevizCore'] = (() => {
       scratch = Module._malloc(scratchSize);
       scratchView = null;
     }
-    if (!scratchView || scratchView.buffer !== Module.HEAPU8.buffer) scratchView = Module.HEAPU8.subarray(scratch, scratch + scratchSize);
+    if (!scratchView || scratchHeap !== Module.HEAPU8) {
+      scratchHeap = Module.HEAPU8;
+      scratchView = scratchHeap.subarray(scratch, scratch + scratchSize);
+    }
     return scratch;
   }
-  function withString(s, fn) {
+  // The UTF-8 of `s` into the scratch buffer, NUL after it; returns its length. A short ASCII string is
+  // copied by a loop: per call, TextEncoder.encodeInto costs more than the copy (texts line by line).
+  function writeString(s) {
     const ptr = reserve(s.length * 3 + 1);
-    const { written } = encoder.encodeInto(s, scratchView);
-    Module.HEAPU8[ptr + written] = 0;
-    return fn(ptr, written);
+    const view = scratchView;
+    let n = s.length;
+    if (n <= 256) {
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) {
+          n = -1;
+          break;
+        }
+        view[i] = c;
+      }
+    } else {
+      n = -1;
+    }
+    if (n < 0) n = encoder.encodeInto(s, view).written;
+    view[n] = 0;
+    return n;
+  }
+  function withString(s, fn) {
+    const length = writeString(s);
+    return fn(scratch, length);
   }
   // Encoding names are few and reused on every call: each is copied into wasm memory once.
   const names = new Map();
@@ -107,7 +131,8 @@ Module['bpevizCore'] = (() => {
     // a tokenizer.json's BOS/EOS around the text (Hugging Face's add_special_tokens). Returns a Uint32Array.
     encode(name, text, special = 'error', addSpecialTokens = false) {
       const mode = SPECIAL[special] | (addSpecialTokens ? 4 : 0);
-      const n = check(withString(text, (ptr, len) => Module._bpeviz_encode(namePtr(name), ptr, len, mode)));
+      const length = writeString(text);
+      const n = check(Module._bpeviz_encode(namePtr(name), scratch, length, mode));
       const at = Module._bpeviz_result_ids() >>> 2;
       return Module.HEAPU32.slice(at, at + n);
     },
