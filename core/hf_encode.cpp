@@ -104,8 +104,8 @@ bool split_text_pieces(const std::vector<SplitRule>& rules, std::size_t from, st
 }
 
 // Rewrites each text piece with `change`; the rest (added tokens, text a split removed) is kept. The
-// origins compose: the new text's bytes point into the input as the old text's did. `offset`: where
-// `at_start`: the text starts the input (a Metaspace "first" prepends only to the piece that does).
+// origins compose: the new text's bytes point into the input as the old text's did. `at_start`: the
+// text starts the input (a Metaspace "first" prepends only to the piece that does).
 void change_text_pieces(const Normalizer& change, bool at_start, NormalizedText& text, std::vector<Span>& pieces,
                         const std::vector<uint32_t>& kinds) {
   NormalizedText out;
