@@ -78,9 +78,8 @@ std::string_view trimmed(std::string_view text) {
   std::size_t b = 0, e = text.size();
   while (b < e && space(utf8_code_point(text, b))) b += utf8_char_length(text, b);
   while (e > b) {
-    std::size_t s = e - 1;
-    while (s > b && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
-    if (utf8_char_length(text, s) != e - s || !space(utf8_code_point(text, s))) break;
+    const std::size_t s = utf8_previous_char(text, b, e);
+    if (!space(utf8_code_point(text, s))) break;
     e = s;
   }
   return text.substr(b, e - b);

@@ -75,31 +75,29 @@ uint32_t Encoding::find_input_token(std::string_view input) const {
 
 namespace {
 
-// Cuts each piece that is text (kind kNone, not an added token) with rules [from, to).
-bool split_text_pieces(const std::vector<SplitRule>& rules, std::size_t from, std::size_t to, std::string_view text,
-                       std::vector<Span>& pieces, std::vector<uint32_t>& kinds) {
+// Cuts each piece that is text (kind kNone, not an added token) with `rules`, in order.
+bool split_text_pieces(std::span<const SplitRule> rules, std::string_view text, std::vector<Span>& pieces,
+                       std::vector<uint32_t>& kinds) {
   bool ok = true;
-  for (std::size_t r = from; r < to; ++r) {
-    std::vector<Span> cut;
-    std::vector<uint32_t> cut_kinds;
-    for (std::size_t i = 0; i < pieces.size(); ++i) {
-      const Span p = pieces[i];
-      if (kinds[i] != Vocab::kNone) {
-        cut.push_back(p);
-        cut_kinds.push_back(kinds[i]);
-        continue;
-      }
-      const std::size_t first = cut.size();
-      ok &= apply_split(rules[r], text.substr(p.begin, p.end - p.begin), cut);
-      for (std::size_t k = first; k < cut.size(); ++k) {
-        cut[k].begin += p.begin;
-        cut[k].end += p.begin;
-      }
-      cut_kinds.resize(cut.size(), Vocab::kNone);
+  std::vector<Span> cut;
+  std::vector<uint32_t> cut_kinds;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const Span p = pieces[i];
+    if (kinds[i] != Vocab::kNone) {
+      cut.push_back(p);
+      cut_kinds.push_back(kinds[i]);
+      continue;
     }
-    pieces = std::move(cut);
-    kinds = std::move(cut_kinds);
+    const std::size_t first = cut.size();
+    ok &= apply_splits(rules, text.substr(p.begin, p.end - p.begin), cut);
+    for (std::size_t k = first; k < cut.size(); ++k) {
+      cut[k].begin += p.begin;
+      cut[k].end += p.begin;
+    }
+    cut_kinds.resize(cut.size(), Vocab::kNone);
   }
+  pieces = std::move(cut);
+  kinds = std::move(cut_kinds);
   return ok;
 }
 
@@ -159,13 +157,16 @@ void Encoding::hf_pieces_piecewise(std::string_view text, bool at_start, const S
   } else {
     add(0, work.size(), Vocab::kNone);
   }
+  const std::span<const SplitRule> splits = hf.splits;
   std::size_t split = 0;
   for (const HfModel::PieceChange& c : hf.piece_changes) {
-    if (!split_text_pieces(hf.splits, split, c.after_splits, normalized.text, pieces, piece_ids)) split_gave_up = true;
+    if (!split_text_pieces(splits.subspan(split, c.after_splits - split), normalized.text, pieces, piece_ids)) {
+      split_gave_up = true;
+    }
     split = c.after_splits;
     change_text_pieces(c.change, at_start, normalized, pieces, piece_ids);
   }
-  if (!split_text_pieces(hf.splits, split, hf.splits.size(), normalized.text, pieces, piece_ids)) split_gave_up = true;
+  if (!split_text_pieces(splits.subspan(split), normalized.text, pieces, piece_ids)) split_gave_up = true;
 }
 
 Encoding::PieceMerges Encoding::merge_piece(std::string_view piece, std::vector<MergeStep>& steps) const {

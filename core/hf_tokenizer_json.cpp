@@ -252,17 +252,15 @@ class Loader {
     const bool after_a_split = std::any_of(piece_steps_.begin(), piece_steps_.end(),
                                            [](const auto& p) { return p.first > 0; });
     hf_->piecewise = after_a_split || !hf_->added_after_normalizer.empty();
-    std::vector<NormalizerStep> group;
-    for (std::size_t i = 0; i < piece_steps_.size(); ++i) {
-      if (!hf_->piecewise) {
-        normalizer_steps_.push_back(piece_steps_[i].second);
-        continue;
-      }
-      group.push_back(piece_steps_[i].second);
-      if (i + 1 == piece_steps_.size() || piece_steps_[i + 1].first != piece_steps_[i].first) {
-        hf_->piece_changes.push_back({piece_steps_[i].first, Normalizer(std::move(group))});
-        group.clear();
-      }
+    if (!hf_->piecewise) {
+      for (const auto& [after, step] : piece_steps_) normalizer_steps_.push_back(step);
+    }
+    // Piecewise, the changes with the same splits before them run as one.
+    for (std::size_t i = 0; hf_->piecewise && i < piece_steps_.size();) {
+      const std::size_t after = piece_steps_[i].first;
+      std::vector<NormalizerStep> group;
+      for (; i < piece_steps_.size() && piece_steps_[i].first == after; ++i) group.push_back(piece_steps_[i].second);
+      hf_->piece_changes.push_back({after, Normalizer(std::move(group))});
     }
     hf_->normalizer = Normalizer(std::move(normalizer_steps_));
   }

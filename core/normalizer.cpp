@@ -168,9 +168,8 @@ NormalizedText strip(const NormalizedText& in, bool left, bool right) {
   }
   if (right) {
     while (e > b) {
-      std::size_t s = e - 1;
-      while (s > b && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
-      if (utf8_char_length(text, s) != e - s || !is_white_space(utf8_code_point(text, s))) break;
+      const std::size_t s = utf8_previous_char(text, b, e);
+      if (!is_white_space(utf8_code_point(text, s))) break;
       e = s;
     }
   }

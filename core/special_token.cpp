@@ -23,11 +23,4 @@ bool is_word_character(uint32_t c) {
   }
 }
 
-// UTF-8 continuation bytes skipped back, at most 3; an ill-formed byte is a character of its own.
-std::size_t previous_char(std::string_view text, std::size_t begin, std::size_t end) {
-  std::size_t p = end - 1;
-  while (p > begin && end - p < 4 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
-  return utf8_char_length(text, p) == end - p ? p : end - 1;
-}
-
 }  // namespace bpeviz

@@ -36,8 +36,6 @@ void match_added_tokens(std::string_view text, std::size_t begin, std::size_t en
 
 // A word character (\w), as Hugging Face's single_word asks of a token's neighbours.
 bool is_word_character(uint32_t code_point);
-// Start of the character that ends at `end` (not before `begin`).
-std::size_t previous_char(std::string_view text, std::size_t begin, std::size_t end);
 
 // The first position at or after `from` where a token of `trie` that accept(index) takes starts, and
 // the longest such token's index; {npos, npos} when there is none. O(n · the longest token's length):
@@ -65,13 +63,13 @@ void match_added_tokens(std::string_view text, std::size_t begin, std::size_t en
     std::size_t b = pos, e = pos + special.text.size();
     search = e;
     if (special.single_word) {
-      const bool word_before = b > begin && is_word_character(utf8_code_point(part, previous_char(part, begin, b)));
+      const bool word_before = b > begin && is_word_character(utf8_code_point(part, utf8_previous_char(part, begin, b)));
       const bool word_after = e < end && is_word_character(utf8_code_point(part, e));
       if (word_before || word_after) continue;
     }
     if (special.lstrip) {
       while (b > start) {
-        const std::size_t p = previous_char(part, start, b);
+        const std::size_t p = utf8_previous_char(part, start, b);
         if (!is_white_space(utf8_code_point(part, p))) break;
         b = p;
       }

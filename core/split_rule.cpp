@@ -83,7 +83,7 @@ bool apply_split(const SplitRule& rule, std::string_view text, std::vector<Span>
   return ok;
 }
 
-bool apply_splits(const std::vector<SplitRule>& rules, std::string_view text, std::vector<Span>& out) {
+bool apply_splits(std::span<const SplitRule> rules, std::string_view text, std::vector<Span>& out) {
   if (rules.empty()) {
     if (!text.empty()) out.push_back({0, static_cast<uint32_t>(text.size())});
     return true;

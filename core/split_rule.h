@@ -5,6 +5,7 @@
 // for the patterns the shipped models use), or a general regex (regex.h) for any other.
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,7 @@ bool apply_split(const SplitRule& rule, std::string_view text, std::vector<Span>
 
 // Applies the rules in order, each to the pieces of the one before; no rules: the text is one piece.
 // Offsets in `text`. Returns false when a regex gave up.
-bool apply_splits(const std::vector<SplitRule>& rules, std::string_view text, std::vector<Span>& out);
+bool apply_splits(std::span<const SplitRule> rules, std::string_view text, std::vector<Span>& out);
 
 // Hugging Face's names ("Isolated", "Removed", "MergedWithPrevious", "MergedWithNext", "Contiguous").
 bool split_behavior_from_name(std::string_view name, SplitBehavior& behavior);

@@ -22,6 +22,13 @@ uint32_t utf8_code_point(std::string_view text, std::size_t pos) {
   return n > 0 ? static_cast<uint32_t>(cp) : 0xFFFD;
 }
 
+// UTF-8 continuation bytes skipped back, at most 3.
+std::size_t utf8_previous_char(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t p = end - 1;
+  while (p > begin && end - p < 4 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  return utf8_char_length(text, p) == end - p ? p : end - 1;
+}
+
 void utf8_append(std::string& out, uint32_t code_point) {
   utf8proc_uint8_t buf[4];
   const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(code_point), buf);

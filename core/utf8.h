@@ -14,6 +14,10 @@ std::size_t utf8_char_length(std::string_view text, std::size_t pos);
 // The code point of the well-formed sequence at text[pos], or U+FFFD where the bytes are ill-formed.
 uint32_t utf8_code_point(std::string_view text, std::size_t pos);
 
+// Start of the character that ends at `end` (not before `begin`, and begin < end); an ill-formed byte
+// is a character of its own, as for utf8_char_length.
+std::size_t utf8_previous_char(std::string_view text, std::size_t begin, std::size_t end);
+
 // Appends the UTF-8 encoding of a code point.
 void utf8_append(std::string& out, uint32_t code_point);
 
