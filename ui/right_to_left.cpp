@@ -87,8 +87,9 @@ Joining joining(uint32_t c) {
 
 bool has_glyph(const ImFont* font, uint32_t c) { return !font || font->FindGlyphNoFallback(static_cast<ImWchar>(c)); }
 
-// Arabic letters in their joined forms, in logical order.
-void join_arabic(std::vector<uint32_t>& text, const ImFont* font) {
+// Arabic letters in their joined forms, in logical order; past its ends the text goes on with the
+// place's letters before and after it.
+void join_arabic(std::vector<uint32_t>& text, const ImFont* font, const LabelPlace& place) {
   static thread_local std::vector<Joining> kinds;
   kinds.resize(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) kinds[i] = joining(text[i]);
@@ -96,7 +97,8 @@ void join_arabic(std::vector<uint32_t>& text, const ImFont* font) {
     for (auto j = static_cast<std::ptrdiff_t>(i) + step; j >= 0 && j < static_cast<std::ptrdiff_t>(text.size()); j += step) {
       if (kinds[static_cast<std::size_t>(j)] != Joining::transparent) return kinds[static_cast<std::size_t>(j)];
     }
-    return Joining::none;
+    const uint32_t beyond = step < 0 ? place.before : place.after;
+    return beyond ? joining(beyond) : Joining::none;
   };
   // Written over the text as it is read: a ligature makes it shorter, never longer.
   std::size_t out = 0;
@@ -183,10 +185,13 @@ void reverse_run(std::vector<uint32_t>& text, std::size_t begin, std::size_t end
 
 }  // namespace
 
-void order_right_to_left(std::string& label, std::size_t from, const ImFont* font) {
+void order_right_to_left(std::string& label, std::size_t from, const ImFont* font, const LabelPlace& place) {
   // Hebrew, Arabic and their presentation forms all start with a byte of 0xD6 or more.
   const auto begin = label.begin() + static_cast<std::ptrdiff_t>(std::min(from, label.size()));
-  if (std::none_of(begin, label.end(), [](char b) { return static_cast<unsigned char>(b) >= 0xD6; })) return;
+  if (!place.right_to_left &&
+      std::none_of(begin, label.end(), [](char b) { return static_cast<unsigned char>(b) >= 0xD6; })) {
+    return;
+  }
   const std::string_view text = std::string_view(label).substr(from);
   // Text that is not UTF-8 (visible_text spells such bytes out, but a caller may not) is left alone.
   if (!utf8_is_valid(text)) return;
@@ -197,26 +202,54 @@ void order_right_to_left(std::string& label, std::size_t from, const ImFont* fon
     code_points.push_back(utf8_code_point(text, i));
     right_to_left = right_to_left || strong_right_to_left(code_points.back());
   }
-  if (!right_to_left) return;
+  if (!right_to_left && !place.right_to_left) return;
 
-  join_arabic(code_points, font);
-  // A run starts at a right-to-left letter and ends at the last one before a left-to-right letter
-  // (or the end), with the marks on it; what lies between (spaces, numbers, punctuation) is in it.
-  for (std::size_t i = 0; i < code_points.size();) {
-    if (!strong_right_to_left(code_points[i])) {
-      ++i;
-      continue;
+  join_arabic(code_points, font, place);
+  // In a left-to-right label, a run starts at a right-to-left letter and ends at the last one before
+  // a left-to-right letter (or the end), with the marks on it; what lies between (spaces, numbers,
+  // punctuation) is in it. A right-to-left label is reversed whole, and then its left-to-right runs
+  // (found the same way, as reversed) back again.
+  const auto reverse_runs = [&](auto starts_run, auto ends_run) {
+    for (std::size_t i = 0; i < code_points.size();) {
+      if (!starts_run(code_points[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i + 1;
+      for (std::size_t j = i + 1; j < code_points.size() && !ends_run(code_points[j]); ++j) {
+        if (starts_run(code_points[j])) end = j + 1;
+      }
+      while (end < code_points.size() && bidi_class(code_points[end]) == UTF8PROC_BIDI_CLASS_NSM) ++end;
+      reverse_run(code_points, i, end);
+      i = end;
     }
-    std::size_t end = i + 1;
-    for (std::size_t j = i + 1; j < code_points.size() && bidi_class(code_points[j]) != UTF8PROC_BIDI_CLASS_L; ++j) {
-      if (strong_right_to_left(code_points[j])) end = j + 1;
-    }
-    while (end < code_points.size() && bidi_class(code_points[end]) == UTF8PROC_BIDI_CLASS_NSM) ++end;
-    reverse_run(code_points, i, end);
-    i = end;
+  };
+  const auto left_to_right = [](uint32_t c) { return bidi_class(c) == UTF8PROC_BIDI_CLASS_L; };
+  if (place.right_to_left) {
+    reverse_run(code_points, 0, code_points.size());
+    reverse_runs(left_to_right, strong_right_to_left);
+  } else {
+    reverse_runs(strong_right_to_left, left_to_right);
   }
   label.resize(from);
   for (const uint32_t c : code_points) utf8_append(label, c);
+}
+
+Direction text_direction(std::string_view utf8) {
+  bool digit = false;
+  for (std::size_t i = 0; i < utf8.size(); i += utf8_char_length(utf8, i)) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0x80) {
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') return Direction::left_to_right;
+      digit = digit || (b >= '0' && b <= '9');
+      continue;
+    }
+    const uint32_t c = utf8_code_point(utf8, i);
+    if (strong_right_to_left(c)) return Direction::right_to_left;
+    if (bidi_class(c) == UTF8PROC_BIDI_CLASS_L) return Direction::left_to_right;
+    digit = digit || number_part(c);
+  }
+  return digit ? Direction::number : Direction::neutral;
 }
 
 std::vector<uint32_t> joined_forms(uint32_t code_point) {

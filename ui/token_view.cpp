@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include <utf8proc.h>
+
+#include "core/utf8.h"
 #include "ui/byte_notation.h"
 #include "ui/theme.h"
+#include "ui/tile_order.h"
 #include "ui/token_details.h"
 #include "ui/visible_text.h"
 
@@ -22,17 +26,39 @@ float text_width(ImFont* font, float size, std::string_view s) {
   return font->CalcTextSizeA(size, 1e9f, 0, s.data(), s.data() + s.size()).x;
 }
 
+// Where a tile's text stands in the text: the letters around it (marks skipped), which Arabic letters
+// at its edges join, and its direction.
+LabelPlace tile_place(std::string_view text, const TokenGroup& group, Direction direction) {
+  LabelPlace place;
+  place.right_to_left = direction == Direction::right_to_left;
+  if (!place.right_to_left) return place;  // only Arabic joins: its tiles read right to left
+  for (std::size_t end = group.begin; end > 0;) {
+    const std::size_t at = utf8_previous_char(text, 0, end);
+    const uint32_t c = utf8_code_point(text, at);
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    if (category != UTF8PROC_CATEGORY_MN && category != UTF8PROC_CATEGORY_ME) {
+      place.before = c;
+      break;
+    }
+    end = at;
+  }
+  if (group.end < text.size()) place.after = utf8_code_point(text, group.end);
+  return place;
+}
+
 // A tile's label: its text made visible, or each token's bytes in GPT-2's notation. Returns true
 // when the tile holds a newline (its row ends there).
 bool append_tile_label(std::string& out, const TokenViewState& state, const TokenViewInput& in, const TokenGroup& group,
-                       const ImFont* font) {
+                       Direction direction, const ImFont* font) {
   if (group.begin == group.end && in.encoding) {
     // A token that covers no text (a model's BOS/EOS): its name.
     out += in.encoding->token_bytes(in.tokens[group.first_token].id);
     return false;
   }
   const std::string_view text = in.text.substr(group.begin, group.end - group.begin);
-  if (!state.byte_notation) return append_visible_text(out, text, state.show_whitespace, font);
+  if (!state.byte_notation) {
+    return append_visible_text(out, text, state.show_whitespace, font, tile_place(in.text, group, direction));
+  }
   append_gpt2_byte_notation(out, text);
   return text.find('\n') != std::string_view::npos;
 }
@@ -46,7 +72,8 @@ void lay_out_tiles(TokenViewState& out, const TokenViewState& options, const Fon
   for (uint32_t g = first; g < last; ++g) {
     const TokenGroup& group = in.groups[g];
     const std::size_t label_begin = out.labels.size();
-    const bool ends_line = append_tile_label(out.labels, options, in, group, fonts.text);
+    const Direction direction = text_direction(in.text.substr(group.begin, group.end - group.begin));
+    const bool ends_line = append_tile_label(out.labels, options, in, group, direction, fonts.text);
     const std::size_t ids_begin = out.ids.size();
     const bool untokenized = in.tokens[group.first_token].id == kUntokenized;
     for (uint32_t t = group.first_token; t < group.first_token + group.token_count && !untokenized; ++t) {
@@ -62,6 +89,7 @@ void lay_out_tiles(TokenViewState& out, const TokenViewState& options, const Fon
                                       2 * kPad;
     out.tile_widths.push_back(w);
     out.tile_ends_line.push_back(ends_line);
+    out.tile_directions.push_back(direction);
   }
 }
 
@@ -77,6 +105,44 @@ std::size_t group_at(std::span<const TokenGroup> groups, uint32_t offset) {
   return it == groups.begin() ? groups.size() : static_cast<std::size_t>(it - groups.begin()) - 1;
 }
 
+// Each row's paragraph direction, from the paragraph holding row `from` on: that of the paragraph's
+// first tile with a direction (UAX #9's P2, P3; left to right when it has none). A paragraph ends
+// after a tile that holds a newline.
+void set_row_directions(TokenViewState& state, std::size_t from) {
+  const std::size_t rows = state.row_starts.size() - 1;
+  const auto ends_paragraph = [&](std::size_t row) { return state.tile_ends_line[state.row_starts[row + 1] - 1] != 0; };
+  while (from > 0 && !ends_paragraph(from - 1)) --from;
+  state.row_right_to_left.resize(rows);
+  for (std::size_t row = from; row < rows;) {
+    std::size_t end = row + 1;  // the paragraph's rows are [row, end)
+    while (end < rows && !ends_paragraph(end - 1)) ++end;
+    bool right_to_left = false;
+    for (uint32_t g = state.row_starts[row]; g < state.row_starts[end]; ++g) {
+      const Direction d = state.tile_directions[g];
+      if (d == Direction::left_to_right || d == Direction::right_to_left) {
+        right_to_left = d == Direction::right_to_left;
+        break;
+      }
+    }
+    std::fill(state.row_right_to_left.begin() + static_cast<std::ptrdiff_t>(row),
+              state.row_right_to_left.begin() + static_cast<std::ptrdiff_t>(end), right_to_left);
+    row = end;
+  }
+}
+
+// The tiles of row `row` in the order they are drawn, left to right (ui/tile_order.h), and the x of the
+// first from the view's left edge: a right-to-left paragraph's rows are aligned right.
+float row_order(const TokenViewState& state, std::size_t row, std::vector<uint32_t>& order) {
+  const uint32_t first = state.row_starts[row], end = state.row_starts[row + 1];
+  const bool right_to_left = state.row_right_to_left[row] != 0;
+  visual_order(std::span(state.tile_directions).subspan(first, end - first), right_to_left, order);
+  for (uint32_t& g : order) g += first;
+  if (!right_to_left) return 0;
+  float width = 0;
+  for (uint32_t g = first; g < end; ++g) width += state.tile_widths[g] + kGap;
+  return std::max(0.0f, state.laid_out_width - (width - kGap));
+}
+
 // Breaks the tiles into rows of `width`: a row also ends after a tile that holds a newline. The rows
 // before the one holding tile `from - 1` stay (whether a row ends before a tile depends on that tile
 // and those before it): tiles appended a frame at a time do not wrap millions of tiles again each frame.
@@ -86,6 +152,7 @@ void wrap_rows(TokenViewState& state, float width, uint32_t from = 0) {
   state.row_starts[0] = 0;
   float x = 0;
   const auto n = static_cast<uint32_t>(state.tile_widths.size());
+  const std::size_t first_row = state.row_starts.size() - 1;
   const uint32_t first = state.row_starts.back();  // the first row wrapped again starts here
   for (uint32_t g = first; g < n; ++g) {
     const float w = state.tile_widths[g];
@@ -96,6 +163,7 @@ void wrap_rows(TokenViewState& state, float width, uint32_t from = 0) {
     x += w + kGap;
   }
   state.row_starts.push_back(n);  // sentinel
+  set_row_directions(state, first_row);
 }
 
 void rebuild_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in, float width) {
@@ -106,6 +174,7 @@ void rebuild_layout(TokenViewState& state, const Fonts& fonts, const TokenViewIn
   state.id_starts.assign(1, 0);
   state.tile_widths.clear();
   state.tile_ends_line.clear();
+  state.tile_directions.clear();
   lay_out_tiles(state, state, fonts, in, 0, static_cast<uint32_t>(in.groups.size()));
   wrap_rows(state, width);
 }
@@ -140,6 +209,7 @@ void splice_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInp
   };
   replace(state.tile_widths, fresh.tile_widths);
   replace(state.tile_ends_line, fresh.tile_ends_line);
+  replace(state.tile_directions, fresh.tile_directions);
   wrap_rows(state, width, s.first);
 }
 
@@ -180,10 +250,12 @@ bool highlighted(std::span<const Span> spans, uint32_t begin, uint32_t end) {
 }
 
 // The bars for the marked offsets in [group.begin, group.end): in the gap before the tile for its own
-// start, across the tile (at the offset's share of its bytes) for one inside it.
-float mark_x(const TokenGroup& group, uint32_t offset, float left, float right) {
-  if (offset == group.begin) return left - kGap / 2;
-  return left + (right - left) * static_cast<float>(offset - group.begin) / static_cast<float>(group.end - group.begin);
+// start, across the tile (at the offset's share of its bytes) for one inside it. A right-to-left tile
+// starts at its right edge.
+float mark_x(const TokenGroup& group, bool right_to_left, uint32_t offset, float left, float right) {
+  const float share = static_cast<float>(offset - group.begin) / static_cast<float>(group.end - group.begin);
+  if (right_to_left) return offset == group.begin ? right + kGap / 2 : right - (right - left) * share;
+  return offset == group.begin ? left - kGap / 2 : left + (right - left) * share;
 }
 constexpr float kMarkOverhang = 3.0f;
 
@@ -191,10 +263,10 @@ constexpr float kMarkOverhang = 3.0f;
 // projector still shows it.
 float mark_half_width(float text_height) { return 1.5f * std::max(1.0f, text_height / 16.0f); }
 
-void draw_marks(ImDrawList* draw, std::span<const uint32_t> marks, const TokenGroup& group, ImVec2 min, ImVec2 max,
-                float half_width, ImU32 colour) {
+void draw_marks(ImDrawList* draw, std::span<const uint32_t> marks, const TokenGroup& group, bool right_to_left,
+                ImVec2 min, ImVec2 max, float half_width, ImU32 colour) {
   for (auto it = std::lower_bound(marks.begin(), marks.end(), group.begin); it != marks.end() && *it < group.end; ++it) {
-    const float x = mark_x(group, *it, min.x, max.x);
+    const float x = mark_x(group, right_to_left, *it, min.x, max.x);
     draw->AddRectFilled(ImVec2(x - half_width, min.y - kMarkOverhang), ImVec2(x + half_width, max.y + kMarkOverhang), colour, 1.0f);
   }
 }
@@ -254,7 +326,9 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         const float y = pos.y + tile_h + kLaneGap;
         draw->AddRectFilled(ImVec2(lane_begin, y), ImVec2(lane_end, y + kLaneHeight), colour, 3.0f);
       };
-      for (uint32_t g = state.row_starts[row]; g < state.row_starts[row + 1]; ++g) {
+      static thread_local std::vector<uint32_t> order;
+      pos.x += row_order(state, static_cast<std::size_t>(row), order);
+      for (const uint32_t g : order) {
         const float w = state.tile_widths[g];
         const ImVec2 min = pos, max(pos.x + w, pos.y + tile_h);
         const TokenGroup& group = in.groups[g];
@@ -282,7 +356,10 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         const char* ids_end = state.ids.data() + state.id_starts[g + 1];
         draw->AddText(fonts.mono, mono_h, ImVec2(min.x + kPad, min.y + kPad + text_h + 2),
                       special ? colours.special_id : colours.token_id, ids, ids_end);
-        if (!in.marks.empty()) draw_marks(draw, in.marks, group, min, max, state.mark_half_width, colours.boundary_mark);
+        if (!in.marks.empty()) {
+          draw_marks(draw, in.marks, group, state.tile_directions[g] == Direction::right_to_left, min, max,
+                     state.mark_half_width, colours.boundary_mark);
+        }
         if (lane) {
           const std::size_t piece = pretoken_at(in.pieces, group.begin);
           if (piece != lane_piece) {
@@ -326,8 +403,9 @@ float token_view_scroll_to(const TokenViewState& state, std::span<const TokenGro
 bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float rect[4]) {
   if (group >= state.tile_widths.size() || state.row_starts.size() < 2) return false;
   const std::size_t row = row_of(state, group);
-  float x = state.origin.x;
-  for (std::size_t g = state.row_starts[row]; g < group; ++g) x += state.tile_widths[g] + kGap;
+  std::vector<uint32_t> order;
+  float x = state.origin.x + row_order(state, row, order);
+  for (std::size_t i = 0; order[i] != group; ++i) x += state.tile_widths[order[i]] + kGap;
   rect[0] = x;
   rect[1] = state.origin.y + static_cast<float>(row) * state.row_height;
   rect[2] = state.tile_widths[group];
@@ -335,12 +413,18 @@ bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float 
   return true;
 }
 
+std::string_view token_view_tile_label(const TokenViewState& state, std::size_t group) {
+  if (group + 1 >= state.label_starts.size()) return {};
+  return std::string_view(state.labels).substr(state.label_starts[group], state.label_starts[group + 1] - state.label_starts[group]);
+}
+
 bool token_view_mark_rect(const TokenViewState& state, std::span<const TokenGroup> groups, uint32_t offset, float rect[4]) {
   const std::size_t group = group_at(groups, offset);
   if (group == groups.size() || offset >= groups[group].end) return false;
   float tile[4];
   if (!token_view_tile_rect(state, group, tile)) return false;
-  const float x = mark_x(groups[group], offset, tile[0], tile[0] + tile[2]);
+  const float x = mark_x(groups[group], state.tile_directions[group] == Direction::right_to_left, offset, tile[0],
+                         tile[0] + tile[2]);
   rect[0] = x - state.mark_half_width;
   rect[1] = tile[1] - kMarkOverhang;
   rect[2] = 2 * state.mark_half_width;

@@ -14,6 +14,7 @@
 #include "core/token.h"
 #include "core/token_groups.h"
 #include "ui/fonts.h"
+#include "ui/right_to_left.h"
 
 namespace bpeviz {
 
@@ -38,7 +39,9 @@ struct TokenViewState {
   std::vector<uint32_t> id_starts;
   std::vector<float> tile_widths;
   std::vector<uint8_t> tile_ends_line;  // the tile holds a newline: its row ends after it
+  std::vector<Direction> tile_directions;  // of each tile's text: rows of Arabic and Hebrew run from the right
   std::vector<uint32_t> row_starts;    // first tile of each row
+  std::vector<uint8_t> row_right_to_left;  // the row's paragraph reads right to left: aligned right
   uint64_t full_layouts = 0;           // layouts of every tile so far (a splice lays out only some)
 
   // Where this frame drew the tiles (screen position of row 0, scrolled) and which one the mouse is
@@ -86,6 +89,8 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
 
 // The screen rectangle of tile `group` as last drawn (x, y, width, height); false if out of range.
 bool token_view_tile_rect(const TokenViewState& state, std::size_t group, float rect[4]);
+// Tile `group`'s label as drawn, left to right ("" if out of range).
+std::string_view token_view_tile_label(const TokenViewState& state, std::size_t group);
 
 // Views of one text under different tokenizers scroll together (the Compare tab) by text offsets: the
 // text at the top of a view whose window is scrolled to `scroll_y` (the row there, as [begin, end) of

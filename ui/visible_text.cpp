@@ -5,11 +5,12 @@
 #include <utf8proc.h>
 
 #include "core/utf8.h"
-#include "ui/right_to_left.h"
+#include "ui/pre_base_vowels.h"
 
 namespace bpeviz {
 
-bool append_visible_text(std::string& out, std::string_view text, bool show_whitespace, const ImFont* font) {
+bool append_visible_text(std::string& out, std::string_view text, bool show_whitespace, const ImFont* font,
+                         const LabelPlace& place) {
   const std::size_t from = out.size();
   bool newline = false;
   bool last_was_name = false;
@@ -41,14 +42,19 @@ bool append_visible_text(std::string& out, std::string_view text, bool show_whit
       last_was_name = true;
     } else {
       // A mark that combines with nothing (a tile of Thai's ั alone) would be drawn over the tile's
-      // edge: put it on a dotted circle, as Unicode's charts show marks.
-      const auto category = n > 1 ? utf8proc_category(static_cast<utf8proc_int32_t>(utf8_code_point(text, i))) : 0;
-      if (i == 0 && (category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_ME)) utf8_append(out, 0x25CC);
+      // edge: put it on a dotted circle, as Unicode's charts show marks. So is a vowel sign drawn
+      // before its consonant, which would seem to belong to the letter after it.
+      const uint32_t c = n > 1 ? utf8_code_point(text, i) : 0;
+      const auto category = c ? utf8proc_category(static_cast<utf8proc_int32_t>(c)) : 0;
+      if (i == 0 && (category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_ME || pre_base_vowel(c))) {
+        utf8_append(out, 0x25CC);
+      }
       out.append(text.substr(i, n));
     }
     i += n;
   }
-  order_right_to_left(out, from, font);
+  place_pre_base_vowels(out, from);
+  order_right_to_left(out, from, font, place);
   return newline;
 }
 

@@ -727,11 +727,12 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_token_rect(std::size_t index) {
   const auto it = std::upper_bound(groups.begin(), groups.end(), index,
                                    [](std::size_t i, const TokenGroup& g) { return i < g.first_token; });
   float rect[4];
-  if (index >= g_state->tokens.size() || it == groups.begin() ||
-      !token_view_tile_rect(g_state->token_view, static_cast<std::size_t>(it - groups.begin() - 1), rect)) {
+  const auto group = static_cast<std::size_t>(it - groups.begin() - 1);
+  if (index >= g_state->tokens.size() || it == groups.begin() || !token_view_tile_rect(g_state->token_view, group, rect)) {
     g_result = "null";
   } else {
-    g_result = nlohmann::json(std::vector<float>(rect, rect + 4)).dump();
+    const std::string_view label = token_view_tile_label(g_state->token_view, group);
+    g_result = nlohmann::json{rect[0], rect[1], rect[2], rect[3], std::string(label)}.dump();
   }
   return g_result.c_str();
 }

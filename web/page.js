@@ -532,10 +532,11 @@
     setDecodeInput(text) {
       withUtf8(String(text), (ptr, len) => Module._bpeviz_set_decode_input(ptr, len));
     },
-    // Where token `index`'s tile was drawn last frame, in CSS pixels, or null.
+    // Where token `index`'s tile was drawn last frame, in CSS pixels, and its label as drawn (left to
+    // right), or null.
     tokenRect(index) {
       const r = JSON.parse(fromWasm(Module._bpeviz_token_rect(index)));
-      return r && { x: r[0], y: r[1], width: r[2], height: r[3] };
+      return r && { x: r[0], y: r[1], width: r[2], height: r[3], label: r[4] };
     },
     // Does what the "Copy link" button does; resolves to {link, copied, withText}.
     copyLink() {

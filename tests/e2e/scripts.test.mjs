@@ -184,6 +184,94 @@ export const tests = {
         if (i === 0) await page.screenshot({ path: path.join(out, 'scripts-right-to-left-720p-dpr2.png') });
       }
       assert(arabic >= 2 && hebrew >= 2, `Arabic tiles ${arabic}, Hebrew tiles ${hebrew}`);
+
+      // The tiles: one row, the first token rightmost, each tile to the left of the one before it.
+      const tiles = [];
+      for (let i = 0; i < s.tokens.length; i++) tiles.push(await page.evaluate((i) => window.bpeviz.tokenRect(i), i));
+      for (let i = 1; i < tiles.length; i++) {
+        assertEqual(tiles[i].y, tiles[0].y, `token ${i}'s row`);
+        assert(tiles[i].x + tiles[i].width <= tiles[i - 1].x, `token ${i} at x ${tiles[i].x} is left of token ${i - 1} at ${tiles[i - 1].x}`);
+      }
+      assert(tiles[0].x + tiles[0].width > 1280 * 0.9, `the row is aligned right: first tile ends at ${tiles[0].x + tiles[0].width}`);
+      // Read from the right, the labels are the sentence with every Arabic letter in the form it takes
+      // in its word, also at a tile's edge (Unicode's Presentation Forms-B chart): مرحبا is meem initial,
+      // reh final, hah initial, beh medial, alef final, whatever the cuts between tokens; and each
+      // tile's leading space on its right.
+      const drawn = [...tiles.map((t) => t.label).reverse().join('')].reverse().join('');
+      const sentence = '\uFEE3\uFEAE\uFEA3\uFE92\uFE8E\u00B7\uFE91\uFE8E\uFEDF\uFECC\uFE8E\uFEDF\uFEE2\u00B7שלום\u00B7עולם';
+      assertEqual(drawn, sentence, 'the tiles read from the right');
+    });
+  },
+
+  async 'a number in Arabic text and Hebrew in English text: each run in its own direction'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, { path: START, viewport: { width: 1280, height: 720 } }, async (page) => {
+      const tilesOf = async (text) => {
+        assert(await page.evaluate((t) => window.bpeviz.setText(t), text), 'setText refused the text');
+        await frames(page, 2);
+        await waitForFonts(page);
+        const s = await state(page);
+        const bytes = new TextEncoder().encode(text);
+        const tiles = [];
+        for (let i = 0; i < s.tokens.length; i++) {
+          const rect = await page.evaluate((i) => window.bpeviz.tokenRect(i), i);
+          tiles.push({ ...rect, text: new TextDecoder().decode(bytes.slice(s.tokens[i].begin, s.tokens[i].end)) });
+        }
+        return tiles;
+      };
+      const find = (tiles, text) => {
+        const tile = tiles.find((t) => t.text === text);
+        assert(tile, `no tile of "${text}" among ${JSON.stringify(tiles.map((t) => t.text))}`);
+        return tile;
+      };
+
+      // o200k_base cuts the number in threes: 123 then 456, drawn in that order, left of the word before it.
+      const number = await tilesOf('العدد 123456 كبير');
+      const [word, n1, n2] = [number[0], find(number, '123'), find(number, '456')];
+      assert(n1.x < n2.x, `123 at ${n1.x} is left of 456 at ${n2.x}`);
+      assert(n2.x + n2.width < word.x, `the number is left of the first word (at ${word.x})`);
+      assert(number.every((t) => t.x + t.width <= word.x + word.width), 'the first word is the rightmost tile');
+      await page.screenshot({ path: path.join(out, 'scripts-number-in-arabic-720p.png') });
+
+      // An English paragraph: its words left to right, the Hebrew words between them right to left.
+      const mixed = await tilesOf('see שלום עולם now');
+      const see = mixed[0], now = mixed[mixed.length - 1];
+      const hebrew = mixed.filter((t) => /[\u05D0-\u05EA]/.test(t.text));
+      assert(hebrew.length >= 2, `Hebrew tiles: ${hebrew.length}`);
+      assert(see.x < Math.min(...hebrew.map((t) => t.x)) && now.x > Math.max(...hebrew.map((t) => t.x)), 'the English words around the Hebrew');
+      for (let i = 1; i < hebrew.length; i++) assert(hebrew[i].x < hebrew[i - 1].x, `Hebrew tile ${i} left of the one before it`);
+      assert(see.x < 100, `an English paragraph starts on the left: ${see.x}`);
+      await page.screenshot({ path: path.join(out, 'scripts-hebrew-in-english-720p.png') });
+    });
+  },
+
+  async "Devanagari's vowel sign I is drawn before its consonant"({ browser, baseUrl, out }) {
+    const TEXT = 'हिन्दी में किताब मिली, स्थिति ठीक है।';
+    await withReadyPage(browser, baseUrl, { path: START, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 }, async (page) => {
+      assert(await page.evaluate((t) => window.bpeviz.setText(t), TEXT), 'setText refused the text');
+      await frames(page, 2);
+      await waitForFonts(page);
+      const s = await state(page);
+      const bytes = new TextEncoder().encode(TEXT);
+      let signs = 0;
+      for (let i = 0; i < s.tokens.length; i++) {
+        const rect = await page.evaluate((i) => window.bpeviz.tokenRect(i), i);
+        if (!rect) continue;  // the second token of a tile shares its first's
+        const text = new TextDecoder().decode(bytes.slice(s.tokens[i].begin, s.tokens[i].end));
+        // Each ि in the text (after its consonant, its nukta or a virama-joined consonant) is drawn
+        // before them: in the label, each ि is followed by a consonant (or the dotted circle of a tile
+        // that starts with it) and never follows a virama or a nukta (it is not put inside a conjunct).
+        for (const m of rect.label.matchAll(/\u093F/g)) {
+          signs++;
+          assert(/[\u0915-\u0939\u0958-\u095F\u25CC]/.test(rect.label[m.index + 1] ?? ''), `tile "${rect.label}" of "${text}": ि before a consonant`);
+          assert(!/[\u094D\u093C]/.test(rect.label[m.index - 1] ?? ''), `tile "${rect.label}": ि inside a syllable`);
+        }
+        if (/[\u0915-\u0939]\u093F/.test(text)) assert(rect.label.replace('·', ' ') !== text, `tile "${text}" drawn as written`);
+        // Otherwise the same characters in the same order.
+        const withoutSigns = (t) => t.replaceAll('\u093F', '').replaceAll('\u25CC', '').replaceAll('·', ' ');
+        assertEqual(withoutSigns(rect.label), withoutSigns(text), `tile of "${text}" without its signs`);
+      }
+      assertEqual(signs, 5, 'vowel signs I drawn (हि, कि, मि, स्थि, ति)');
+      await page.screenshot({ path: path.join(out, 'scripts-devanagari-720p-dpr2.png') });
     });
   },
 };

@@ -83,3 +83,46 @@ TEST_CASE("noting an Arabic letter notes its joined forms for the atlas") {
   CHECK(joined_forms('a').empty());
   CHECK(joined_forms(0x05D0).empty());  // Hebrew letters have no joined forms
 }
+
+TEST_CASE("a right-to-left tile's label reads from the right, its left-to-right words kept in order") {
+  const LabelPlace tile{.right_to_left = true};
+  std::string label;
+  append_visible_text(label, " \u05E9\u05DC\u05D5\u05DD", true, nullptr, tile);  // " שלום"
+  CHECK(label == "\u05DD\u05D5\u05DC\u05E9\u00B7");                               // its space on the right
+  std::string mixed = "\u05D0 abc (\u05D1)";
+  order_right_to_left(mixed, 0, nullptr, tile);
+  CHECK(mixed == "(\u05D1) abc \u05D0");
+  std::string neutral = "\u00B7!";
+  order_right_to_left(neutral, 0, nullptr, tile);
+  CHECK(neutral == "!\u00B7");
+}
+
+TEST_CASE("Arabic letters at a tile's edge join the letters beyond it, as in the word") {
+  // مرحبا cut into مرح and با, as o200k_base cuts it: hah joins the beh after it, beh both its neighbours.
+  std::string first = "\u0645\u0631\u062D", second = "\u0628\u0627";
+  order_right_to_left(first, 0, nullptr, {.right_to_left = true, .after = 0x0628});
+  order_right_to_left(second, 0, nullptr, {.right_to_left = true, .before = 0x062D});
+  CHECK(first == "\uFEA3\uFEAE\uFEE3");  // hah initial (alone it would be isolated), reh final, meem initial
+  CHECK(second == "\uFE8E\uFE92");       // beh medial (alone: initial), alef final
+  // A letter that does not join leftwards ends the word: after reh, beh starts anew.
+  std::string after_reh = "\u0628";
+  order_right_to_left(after_reh, 0, nullptr, {.right_to_left = true, .before = 0x0631});
+  CHECK(after_reh == "\uFE8F");
+  // Lam before an alef in the next tile: its initial form, not the ligature it cannot form alone.
+  std::string lam = "\u0644";
+  order_right_to_left(lam, 0, nullptr, {.right_to_left = true, .after = 0x0627});
+  CHECK(lam == "\uFEDF");
+}
+
+TEST_CASE("a text's direction is its first letter's that has one") {
+  CHECK(text_direction("hello") == Direction::left_to_right);
+  CHECK(text_direction(" \u05E9\u05DC\u05D5\u05DD") == Direction::right_to_left);
+  CHECK(text_direction("\u0645\u0631 abc") == Direction::right_to_left);
+  CHECK(text_direction("12 abc") == Direction::left_to_right);
+  CHECK(text_direction("\u4F60\u597D") == Direction::left_to_right);
+  CHECK(text_direction(" 123") == Direction::number);
+  CHECK(text_direction("\u0661\u0662") == Direction::number);  // Arabic-Indic digits
+  CHECK(text_direction(" ,\n") == Direction::neutral);
+  CHECK(text_direction("") == Direction::neutral);
+  CHECK(text_direction("\xFF") == Direction::neutral);
+}
