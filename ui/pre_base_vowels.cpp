@@ -30,28 +30,35 @@ void place_pre_base_vowels(std::string& label, std::size_t from) {
   // U+093F and U+094E are E0 A4 BF and E0 A5 8E in UTF-8: most labels have neither.
   if (text.find("\xE0\xA4\xBF") == std::string_view::npos && text.find("\xE0\xA5\x8E") == std::string_view::npos) return;
   if (!utf8_is_valid(text)) return;
-  std::vector<uint32_t> code_points;
-  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) code_points.push_back(utf8_code_point(text, i));
+  GlyphRun glyphs;
+  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) {
+    glyphs.push_back({utf8_code_point(text, i), static_cast<uint32_t>(glyphs.size())});
+  }
+  place_pre_base_vowels(glyphs);
+  label.resize(label.size() - text.size());
+  for (const PlacedGlyph& g : glyphs) utf8_append(label, g.code_point);
+}
+
+void place_pre_base_vowels(GlyphRun& glyphs) {
+  const auto at = [&](std::size_t i) { return glyphs[i].code_point; };
   // The start of the consonant (with its nukta) that ends at `end`, or `end` when none does.
   const auto consonant_before = [&](std::size_t end) {
     std::size_t j = end;
-    while (j > 0 && combining_class(code_points[j - 1]) == kNukta) --j;
-    return j > 0 && base(code_points[j - 1]) ? j - 1 : end;
+    while (j > 0 && combining_class(at(j - 1)) == kNukta) --j;
+    return j > 0 && base(at(j - 1)) ? j - 1 : end;
   };
-  for (std::size_t i = 1; i < code_points.size(); ++i) {
-    if (!pre_base_vowel(code_points[i])) continue;
+  for (std::size_t i = 1; i < glyphs.size(); ++i) {
+    if (!pre_base_vowel(at(i))) continue;
     std::size_t start = consonant_before(i);
     // Consonants joined by a virama before it belong to the syllable: [consonant virama]* consonant.
-    while (start >= 2 && combining_class(code_points[start - 1]) == kVirama) {
+    while (start >= 2 && combining_class(at(start - 1)) == kVirama) {
       const std::size_t before = consonant_before(start - 1);
-      if (before == start - 1 || code_points[before] == 0x25CC) break;
+      if (before == start - 1 || at(before) == 0x25CC) break;
       start = before;
     }
-    std::rotate(code_points.begin() + static_cast<std::ptrdiff_t>(start), code_points.begin() + static_cast<std::ptrdiff_t>(i),
-                code_points.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    std::rotate(glyphs.begin() + static_cast<std::ptrdiff_t>(start), glyphs.begin() + static_cast<std::ptrdiff_t>(i),
+                glyphs.begin() + static_cast<std::ptrdiff_t>(i + 1));
   }
-  label.resize(label.size() - text.size());
-  for (const uint32_t c : code_points) utf8_append(label, c);
 }
 
 }  // namespace bpeviz

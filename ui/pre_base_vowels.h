@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "ui/glyph_run.h"
+
 namespace bpeviz {
 
 // Moves each Devanagari vowel sign drawn left of its consonant (those Unicode's
@@ -16,6 +18,8 @@ namespace bpeviz {
 // the sign goes before स). A sign with no consonant before it (a token cut there, drawn on a dotted
 // circle) goes before the circle. Other text is untouched.
 void place_pre_base_vowels(std::string& label, std::size_t from);
+// The same on glyphs in text order, for the text box (which must know where each character went).
+void place_pre_base_vowels(GlyphRun& glyphs);
 // Whether `code_point` is one of those signs.
 bool pre_base_vowel(uint32_t code_point);
 

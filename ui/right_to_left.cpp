@@ -89,10 +89,10 @@ bool has_glyph(const ImFont* font, uint32_t c) { return !font || font->FindGlyph
 
 // Arabic letters in their joined forms, in logical order; past its ends the text goes on with the
 // place's letters before and after it.
-void join_arabic(std::vector<uint32_t>& text, const ImFont* font, const LabelPlace& place) {
+void join_arabic(GlyphRun& text, const ImFont* font, const LabelPlace& place) {
   static thread_local std::vector<Joining> kinds;
   kinds.resize(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) kinds[i] = joining(text[i]);
+  for (std::size_t i = 0; i < text.size(); ++i) kinds[i] = joining(text[i].code_point);
   const auto neighbour = [&](std::size_t i, int step) -> Joining {
     for (auto j = static_cast<std::ptrdiff_t>(i) + step; j >= 0 && j < static_cast<std::ptrdiff_t>(text.size()); j += step) {
       if (kinds[static_cast<std::size_t>(j)] != Joining::transparent) return kinds[static_cast<std::size_t>(j)];
@@ -103,18 +103,18 @@ void join_arabic(std::vector<uint32_t>& text, const ImFont* font, const LabelPla
   // Written over the text as it is read: a ligature makes it shorter, never longer.
   std::size_t out = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const ArabicLetter* letter = arabic_letter(text[i]);
+    const ArabicLetter* letter = arabic_letter(text[i].code_point);
     if (!letter) {
       text[out++] = text[i];
       continue;
     }
     const bool joins_before = kinds[i] != Joining::none && neighbour(i, -1) == Joining::dual;
     // Lam and the alef right after it are one ligature.
-    if (text[i] == kLam && i + 1 < text.size()) {
-      const ArabicLetter* alef = arabic_letter(text[i + 1]);
+    if (text[i].code_point == kLam && i + 1 < text.size()) {
+      const ArabicLetter* alef = arabic_letter(text[i + 1].code_point);
       const uint32_t ligature = alef ? alef->lam_alef[joins_before ? kFinal : kIsolated] : 0;
       if (ligature && has_glyph(font, ligature)) {
-        text[out++] = ligature;
+        text[out++] = {ligature, text[i].source, text[i].count + text[i + 1].count};
         ++i;
         continue;
       }
@@ -123,7 +123,9 @@ void join_arabic(std::vector<uint32_t>& text, const ImFont* font, const LabelPla
     const bool joins_after = kinds[i] == Joining::dual && (after == Joining::dual || after == Joining::right);
     const int form = joins_before ? (joins_after ? kMedial : kFinal) : (joins_after ? kInitial : kIsolated);
     const uint32_t shaped = letter->form[form];
-    text[out++] = shaped && has_glyph(font, shaped) ? shaped : text[i];
+    text[out] = text[i];
+    if (shaped && has_glyph(font, shaped)) text[out].code_point = shaped;
+    ++out;
   }
   text.resize(out);
 }
@@ -163,21 +165,22 @@ uint32_t mirrored(uint32_t c) {
 // Reverses text[begin, end) by units: a letter with the marks after it, or a number (digits with the
 // separators inside it), each unit keeping its own order. The whole range is reversed, then each
 // unit back again.
-void reverse_run(std::vector<uint32_t>& text, std::size_t begin, std::size_t end) {
+void reverse_run(GlyphRun& text, std::size_t begin, std::size_t end) {
   const auto at = [&](std::size_t i) { return text.begin() + static_cast<std::ptrdiff_t>(i); };
   std::reverse(at(begin), at(end));
   for (std::size_t i = begin; i < end;) {
     // In reverse, a unit ends with its letter or its number's last digit.
     std::size_t j = i;
-    if (number_part(text[i])) {
+    if (number_part(text[i].code_point)) {
       const auto continues = [&](std::size_t k) {
-        return number_part(text[k]) || (k + 1 < end && number_separator(text[k]) && number_part(text[k + 1]));
+        return number_part(text[k].code_point) ||
+               (k + 1 < end && number_separator(text[k].code_point) && number_part(text[k + 1].code_point));
       };
       while (j + 1 < end && continues(j + 1)) ++j;
     } else {
-      while (j + 1 < end && bidi_class(text[j]) == UTF8PROC_BIDI_CLASS_NSM) ++j;
+      while (j + 1 < end && bidi_class(text[j].code_point) == UTF8PROC_BIDI_CLASS_NSM) ++j;
     }
-    if (i == j) text[i] = mirrored(text[i]);
+    if (i == j) text[i].code_point = mirrored(text[i].code_point);
     std::reverse(at(i), at(j + 1));
     i = j + 1;
   }
@@ -195,59 +198,76 @@ void order_right_to_left(std::string& label, std::size_t from, const ImFont* fon
   const std::string_view text = std::string_view(label).substr(from);
   // Text that is not UTF-8 (visible_text spells such bytes out, but a caller may not) is left alone.
   if (!utf8_is_valid(text)) return;
-  static thread_local std::vector<uint32_t> code_points;  // kept between labels: no allocation per tile
-  code_points.clear();
-  bool right_to_left = false;
+  static thread_local GlyphRun glyphs;  // kept between labels: no allocation per tile
+  glyphs.clear();
   for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) {
-    code_points.push_back(utf8_code_point(text, i));
-    right_to_left = right_to_left || strong_right_to_left(code_points.back());
+    glyphs.push_back({utf8_code_point(text, i), static_cast<uint32_t>(glyphs.size())});
   }
-  if (!right_to_left && !place.right_to_left) return;
+  if (!order_right_to_left(glyphs, font, place)) return;
+  label.resize(from);
+  for (const PlacedGlyph& g : glyphs) utf8_append(label, g.code_point);
+}
 
-  join_arabic(code_points, font, place);
+bool order_right_to_left(GlyphRun& glyphs, const ImFont* font, const LabelPlace& place) {
+  const auto right_to_left = [](const PlacedGlyph& g) { return strong_right_to_left(g.code_point); };
+  if (!place.right_to_left && std::none_of(glyphs.begin(), glyphs.end(), right_to_left)) return false;
+
+  join_arabic(glyphs, font, place);
   // In a left-to-right label, a run starts at a right-to-left letter and ends at the last one before
   // a left-to-right letter (or the end), with the marks on it; what lies between (spaces, numbers,
   // punctuation) is in it. A right-to-left label is reversed whole, and then its left-to-right runs
   // (found the same way, as reversed) back again.
   const auto reverse_runs = [&](auto starts_run, auto ends_run) {
-    for (std::size_t i = 0; i < code_points.size();) {
-      if (!starts_run(code_points[i])) {
+    for (std::size_t i = 0; i < glyphs.size();) {
+      if (!starts_run(glyphs[i].code_point)) {
         ++i;
         continue;
       }
       std::size_t end = i + 1;
-      for (std::size_t j = i + 1; j < code_points.size() && !ends_run(code_points[j]); ++j) {
-        if (starts_run(code_points[j])) end = j + 1;
+      for (std::size_t j = i + 1; j < glyphs.size() && !ends_run(glyphs[j].code_point); ++j) {
+        if (starts_run(glyphs[j].code_point)) end = j + 1;
       }
-      while (end < code_points.size() && bidi_class(code_points[end]) == UTF8PROC_BIDI_CLASS_NSM) ++end;
-      reverse_run(code_points, i, end);
+      while (end < glyphs.size() && bidi_class(glyphs[end].code_point) == UTF8PROC_BIDI_CLASS_NSM) ++end;
+      reverse_run(glyphs, i, end);
       i = end;
     }
   };
   const auto left_to_right = [](uint32_t c) { return bidi_class(c) == UTF8PROC_BIDI_CLASS_L; };
   if (place.right_to_left) {
-    reverse_run(code_points, 0, code_points.size());
+    reverse_run(glyphs, 0, glyphs.size());
     reverse_runs(left_to_right, strong_right_to_left);
   } else {
     reverse_runs(strong_right_to_left, left_to_right);
   }
-  label.resize(from);
-  for (const uint32_t c : code_points) utf8_append(label, c);
+  return true;
+}
+
+Direction character_direction(uint32_t c) {
+  if (strong_right_to_left(c)) return Direction::right_to_left;
+  if (bidi_class(c) == UTF8PROC_BIDI_CLASS_L) return Direction::left_to_right;
+  return number_part(c) ? Direction::number : Direction::neutral;
 }
 
 Direction text_direction(std::string_view utf8) {
   bool digit = false;
   for (std::size_t i = 0; i < utf8.size(); i += utf8_char_length(utf8, i)) {
     const auto b = static_cast<unsigned char>(utf8[i]);
-    if (b < 0x80) {
-      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') return Direction::left_to_right;
-      digit = digit || (b >= '0' && b <= '9');
-      continue;
-    }
-    const uint32_t c = utf8_code_point(utf8, i);
-    if (strong_right_to_left(c)) return Direction::right_to_left;
-    if (bidi_class(c) == UTF8PROC_BIDI_CLASS_L) return Direction::left_to_right;
-    digit = digit || number_part(c);
+    const bool letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+    const Direction d = b >= 0x80 ? character_direction(utf8_code_point(utf8, i))  // ASCII without decoding it
+                        : letter  ? Direction::left_to_right
+                                  : (b >= '0' && b <= '9' ? Direction::number : Direction::neutral);
+    if (d == Direction::left_to_right || d == Direction::right_to_left) return d;
+    digit = digit || d == Direction::number;
+  }
+  return digit ? Direction::number : Direction::neutral;
+}
+
+Direction text_direction(std::span<const uint32_t> code_points) {
+  bool digit = false;
+  for (const uint32_t c : code_points) {
+    const Direction d = character_direction(c);
+    if (d == Direction::left_to_right || d == Direction::right_to_left) return d;
+    digit = digit || d == Direction::number;
   }
   return digit ? Direction::number : Direction::neutral;
 }

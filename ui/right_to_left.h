@@ -9,11 +9,14 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <imgui.h>
+
+#include "ui/glyph_run.h"
 
 namespace bpeviz {
 
@@ -30,12 +33,18 @@ struct LabelPlace {
 // joined forms (a form the font lacks is left as the plain letter). Text with no Hebrew or Arabic is
 // untouched. `font` null: every form is taken.
 void order_right_to_left(std::string& label, std::size_t from, const ImFont* font, const LabelPlace& place = {});
+// The same on glyphs (in text order on entry, in visual order on return), for the text box, which must
+// know where each character went. Returns false, leaving them untouched, when there is nothing to do.
+bool order_right_to_left(GlyphRun& glyphs, const ImFont* font, const LabelPlace& place = {});
 
 // The direction of a text for ordering it among others: that of its first letter with a direction
 // (Hebrew and Arabic: right to left; Latin, CJK and most others: left to right); a text with no such
 // letter is a number if it has a digit, else neutral (spaces, punctuation).
 enum class Direction : uint8_t { neutral, left_to_right, right_to_left, number };
 Direction text_direction(std::string_view utf8);
+Direction text_direction(std::span<const uint32_t> code_points);
+// A character's own direction: that of a strong letter, number for digits, neutral for the rest.
+Direction character_direction(uint32_t code_point);
 
 // The joined forms a letter can take (for the glyph atlas): its initial, medial, final and isolated
 // forms, and for lam and the alefs the lam-alef ligatures. Empty for letters that do not join.

@@ -258,6 +258,7 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   // No per-frame callback (ImGuiInputTextFlags_CallbackAlways): ImGui would measure the caret's and
   // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text. (On the page the box
   // has the focus from the start: Escape would have taken it back to the example text.)
+  begin_shaped_box(state.shaping, state.text, state.revision, id);
   bool changed = draw_keeping_text_on_escape(
       [&] { return ImGui::InputTextMultiline(label, &state.text, size, ImGuiInputTextFlags_AllowTabInput); });
   ImGuiInputTextState* box = active_box(id);
@@ -287,6 +288,7 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
     ++state.revision;
     state.refusal.clear();
   }
+  end_shaped_box(state.shaping, state.text, state.revision, label, id);
   return changed;
 }
 

@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "ui/text_box_shaping.h"
+
 namespace bpeviz {
 
 // The most text the box holds: a long book or a large log, yet small enough that the text, ImGui's
@@ -39,6 +41,7 @@ struct TextEditorState {
   int paste_held_frames = 0;
   bool active = false;          // the box had keyboard focus last frame
   bool cursor_to_end = false;   // once the box is active: caret at the end of the text
+  TextBoxShaping shaping;       // Arabic, Hebrew and Devanagari drawn as they are read
 };
 
 // Replaces the whole text at once (the undo history does not keep the old text). A text over

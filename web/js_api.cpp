@@ -46,6 +46,15 @@ const char* panel_name(Panel panel) {
   return "tokens";
 }
 
+// The text box's lines as drawn laid out (Arabic, Hebrew, Devanagari), and its caret among them.
+nlohmann::json text_box_json(const TextBoxShaping& shaping) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const DrawnLine& l : shaping.drawn_lines) {
+    lines.push_back({{"line", l.line}, {"text", l.glyphs}, {"x", l.x}, {"y", l.y}, {"width", l.width}});
+  }
+  return {{"laidOut", shaping.drawn}, {"caret", shaping.caret}, {"selection", {shaping.selection_begin, shaping.selection_end}}, {"caretX", shaping.caret_x}, {"caretY", shaping.caret_y}, {"lines", lines}};
+}
+
 // The encode player: its script, position and what it shows.
 nlohmann::json player_json(const AppState& s) {
   const EncodePlayerState& p = s.player;
@@ -373,6 +382,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"lesson", lesson_json(s)},
       {"shortcutsHelp", s.shortcuts_help},
       {"fonts", fonts_json(s)},
+      {"textBox", text_box_json(s.editor.shaping)},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
                   {"tokens", rect_json(s.tokens_rect)},

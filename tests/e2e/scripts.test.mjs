@@ -3,7 +3,7 @@
 // the fallback fonts the text needs, and only those: an English text fetches none. Screenshots at
 // 1280×720 and 1920×1080, DPR 1 and 2.
 import path from 'node:path';
-import { assert, assertEqual, frames, setText, waitFor, withReadyPage } from './harness.mjs';
+import { assert, assertEqual, frames, pixel, setText, waitFor, withReadyPage } from './harness.mjs';
 
 const SAMPLE = 'Hello, 🌍! 你好! 안녕 مرحبا שלום नमस्ते สวัสดี Ελληνικά Привет';
 // The pieces of scripts/make_fallback_fonts.py's cut that SAMPLE needs: 🌍 is U+1F30D, 你 U+4F60
@@ -272,6 +272,87 @@ export const tests = {
       }
       assertEqual(signs, 5, 'vowel signs I drawn (हि, कि, मि, स्थि, ति)');
       await page.screenshot({ path: path.join(out, 'scripts-devanagari-720p-dpr2.png') });
+    });
+  },
+
+  async 'the text box draws Arabic, Hebrew and Devanagari as they are read, and a click puts the caret on the letter under it'({ browser, baseUrl, out }) {
+    const TEXT = 'مرحبا بالعالم\nsee שלום now\nकिताब';
+    await withReadyPage(browser, baseUrl, { path: START, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 }, async (page) => {
+      assert(await page.evaluate((t) => window.bpeviz.setText(t), TEXT), 'setText refused the text');
+      await frames(page, 2);
+      await waitForFonts(page);
+      let s = await state(page);
+      const box = s.layout.editor;
+      assert(s.textBox.laidOut, 'the box lays its lines out');
+      const lines = s.textBox.lines;
+      assertEqual(lines.map((l) => l.line), [0, 1, 2], 'lines drawn');
+      // Arabic: every letter in the form it takes in its word (Presentation Forms-B), read from the
+      // right; the line aligned right. Hebrew inside English reversed; ि before its consonant.
+      assertEqual(lines[0].text, '\uFEE2\uFEDF\uFE8E\uFECC\uFEDF\uFE8E\uFE91 \uFE8E\uFE92\uFEA3\uFEAE\uFEE3', 'the Arabic line as drawn');
+      assertEqual(lines[1].text, 'see םולש now', 'the Hebrew in English as drawn');
+      assertEqual(lines[2].text, '\u093F\u0915\u0924\u093E\u092C', 'the Devanagari line as drawn');
+      const right = box.x + box.width;
+      assert(lines[0].x + lines[0].width > right - 40 && lines[0].x + lines[0].width <= right, `the Arabic line ends at the box's right edge: ${lines[0].x + lines[0].width} of ${right}`);
+      assert(lines[1].x < box.x + 20, `the English line starts on the left: ${lines[1].x}`);
+      assert(lines[0].y < lines[1].y && lines[1].y < lines[2].y, 'the lines top to bottom');
+      const rowHeight = lines[1].y - lines[0].y;
+      const middle = (l) => l.y + rowHeight / 2;
+
+      // A click at the Arabic line's right end: the caret before its first letter, drawn there; what
+      // is typed goes before it.
+      await page.mouse.click(lines[0].x + lines[0].width - 2, middle(lines[0]));
+      await frames(page, 2);
+      s = await state(page);
+      assertEqual(s.textBox.caret, 0, 'caret after a click at the Arabic line\'s right end');
+      assert(Math.abs(s.textBox.caretX - (lines[0].x + lines[0].width)) <= 2, `caret drawn at ${s.textBox.caretX}, the line ends at ${lines[0].x + lines[0].width}`);
+      await page.keyboard.type('و');
+      await frames(page, 2);
+      s = await state(page);
+      assert(s.text.startsWith('ومرحبا'), `typed at the caret: ${JSON.stringify(s.text.slice(0, 8))}`);
+      assertEqual(s.textBox.caret, 1, 'caret after the typed letter');
+      assert(s.textBox.caretX < lines[0].x + lines[0].width - 2, `the caret moved left, after the new letter: ${s.textBox.caretX}`);
+
+      // At the Arabic line's left end: after its last letter (14 characters now).
+      const arabic = (await state(page)).textBox.lines[0];
+      await page.mouse.click(arabic.x + 2, middle(arabic));
+      await frames(page, 2);
+      assertEqual((await state(page)).textBox.caret, 14, 'caret after a click at the Arabic line\'s left end');
+
+      // A drag across "see שלום now" from its left end: the caret follows the mouse letter by letter,
+      // through the Hebrew word from its last letter back to its first (the line's characters are
+      // counted from 15, after the Arabic line and its newline).
+      const mixed = (await state(page)).textBox.lines[1];
+      const carets = [];
+      await page.mouse.move(mixed.x + 1, middle(mixed));
+      await page.mouse.down();
+      for (let x = mixed.x + 1; x < mixed.x + mixed.width + 6; x += 1.5) {  // no glyph here is under 3 px wide
+        await page.mouse.move(x, middle(mixed));
+        const caret = await page.evaluate(() => window.bpeviz.nextFrame().then(() => window.bpeviz.state().textBox.caret)) - 15;
+        if (caret !== carets[carets.length - 1]) carets.push(caret);
+      }
+      await page.mouse.up();
+      assertEqual(carets, [0, 1, 2, 3, 4, 8, 7, 6, 5, 4, 8, 9, 10, 11, 12], 'carets along the line, left to right');
+
+      // A click at the Devanagari line's left end: before its first consonant, where its ि is drawn.
+      const devanagari = (await state(page)).textBox.lines[2];
+      await page.mouse.click(devanagari.x + 1, middle(devanagari));
+      await frames(page, 2);
+      assertEqual((await state(page)).textBox.caret, 14 + 1 + 'see שלום now'.length + 1, 'caret at the Devanagari line\'s start');
+
+      await page.screenshot({ path: path.join(out, 'scripts-text-box-right-to-left-720p-dpr2.png') });
+
+      // Ctrl+A: every glyph of every line under the selection's colour.
+      await page.keyboard.press('Control+a');
+      await frames(page, 2);
+      s = await state(page);
+      assertEqual(s.textBox.selection, [0, [...s.text].length], 'the selection');
+      for (const line of s.textBox.lines) {
+        // The top left corner of a line's first glyph (above its ink) against the box's background beside the line.
+        const selected = await pixel(page, line.x + 1, line.y + 1);
+        const beside = await pixel(page, line.x > box.x + box.width / 2 ? box.x + 20 : box.x + box.width - 30, line.y + 1);
+        assert(selected.join() !== beside.join(), `line ${line.line} drawn selected: ${selected} against ${beside}`);
+      }
+      await page.screenshot({ path: path.join(out, 'scripts-text-box-selection-720p-dpr2.png') });
     });
   },
 };

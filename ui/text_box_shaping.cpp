@@ -1,0 +1,178 @@
+#include "ui/text_box_shaping.h"
+
+#include <imgui_internal.h>  // the box's child window and edit state: where it drew its text
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/utf8.h"
+#include "ui/pre_base_vowels.h"
+
+namespace bpeviz {
+
+namespace {
+
+// Lines longer than this are drawn as ImGui draws them, unshaped: laying out a line of a megabyte
+// every frame would stall the page, and nobody reads such a line in the box.
+constexpr std::size_t kLongestShapedLine = 16 << 10;
+
+void note_text(TextBoxShaping& s, std::string_view text, uint64_t revision) {
+  s.revision = revision;
+  s.needed = text_needs_shaping(text);
+  s.lines_found = false;
+}
+
+// Each line's first byte and first character: one pass over the text, once per revision.
+void find_lines(TextBoxShaping& s, std::string_view text) {
+  s.line_starts.assign(1, 0);
+  s.line_chars.assign(1, 0);
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (text[i] == '\n') {
+      s.line_starts.push_back(i + 1);
+      s.line_chars.push_back(chars);
+    }
+  }
+  s.lines_found = true;
+}
+
+// Lays out line `i` into s.layout (its characters in s.line).
+void lay_out(TextBoxShaping& s, std::string_view text, std::size_t i) {
+  const std::size_t begin = s.line_starts[i];
+  const std::size_t end = i + 1 < s.line_starts.size() ? s.line_starts[i + 1] - 1 : text.size();
+  s.line.clear();
+  for (std::size_t k = begin; k < end; k += utf8_char_length(text, k)) s.line.push_back(utf8_code_point(text, k));
+  lay_out_line(s.line, s.font, s.font_size, s.layout, end - begin <= kLongestShapedLine);
+}
+
+// Where a laid-out line starts on screen: a right-to-left line that fits ends at the box's right edge.
+float line_left(const TextBoxShaping& s, const LineLayout& layout) {
+  const float room = s.view_width - layout.width();
+  return layout.right_to_left && room > 0 ? s.origin.x + s.scroll_x + room : s.origin.x;
+}
+
+}  // namespace
+
+bool text_needs_shaping(std::string_view text) {
+  for (std::size_t i = utf8_skip_ascii(text, 0); i < text.size(); i = utf8_skip_ascii(text, i)) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    // Only these lead bytes start U+0590–U+08FF (Hebrew to Arabic Extended), U+093F and U+094E
+    // (E0), and the presentation forms (EF): the rest is skipped undecoded.
+    if ((b >= 0xD6 && b <= 0xE0) || b == 0xEF) {
+      const uint32_t c = utf8_code_point(text, i);
+      if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) || pre_base_vowel(c)) {
+        return true;
+      }
+    }
+    i += utf8_char_length(text, i);
+  }
+  return false;
+}
+
+void begin_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revision, ImGuiID id) {
+  if (s.revision != revision) note_text(s, text, revision);
+  s.hiding = s.needed;
+  s.mouse_moved = false;
+  if (!s.hiding) return;
+  s.text_color = ImGui::GetColorU32(ImGuiCol_Text);
+  s.selection_color = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_TextSelectedBg, IM_COL32(0, 0, 0, 0));
+
+  // A click (or a drag) over a laid-out line: the box is told of the place, unshaped, of the
+  // character under the mouse, and puts its caret there.
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 mouse = io.MousePos;
+  const bool dragging = ImGui::GetActiveID() == id && io.MouseDown[0];
+  const bool inside = mouse.x >= s.clip_min.x && mouse.x < s.clip_max.x && mouse.y >= s.clip_min.y && mouse.y < s.clip_max.y;
+  if (!s.drawn || !(dragging || inside) || s.font_size <= 0) return;
+  if (!s.lines_found) find_lines(s, text);
+  const float row = std::floor((mouse.y - s.origin.y) / s.font_size);
+  const auto line = static_cast<std::size_t>(std::clamp(row, 0.0f, static_cast<float>(s.line_starts.size() - 1)));
+  lay_out(s, text, line);
+  if (!s.layout.shaped) return;
+  const uint32_t index = index_at_x(s.layout, mouse.x - line_left(s, s.layout));
+  float x = s.origin.x + unshaped_x(s.line, index, s.font, s.font_size);
+  if (!dragging) x = std::clamp(x, s.clip_min.x, s.clip_max.x - 1);  // still over the box, or it ignores the click
+  s.mouse_x = mouse.x;
+  io.MousePos.x = x;
+  s.mouse_moved = true;
+}
+
+void end_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revision, const char* label, ImGuiID id) {
+  s.drawn_lines.clear();
+  s.caret = -1;
+  s.selection_begin = s.selection_end = 0;
+  s.caret_x = s.caret_y = -1;
+  s.drawn = false;
+  if (!s.hiding) return;
+  s.hiding = false;
+  ImGui::PopStyleColor(2);
+  ImGuiIO& io = ImGui::GetIO();
+  if (s.mouse_moved) io.MousePos.x = s.mouse_x;
+  if (s.revision != revision) note_text(s, text, revision);
+  if (!s.lines_found) find_lines(s, text);
+
+  // The box's child window, named as ImGui 1.86's BeginChildEx names it.
+  char name[512];
+  ImFormatString(name, sizeof name, "%s/%s_%08X", ImGui::GetCurrentWindow()->Name, label, id);
+  ImGuiWindow* child = ImGui::FindWindowByName(name);
+  if (!child || !child->Active) return;
+  ImGuiInputTextState* box = ImGui::GetActiveID() == id ? ImGui::GetInputTextState(id) : nullptr;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  s.font = ImGui::GetFont();
+  s.font_size = ImGui::GetFontSize();
+  s.scroll_x = box ? box->ScrollX : 0.0f;  // as ImGui: scrolled sideways only while it has the focus
+  s.origin = ImVec2(child->Pos.x + style.FramePadding.x - child->Scroll.x - s.scroll_x,
+                    child->Pos.y + style.FramePadding.y - child->Scroll.y);
+  s.clip_min = child->InnerClipRect.Min;
+  s.clip_max = child->InnerClipRect.Max;
+  s.view_width = child->InnerRect.GetWidth() - 2 * style.FramePadding.x;
+  s.drawn = true;
+
+  const float size = s.font_size;
+  const std::size_t lines = s.line_starts.size();
+  const auto first = static_cast<std::size_t>(std::max(0.0f, std::floor((s.clip_min.y - s.origin.y) / size)));
+  const std::size_t last = std::min(lines, static_cast<std::size_t>(std::max(0.0f, std::floor((s.clip_max.y - s.origin.y) / size))) + 1);
+  const bool selected = box && box->HasSelection();
+  const auto selection_begin = static_cast<std::size_t>(selected ? std::min(box->Stb.select_start, box->Stb.select_end) : 0);
+  const auto selection_end = static_cast<std::size_t>(selected ? std::max(box->Stb.select_start, box->Stb.select_end) : 0);
+  s.selection_begin = static_cast<int>(selection_begin);
+  s.selection_end = static_cast<int>(selection_end);
+  const bool caret_shown = box && (!io.ConfigInputTextCursorBlink || box->CursorAnim <= 0.0f || ImFmod(box->CursorAnim, 1.20f) <= 0.80f);
+  ImDrawList* draw = child->DrawList;
+  draw->PushClipRect(s.clip_min, s.clip_max);
+  std::string glyphs;
+  for (std::size_t i = first; i < last; ++i) {
+    lay_out(s, text, i);
+    const LineLayout& layout = s.layout;
+    const float x = line_left(s, layout), y = s.origin.y + static_cast<float>(i) * size;
+    const std::size_t start = s.line_chars[i], length = s.line.size();
+    if (selected && length == 0 && selection_begin <= start && start < selection_end) {  // as ImGui shows a selected empty line
+      draw->AddRectFilled(ImVec2(x, y), ImVec2(x + std::floor(s.font->GetCharAdvance(' ') * size / s.font->FontSize * 0.5f), y + size), s.selection_color);
+    }
+    for (std::size_t g = 0; selected && g < layout.glyphs.size(); ++g) {
+      const std::size_t from = start + layout.glyphs[g].source, to = from + layout.glyphs[g].count;
+      if (from < selection_end && to > selection_begin) {
+        draw->AddRectFilled(ImVec2(x + layout.left[g], y), ImVec2(x + layout.left[g + 1], y + size), s.selection_color);
+      }
+    }
+    glyphs.clear();
+    for (const PlacedGlyph& g : layout.glyphs) utf8_append(glyphs, g.code_point);
+    draw->AddText(s.font, size, ImVec2(x, y), s.text_color, glyphs.data(), glyphs.data() + glyphs.size());
+    s.drawn_lines.push_back({static_cast<uint32_t>(i), glyphs, x, y, layout.width()});
+    const auto caret = box ? static_cast<std::size_t>(box->Stb.cursor) : 0;
+    if (box && caret >= start && caret <= start + length) {
+      const float caret_x = std::floor(x + bpeviz::caret_x(layout, static_cast<uint32_t>(caret - start)));
+      s.caret = static_cast<int>(caret);
+      s.caret_x = caret_x;
+      s.caret_y = y;
+      if (caret_shown) draw->AddLine(ImVec2(caret_x, y + 0.5f), ImVec2(caret_x, y + size - 1.5f), s.text_color);
+      GImGui->PlatformImePos = ImVec2(caret_x - 1.0f, y);  // the IME's window by the caret as drawn
+    }
+  }
+  draw->PopClipRect();
+}
+
+}  // namespace bpeviz

@@ -1,0 +1,68 @@
+// The text box drawn as it is read. Dear ImGui 1.86's multiline box draws code points left to right,
+// one glyph each: Arabic came out unjoined and reversed, Hebrew reversed, Devanagari's vowel sign I
+// after its consonant. For a text with such characters the box still edits the text (caret, keys,
+// selection, undo, IME), but its own drawing of the text is hidden and each visible line is drawn
+// laid out as it is read (ui/line_layout.h), a right-to-left line aligned right; the caret and the
+// selection are drawn where their characters went, and a click on such a line is passed to the box
+// at the place of the character under it. Arrow keys still move in text order, as ImGui moves.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/line_layout.h"
+
+namespace bpeviz {
+
+// A line as the box drew it in the last frame (for the page's test API).
+struct DrawnLine {
+  uint32_t line;        // its index in the text
+  std::string glyphs;   // what was drawn, left to right (UTF-8)
+  float x, y, width;    // where, in the app's coordinates
+};
+
+struct TextBoxShaping {
+  uint64_t revision = 0;     // the text's revision the fields below were found for
+  bool needed = false;       // the text has a character the box would draw out of place
+  bool lines_found = false;  // line_starts and line_chars are filled in (when needed)
+  std::vector<std::size_t> line_starts;  // each line's first byte
+  std::vector<std::size_t> line_chars;   // each line's first character, counted from the text's start
+
+  // This frame: the box's text is hidden, and the mouse x moved for the box (restored after it).
+  bool hiding = false;
+  bool mouse_moved = false;
+  float mouse_x = 0;
+  ImU32 text_color = 0, selection_color = 0;
+  // Where the box drew its text in the last frame, for this frame's clicks.
+  bool drawn = false;
+  ImVec2 origin;              // the first line's top left on screen, scrolled
+  ImVec2 clip_min, clip_max;  // the box's inside
+  float view_width = 0;       // the width its lines have to be aligned in
+  float font_size = 0;
+  const ImFont* font = nullptr;
+  std::vector<DrawnLine> drawn_lines;
+  int caret = -1;                    // the caret's character index when the box has the focus, else -1
+  int selection_begin = 0, selection_end = 0;  // the selection's characters (equal: none)
+  float caret_x = -1, caret_y = -1;  // where it was drawn (blinking aside)
+  float scroll_x = 0;
+
+  std::vector<uint32_t> line;  // scratch, kept to spare allocations
+  LineLayout layout;
+};
+
+// Whether `text` (UTF-8) has Hebrew, Arabic (or another right-to-left script of theirs) or
+// Devanagari's vowel sign I: characters the box would draw out of place.
+bool text_needs_shaping(std::string_view text);
+
+// Called right before the box is drawn (ImGui::InputTextMultiline with `id`): hides its text and
+// passes a click on a laid-out line to the character under it.
+void begin_shaped_box(TextBoxShaping& shaping, std::string_view text, uint64_t revision, ImGuiID id);
+// Called right after (`label` is the box's), with the text as the box left it and its revision: draws
+// the lines.
+void end_shaped_box(TextBoxShaping& shaping, std::string_view text, uint64_t revision, const char* label, ImGuiID id);
+
+}  // namespace bpeviz
