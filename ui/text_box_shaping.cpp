@@ -83,6 +83,8 @@ void begin_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revisio
   // A click (or a drag) over a laid-out line: the box is told of the place, unshaped, of the
   // character under the mouse, and puts its caret there.
   ImGuiIO& io = ImGui::GetIO();
+  s.font = ImGui::GetFont();  // last frame's may be gone: the atlas is rebuilt between frames
+  s.font_size = ImGui::GetFontSize();
   const ImVec2 mouse = io.MousePos;
   const bool dragging = ImGui::GetActiveID() == id && io.MouseDown[0];
   const bool inside = mouse.x >= s.clip_min.x && mouse.x < s.clip_max.x && mouse.y >= s.clip_min.y && mouse.y < s.clip_max.y;

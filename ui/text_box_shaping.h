@@ -43,12 +43,12 @@ struct TextBoxShaping {
   ImVec2 clip_min, clip_max;  // the box's inside
   float view_width = 0;       // the width its lines have to be aligned in
   float font_size = 0;
-  const ImFont* font = nullptr;
+  const ImFont* font = nullptr;  // the box's font, taken anew each frame
   std::vector<DrawnLine> drawn_lines;
   int caret = -1;                    // the caret's character index when the box has the focus, else -1
   int selection_begin = 0, selection_end = 0;  // the selection's characters (equal: none)
   float caret_x = -1, caret_y = -1;  // where it was drawn (blinking aside)
-  float scroll_x = 0;
+  float scroll_x = 0;                // the box's sideways scroll (it scrolls only while it has the focus)
 
   std::vector<uint32_t> line;  // scratch, kept to spare allocations
   LineLayout layout;
