@@ -1,5 +1,5 @@
-// Frames drawn headless for the ui tests: the whole app, or the training studio alone in a
-// window filling the display; and a built-in encoding loaded from its binary vocabulary.
+// Frames drawn headless for the ui tests: the whole app, or the training studio or the text box alone
+// in a window filling the display; and a built-in encoding loaded from its binary vocabulary.
 #pragma once
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -9,6 +9,7 @@
 #include "tests/test_data.h"
 #include "tests/ui/headless.h"
 #include "ui/app.h"
+#include "ui/text_editor.h"
 #include "ui/training_studio.h"
 
 namespace bpeviz::test {
@@ -26,6 +27,16 @@ inline void studio_frame_headless(TrainingStudioState& state, const TrainingStud
   ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
   ImGui::Begin("studio");
   draw_training_studio(state, default_fonts(), input);
+  ImGui::End();
+  ImGui::Render();
+}
+
+inline void editor_frame(TextEditorState& editor) {
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+  ImGui::Begin("editor");
+  draw_text_editor(editor, "##text", ImVec2(-1, 300));
   ImGui::End();
   ImGui::Render();
 }

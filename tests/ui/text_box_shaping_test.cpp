@@ -6,22 +6,13 @@
 
 #include <string>
 
-#include "tests/ui/headless.h"
+#include "tests/ui/frames.h"
 #include "ui/text_editor.h"
 
 using namespace bpeviz;
+using bpeviz::test::editor_frame;
 
 namespace {
-
-void editor_frame(TextEditorState& editor) {
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-  ImGui::Begin("editor");
-  draw_text_editor(editor, "##text", ImVec2(-1, 300));
-  ImGui::End();
-  ImGui::Render();
-}
 
 void click(TextEditorState& editor, float x, float y) {
   ImGuiIO& io = ImGui::GetIO();

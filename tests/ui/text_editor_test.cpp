@@ -8,10 +8,11 @@
 #include <string>
 
 #include "core/utf8.h"
-#include "tests/ui/headless.h"
+#include "tests/ui/frames.h"
 #include "ui/text_editor.h"
 
 using namespace bpeviz;
+using bpeviz::test::editor_frame;
 
 namespace {
 
@@ -20,16 +21,6 @@ std::string lines_of(std::size_t bytes) {
   std::string text;
   while (text.size() + 81 <= bytes) text += std::string(80, 'a') + "\n";
   return text + std::string(bytes - text.size(), 'b');
-}
-
-void editor_frame(TextEditorState& editor) {
-  ImGui::NewFrame();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-  ImGui::Begin("editor");
-  draw_text_editor(editor, "##text", ImVec2(-1, 300));
-  ImGui::End();
-  ImGui::Render();
 }
 
 // Frames until the pending paste is in (it may first focus the box).
