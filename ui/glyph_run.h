@@ -3,6 +3,8 @@
 // replaces characters; the text box must still put its caret and selection on the right glyphs.
 #pragma once
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace bpeviz {
@@ -13,5 +15,10 @@ struct PlacedGlyph {
   uint32_t count = 1;   // how many it stands for: two for a lam-alef ligature
 };
 using GlyphRun = std::vector<PlacedGlyph>;
+
+// The characters of `text` (UTF-8), each as its own glyph, in text order (replacing `glyphs`).
+void glyphs_of_text(std::string_view text, GlyphRun& glyphs);
+// Appends what the glyphs draw to `out`, as UTF-8.
+void append_glyphs(std::string& out, const GlyphRun& glyphs);
 
 }  // namespace bpeviz

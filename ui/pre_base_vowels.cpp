@@ -1,7 +1,6 @@
 #include "ui/pre_base_vowels.h"
 
 #include <algorithm>
-#include <vector>
 
 #include <utf8proc.h>
 
@@ -31,12 +30,10 @@ void place_pre_base_vowels(std::string& label, std::size_t from) {
   if (text.find("\xE0\xA4\xBF") == std::string_view::npos && text.find("\xE0\xA5\x8E") == std::string_view::npos) return;
   if (!utf8_is_valid(text)) return;
   GlyphRun glyphs;
-  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) {
-    glyphs.push_back({utf8_code_point(text, i), static_cast<uint32_t>(glyphs.size())});
-  }
+  glyphs_of_text(text, glyphs);
   place_pre_base_vowels(glyphs);
   label.resize(label.size() - text.size());
-  for (const PlacedGlyph& g : glyphs) utf8_append(label, g.code_point);
+  append_glyphs(label, glyphs);
 }
 
 void place_pre_base_vowels(GlyphRun& glyphs) {

@@ -199,13 +199,10 @@ void order_right_to_left(std::string& label, std::size_t from, const ImFont* fon
   // Text that is not UTF-8 (visible_text spells such bytes out, but a caller may not) is left alone.
   if (!utf8_is_valid(text)) return;
   static thread_local GlyphRun glyphs;  // kept between labels: no allocation per tile
-  glyphs.clear();
-  for (std::size_t i = 0; i < text.size(); i += utf8_char_length(text, i)) {
-    glyphs.push_back({utf8_code_point(text, i), static_cast<uint32_t>(glyphs.size())});
-  }
+  glyphs_of_text(text, glyphs);
   if (!order_right_to_left(glyphs, font, place)) return;
   label.resize(from);
-  for (const PlacedGlyph& g : glyphs) utf8_append(label, g.code_point);
+  append_glyphs(label, glyphs);
 }
 
 bool order_right_to_left(GlyphRun& glyphs, const ImFont* font, const LabelPlace& place) {

@@ -81,14 +81,15 @@ void begin_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revisio
   ImGui::PushStyleColor(ImGuiCol_TextSelectedBg, IM_COL32(0, 0, 0, 0));
 
   // A click (or a drag) over a laid-out line: the box is told of the place, unshaped, of the
-  // character under the mouse, and puts its caret there.
+  // character under the mouse, and puts its caret there. ImGui's box reads the mouse's place only
+  // while its button is down: a mouse merely passing over the box costs nothing.
   ImGuiIO& io = ImGui::GetIO();
   s.font = ImGui::GetFont();  // last frame's may be gone: the atlas is rebuilt between frames
   s.font_size = ImGui::GetFontSize();
   const ImVec2 mouse = io.MousePos;
-  const bool dragging = ImGui::GetActiveID() == id && io.MouseDown[0];
   const bool inside = mouse.x >= s.clip_min.x && mouse.x < s.clip_max.x && mouse.y >= s.clip_min.y && mouse.y < s.clip_max.y;
-  if (!s.drawn || !(dragging || inside) || s.font_size <= 0) return;
+  const bool held = io.MouseDown[0] && (inside || ImGui::GetActiveID() == id);  // a click, or a drag the box took
+  if (!s.drawn || !held || s.font_size <= 0) return;
   if (!s.lines_found) find_lines(s, text);
   const float row = std::floor((mouse.y - s.origin.y) / s.font_size);
   const auto line = static_cast<std::size_t>(std::clamp(row, 0.0f, static_cast<float>(s.line_starts.size() - 1)));
@@ -96,7 +97,8 @@ void begin_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revisio
   if (!s.layout.shaped) return;
   const uint32_t index = index_at_x(s.layout, mouse.x - line_left(s, s.layout));
   float x = s.origin.x + unshaped_x(s.line, index, s.font, s.font_size);
-  if (!dragging) x = std::clamp(x, s.clip_min.x, s.clip_max.x - 1);  // still over the box, or it ignores the click
+  // A click stays over the box, or the box ignores it (or, having the focus, lets it go).
+  if (io.MouseClicked[0]) x = std::clamp(x, s.clip_min.x, s.clip_max.x - 1);
   s.mouse_x = mouse.x;
   io.MousePos.x = x;
   s.mouse_moved = true;
@@ -123,8 +125,6 @@ void end_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revision,
   if (!child || !child->Active) return;
   ImGuiInputTextState* box = ImGui::GetActiveID() == id ? ImGui::GetInputTextState(id) : nullptr;
   const ImGuiStyle& style = ImGui::GetStyle();
-  s.font = ImGui::GetFont();
-  s.font_size = ImGui::GetFontSize();
   s.scroll_x = box ? box->ScrollX : 0.0f;  // as ImGui: scrolled sideways only while it has the focus
   s.origin = ImVec2(child->Pos.x + style.FramePadding.x - child->Scroll.x - s.scroll_x,
                     child->Pos.y + style.FramePadding.y - child->Scroll.y);
@@ -161,7 +161,7 @@ void end_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revision,
       }
     }
     glyphs.clear();
-    for (const PlacedGlyph& g : layout.glyphs) utf8_append(glyphs, g.code_point);
+    append_glyphs(glyphs, layout.glyphs);
     draw->AddText(s.font, size, ImVec2(x, y), s.text_color, glyphs.data(), glyphs.data() + glyphs.size());
     s.drawn_lines.push_back({static_cast<uint32_t>(i), glyphs, x, y, layout.width()});
     const auto caret = box ? static_cast<std::size_t>(box->Stb.cursor) : 0;
