@@ -247,11 +247,6 @@ void start_tokens(AppState& state) {
   const Encoding* encoding = state.encodings.find(state.encoding);
   if (text.size() > kPartBytes && (!encoding || pieces_end_at_cuts(*encoding))) {
     state.tokenized_up_to = 0;
-    // Room for about a token every four bytes (English under o200k has one every 4.4): a list that
-    // doubles as parts arrive copies tens of megabytes within one frame (30 ms for a 10 MB paste).
-    state.tokens.reserve(text.size() / 4);
-    state.pieces.reserve(text.size() / 4);
-    state.groups.reserve(text.size() / 4);
     return;
   }
   if (encoding) {
@@ -270,6 +265,18 @@ void start_tokens(AppState& state) {
   }
   state.groups = group_tokens_by_character(text, state.tokens);
   state.characters = utf8_count_characters(text);
+}
+
+// After the first part of a long text (`done` bytes of it): room in the lists for the whole text and a
+// quarter more, as many a byte as that part had. A list that doubles as parts arrive copies tens of
+// megabytes of fresh memory within one frame (400 ms for a 10 MB paste on a slow laptop); a guess of
+// a token every four bytes fell short on text with more short words and numbers.
+void make_room_for_whole_text(AppState& state, uint32_t done) {
+  const double scale = static_cast<double>(state.tokens_text.size()) / done * 1.25;
+  const auto room = [&](auto& list) { list.reserve(static_cast<std::size_t>(static_cast<double>(list.size()) * scale)); };
+  room(state.tokens);
+  room(state.pieces);
+  room(state.groups);
 }
 
 // Tokenizes the next part of a long text, up to the first cut after kPartBytes, and appends its
@@ -300,6 +307,7 @@ void tokenize_next_part(AppState& state) {
   const std::vector<TokenGroup> groups = groups_of_run(text, state.tokens, first_token, static_cast<uint32_t>(state.tokens.size()));
   state.groups.insert(state.groups.end(), groups.begin(), groups.end());
   state.characters += utf8_count_characters(text.substr(from, end - from));
+  if (from == 0 && end < text.size()) make_room_for_whole_text(state, end);
   if (end == text.size()) state.tokenized_up_to.reset();
   else state.tokenized_up_to = end;
 }
@@ -368,6 +376,12 @@ TextEditorState& focused_editor(AppState& state) {
     if (TextEditorState* row = focused_chat_editor(state.chat)) return *row;
   }
   return state.editor;
+}
+
+bool input_waits_for_paste(AppState& state) {
+  // Only while the box has the focus: a paste for a box not on show waits for it, input must not.
+  const TextEditorState& editor = focused_editor(state);
+  return state.input_held || (editor.paste_request && editor.active);
 }
 
 ChatInput chat_input(const AppState& state) {

@@ -120,6 +120,8 @@ struct AppState {
 
   uint64_t frame = 0;  // frames drawn so far
   FramePacing pacing;  // the platform layer's: input noted by its events and by the page's calls
+  // Set while a paste is on its way from the page's JavaScript (a part per task): see input_waits_for_paste.
+  bool input_held = false;
 };
 
 // The encodings the page offers: the byte-level baseline and every built-in OpenAI encoding.
@@ -186,6 +188,10 @@ std::string file_name_part(std::string name);
 Result<ExportFile> export_tokens(const AppState& state, std::string_view kind);
 // The text box a paste or typed text goes to: a Chat row's while it has the focus, else the page's.
 TextEditorState& focused_editor(AppState& state);
+// Whether the platform leaves its keys and clicks queued this frame: while a paste is on its way
+// (input_held) or waits to go into the box that has the focus (its memory claimed first, a few
+// frames), so that what is typed meanwhile lands after the paste.
+bool input_waits_for_paste(AppState& state);
 // What the Chat tab renders: the conversation under the page's tokenizer.
 ChatInput chat_input(const AppState& state);
 // Draws one frame of the app into the current ImGui frame, filling the display.

@@ -180,8 +180,10 @@ void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_vie
   std::string storage;
   const std::string_view text = box_text(pasted, storage);
   auto& stb = box.Stb;
-  const int begin = std::min({stb.select_start, stb.select_end, box.CurLenW});
-  const int end = std::min(std::max(stb.select_start, stb.select_end), box.CurLenW);
+  // With no selection, select_start and select_end are equal but stale (typing moves only the cursor).
+  const bool selected = stb.select_start != stb.select_end;
+  const int begin = std::min({selected ? stb.select_start : stb.cursor, selected ? stb.select_end : stb.cursor, box.CurLenW});
+  const int end = selected ? std::min(std::max(stb.select_start, stb.select_end), box.CurLenW) : begin;
   ImWchar* chars = box.TextW.Data;
   const int begin_byte = ImTextCountUtf8BytesFromStr(chars, chars + begin);
   const int end_byte = begin_byte + ImTextCountUtf8BytesFromStr(chars + begin, chars + end);
@@ -210,20 +212,45 @@ void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_vie
 }
 
 // Claims the memory a paste of `bytes` will need in the box's buffers and in `text`, and writes to it
-// once, a frame before the paste: the browser maps fresh memory as it is first written, which cost
-// about 1 ms a megabyte here, 70 ms on top of a 10 MB paste's own work. The box keeps a character
-// (four bytes) per pasted byte at most, and a UTF-8 copy of four bytes per character (ImGui's TextA).
-void claim_paste_memory(ImGuiInputTextState& box, std::string& text, std::size_t bytes) {
+// once, before the paste: the browser maps fresh memory as it is first written, which cost about 1 ms
+// a megabyte here, 70 ms on top of a 10 MB paste's own work. The box keeps a character (four bytes) per
+// pasted byte at most, and a UTF-8 copy of four bytes per character (ImGui's TextA). Writing all of it
+// at once (60 MB for a 10 MB paste) took 180 ms of one frame on a slow laptop, so it goes
+// kClaimBytesPerFrame a frame, `claimed` counting the bytes written so far; true once all are.
+// (Only the paste's speed depends on it: memory the box takes later is simply claimed then.)
+constexpr std::size_t kClaimBytesPerFrame = std::size_t{16} << 20;
+
+bool claim_paste_memory(ImGuiInputTextState& box, std::string& text, std::size_t bytes, std::size_t& claimed) {
   const int characters = box.CurLenW + static_cast<int>(bytes) + 1;
-  const auto claim = [](auto& buffer, int size, int written) {
-    if (buffer.Capacity < size) buffer.reserve(size);
-    if (written > buffer.Size) std::memset(buffer.Data + buffer.Size, 0, sizeof(buffer.Data[0]) * static_cast<std::size_t>(written - buffer.Size));
-  };
-  claim(box.TextW, characters, characters);
-  claim(box.TextA, characters * 4 + 1, box.CurLenA + static_cast<int>(bytes) + 1);
+  if (box.TextW.Capacity < characters) box.TextW.reserve(characters);
+  if (box.TextA.Capacity < characters * 4 + 1) box.TextA.reserve(characters * 4 + 1);
+  if (text.capacity() < text.size() + bytes) text.reserve(text.size() + bytes);
+  // The three stretches to write, one after another: [begin, end) of each, in bytes past its data.
+  const std::size_t w_begin = sizeof(ImWchar) * static_cast<std::size_t>(box.TextW.Size);
+  const std::size_t w_end = std::max(w_begin, sizeof(ImWchar) * static_cast<std::size_t>(characters));
+  const std::size_t a_begin = static_cast<std::size_t>(box.TextA.Size);
+  const std::size_t a_end = std::max(a_begin, static_cast<std::size_t>(box.CurLenA) + bytes + 1);
   const std::size_t size = text.size();
-  text.resize(size + bytes);
-  text.resize(size);
+  const std::size_t until = claimed + kClaimBytesPerFrame;
+  std::size_t offset = 0;  // where the stretch at hand starts among all three
+  // The part of [begin, end) that falls in [claimed, until), as offsets from begin.
+  const auto due = [&](std::size_t begin, std::size_t end) {
+    const std::size_t length = end - begin;
+    const std::size_t from = std::clamp(claimed, offset, offset + length) - offset;
+    const std::size_t to = std::clamp(until, offset, offset + length) - offset;
+    offset += length;
+    return std::pair{from, to};
+  };
+  if (const auto [from, to] = due(w_begin, w_end); to > from) {
+    std::memset(reinterpret_cast<char*>(box.TextW.Data) + w_begin + from, 0, to - from);
+  }
+  if (const auto [from, to] = due(a_begin, a_end); to > from) std::memset(box.TextA.Data + a_begin + from, 0, to - from);
+  if (const auto [from, to] = due(size, size + bytes); to > from) {
+    text.resize(size + to);  // writes [size, size + to): what was written before again, which costs little
+    text.resize(size);
+  }
+  claimed = std::min(until, offset);
+  return claimed == offset;
 }
 
 // The box's edit state when it has the keyboard focus.
@@ -272,14 +299,15 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
     state.focus_request = true;
     state.cursor_to_end = true;
   } else if (state.paste_request && state.paste_request->size() > (std::size_t{1} << 20) && !state.paste_memory_claimed) {
-    claim_paste_memory(*box, state.text, state.paste_request->size());
-    state.paste_memory_claimed = true;  // pasted on the next frame
+    // Pasted on the frame after the last claim.
+    state.paste_memory_claimed = claim_paste_memory(*box, state.text, state.paste_request->size(), state.paste_claimed_bytes);
   } else if (state.paste_request && state.paste_memory_claimed && hold_paste && state.paste_held_frames < 30) {
     ++state.paste_held_frames;  // half a second at most
   } else if (state.paste_request) {
     paste_into_box(*box, state.text, *state.paste_request);
     state.paste_request.reset();
     state.paste_memory_claimed = false;
+    state.paste_claimed_bytes = 0;
     state.paste_held_frames = 0;
     changed = true;
   }

@@ -38,6 +38,7 @@ struct TextEditorState {
   std::string refusal;  // why the last text offered was refused; shown until the text changes
 
   bool paste_memory_claimed = false;  // for the pending paste: see draw_text_editor
+  std::size_t paste_claimed_bytes = 0;  // of that memory, written so far (a part a frame)
   int paste_held_frames = 0;
   bool active = false;          // the box had keyboard focus last frame
   bool cursor_to_end = false;   // once the box is active: caret at the end of the text

@@ -431,6 +431,8 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_paste(const char* utf8, std::size_t length) {
   return refused(text_editor_paste(focused_editor(*g_state), std::string_view(utf8, length)));
 }
 
+EMSCRIPTEN_KEEPALIVE void bpeviz_hold_input(int held) { g_state->input_held = held != 0; }
+
 EMSCRIPTEN_KEEPALIVE double bpeviz_max_text_bytes() { return static_cast<double>(kMaxTextBytes); }
 
 // The share of a long text tokenized so far, or -1 when no tokenizing is under way. (state() would

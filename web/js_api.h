@@ -27,6 +27,9 @@ int bpeviz_set_text(const char* utf8, std::size_t length);
 // Inserts pasted text at the caret, replacing the selection (the browser's paste event): as
 // bpeviz_set_text.
 int bpeviz_paste(const char* utf8, std::size_t length);
+// Holds SDL2's keys and clicks queued (1) while page.js passes a paste over several tasks, or lets
+// them through again (0): what is typed meanwhile lands after the paste.
+void bpeviz_hold_input(int held);
 // The most text the page holds, in UTF-8 bytes; page.js refuses a larger text before copying it.
 double bpeviz_max_text_bytes();
 // Shows why a text of `bytes` was refused.

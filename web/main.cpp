@@ -79,6 +79,7 @@ void fetch_fallback_font(Platform& p, std::size_t font) {
 // release waits for the next frame, and so do all events after it, in order.
 // Returns whether there were any events (input, for the frame pacing).
 bool poll_events(Platform& p) {
+  if (bpeviz::input_waits_for_paste(p.app)) return false;  // SDL keeps them queued, in order
   std::vector<SDL_Event> events(p.held.begin(), p.held.end());
   p.held.clear();
   for (SDL_Event event; SDL_PollEvent(&event);) events.push_back(event);

@@ -69,6 +69,17 @@ TEST_CASE("a paste lands at the end of a box that had no focus, and at the caret
   paste(editor, "é");
   CHECK(editor.text == "aébcXY");
   CHECK(box().Stb.cursor == 2);
+  // Typed characters move the caret alone (stb_textedit leaves select_start and select_end as they
+  // were, equal): a paste after typing lands after what was typed.
+  ImGui::GetIO().AddInputCharacter('!');
+  editor_frame(editor);
+  ImGui::GetIO().AddInputCharacter('?');
+  editor_frame(editor);
+  CHECK(editor.text == "aé!?bcXY");
+  CHECK(box().Stb.select_start == 2);
+  paste(editor, "Z");
+  CHECK(editor.text == "aé!?ZbcXY");
+  CHECK(box().Stb.cursor == 5);
 }
 
 TEST_CASE("a paste replaces the selection and keeps every character but NUL; Ctrl+Z and Ctrl+Y step through it") {
@@ -109,6 +120,30 @@ TEST_CASE("a megabyte paste of every kind of character arrives whole, repaired w
   CHECK(box().CurLenA == static_cast<int>(editor.text.size()));
   shortcut(editor, 'Z');
   CHECK(editor.text == "start\n");
+}
+
+TEST_CASE("a 10 MB paste claims its memory over several frames, then lands whole at the caret") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  editor.text = "ab";
+  editor_frame(editor);
+  editor_frame(editor);
+  box().Stb.cursor = box().Stb.select_start = box().Stb.select_end = 1;
+  const std::string pasted = lines_of(10000000);
+  REQUIRE(text_editor_paste(editor, pasted).empty());
+  // The box's characters (four bytes each), its UTF-8 copy and the text: 60 MB, 16 MB a frame.
+  int frames = 0;
+  for (; editor.paste_request && frames < 10; ++frames) {
+    editor_frame(editor);
+    if (!editor.paste_request) break;
+    CHECK(editor.text == "ab");  // until the paste's own frame
+    CHECK(editor.paste_claimed_bytes <= std::size_t{16 << 20} * (frames + 1));
+  }
+  CHECK(frames == 4);  // four frames claimed; the paste came on the fifth
+  CHECK(!editor.paste_request);
+  CHECK(editor.paste_claimed_bytes == 0);
+  CHECK((editor.text == "a" + pasted + "b"));  // (not printed: 10 MB)
+  CHECK(box().Stb.cursor == 1 + static_cast<int>(pasted.size()));
 }
 
 TEST_CASE("the undo history keeps its newest records when pastes overflow it") {
