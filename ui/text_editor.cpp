@@ -215,10 +215,10 @@ void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_vie
 // once, before the paste: the browser maps fresh memory as it is first written, which cost about 1 ms
 // a megabyte here, 70 ms on top of a 10 MB paste's own work. The box keeps a character (four bytes) per
 // pasted byte at most, and a UTF-8 copy of four bytes per character (ImGui's TextA). Writing all of it
-// at once (60 MB for a 10 MB paste) took 180 ms of one frame on a slow laptop, so it goes
+// at once (60 MB for a 10 MB paste) took 180 ms of one frame on a slow laptop, 16 MB 60 to 100 ms, so it goes
 // kClaimBytesPerFrame a frame, `claimed` counting the bytes written so far; true once all are.
 // (Only the paste's speed depends on it: memory the box takes later is simply claimed then.)
-constexpr std::size_t kClaimBytesPerFrame = std::size_t{16} << 20;
+constexpr std::size_t kClaimBytesPerFrame = std::size_t{8} << 20;
 
 bool claim_paste_memory(ImGuiInputTextState& box, std::string& text, std::size_t bytes, std::size_t& claimed) {
   const int characters = box.CurLenW + static_cast<int>(bytes) + 1;
