@@ -15,6 +15,9 @@ EM_JS(void, js_set_clipboard, (const char* text), {
   if (navigator.clipboard) navigator.clipboard.writeText(s).catch((e) => console.warn('bpeviz: copy failed:', e.message));
 });
 
+EM_JS(void, js_place_ime, (int x, int y, double line_height), {
+  if (Module.placeIme) Module.placeIme(x, y, line_height);
+});
 EM_JS(void, js_frame_drawn, (double work_ms, double draw_ms), {
   if (Module.onFrameDrawn) Module.onFrameDrawn(work_ms, draw_ms);
 });
@@ -56,6 +59,8 @@ EM_JS(void, js_out_of_memory, (), {
 namespace bpeviz {
 
 void browser_set_clipboard(void*, const char* text) { js_set_clipboard(text); }
+
+void browser_place_ime(int x, int y) { js_place_ime(x, y, ImGui::GetFontSize()); }
 
 void browser_fetch_encoding(const char* name, const char* file) { js_fetch_encoding(name, file); }
 

@@ -13,6 +13,11 @@ namespace bpeviz {
 // ImGui's SetClipboardTextFn: writes to the operating system's clipboard via navigator.clipboard.
 void browser_set_clipboard(void* user_data, const char* text);
 
+// ImGui's ImeSetInputScreenPosFn: moves the page's hidden text area, which receives IME composition,
+// to the text box's caret (x, y: the top left of its line, CSS pixels), so that the IME's window of
+// candidates opens beside the caret rather than at the page's corner.
+void browser_place_ime(int x, int y);
+
 // Asks web/page.js to fetch encodings/<file> and load it as encoding `name`.
 void browser_fetch_encoding(const char* name, const char* file);
 

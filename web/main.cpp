@@ -255,6 +255,7 @@ int main(int, char**) {
   // ImGui's own Ctrl+V (which page.js keeps from SDL) finds nothing.
   io.GetClipboardTextFn = [](void*) { return ""; };
   io.SetClipboardTextFn = bpeviz::browser_set_clipboard;
+  io.ImeSetInputScreenPosFn = bpeviz::browser_place_ime;
   bpeviz::js_api_attach(&p.app);
   bpeviz::browser_watch_memory();
   bpeviz::use_encodings(&p.app.encodings);

@@ -713,6 +713,21 @@
   // text area; what does reach it is text that comes without keystrokes (IME and dead-key
   // composition, emoji pickers) and pastes. Both are forwarded to the wasm side.
   const focusTextInput = () => { if (document.activeElement !== textInput) textInput.focus({ preventScroll: true }); };
+  // Where IME composition's window of candidates should open: the text area sits over the text box's
+  // caret line (ImGui tells where: web/browser.cpp), else at the page's corner.
+  let imeLeft = 0, imeTop = 0;
+  const placeTextInput = () => {
+    // Within the window: a composition shown at a caret near the right edge would be cut off.
+    textInput.style.left = `${Math.max(0, Math.min(imeLeft, window.innerWidth - textInput.offsetWidth - 8))}px`;
+    textInput.style.top = `${imeTop}px`;
+  };
+  Module.placeIme = (x, y, lineHeight) => {
+    imeLeft = Math.max(0, x);
+    imeTop = Math.max(0, y);
+    textInput.style.height = `${Math.max(12, Math.round(lineHeight))}px`;
+    textInput.style.fontSize = `${Math.max(12, Math.round(lineHeight * 0.8))}px`;
+    if (textInput.style.pointerEvents !== 'auto') placeTextInput();  // not while its context menu is open
+  };
   textInput.addEventListener('input', (event) => {
     if (!event.isComposing && event.data && (event.inputType === 'insertText' || event.inputType === 'insertReplacementText')) {
       const text = event.data;
@@ -723,7 +738,13 @@
     }
     if (!event.isComposing) textInput.value = '';
   });
+  textInput.addEventListener('compositionstart', () => {
+    textInput.classList.add('composing');
+    placeTextInput();
+  });
   textInput.addEventListener('compositionend', (event) => {
+    textInput.classList.remove('composing');
+    placeTextInput();
     if (event.data) {
       const text = event.data;
       enterText(() => {
@@ -759,8 +780,7 @@
     setTimeout(focusTextInput, 0);
   });
   textInput.addEventListener('contextmenu', () => setTimeout(() => {
-    textInput.style.left = '0px';
-    textInput.style.top = '0px';
+    placeTextInput();
     textInput.style.pointerEvents = 'none';
   }, 0));
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());

@@ -148,6 +148,57 @@ export const tests = {
     });
   },
 
+  async 'IME composition: the candidates open at the caret, and the committed text lands there'({ browser, baseUrl, out }) {
+    await withPage(browser, baseUrl, {}, async (page) => {
+      await page.evaluate(() => window.bpeviz.setText('Hello\nworld'));
+      await clickEditor(page);
+      // The hidden text area, which the IME composes into, follows the caret (the browser opens the
+      // window of candidates beside it).
+      const textArea = () => page.evaluate(() => {
+        const r = document.getElementById('text-input').getBoundingClientRect();
+        return { x: r.x, y: r.y, height: r.height, focused: document.activeElement.id === 'text-input' };
+      });
+      await page.keyboard.press('Control+Home');
+      await frames(page, 2);
+      const start = await textArea();
+      await page.keyboard.press('Control+End');
+      await frames(page, 2);
+      const end = await textArea();
+      const s = await state(page);
+      const e = s.layout.editor;
+      assert(start.focused && end.focused, 'the text area keeps the focus');
+      assert(start.x >= e.x && start.x < e.x + 20 && start.y >= e.y && start.y < e.y + 20,
+             `at the start of the text, the text area is at the box's top left: ${JSON.stringify(start)} in ${JSON.stringify(e)}`);
+      assert(Math.abs(end.y - start.y - s.fontSize) <= 2, `a line lower at the end: ${start.y} then ${end.y} (font ${s.fontSize})`);
+      assert(end.x - start.x > 2 * s.fontSize, `after "world": ${start.x} then ${end.x}`);
+      assert(Math.abs(end.height - s.fontSize) <= 1, `as tall as a line: ${end.height}`);
+      // A composition (pinyin "nihao") changes nothing until it is committed; then 你好 lands at the
+      // caret, and what is typed next follows it.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: 'nihao', selectionStart: 5, selectionEnd: 5 });
+      await frames(page, 2);
+      assertEqual((await state(page)).text, 'Hello\nworld', 'the text while composing');
+      // What is being composed shows over the caret until it is committed.
+      const composing = await page.evaluate(() => {
+        const t = document.getElementById('text-input');
+        return { value: t.value, opacity: getComputedStyle(t).opacity, width: t.getBoundingClientRect().width };
+      });
+      assertEqual([composing.value, composing.opacity], ['nihao', '1'], 'the composition on show');
+      assert(composing.width > 100, `wide enough to read: ${composing.width}`);
+      await page.screenshot({ path: path.join(out, 'ime-composing.png') });
+      await cdp.send('Input.insertText', { text: '你好' });
+      await waitFor(page, () => window.bpeviz.state().text === 'Hello\nworld你好', null, 'the composed text');
+      await frames(page, 2);
+      await page.keyboard.type('!');
+      await waitFor(page, () => window.bpeviz.state().text === 'Hello\nworld你好!', null, 'typing after the composition');
+      await frames(page, 2);
+      const after = await textArea();
+      assertEqual(await page.evaluate(() => getComputedStyle(document.getElementById('text-input')).opacity), '0', 'hidden again');
+      assert(after.x - end.x > 2 * s.fontSize * 0.8, `the text area moved past 你好!: ${end.x} then ${after.x}`);
+      await page.screenshot({ path: path.join(out, 'ime-composed.png') });
+    });
+  },
+
   async 'a paste event inserts its text at the caret, replacing the selection'({ browser, baseUrl, out }) {
     const paste = (page, text) => page.evaluate((t) => {
       const data = new DataTransfer();
