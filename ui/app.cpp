@@ -16,6 +16,7 @@
 #include "core/token_export.h"
 #include "core/utf8.h"
 #include "ui/models.h"
+#include "ui/reserve_ahead.h"
 
 namespace bpeviz {
 
@@ -267,16 +268,13 @@ void start_tokens(AppState& state) {
   state.characters = utf8_count_characters(text);
 }
 
-// After the first part of a long text (`done` bytes of it): room in the lists for the whole text and a
-// quarter more, as many a byte as that part had. A list that doubles as parts arrive copies tens of
-// megabytes of fresh memory within one frame (400 ms for a 10 MB paste on a slow laptop); a guess of
-// a token every four bytes fell short on text with more short words and numbers.
+// After the first part of a long text (`done` bytes of it): room in the lists for the whole text (a
+// guess of a token every four bytes fell short on text with more short words and numbers).
 void make_room_for_whole_text(AppState& state, uint32_t done) {
-  const double scale = static_cast<double>(state.tokens_text.size()) / done * 1.25;
-  const auto room = [&](auto& list) { list.reserve(static_cast<std::size_t>(static_cast<double>(list.size()) * scale)); };
-  room(state.tokens);
-  room(state.pieces);
-  room(state.groups);
+  const double share = static_cast<double>(done) / static_cast<double>(state.tokens_text.size());
+  reserve_for_whole_text(state.tokens, share);
+  reserve_for_whole_text(state.pieces, share);
+  reserve_for_whole_text(state.groups, share);
 }
 
 // Tokenizes the next part of a long text, up to the first cut after kPartBytes, and appends its

@@ -7,6 +7,7 @@
 
 #include "core/utf8.h"
 #include "ui/byte_notation.h"
+#include "ui/reserve_ahead.h"
 #include "ui/theme.h"
 #include "ui/tile_order.h"
 #include "ui/token_details.h"
@@ -195,24 +196,19 @@ void splice_strings(std::string& text, std::vector<uint32_t>& starts, uint32_t f
 }
 
 // A long text comes a part a frame (AppState::tokenized_up_to), its tiles appended: room for the tiles
-// of the whole text, estimated from those so far, so that the lists are not copied as they double (the
-// labels and ids of a 10 MB text: copies of tens of megabytes of fresh memory, 100 ms in one frame).
+// of the whole text, estimated from those so far (ui/reserve_ahead.h).
 void make_room_for_whole_text(TokenViewState& state, const TokenViewInput& in) {
   if (in.groups.empty() || in.groups.back().end >= in.text.size()) return;
   const double share = static_cast<double>(in.groups.back().end) / static_cast<double>(in.text.size());
-  const auto room = [&](auto& list) {
-    const double whole = static_cast<double>(list.size()) / share;
-    if (static_cast<double>(list.capacity()) < whole) list.reserve(static_cast<std::size_t>(whole * 1.25));
-  };
-  room(state.labels);
-  room(state.label_starts);
-  room(state.ids);
-  room(state.id_starts);
-  room(state.tile_widths);
-  room(state.tile_ends_line);
-  room(state.tile_directions);
-  room(state.row_starts);
-  room(state.row_right_to_left);
+  reserve_for_whole_text(state.labels, share);
+  reserve_for_whole_text(state.label_starts, share);
+  reserve_for_whole_text(state.ids, share);
+  reserve_for_whole_text(state.id_starts, share);
+  reserve_for_whole_text(state.tile_widths, share);
+  reserve_for_whole_text(state.tile_ends_line, share);
+  reserve_for_whole_text(state.tile_directions, share);
+  reserve_for_whole_text(state.row_starts, share);
+  reserve_for_whole_text(state.row_right_to_left, share);
 }
 
 // Lays out only the tiles an edit replaced (TokenViewInput::splice), then wraps the rows again.

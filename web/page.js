@@ -541,12 +541,12 @@
       frameTimes = [];
       return times;
     },
-    // While a long text is tokenized a part per frame: the share done (0 to 1), else null. Cheap, and
-    // it does not finish the work as state() does.
     // Whether a paste is still on its way into wasm memory (it goes a part per task).
     pasting() {
       return textQueued > 0;
     },
+    // While a long text is tokenized a part per frame: the share done (0 to 1), else null. Cheap, and
+    // it does not finish the work as state() does.
     tokenizing() {
       const done = Module._bpeviz_tokenizing();
       return done < 0 ? null : done;
