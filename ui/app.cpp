@@ -340,10 +340,13 @@ void update_tokens_for_frame(AppState& state, std::chrono::steady_clock::time_po
   // tiles the view last laid out.
   const std::optional<TileSplice> kept =
       state.tokens_serial != serial_before ? state.tokens_splice : std::optional<TileSplice>();
-  // Parts until about 12 ms have gone, or the frame has taken 60: laying out their tiles costs about
-  // as much again, and the frame should stay within 100 ms (the text box alone takes 40 ms a frame
-  // with 10 MB in it, more on a busy machine).
-  const auto stop = std::min(started + milliseconds(12), frame_started + milliseconds(60));
+  // Parts until the budget has gone, or the frame has taken 60 ms: laying out their tiles costs about
+  // as much again, and the frame should stay within 100 ms (the text box alone takes 30 to 90 ms a
+  // frame with 10 MB in it, on a page just opened or a busy machine).
+  state.tokenized_this_frame = true;
+  const auto budget = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+      std::chrono::duration<double, std::milli>(state.tokenizing_budget_ms));
+  const auto stop = std::min(started + budget, frame_started + milliseconds(60));
   const uint64_t from_serial = state.tokens_serial;
   const auto old_tiles = static_cast<uint32_t>(state.groups.size());
   do {
@@ -941,6 +944,11 @@ void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_star
   }
   ImGui::End();
   note_visible_glyphs(state);  // new characters reach the atlas at the next frame start
+  if (std::exchange(state.tokenized_this_frame, false)) {
+    const double work_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_started).count();
+    if (work_ms > 80) state.tokenizing_budget_ms = std::max(1.0, state.tokenizing_budget_ms / 2);
+    else if (work_ms < 60) state.tokenizing_budget_ms = std::min(12.0, state.tokenizing_budget_ms + 1);
+  }
   ++state.frame;
 }
 

@@ -106,6 +106,10 @@ struct AppState {
   // tokens so far shown as they come: set while that is under way, to the bytes done.
   std::optional<uint32_t> tokenized_up_to;
   bool tokenizing_waited = false;  // the last frame ran long and left its parts to this one
+  // How long a frame tokenizes parts for: halved after a frame whose work ran over 80 ms, raised again
+  // after quick ones, so frames stay within 100 ms on slow machines too (see update_tokens_for_frame).
+  double tokenizing_budget_ms = 12;
+  bool tokenized_this_frame = false;
   // The bytes of the text that changed at revision changed_text_revision (0: none recorded): the
   // glyph scan reads only those.
   Span changed_text{0, 0};

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "core/utf8.h"
 #include "ui/pre_base_vowels.h"
@@ -22,17 +23,21 @@ void note_text(TextBoxShaping& s, std::string_view text, uint64_t revision) {
   s.lines_found = false;
 }
 
-// Each line's first byte and first character: one pass over the text, once per revision.
+// Each line's first byte and first character, once per revision: newlines found with memchr and each
+// line's characters counted apart (one call a line: V8 runs a long wasm call in its baseline code, and
+// one loop over a 10 MB text took 50 to 100 ms of a frame).
 void find_lines(TextBoxShaping& s, std::string_view text) {
   s.line_starts.assign(1, 0);
   s.line_chars.assign(1, 0);
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (text[i] == '\n') {
-      s.line_starts.push_back(i + 1);
-      s.line_chars.push_back(chars);
-    }
+  for (std::size_t start = 0; start < text.size();) {
+    const void* newline = std::memchr(text.data() + start, '\n', text.size() - start);
+    if (!newline) break;
+    const auto end = static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
+    chars += utf8_count_characters(text.substr(start, end - start));
+    s.line_starts.push_back(end);
+    s.line_chars.push_back(chars);
+    start = end;
   }
   s.lines_found = true;
 }

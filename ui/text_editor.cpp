@@ -51,17 +51,6 @@ std::string text_editor_set_text(TextEditorState& state, std::string text) {
 
 void text_editor_refuse(TextEditorState& state, double bytes) { state.refusal = text_too_large(bytes); }
 
-std::string text_editor_paste(TextEditorState& state, std::string_view text) {
-  // Counted as if nothing were selected: a paste that fits only by replacing a selection is rare.
-  const std::size_t queued = state.paste_request ? state.paste_request->size() : 0;
-  const double total = static_cast<double>(state.text.size()) + static_cast<double>(queued) + static_cast<double>(text.size());
-  state.refusal = text_too_large(total, static_cast<double>(longest_line(text)));
-  if (!state.refusal.empty()) return state.refusal;
-  if (state.paste_request) state.paste_request->append(text);
-  else state.paste_request = std::string(text);
-  return "";
-}
-
 namespace {
 
 // The pasted text as the box keeps it: well-formed (repaired as the page repairs a text it is given),
@@ -91,6 +80,50 @@ std::string_view box_text(std::string_view pasted, std::string& storage) {
   }
   return storage;
 }
+
+}  // namespace
+
+void text_editor_paste_part(TextEditorState& state, std::string_view part) {
+  TextEditorState::IncomingPaste& in = state.incoming ? *state.incoming : state.incoming.emplace();
+  in.bytes += static_cast<double>(part.size());
+  // Counted as if nothing were selected: a paste that fits only by replacing a selection is rare.
+  const std::size_t queued = state.paste_request ? state.paste_request->size() : 0;
+  if (static_cast<double>(state.text.size() + queued) + in.bytes > static_cast<double>(kMaxTextBytes)) return;
+  if (in.ended_with_cr && !part.empty() && part.front() == '\n') part.remove_prefix(1);
+  in.ended_with_cr = !part.empty() && part.back() == '\r';
+  std::string storage;
+  const std::string_view text = box_text(part, storage);
+  for (std::size_t start = 0;;) {
+    const std::size_t newline = text.find('\n', start);
+    if (newline == std::string_view::npos) {
+      in.line_bytes += text.size() - start;
+      break;
+    }
+    in.longest_line = std::max(in.longest_line, in.line_bytes + newline - start);
+    in.line_bytes = 0;
+    start = newline + 1;
+  }
+  in.text.append(text);
+}
+
+std::string text_editor_paste_end(TextEditorState& state) {
+  TextEditorState::IncomingPaste in = state.incoming ? std::move(*state.incoming) : TextEditorState::IncomingPaste();
+  state.incoming.reset();
+  const std::size_t queued = state.paste_request ? state.paste_request->size() : 0;
+  state.refusal = text_too_large(static_cast<double>(state.text.size() + queued) + in.bytes,
+                                 static_cast<double>(std::max(in.longest_line, in.line_bytes)));
+  if (!state.refusal.empty()) return state.refusal;
+  if (state.paste_request) state.paste_request->append(in.text);
+  else state.paste_request = std::move(in.text);
+  return "";
+}
+
+std::string text_editor_paste(TextEditorState& state, std::string_view text) {
+  text_editor_paste_part(state, text);
+  return text_editor_paste_end(state);
+}
+
+namespace {
 
 // The number of characters in text[from, to) of well-formed UTF-8.
 [[gnu::noinline]] int count_characters(std::string_view text, std::size_t from, std::size_t to) {
@@ -170,15 +203,13 @@ void add_undo_record(ImStb::StbUndoState& undo, int where, int length, const ImW
   }
 }
 
-// Inserts the pasted text into the active box's own copy (ImGui's edit state) and into `utf8`, the
+// Inserts the pasted text (made ready for the box: box_text) into the active box's own copy (ImGui's edit state) and into `utf8`, the
 // text the box edits, replacing the selection, with the two undo records ImGui's Ctrl+V leaves. Called
 // after the box is drawn: ImGui takes in the new text on the next frame, finding it already in `utf8`.
 // ImGui's Ctrl+V is not used: it drops control and private use characters from a paste, and took
 // 270 ms of one frame for 10 MB in the browser (it converts the text a character at a time, filtering
 // each, and copies all of it back to `utf8` in the same frame).
-void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_view pasted) {
-  std::string storage;
-  const std::string_view text = box_text(pasted, storage);
+void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_view text) {
   auto& stb = box.Stb;
   // With no selection, select_start and select_end are equal but stale (typing moves only the cursor).
   const bool selected = stb.select_start != stb.select_end;

@@ -37,6 +37,16 @@ struct TextEditorState {
   bool follow_caret = false;  // characters changed width (a new font atlas): scroll the caret back into view
   std::string refusal;  // why the last text offered was refused; shown until the text changes
 
+  // A paste arriving in parts (text_editor_paste_part), made ready for the box part by part.
+  struct IncomingPaste {
+    std::string text;              // as the box keeps it (see text_editor_paste)
+    double bytes = 0;              // as it came, all parts (the rest is not kept once it cannot fit)
+    std::size_t line_bytes = 0;    // of its last line so far
+    std::size_t longest_line = 0;  // of the lines before
+    bool ended_with_cr = false;    // the last part ended with "\r" (kept as "\n"): a "\n" next is dropped
+  };
+  std::optional<IncomingPaste> incoming;
+
   bool paste_memory_claimed = false;  // for the pending paste: see draw_text_editor
   std::size_t paste_claimed_bytes = 0;  // of that memory, written so far (a part a frame)
   int paste_held_frames = 0;
@@ -54,6 +64,12 @@ std::string text_editor_set_text(TextEditorState& state, std::string text);
 // text_editor_set_text refuses. Every character is kept but NUL (shown as U+FFFD: the box's text ends
 // at a NUL), and line breaks become "\n" as in a browser's text area.
 std::string text_editor_paste(TextEditorState& state, std::string_view text);
+// The same for a paste handed over in parts of whole characters, as the page hands a long one over a
+// part per task: each part is checked and made ready for the box as it comes (a 10 MB paste done in
+// one go took 80 ms of the frame it landed in), and text_editor_paste_end queues the paste, or
+// refuses it, once the last part has come.
+void text_editor_paste_part(TextEditorState& state, std::string_view part);
+std::string text_editor_paste_end(TextEditorState& state);
 // Refuses a text of `bytes` that the platform did not even pass on (a 100 MB paste).
 void text_editor_refuse(TextEditorState& state, double bytes);
 

@@ -431,6 +431,13 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_paste(const char* utf8, std::size_t length) {
   return refused(text_editor_paste(focused_editor(*g_state), std::string_view(utf8, length)));
 }
 
+// A long paste, a part per task (page.js): the parts are whole characters.
+EMSCRIPTEN_KEEPALIVE void bpeviz_paste_part(const char* utf8, std::size_t length) {
+  text_editor_paste_part(focused_editor(*g_state), std::string_view(utf8, length));
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_paste_end() { return refused(text_editor_paste_end(focused_editor(*g_state))); }
+
 EMSCRIPTEN_KEEPALIVE void bpeviz_hold_input(int held) { g_state->input_held = held != 0; }
 
 EMSCRIPTEN_KEEPALIVE double bpeviz_max_text_bytes() { return static_cast<double>(kMaxTextBytes); }

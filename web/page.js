@@ -190,23 +190,22 @@
     const max = Module._bpeviz_max_text_bytes();
     if (text.length > max) return void refuseText(text);
     queueText(async () => {
-      const room = Math.min(3 * text.length, max + 4);
+      // Each part is checked and made ready for the text box in wasm as it comes (bpeviz_paste_part).
+      const room = 3 * Math.min(text.length, PASTE_CHUNK);
       const ptr = allocate(room + 1);
       Module._bpeviz_hold_input(1);
       try {
-        let read = 0, written = 0;
-        while (read < text.length) {
+        for (let read = 0; read < text.length;) {
           let end = Math.min(text.length, read + PASTE_CHUNK);
           if (end < text.length && (text.charCodeAt(end - 1) & 0xFC00) === 0xD800) end--;  // not between a surrogate pair
           // Memory may have grown since the last part: take HEAPU8 afresh.
-          const r = encoder.encodeInto(text.slice(read, end), Module.HEAPU8.subarray(ptr + written, ptr + room));
-          if (r.read < end - read) return void refuseText(text);
+          const { written } = encoder.encodeInto(text.slice(read, end), Module.HEAPU8.subarray(ptr, ptr + room));
+          Module._bpeviz_paste_part(ptr, written);
           read = end;
-          written += r.written;
           if (read < text.length) await nextTask();
         }
         wake();
-        Module._bpeviz_paste(ptr, written);
+        Module._bpeviz_paste_end();
       } finally {
         Module._free(ptr);
         Module._bpeviz_hold_input(0);

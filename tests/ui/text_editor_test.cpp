@@ -206,6 +206,38 @@ TEST_CASE("pastes count the text they join, and two pastes in one frame are join
   CHECK(*editor.paste_request == "1234567890");
 }
 
+TEST_CASE("a paste in parts is the paste of the whole: CR LF split between parts is one line break") {
+  TextEditorState editor;
+  using namespace std::string_view_literals;
+  for (const std::string_view part : {"one\r"sv, "\ntwo\r"sv, "\r\nthree"sv, "\0!"sv}) {
+    text_editor_paste_part(editor, part);
+  }
+  CHECK(!editor.paste_request);  // queued only once the last part has come
+  CHECK(text_editor_paste_end(editor) == "");
+  REQUIRE(editor.paste_request);
+  CHECK(*editor.paste_request == "one\ntwo\n\nthree\xEF\xBF\xBD!");
+  CHECK(!editor.incoming);
+}
+
+TEST_CASE("a paste in parts is refused whole: a line longer than the box can draw across parts, or too many bytes") {
+  TextEditorState editor;
+  editor.text = "kept";
+  const std::string half(kMaxLineBytes / 2 + 1, 'x');
+  for (const std::string& part : {"first\n" + half, half, std::string("\nlast")}) text_editor_paste_part(editor, part);
+  CHECK(text_editor_paste_end(editor).starts_with("That text has a line of 1.0 MB"));
+  CHECK(!editor.paste_request);
+  // 11 MB in parts of a megabyte's lines: what cannot fit is not kept, and the message counts all of it.
+  for (int part = 0; part < 11; ++part) text_editor_paste_part(editor, lines_of(1 << 20));
+  CHECK(editor.incoming->text.size() < kMaxTextBytes);
+  CHECK(text_editor_paste_end(editor).starts_with("That text is 11.5 MB"));
+  CHECK(!editor.paste_request);
+  CHECK(editor.text == "kept");
+  // The next paste starts afresh.
+  text_editor_paste_part(editor, "ok");
+  CHECK(text_editor_paste_end(editor) == "");
+  CHECK(*editor.paste_request == "ok");
+}
+
 TEST_CASE("longest_line measures lines between newlines") {
   CHECK(longest_line("") == 0);
   CHECK(longest_line("abc") == 3);
