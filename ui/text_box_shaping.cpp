@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #include "core/utf8.h"
 #include "ui/pre_base_vowels.h"
@@ -57,6 +58,38 @@ float line_left(const TextBoxShaping& s, const LineLayout& layout) {
   return layout.right_to_left && room > 0 ? s.origin.x + s.scroll_x + room : s.origin.x;
 }
 
+// The arrow keys' places in ImGui's key arrays (-1 when the platform did not map them).
+std::pair<int, int> arrow_keys() {
+  const ImGuiIO& io = ImGui::GetIO();
+  const int left = io.KeyMap[ImGuiKey_LeftArrow], right = io.KeyMap[ImGuiKey_RightArrow];
+  const auto mapped = [](int key) { return key >= 0 && key < IM_ARRAYSIZE(io.KeysDown); };
+  return mapped(left) && mapped(right) ? std::pair{left, right} : std::pair{-1, -1};
+}
+
+// Swaps what ImGui reads of the two arrow keys (swapped back in end_shaped_box).
+void swap_arrows() {
+  ImGuiIO& io = ImGui::GetIO();
+  const auto [left, right] = arrow_keys();
+  std::swap(io.KeysDown[left], io.KeysDown[right]);
+  std::swap(io.KeysDownDuration[left], io.KeysDownDuration[right]);
+  std::swap(io.KeysDownDurationPrev[left], io.KeysDownDurationPrev[right]);
+}
+
+// On a line read right to left, the left arrow key moves the caret on in the text (to the left on
+// screen) and the right arrow back, as in a browser's text area: ImGui 1.86 moves in text order only,
+// so the box is shown the keys the other way round while the caret is on such a line.
+void swap_arrows_on_right_to_left_line(TextBoxShaping& s, std::string_view text, ImGuiID id) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const auto [left, right] = arrow_keys();
+  const ImGuiInputTextState* box = ImGui::GetActiveID() == id ? ImGui::GetInputTextState(id) : nullptr;
+  if (!box || left < 0 || (!io.KeysDown[left] && !io.KeysDown[right]) || s.font_size <= 0) return;
+  if (!s.lines_found) find_lines(s, text);
+  const auto after = std::upper_bound(s.line_chars.begin(), s.line_chars.end(), static_cast<std::size_t>(box->Stb.cursor));
+  lay_out(s, text, static_cast<std::size_t>(after - s.line_chars.begin()) - 1);
+  s.arrows_swapped = s.layout.right_to_left;
+  if (s.arrows_swapped) swap_arrows();
+}
+
 }  // namespace
 
 bool text_needs_shaping(std::string_view text) {
@@ -85,12 +118,14 @@ void begin_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revisio
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
   ImGui::PushStyleColor(ImGuiCol_TextSelectedBg, IM_COL32(0, 0, 0, 0));
 
-  // A click (or a drag) over a laid-out line: the box is told of the place, unshaped, of the
-  // character under the mouse, and puts its caret there. ImGui's box reads the mouse's place only
-  // while its button is down: a mouse merely passing over the box costs nothing.
   ImGuiIO& io = ImGui::GetIO();
   s.font = ImGui::GetFont();  // last frame's may be gone: the atlas is rebuilt between frames
   s.font_size = ImGui::GetFontSize();
+  swap_arrows_on_right_to_left_line(s, text, id);
+
+  // A click (or a drag) over a laid-out line: the box is told of the place, unshaped, of the
+  // character under the mouse, and puts its caret there. ImGui's box reads the mouse's place only
+  // while its button is down: a mouse merely passing over the box costs nothing.
   const ImVec2 mouse = io.MousePos;
   const bool inside = mouse.x >= s.clip_min.x && mouse.x < s.clip_max.x && mouse.y >= s.clip_min.y && mouse.y < s.clip_max.y;
   const bool held = io.MouseDown[0] && (inside || ImGui::GetActiveID() == id);  // a click, or a drag the box took
@@ -120,6 +155,7 @@ void end_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revision,
   ImGui::PopStyleColor(2);
   ImGuiIO& io = ImGui::GetIO();
   if (s.mouse_moved) io.MousePos.x = s.mouse_x;
+  if (std::exchange(s.arrows_swapped, false)) swap_arrows();
   if (s.revision != revision) note_text(s, text, revision);
   if (!s.lines_found) find_lines(s, text);
 

@@ -4,7 +4,8 @@
 // selection, undo, IME), but its own drawing of the text is hidden and each visible line is drawn
 // laid out as it is read (ui/line_layout.h), a right-to-left line aligned right; the caret and the
 // selection are drawn where their characters went, and a click on such a line is passed to the box
-// at the place of the character under it. Arrow keys still move in text order, as ImGui moves.
+// at the place of the character under it. On a right-to-left line the arrow keys are swapped for the
+// box, which moves in text order: the left arrow moves on through the text, leftwards on screen.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -35,6 +36,7 @@ struct TextBoxShaping {
   // This frame: the box's text is hidden, and the mouse x moved for the box (restored after it).
   bool hiding = false;
   bool mouse_moved = false;
+  bool arrows_swapped = false;  // the caret is on a right-to-left line: the arrow keys swapped for the box
   float mouse_x = 0;
   ImU32 text_color = 0, selection_color = 0;
   // Where the box drew its text in the last frame, for this frame's clicks.

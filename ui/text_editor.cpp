@@ -316,10 +316,21 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   // No per-frame callback (ImGuiInputTextFlags_CallbackAlways): ImGui would measure the caret's and
   // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text. (On the page the box
   // has the focus from the start: Escape would have taken it back to the example text.)
+  // Shift+click extends the selection to the click, as in any text box (ImGui 1.86 moves the caret
+  // there and drops the selection): its far end, or the caret, stays where it was.
+  const ImGuiIO& io = ImGui::GetIO();
+  std::optional<int> anchor;
+  if (const ImGuiInputTextState* box = active_box(id); box && io.KeyShift && io.MouseClicked[0] && !io.MouseDoubleClicked[0]) {
+    anchor = box->Stb.select_start != box->Stb.select_end ? box->Stb.select_start : box->Stb.cursor;
+  }
   begin_shaped_box(state.shaping, state.text, state.revision, id);
   bool changed = draw_keeping_text_on_escape(
       [&] { return ImGui::InputTextMultiline(label, &state.text, size, ImGuiInputTextFlags_AllowTabInput); });
   ImGuiInputTextState* box = active_box(id);
+  if (box && anchor) {
+    box->Stb.select_start = std::min(*anchor, box->CurLenW);
+    box->Stb.select_end = box->Stb.cursor;
+  }
   if (box && state.cursor_to_end) {
     box->Stb.cursor = box->Stb.select_start = box->Stb.select_end = box->CurLenW;
     box->CursorFollow = true;

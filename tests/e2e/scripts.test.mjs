@@ -317,6 +317,16 @@ export const tests = {
       await page.mouse.click(arabic.x + 2, middle(arabic));
       await frames(page, 2);
       assertEqual((await state(page)).textBox.caret, 14, 'caret after a click at the Arabic line\'s left end');
+      // The arrow keys move the caret the way they point: on this right-to-left line the right arrow goes
+      // back through the text, the left arrow on.
+      await page.keyboard.press('ArrowRight');
+      await frames(page, 2);
+      s = await state(page);
+      assertEqual(s.textBox.caret, 13, 'caret after the right arrow on the Arabic line');
+      assert(s.textBox.caretX > arabic.x + 2, `the caret moved right: ${s.textBox.caretX}, the line starts at ${arabic.x}`);
+      await page.keyboard.press('ArrowLeft');
+      await frames(page, 2);
+      assertEqual((await state(page)).textBox.caret, 14, 'caret after the left arrow on the Arabic line');
 
       // A drag across "see שלום now" from its left end: the caret follows the mouse letter by letter,
       // through the Hebrew word from its last letter back to its first (the line's characters are
@@ -337,7 +347,17 @@ export const tests = {
       const devanagari = (await state(page)).textBox.lines[2];
       await page.mouse.click(devanagari.x + 1, middle(devanagari));
       await frames(page, 2);
-      assertEqual((await state(page)).textBox.caret, 14 + 1 + 'see שלום now'.length + 1, 'caret at the Devanagari line\'s start');
+      const devanagariStart = 14 + 1 + 'see שלום now'.length + 1;
+      assertEqual((await state(page)).textBox.caret, devanagariStart, 'caret at the Devanagari line\'s start');
+      // Shift+click at the Arabic line's right end selects from there to the caret.
+      await page.keyboard.down('Shift');
+      await page.mouse.click(arabic.x + arabic.width - 2, middle(arabic));
+      await page.keyboard.up('Shift');
+      await frames(page, 2);
+      s = await state(page);
+      assertEqual([s.textBox.caret, s.textBox.selection], [0, [0, devanagariStart]], 'caret and selection after Shift+click');
+      await page.mouse.click(devanagari.x + 1, middle(devanagari));
+      await frames(page, 2);
 
       await page.screenshot({ path: path.join(out, 'scripts-text-box-right-to-left-720p-dpr2.png') });
 

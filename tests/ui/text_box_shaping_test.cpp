@@ -68,6 +68,41 @@ TEST_CASE("a Hebrew line is drawn reversed and aligned right; a click at its rig
   CHECK(editor.text == "abc\n\u05D0\u05D1\u05D2");
 }
 
+TEST_CASE("on a right-to-left line the left arrow moves on through the text, as a browser's text area does") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  editor.text = "abc\n\u05D0\u05D1\u05D2";  // abc, then אבג
+  editor_frame(editor);
+  editor_frame(editor);
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_LeftArrow] = 1;
+  io.KeyMap[ImGuiKey_RightArrow] = 2;
+  const auto press = [&](int key) {
+    io.KeysDown[key] = true;
+    editor_frame(editor);
+    io.KeysDown[key] = false;
+    editor_frame(editor);
+  };
+  const DrawnLine hebrew = editor.shaping.drawn_lines[1];
+  click(editor, hebrew.x + hebrew.width - 2, hebrew.y + 4);
+  REQUIRE(caret() == 4);  // before א, drawn rightmost
+  press(1);
+  CHECK(caret() == 5);  // after א: one letter to the left on screen
+  CHECK(editor.shaping.caret_x == doctest::Approx(hebrew.x + hebrew.width - 7));
+  press(1);
+  press(2);
+  CHECK(caret() == 5);
+  CHECK(!io.KeysDown[1]);
+  CHECK(io.KeyMap[ImGuiKey_LeftArrow] == 1);
+  // On a left-to-right line the keys are as ImGui has them.
+  click(editor, editor.shaping.drawn_lines[0].x + 15, editor.shaping.drawn_lines[0].y + 4);
+  REQUIRE(caret() == 2);
+  press(1);
+  CHECK(caret() == 1);
+  press(2);
+  CHECK(caret() == 2);
+}
+
 TEST_CASE("a text with nothing to lay out is drawn by the box itself") {
   test::HeadlessImGui imgui;
   TextEditorState editor;

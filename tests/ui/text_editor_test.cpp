@@ -146,6 +146,48 @@ TEST_CASE("a 10 MB paste claims its memory over several frames, then lands whole
   CHECK(box().Stb.cursor == 1 + static_cast<int>(pasted.size()));
 }
 
+TEST_CASE("Shift+click extends the selection from the caret, or from the selection's far end") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  editor.text = "abcdefghij\nklmnopqrst";
+  editor_frame(editor);
+  editor_frame(editor);
+  // Where character `column` of line `line` starts, in the box below the window's title bar: ImGui's
+  // built-in font is 7 pixels a character.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float top = ImGui::GetFontSize() + 2 * style.FramePadding.y + style.WindowPadding.y + style.FramePadding.y;
+  const auto at = [&](int column, int line) {
+    return ImVec2(style.WindowPadding.x + style.FramePadding.x + 7.0f * static_cast<float>(column) + 1,
+                  top + ImGui::GetFontSize() * (static_cast<float>(line) + 0.5f));
+  };
+  ImGuiIO& io = ImGui::GetIO();
+  const auto click = [&](ImVec2 where, bool shift) {
+    io.MousePos = where;
+    io.KeyShift = shift;
+    io.MouseDown[0] = true;
+    editor_frame(editor);
+    io.MouseDown[0] = false;
+    editor_frame(editor);
+    io.KeyShift = false;
+    editor_frame(editor);
+  };
+  const auto selection = [] { return std::pair{box().Stb.select_start, box().Stb.select_end}; };
+  click(at(2, 0), false);
+  REQUIRE(box().Stb.cursor == 2);
+  click(at(5, 1), true);  // from the caret to "klmno|"
+  CHECK(selection() == std::pair{2, 16});
+  CHECK(box().Stb.cursor == 16);
+  click(at(8, 0), true);  // the far end stays: back to "abcdefgh|"
+  CHECK(selection() == std::pair{2, 8});
+  click(at(0, 0), true);  // across the far end
+  CHECK(selection() == std::pair{2, 0});
+  CHECK(box().Stb.cursor == 0);
+  click(at(4, 0), false);  // without Shift, a click puts the caret there and drops the selection
+  CHECK(!box().HasSelection());
+  CHECK(box().Stb.cursor == 4);
+  CHECK(editor.text == "abcdefghij\nklmnopqrst");
+}
+
 TEST_CASE("the undo history keeps its newest records when pastes overflow it") {
   test::HeadlessImGui imgui;
   TextEditorState editor;
