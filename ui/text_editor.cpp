@@ -203,9 +203,10 @@ void add_undo_record(ImStb::StbUndoState& undo, int where, int length, const ImW
   }
 }
 
-// Inserts the pasted text (made ready for the box: box_text) into the active box's own copy (ImGui's edit state) and into `utf8`, the
-// text the box edits, replacing the selection, with the two undo records ImGui's Ctrl+V leaves. Called
-// after the box is drawn: ImGui takes in the new text on the next frame, finding it already in `utf8`.
+// Inserts the pasted text (made ready for the box: box_text) into the active box's own copy (ImGui's
+// edit state) and into `utf8`, the text the box edits, replacing the selection, with the two undo
+// records ImGui's Ctrl+V leaves. Called after the box is drawn: ImGui takes in the new text on the next
+// frame, finding it already in `utf8`.
 // ImGui's Ctrl+V is not used: it drops control and private use characters from a paste, and took
 // 270 ms of one frame for 10 MB in the browser (it converts the text a character at a time, filtering
 // each, and copies all of it back to `utf8` in the same frame).
@@ -313,9 +314,6 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
     if (ImGuiInputTextState* box = ImGui::GetInputTextState(id)) box->CursorFollow = true;
     state.follow_caret = false;
   }
-  // No per-frame callback (ImGuiInputTextFlags_CallbackAlways): ImGui would measure the caret's and
-  // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text. (On the page the box
-  // has the focus from the start: Escape would have taken it back to the example text.)
   // Shift+click extends the selection to the click, as in any text box (ImGui 1.86 moves the caret
   // there and drops the selection): its far end, or the caret, stays where it was.
   const ImGuiIO& io = ImGui::GetIO();
@@ -324,6 +322,9 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
     anchor = box->Stb.select_start != box->Stb.select_end ? box->Stb.select_start : box->Stb.cursor;
   }
   begin_shaped_box(state.shaping, state.text, state.revision, id);
+  // No per-frame callback (ImGuiInputTextFlags_CallbackAlways): ImGui would measure the caret's and
+  // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text. (On the page the box
+  // has the focus from the start: Escape would have taken it back to the example text.)
   bool changed = draw_keeping_text_on_escape(
       [&] { return ImGui::InputTextMultiline(label, &state.text, size, ImGuiInputTextFlags_AllowTabInput); });
   ImGuiInputTextState* box = active_box(id);
