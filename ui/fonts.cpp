@@ -18,19 +18,6 @@ constexpr float kMonoSize = 14.0f;
 // Chinese text uses about 2,500 distinct characters).
 constexpr float kMaxFallbackGlyphs1x = 12000;
 
-// Scripts DejaVu Sans covers, plus the symbols the token view draws for invisible characters.
-constexpr ImWchar kTextRanges[] = {
-    0x0020, 0x024F,  // Basic Latin, Latin-1, Latin Extended-A/B
-    0x0370, 0x03FF,  // Greek
-    0x0400, 0x052F,  // Cyrillic
-    0x2000, 0x206F,  // General Punctuation (· … “ ”)
-    0x2190, 0x21FF,  // Arrows (→ ↵)
-    0x2400, 0x243F,  // Control Pictures (␀ ␉)
-    0x2500, 0x257F,  // Box drawing
-    0x25CC, 0x25CC,  // Dotted circle, under a combining mark shown alone
-    0xFFFD, 0xFFFD,  // Replacement character
-    0,
-};
 constexpr ImWchar kMonoRanges[] = {0x0020, 0x00FF, 0x2190, 0x21FF, 0};
 
 ImFont* add_font(ImGuiIO& io, std::span<const uint8_t> ttf, float size, const ImWchar* ranges, ImFontConfig config = {}) {
@@ -41,9 +28,9 @@ ImFont* add_font(ImGuiIO& io, std::span<const uint8_t> ttf, float size, const Im
 }
 
 // Code points as ImGui's zero-terminated [first, last] pairs.
-std::vector<ImWchar> glyph_ranges(std::vector<uint32_t> code_points, const ImWchar* extra = nullptr) {
-  for (const ImWchar* r = extra; r && r[0]; r += 2) {
-    for (uint32_t c = r[0]; c <= r[1]; ++c) code_points.push_back(c);
+std::vector<ImWchar> glyph_ranges(std::vector<uint32_t> code_points, std::span<const CodePointRange> extra = {}) {
+  for (const CodePointRange& r : extra) {
+    for (uint32_t c = r.first; c <= r.last; ++c) code_points.push_back(c);
   }
   std::sort(code_points.begin(), code_points.end());
   std::vector<ImWchar> ranges;
@@ -72,7 +59,7 @@ Fonts load_fonts(ImGuiIO& io, std::span<const uint8_t> text_ttf, std::span<const
   const auto max_glyphs = static_cast<std::size_t>(kMaxFallbackGlyphs1x / (pixel_ratio * pixel_ratio * scale * scale));
   const AtlasPlan plan = plan_atlas(needs, std::max<std::size_t>(max_glyphs, 500));
   needs.dropped = plan.dropped;
-  fonts.ranges.push_back(glyph_ranges(plan.base, kTextRanges));
+  fonts.ranges.push_back(glyph_ranges(plan.base, kAlwaysInAtlas));
   ImFontConfig text_config;
   text_config.OversampleH = 2;
   fonts.text = add_font(io, text_ttf, kTextSize * pixel_ratio * scale, fonts.ranges.back().data(), text_config);

@@ -22,6 +22,13 @@ void set_font_manifest(GlyphNeeds& needs, FontManifest manifest) {
   needs.manifest = std::move(manifest);
 }
 
+bool always_in_atlas(uint32_t code_point) {
+  for (const CodePointRange& r : kAlwaysInAtlas) {
+    if (code_point >= r.first && code_point <= r.last) return true;
+  }
+  return false;
+}
+
 bool noted(const GlyphNeeds& needs, uint32_t code_point) {
   return code_point < kCodePoints && !needs.seen_bits.empty() && (needs.seen_bits[code_point / 64] >> (code_point % 64) & 1);
 }
@@ -47,7 +54,7 @@ std::vector<std::size_t> update_glyph_needs(GlyphNeeds& needs) {
     const int font = font_for_code_point(needs.manifest, c);
     if (font == kNoFont) continue;
     // Until its own font arrives, the base font draws what it can (DejaVu Sans has some Arabic).
-    if (font == kBaseFont || needs.manifest.base.covers(c)) needs.atlas_outdated = true;
+    if ((font == kBaseFont || needs.manifest.base.covers(c)) && !always_in_atlas(c)) needs.atlas_outdated = true;
     if (font < 0) continue;
     FallbackFont& f = needs.fonts[static_cast<std::size_t>(font)];
     if (f.status == FallbackFont::Status::loaded) needs.atlas_outdated = true;

@@ -29,6 +29,24 @@ struct GlyphNeeds {
   std::size_t dropped = 0;          // code points the last atlas left out to keep its texture small
 };
 
+// The code points the base font's atlas holds always, noted or not: the scripts DejaVu Sans covers,
+// plus the symbols the token view draws for invisible characters. A text of them needs no rebuild.
+struct CodePointRange {
+  uint32_t first, last;
+};
+inline constexpr CodePointRange kAlwaysInAtlas[] = {
+    {0x0020, 0x024F},  // Basic Latin, Latin-1, Latin Extended-A/B
+    {0x0370, 0x03FF},  // Greek
+    {0x0400, 0x052F},  // Cyrillic
+    {0x2000, 0x206F},  // General Punctuation (· … “ ”)
+    {0x2190, 0x21FF},  // Arrows (→ ↵)
+    {0x2400, 0x243F},  // Control Pictures (␀ ␉)
+    {0x2500, 0x257F},  // Box drawing
+    {0x25CC, 0x25CC},  // Dotted circle, under a combining mark shown alone
+    {0xFFFD, 0xFFFD},  // Replacement character
+};
+bool always_in_atlas(uint32_t code_point);
+
 // Starts over with a manifest: nothing noted, no fallback fetched.
 void set_font_manifest(GlyphNeeds& needs, FontManifest manifest);
 

@@ -107,6 +107,32 @@ bool poll_events(Platform& p) {
   return !events.empty();
 }
 
+// Rasterizes the fonts again (ui/fonts.h) and gives ImGui's renderer the new texture.
+void rebuild_fonts(Platform& p, float pixel_ratio, float font_scale) {
+  const double before = bpeviz::pacing_now_ms();
+  p.app.fonts = bpeviz::load_fonts(ImGui::GetIO(), p.text_font, p.mono_font, pixel_ratio, p.app.glyphs, font_scale);
+  p.app.editor.follow_caret = true;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  // A rebuild rasterizes every glyph again: with 2,500 ideographs at 2× it took 0.9 s in headless
+  // Chromium. Typing new characters into such a text must not freeze each keystroke, so after a
+  // rebuild the next one waits ten times as long as it took (new characters show as U+XXXX meanwhile).
+  const double after = bpeviz::pacing_now_ms();
+  p.fonts_rebuild_after = after + 10 * (after - before);
+}
+
+// The page shows characters the atlas lacks (ui/glyph_needs.h): a script's fallback font is fetched
+// the first time its characters appear, and the atlas is rebuilt once they can be drawn. The rebuild
+// (50-80 ms in headless Chromium) takes an animation frame of its own, drawing nothing (the canvas
+// keeps the last frame): in the same task as a frame with 10 MB in the text box it passed 100 ms.
+// Input stays queued for the next frame. Returns whether it rebuilt.
+bool rebuild_fonts_for_new_glyphs(Platform& p) {
+  for (const std::size_t font : bpeviz::update_glyph_needs(p.app.glyphs)) fetch_fallback_font(p, font);
+  if (p.app.fonts.generation == 0 || !p.app.glyphs.atlas_outdated || bpeviz::pacing_now_ms() < p.fonts_rebuild_after) return false;
+  rebuild_fonts(p, p.app.fonts.pixel_ratio, p.app.fonts.scale);
+  return true;
+}
+
 // Draws a frame when one is due (ui/frame_pacing.h); returns whether it did.
 bool frame(void* arg) {
   // The frame's own work (events, the app, ImGui's draw lists) and its drawing (WebGL calls), timed
@@ -115,6 +141,7 @@ bool frame(void* arg) {
   const auto frame_started = std::chrono::steady_clock::now();
   const double started = std::chrono::duration<double, std::milli>(frame_started.time_since_epoch()).count();
   auto& p = *static_cast<Platform*>(arg);
+  if (rebuild_fonts_for_new_glyphs(p)) return true;
   if (poll_events(p)) bpeviz::note_input(p.app.pacing, started);
   if (!bpeviz::frame_due(p.app.pacing, started, bpeviz::app_moving(p.app))) return false;
   bpeviz::note_drawn(p.app.pacing, started);
@@ -123,25 +150,10 @@ bool frame(void* arg) {
   ImGui_ImplSDL2_NewFrame();
   // Rasterize fonts for the screen's density: at start, and when the page moves to another
   // screen or is zoomed (SDL resizes the canvas backing store to CSS size × devicePixelRatio).
-  // And again when the page shows characters the atlas lacks (ui/glyph_needs.h): a script's fallback
-  // font is fetched the first time its characters appear, and the atlas is rebuilt once it arrives.
   // Presentation mode enlarges the type: a new atlas at the larger size keeps it sharp.
-  for (const std::size_t font : bpeviz::update_glyph_needs(p.app.glyphs)) fetch_fallback_font(p, font);
   const float pixel_ratio = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
   const float font_scale = bpeviz::wanted_font_scale(p.app, io.DisplaySize.y);
-  // A rebuild rasterizes every glyph again: with 2,500 ideographs at 2× it took 0.9 s in headless
-  // Chromium. Typing new characters into such a text must not freeze each keystroke, so after a
-  // rebuild the next one waits ten times as long as it took (new characters show as U+XXXX meanwhile).
-  const double before_fonts = now_ms();
-  if (pixel_ratio != p.app.fonts.pixel_ratio || font_scale != p.app.fonts.scale ||
-      (p.app.glyphs.atlas_outdated && before_fonts >= p.fonts_rebuild_after)) {
-    p.app.fonts = bpeviz::load_fonts(io, p.text_font, p.mono_font, pixel_ratio, p.app.glyphs, font_scale);
-    p.app.editor.follow_caret = true;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    const double after_fonts = now_ms();
-    p.fonts_rebuild_after = after_fonts + 10 * (after_fonts - before_fonts);
-  }
+  if (pixel_ratio != p.app.fonts.pixel_ratio || font_scale != p.app.fonts.scale) rebuild_fonts(p, pixel_ratio, font_scale);
 #ifdef __EMSCRIPTEN__
   // Encodings picked (or compared) whose data is not here yet: the browser fetches them (page.js).
   for (const std::string& name : bpeviz::take_encoding_fetches(p.app)) {

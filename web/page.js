@@ -94,6 +94,8 @@
     return ptr;
   }
 
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
   function pendingLoad(name) {
     if (!encodingLoads.has(name)) {
       let resolve, reject;
@@ -133,6 +135,7 @@
   // font `index` (fonts/<file>: one script, or a piece of CJK) has; wasm copies the bytes.
   Module.fetchFont = async (index, file) => {
     try {
+      await nextTask();  // starting a fetch took 20-30 ms of the frame that asked for it
       const response = await fetch(`fonts/${file}`);
       if (!response.ok) throw new Error(`fonts/${file}: HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
@@ -185,7 +188,6 @@
   }
   const enterText = (fn) => (textQueued === 0 ? fn() : queueText(fn));
   const PASTE_CHUNK = 1 << 20;
-  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
   function pasteText(text) {
     const max = Module._bpeviz_max_text_bytes();
     if (text.length > max) return void refuseText(text);
