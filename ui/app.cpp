@@ -17,6 +17,7 @@
 #include "core/utf8.h"
 #include "ui/models.h"
 #include "ui/reserve_ahead.h"
+#include "ui/status_band.h"
 
 namespace bpeviz {
 
@@ -621,17 +622,6 @@ void draw_header(AppState& state) {
     if (ImGui::Button("Copy link")) state.copy_link_request = true;
     state.copy_link_rect = item_rect();
   }
-  for (const std::string* problem : {&state.message, &state.editor.refusal}) {
-    if (problem->empty()) continue;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-    ImGui::TextWrapped("%s", problem->c_str());
-    ImGui::PopStyleColor();
-  }
-  if (!state.notice.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().notice);
-    ImGui::TextWrapped("%s", state.notice.c_str());
-    ImGui::PopStyleColor();
-  }
 }
 
 // The lesson's caption in a tinted band above the tabs, so it heads whichever view is open.
@@ -943,6 +933,7 @@ void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_star
     else state.message = "Could not export: " + file.error;
   }
   ImGui::End();
+  draw_status_band(state);  // over the page, after it
   note_visible_glyphs(state);  // new characters reach the atlas at the next frame start
   if (std::exchange(state.tokenized_this_frame, false)) {
     const double work_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_started).count();

@@ -120,6 +120,7 @@ struct AppState {
   Rect editor_rect, tokens_rect, panel_rect, copy_link_rect, model_rect, encoding_rect, special_rect;
   Rect lessons_rect, theme_rect, present_rect, help_rect, caption_rect, export_rect;  // zero when not drawn
   Rect progress_rect;  // the tokenizing progress bar while a long text is tokenized (else zero)
+  Rect status_rect, status_dismiss_rect;  // the band of problems and news over the window's foot (zero when not drawn)
   Rect export_item_rects[3];  // the Export menu's JSON, CSV and PNG items while it is open
 
   uint64_t frame = 0;  // frames drawn so far

@@ -396,6 +396,8 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
                   {"present", rect_json(s.present_rect)},
                   {"help", rect_json(s.help_rect)},
                   {"caption", rect_json(s.caption_rect)},
+                  {"status", rect_json(s.status_rect)},
+                  {"statusDismiss", rect_json(s.status_dismiss_rect)},
                   {"export", rect_json(s.export_rect)},
                   {"exportMenu", {rect_json(s.export_item_rects[0]), rect_json(s.export_item_rects[1]), rect_json(s.export_item_rects[2])}},
                   {"rowHeight", s.token_view.row_height}}}};

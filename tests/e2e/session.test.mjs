@@ -54,20 +54,41 @@ export const tests = {
   async 'a full storage is reported and the text stays on screen'({ browser, baseUrl, out }) {
     await withContext(browser, {}, async (newPage, context) => {
       await context.addInitScript(() => {
+        const setItem = Storage.prototype.setItem;
         Storage.prototype.setItem = function (key, value) {
           if (String(value).length > 200) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return setItem.call(this, key, value);
         };
       });
       const page = await newPage(baseUrl);
       const big = 'a long text that does not fit. '.repeat(20);
       await page.evaluate((t) => window.bpeviz.setText(t), big);
+      await frames(page, 2);
+      const before = (await state(page)).layout;
+      assertEqual(before.status.height, 0, 'no band before the message');
       await waitFor(page, () => /cannot be kept/.test(window.bpeviz.state().message), null, 'the storage message');
+      await frames(page, 2);
       const s = await state(page);
       assert(/QuotaExceededError/.test(s.message), `the message names the cause: ${s.message}`);
       assertEqual(s.text, big, 'the text is still there');
-      await frames(page, 2);
+      // The message appears on its own, a moment after the edit: it lies over the foot of the page and
+      // moves nothing (in the page's flow it pushed the text box down under a click aimed at it).
+      assertEqual([s.layout.editor, s.layout.tokens.y], [before.editor, before.tokens.y], 'the text box and tokens stay put');
+      const band = s.layout.status;
+      const viewport = page.viewportSize();
+      assert(band.height > 0 && band.y + band.height <= viewport.height && band.y > s.layout.editor.y + s.layout.editor.height,
+             `the band lies over the foot of the window: ${JSON.stringify(band)}`);
       await page.screenshot({ path: path.join(out, 'session-storage-full.png') });
-      // A text that fits again is saved, and the message goes away.
+      // Dismiss takes it away. A text that fits again is saved; one that does not is reported again, and
+      // that message goes away by itself when a text fits.
+      const dismiss = s.layout.statusDismiss;
+      await page.mouse.click(dismiss.x + dismiss.width / 2, dismiss.y + dismiss.height / 2);
+      await waitFor(page, () => window.bpeviz.state().message === '' && window.bpeviz.state().layout.status.height === 0,
+                    null, 'the band to be dismissed');
+      await page.evaluate(() => window.bpeviz.setText('short'));
+      await waitFor(page, () => JSON.parse(localStorage.getItem('bpeviz.session') || '{}').text === 'short', null, 'the short text to be saved');
+      await page.evaluate((t) => window.bpeviz.setText(t), big);
+      await waitFor(page, () => /cannot be kept/.test(window.bpeviz.state().message), null, 'the storage message again');
       await page.evaluate(() => window.bpeviz.setText('short'));
       await waitFor(page, () => window.bpeviz.state().message === '', null, 'the message to clear');
     });
