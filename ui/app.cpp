@@ -666,16 +666,19 @@ void draw_export_button(AppState& state) {
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("export")) ImGui::SetTooltip("Download the tokens or a picture");
   for (AppState::Rect& r : state.export_item_rects) r = {};
   if (!ImGui::BeginPopup("export")) return;
+  // A popup's first frame only measures it, unseen: a click then would land behind it and close it.
+  const bool shown = !ImGui::IsWindowAppearing();
+  const auto shown_rect = [shown] { return shown ? item_rect() : AppState::Rect{}; };
   const bool tokens = state.tokens_error.empty();
   if (ImGui::MenuItem("Tokens as JSON", "id, bytes, text, begin, end", false, tokens)) state.export_tokens_request = "json";
-  state.export_item_rects[0] = item_rect();
+  state.export_item_rects[0] = shown_rect();
   if (ImGui::MenuItem("Tokens as CSV", "for a spreadsheet", false, tokens)) state.export_tokens_request = "csv";
-  state.export_item_rects[1] = item_rect();
+  state.export_item_rects[1] = shown_rect();
   ImGui::Separator();
   if (ImGui::MenuItem("Picture as PNG", "the page as drawn")) {
     state.png_request = "bpeviz-" + file_name_part(state.tokens_encoding) + ".png";
   }
-  state.export_item_rects[2] = item_rect();
+  state.export_item_rects[2] = shown_rect();
   ImGui::EndPopup();
 }
 

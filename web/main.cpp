@@ -12,6 +12,7 @@
 #include <SDL_opengl.h>
 #endif
 
+#include <cfloat>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -32,8 +33,19 @@
 
 namespace {
 
+// The mouse as the events handed to ImGui so far leave it. The SDL backend reads SDL's own state, which
+// has every queued event applied: a release and the next press in one frame looked like a button held
+// down (a click right after a drag extended the drag's selection), and a press kept for the next frame
+// was seen at once. Buttons in ImGui's order: left, right, middle.
+struct Mouse {
+  bool down[3] = {}, pressed[3] = {}, released[3] = {};  // pressed and released: since ImGui's last frame
+  int x = 0, y = 0;
+  bool placed = false;  // x, y come from an event
+};
+
 struct Platform {
   std::deque<SDL_Event> held;  // events kept for the next frame (see poll_events)
+  Mouse mouse;
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   bpeviz::AppState app;
@@ -77,6 +89,48 @@ void fetch_fallback_font(Platform& p, std::size_t font) {
 // frame (a quick tap on a slow laptop, or a test driver) would be lost, and so would a shortcut whose
 // Ctrl is let go in the frame its letter was pressed. So once a key is pressed in a frame, any key's
 // release waits for the next frame, and so do all events after it, in order.
+// ImGui's index of an SDL mouse button, or -1.
+int imgui_button(Uint8 button) {
+  switch (button) {
+    case SDL_BUTTON_LEFT: return 0;
+    case SDL_BUTTON_RIGHT: return 1;
+    case SDL_BUTTON_MIDDLE: return 2;
+    default: return -1;
+  }
+}
+
+// Notes a mouse event in `mouse`; false for a press of a button released since ImGui's last frame,
+// which must wait for the next frame (ImGui sees only whether a button is down at each frame).
+bool track_mouse(Mouse& mouse, const SDL_Event& event) {
+  if (event.type == SDL_MOUSEMOTION) {
+    mouse.x = event.motion.x;
+    mouse.y = event.motion.y;
+    mouse.placed = true;
+    return true;
+  }
+  if (event.type != SDL_MOUSEBUTTONDOWN && event.type != SDL_MOUSEBUTTONUP) return true;
+  const int b = imgui_button(event.button.button);
+  if (b < 0) return true;
+  const bool down = event.type == SDL_MOUSEBUTTONDOWN;
+  if (down && mouse.released[b]) return false;
+  mouse.down[b] = down;
+  (down ? mouse.pressed : mouse.released)[b] = true;
+  mouse.x = event.button.x;
+  mouse.y = event.button.y;
+  mouse.placed = true;
+  return true;
+}
+
+// Gives ImGui the mouse of the events it was handed (after the SDL backend's NewFrame set SDL's): a
+// button pressed and released within the frame is down for it, and up at the next.
+void apply_mouse(Mouse& mouse, ImGuiIO& io) {
+  for (int b = 0; b < 3; ++b) {
+    io.MouseDown[b] = mouse.down[b] || mouse.pressed[b];
+    mouse.pressed[b] = mouse.released[b] = false;
+  }
+  if (mouse.placed && io.MousePos.x != -FLT_MAX) io.MousePos = ImVec2(static_cast<float>(mouse.x), static_cast<float>(mouse.y));
+}
+
 // Returns whether there were any events (input, for the frame pacing).
 bool poll_events(Platform& p) {
   if (bpeviz::input_waits_for_paste(p.app)) return false;  // SDL keeps them queued, in order
@@ -87,7 +141,7 @@ bool poll_events(Platform& p) {
   bool pressed = false;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const SDL_Event& event = events[i];
-    if (event.type == SDL_KEYUP && pressed) {
+    if ((event.type == SDL_KEYUP && pressed) || !track_mouse(p.mouse, event)) {
       p.held.assign(events.begin() + static_cast<std::ptrdiff_t>(i), events.end());
       return true;
     }
@@ -148,6 +202,7 @@ bool frame(void* arg) {
   ImGuiIO& io = ImGui::GetIO();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  apply_mouse(p.mouse, io);
   // Rasterize fonts for the screen's density: at start, and when the page moves to another
   // screen or is zoomed (SDL resizes the canvas backing store to CSS size × devicePixelRatio).
   // Presentation mode enlarges the type: a new atlas at the larger size keeps it sharp.

@@ -143,6 +143,8 @@ async function clickRect(page, r) {
 // Opens the Export menu and clicks item i (0 JSON, 1 CSV, 2 PNG); resolves to the download.
 async function exportByMenu(page, i) {
   await clickRect(page, (await page.evaluate(() => window.bpeviz.state().layout)).export);
+  // The menu's items are placed once it has been drawn in sight (its first frame only measures it).
+  await waitFor(page, (i) => window.bpeviz.state().layout.exportMenu[i].width > 0, i, 'the menu to be shown');
   const item = (await page.evaluate(() => window.bpeviz.state().layout)).exportMenu[i];
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), clickRect(page, item)]);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bpeviz-export-')), download.suggestedFilename());
