@@ -85,10 +85,6 @@ void fetch_fallback_font(Platform& p, std::size_t font) {
 #endif
 }
 
-// ImGui 1.86 sees only which keys are down at each frame: a key pressed and released within one
-// frame (a quick tap on a slow laptop, or a test driver) would be lost, and so would a shortcut whose
-// Ctrl is let go in the frame its letter was pressed. So once a key is pressed in a frame, any key's
-// release waits for the next frame, and so do all events after it, in order.
 // ImGui's index of an SDL mouse button, or -1.
 int imgui_button(Uint8 button) {
   switch (button) {
@@ -131,6 +127,10 @@ void apply_mouse(Mouse& mouse, ImGuiIO& io) {
   if (mouse.placed && io.MousePos.x != -FLT_MAX) io.MousePos = ImVec2(static_cast<float>(mouse.x), static_cast<float>(mouse.y));
 }
 
+// ImGui 1.86 sees only which keys are down at each frame: a key pressed and released within one
+// frame (a quick tap on a slow laptop, or a test driver) would be lost, and so would a shortcut whose
+// Ctrl is let go in the frame its letter was pressed. So once a key is pressed in a frame, any key's
+// release waits for the next frame, and so do all events after it, in order.
 // Returns whether there were any events (input, for the frame pacing).
 bool poll_events(Platform& p) {
   if (bpeviz::input_waits_for_paste(p.app)) return false;  // SDL keeps them queued, in order
@@ -141,7 +141,12 @@ bool poll_events(Platform& p) {
   bool pressed = false;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const SDL_Event& event = events[i];
-    if ((event.type == SDL_KEYUP && pressed) || !track_mouse(p.mouse, event)) {
+    // Keys after a click wait for the frame after it, so that they reach what the click focused (and a
+    // Shift let go just after a Shift+click does not undo it).
+    const bool key = event.type == SDL_KEYDOWN || event.type == SDL_KEYUP || event.type == SDL_TEXTINPUT ||
+                     event.type == SDL_TEXTEDITING;
+    const bool clicked = p.mouse.pressed[0] || p.mouse.pressed[1] || p.mouse.pressed[2];
+    if ((event.type == SDL_KEYUP && pressed) || (key && clicked) || !track_mouse(p.mouse, event)) {
       p.held.assign(events.begin() + static_cast<std::ptrdiff_t>(i), events.end());
       return true;
     }

@@ -118,6 +118,41 @@ export const tests = {
     });
   },
 
+  async 'the WebGL state the page answers from memory (web/webgl_state.js) is the GPU\'s, and the GPU is not asked each frame'({ browser, baseUrl }) {
+    // Runs before the page's scripts: keeps WebGL's own getParameter, and counts the questions about
+    // the remembered state that still reach it.
+    const initScript = () => {
+      const real = WebGL2RenderingContext.prototype.getParameter;
+      const gl = WebGL2RenderingContext;
+      const remembered = [gl.VIEWPORT, gl.SCISSOR_BOX, gl.BLEND_SRC_RGB, gl.BLEND_DST_RGB, gl.BLEND_SRC_ALPHA,
+                          gl.BLEND_DST_ALPHA, gl.BLEND_EQUATION_RGB, gl.BLEND_EQUATION_ALPHA];
+      window.webglCheck = { real, remembered, asked: 0 };
+      WebGL2RenderingContext.prototype.getParameter = function (pname) {
+        if (remembered.includes(pname)) window.webglCheck.asked++;
+        return real.call(this, pname);
+      };
+    };
+    await withPage(browser, baseUrl, { viewport: { width: 1000, height: 700 }, initScript }, async (page) => {
+      await waitReady(page);
+      const compare = () => page.evaluate(() => {
+        const context = document.getElementById('canvas').getContext('webgl2');
+        const { real, remembered } = window.webglCheck;
+        return remembered.map((pname) => [String(context.getParameter(pname)), String(real.call(context, pname))]);
+      });
+      await page.evaluate(() => window.bpeviz.setText('blend, scissor and viewport, every frame'));
+      await frames(page, 3);
+      for (const [answered, actual] of await compare()) assertEqual(answered, actual, 'remembered and actual state');
+      const asked = await page.evaluate(() => window.webglCheck.asked);
+      await page.setViewportSize({ width: 800, height: 500 });
+      await waitFor(page, () => document.getElementById('canvas').width === 800, null, 'canvas to shrink');
+      await page.evaluate(() => window.bpeviz.setText('a smaller window'));
+      await frames(page, 5);
+      for (const [answered, actual] of await compare()) assertEqual(answered, actual, 'remembered and actual state after a resize');
+      assertEqual(await page.evaluate(() => window.webglCheck.asked), asked, 'questions that reached the GPU in 5 frames');
+      assert(asked <= 8, `each remembered value was asked for at most once: ${asked}`);
+    });
+  },
+
   async 'HiDPI: backing store is CSS size × devicePixelRatio'({ browser, baseUrl, out }) {
     await withPage(browser, baseUrl, { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 }, async (page) => {
       await waitReady(page);

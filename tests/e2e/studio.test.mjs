@@ -74,7 +74,9 @@ export const tests = {
         assertEqual(fs.readFileSync(saved, 'utf8'), cliModel, 'the exported model file is the CLI\'s');
 
         await page.evaluate(() => window.bpeviz.studio({ use: true }));
-        await page.waitForFunction(() => window.bpeviz.state().encoding === 'trained (120 merges)', null, { timeout: 10000 });
+        // The Tokens tab shows a frame after the tokens are made (ImGui selects a tab at its next layout).
+        await page.waitForFunction(() => window.bpeviz.state().encoding === 'trained (120 merges)' && window.bpeviz.state().panel === 'tokens',
+                                   null, { timeout: 10000 });
         const v = await page.evaluate(() => window.bpeviz.state());
         assertEqual(v.tokens.map((t) => t.id), cliIds, 'the visualizer uses the trained model');
         assertEqual(v.panel, 'tokens', 'and shows its tokens');
