@@ -482,10 +482,6 @@ void show_clicked_tree(AppState& state, TokenViewState& view, std::span<const To
   if (g >= 0 && static_cast<std::size_t>(g) < groups.size()) show_merge_tree(state, tokens[groups[g].first_token].id);
 }
 
-AppState::Rect item_rect() {
-  const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-  return {min.x, min.y, size.x, size.y};
-}
 
 float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
@@ -895,6 +891,11 @@ float editor_height(const AppState& state) {
 }
 
 }  // namespace
+
+AppState::Rect item_rect() {
+  const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+  return {min.x, min.y, size.x, size.y};
+}
 
 void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_started) {
   handle_shortcuts(state);

@@ -199,6 +199,9 @@ TextEditorState& focused_editor(AppState& state);
 bool input_waits_for_paste(AppState& state);
 // What the Chat tab renders: the conversation under the page's tokenizer.
 ChatInput chat_input(const AppState& state);
+// Where ImGui drew its last item, for the rectangles above that state().layout reports.
+AppState::Rect item_rect();
+
 // Draws one frame of the app into the current ImGui frame, filling the display.
 // `frame_started`: when the platform began the frame (before its own work, such as rebuilding the
 // font atlas), so that optional work stays within the frame's budget.

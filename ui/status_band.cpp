@@ -9,15 +9,6 @@
 
 namespace bpeviz {
 
-namespace {
-
-AppState::Rect last_item_rect() {
-  const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-  return {min.x, min.y, size.x, size.y};
-}
-
-}  // namespace
-
 void draw_status_band(AppState& state) {
   state.status_rect = state.status_dismiss_rect = {};
   const struct {
@@ -61,7 +52,7 @@ void draw_status_band(AppState& state) {
     state.editor.refusal.clear();
     state.notice.clear();
   }
-  state.status_dismiss_rect = last_item_rect();
+  state.status_dismiss_rect = item_rect();
   ImGui::SetCursorPos(after_text);  // the window's height is the text's
   ImGui::Dummy(ImVec2(0, 0));
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
