@@ -92,6 +92,12 @@ void swap_arrows_on_right_to_left_line(TextBoxShaping& s, std::string_view text,
 
 }  // namespace
 
+ImGuiWindow* text_box_window(const char* label, ImGuiID id) {
+  char name[512];
+  ImFormatString(name, sizeof name, "%s/%s_%08X", ImGui::GetCurrentWindow()->Name, label, id);
+  return ImGui::FindWindowByName(name);
+}
+
 bool text_needs_shaping(std::string_view text) {
   for (std::size_t i = utf8_skip_ascii(text, 0); i < text.size(); i = utf8_skip_ascii(text, i)) {
     const auto b = static_cast<unsigned char>(text[i]);
@@ -159,10 +165,7 @@ void end_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revision,
   if (s.revision != revision) note_text(s, text, revision);
   if (!s.lines_found) find_lines(s, text);
 
-  // The box's child window, named as ImGui 1.86's BeginChildEx names it.
-  char name[512];
-  ImFormatString(name, sizeof name, "%s/%s_%08X", ImGui::GetCurrentWindow()->Name, label, id);
-  ImGuiWindow* child = ImGui::FindWindowByName(name);
+  ImGuiWindow* child = text_box_window(label, id);
   if (!child || !child->Active) return;
   ImGuiInputTextState* box = ImGui::GetActiveID() == id ? ImGui::GetInputTextState(id) : nullptr;
   const ImGuiStyle& style = ImGui::GetStyle();

@@ -17,6 +17,8 @@
 
 #include "ui/line_layout.h"
 
+struct ImGuiWindow;
+
 namespace bpeviz {
 
 // A line as the box drew it in the last frame (for the page's test API).
@@ -66,5 +68,9 @@ void begin_shaped_box(TextBoxShaping& shaping, std::string_view text, uint64_t r
 // Called right after (`label` is the box's), with the text as the box left it and its revision: draws
 // the lines.
 void end_shaped_box(TextBoxShaping& shaping, std::string_view text, uint64_t revision, const char* label, ImGuiID id);
+
+// The child window ImGui 1.86 draws the multiline box `label` (`id`) in, found by the name BeginChildEx
+// gives it (in the current window); null when there is none.
+ImGuiWindow* text_box_window(const char* label, ImGuiID id);
 
 }  // namespace bpeviz

@@ -322,11 +322,18 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
     anchor = box->Stb.select_start != box->Stb.select_end ? box->Stb.select_start : box->Stb.cursor;
   }
   begin_shaped_box(state.shaping, state.text, state.revision, id);
+  ImGuiInputTextState* resting = nullptr;  // see ui/resting_box.h
+  if (ImGuiInputTextState* box = active_box(id); box && !state.paste_request && box_may_rest(*box, id, state.text.size())) {
+    resting = box;
+    begin_rest();
+  }
   // No per-frame callback (ImGuiInputTextFlags_CallbackAlways): ImGui would measure the caret's and
   // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text. (On the page the box
   // has the focus from the start: Escape would have taken it back to the example text.)
   bool changed = draw_keeping_text_on_escape(
       [&] { return ImGui::InputTextMultiline(label, &state.text, size, ImGuiInputTextFlags_AllowTabInput); });
+  state.resting = resting != nullptr;
+  if (resting) end_rest(state.resting_caret, *resting, id, state.text, state.revision, text_box_window(label, id), !state.shaping.hiding);
   ImGuiInputTextState* box = active_box(id);
   if (box && anchor) {
     box->Stb.select_start = std::min(*anchor, box->CurLenW);

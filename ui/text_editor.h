@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "ui/resting_box.h"
 #include "ui/text_box_shaping.h"
 
 namespace bpeviz {
@@ -53,6 +54,8 @@ struct TextEditorState {
   bool active = false;          // the box had keyboard focus last frame
   bool cursor_to_end = false;   // once the box is active: caret at the end of the text
   TextBoxShaping shaping;       // Arabic, Hebrew and Devanagari drawn as they are read
+  bool resting = false;         // the box, holding a large text, was drawn at rest last frame (ui/resting_box.h)
+  RestingCaret resting_caret;
 };
 
 // Replaces the whole text at once (the undo history does not keep the old text). A text over

@@ -46,13 +46,15 @@ const char* panel_name(Panel panel) {
   return "tokens";
 }
 
-// The text box's lines as drawn laid out (Arabic, Hebrew, Devanagari), and its caret among them.
-nlohmann::json text_box_json(const TextBoxShaping& shaping) {
+// The text box's lines as drawn laid out (Arabic, Hebrew, Devanagari), and its caret among them; whether
+// it rests (ui/resting_box.h).
+nlohmann::json text_box_json(const TextEditorState& editor) {
+  const TextBoxShaping& shaping = editor.shaping;
   nlohmann::json lines = nlohmann::json::array();
   for (const DrawnLine& l : shaping.drawn_lines) {
     lines.push_back({{"line", l.line}, {"text", l.glyphs}, {"x", l.x}, {"y", l.y}, {"width", l.width}});
   }
-  return {{"laidOut", shaping.drawn}, {"caret", shaping.caret}, {"selection", {shaping.selection_begin, shaping.selection_end}}, {"caretX", shaping.caret_x}, {"caretY", shaping.caret_y}, {"lines", lines}};
+  return {{"laidOut", shaping.drawn}, {"caret", shaping.caret}, {"selection", {shaping.selection_begin, shaping.selection_end}}, {"caretX", shaping.caret_x}, {"caretY", shaping.caret_y}, {"lines", lines}, {"resting", editor.resting}};
 }
 
 // The encode player: its script, position and what it shows.
@@ -382,7 +384,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"lesson", lesson_json(s)},
       {"shortcutsHelp", s.shortcuts_help},
       {"fonts", fonts_json(s)},
-      {"textBox", text_box_json(s.editor.shaping)},
+      {"textBox", text_box_json(s.editor)},
       {"frame", s.frame},
       {"layout", {{"editor", rect_json(s.editor_rect)},
                   {"tokens", rect_json(s.tokens_rect)},
@@ -413,6 +415,12 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
   for (const Span& p : s.pieces) append_numbers(g_result, {p.begin, p.end});
   close_array(g_result);
   g_result += '}';
+  return g_result.c_str();
+}
+
+// state().textBox alone: cheap with a large text, whose state() carries all its tokens.
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_text_box_json() {
+  g_result = text_box_json(g_state->editor).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return g_result.c_str();
 }
 

@@ -445,6 +445,13 @@
       s.tokens = s.tokens.map(([id, begin, end]) => ({ id, begin, end }));
       return s;
     },
+    // state().textBox and state().text alone: cheap with a large text, whose state() carries all its tokens.
+    textBox() {
+      return JSON.parse(Module.UTF8ToString(Module._bpeviz_text_box_json()));
+    },
+    text() {
+      return currentText();
+    },
     // Returns false when the text is too large for the page (state().message says so).
     setText(text) {
       return textToWasm(String(text), (ptr, len) => Module._bpeviz_set_text(ptr, len)) === 0;

@@ -95,6 +95,58 @@ export const tests = {
     });
   },
 
+  async 'a box holding 2 MB rests between keys, and what is typed, clicked and undone in it lands as in any box'({ browser, baseUrl, out }) {
+    // Real prose (Debian's licences), 2 MB of it: ImGui's box, active, walks all of it every frame;
+    // at rest it draws only what is in sight (ui/resting_box.h).
+    const { prose } = loadCorpora({ maxBytes: 1 << 20 });
+    const long = prose.repeat(Math.ceil(2e6 / prose.length));
+    const text = long.slice(0, long.lastIndexOf('\n', 2e6) + 1).replace(/\r\n?/g, '\n');
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await setText(page, '');
+      await page.evaluate((t) => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', t);
+        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      }, text);
+      await waitFor(page, () => !window.bpeviz.pasting() && window.bpeviz.tokenizing() === null, null, 'the paste and its tokens', 60000);
+      await frames(page, 5);
+      // (state() carries every token: read the text and the box alone.)
+      const boxText = () => page.evaluate(() => window.bpeviz.text());
+      const resting = () => waitFor(page, () => window.bpeviz.textBox().resting, null, 'the box resting');
+      assert(await boxText() === text, 'the pasted text is in the box');
+      assert((await page.evaluate(() => window.bpeviz.textBox())).resting, 'the box rests');
+      const editor = (await state(page)).layout.editor;
+      await page.evaluate(() => window.bpeviz.frameTimes());
+      await frames(page, 30);
+      const work = (await page.evaluate(() => window.bpeviz.frameTimes())).map((t) => t[0]).sort((a, b) => a - b);
+      console.log(`      2 MB in a resting box: frame work median ${work[work.length >> 1].toFixed(1)} ms (the benchmark measures it)`);
+      await page.screenshot({ path: path.join(out, 'hardening-resting-box.png') });
+
+      // A key finds it active: the letter lands at the caret (the end), and Ctrl+Z takes it back.
+      await page.keyboard.type('Z');
+      await frames(page, 3);
+      let now = await boxText();
+      assert(now === `${text}Z`, `typed at the caret: ...${JSON.stringify(now.slice(-20))}`);
+      await resting();
+      await page.keyboard.press('Control+z');
+      await frames(page, 3);
+      now = await boxText();
+      assert(now === text, `Ctrl+Z took the letter back: ...${JSON.stringify(now.slice(-20))}`);
+
+      // A click on a line in sight puts the caret there: the next letter lands in the text's last lines.
+      await resting();
+      await page.mouse.click(editor.x + 60, editor.y + editor.height / 2);
+      await page.keyboard.type('Q');
+      await frames(page, 3);
+      now = await boxText();
+      let at = 0;
+      while (at < text.length && now[at] === text[at]) at++;
+      assert(now[at] === 'Q' && now.slice(0, at) + now.slice(at + 1) === text, `only the letter was added, at ${at}`);
+      assert(at > text.length - 20000 && at < text.length - 10, `it lands where it was clicked, in a line in sight: at ${at} of ${text.length}`);
+      await resting();
+    });
+  },
+
   async 'a 100 MB paste, or a line too long to draw, is refused with a message and the page keeps working'({ browser, baseUrl, out }) {
     await withReadyPage(browser, baseUrl, {}, async (page) => {
       await setText(page, 'The text before the paste.');

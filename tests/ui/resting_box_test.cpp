@@ -1,0 +1,209 @@
+// The text box at rest (ui/resting_box.h), drawn headless: a box holding a large text, with nothing to
+// do in a frame, is drawn as a box without the focus yet keeps it, and looks as ImGui draws it active;
+// the next key, character or click finds it active, caret and undo history kept.
+#include <doctest/doctest.h>
+#include <imgui_internal.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/ui/frames.h"
+#include "ui/text_box_shaping.h"
+#include "ui/text_editor.h"
+
+using namespace bpeviz;
+using bpeviz::test::editor_frame;
+
+namespace {
+
+// `bytes` (at least) of text in numbered lines of about 60 characters.
+std::string numbered_lines(std::size_t bytes) {
+  std::string text;
+  for (int i = 0; text.size() < bytes; ++i) text += "line " + std::to_string(i) + ": the quick brown fox jumps over the lazy dog\n";
+  return text;
+}
+
+ImGuiInputTextState& box() {
+  ImGuiInputTextState* box = ImGui::GetInputTextState(ImGui::GetActiveID());
+  REQUIRE(box != nullptr);
+  return *box;
+}
+
+// The box's window's vertices as drawn in the last frame: positions, texture places and colours.
+std::vector<ImDrawVert> box_vertices() {
+  // Named as BeginChildEx names it, with the box's ID within the "editor" window.
+  ImGuiWindow* editor = ImGui::FindWindowByName("editor");
+  REQUIRE(editor != nullptr);
+  char name[64];
+  ImFormatString(name, sizeof name, "editor/##text_%08X", editor->GetID("##text"));
+  ImGuiWindow* child = ImGui::FindWindowByName(name);
+  REQUIRE(child != nullptr);
+  const ImVector<ImDrawVert>& v = child->DrawList->VtxBuffer;
+  return std::vector<ImDrawVert>(v.begin(), v.end());
+}
+
+bool same(const std::vector<ImDrawVert>& a, const std::vector<ImDrawVert>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].pos.x != b[i].pos.x || a[i].pos.y != b[i].pos.y || a[i].uv.x != b[i].uv.x || a[i].uv.y != b[i].uv.y || a[i].col != b[i].col) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A frame with a key held that the box does not use: it is drawn active, by ImGui.
+void frame_with_a_key_held(TextEditorState& editor) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[300] = true;
+  editor_frame(editor);
+  io.KeysDown[300] = false;
+}
+
+// A box holding `text`, focused, its caret at character `cursor`, with a frame drawn since.
+void focused_box(TextEditorState& editor, std::string text, int cursor) {
+  REQUIRE(text_editor_set_text(editor, std::move(text)).empty());
+  for (int i = 0; i < 3; ++i) editor_frame(editor);
+  REQUIRE(editor.active);
+  box().Stb.cursor = box().Stb.select_start = box().Stb.select_end = cursor;
+  box().CursorFollow = true;  // scrolled to, as a click or a key would have
+  box().CursorAnimReset();
+  frame_with_a_key_held(editor);
+}
+
+}  // namespace
+
+TEST_CASE("a box holding a large text rests in a frame with nothing to do, keeping the focus, and looks the same") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  const std::string text = numbered_lines(std::size_t{2} << 20);
+  // The caret in line 40 000 (the box scrolled down to it), after "line 40000: the q".
+  const int cursor = static_cast<int>(text.find("line 40000:") + 17);
+  focused_box(editor, text, cursor);
+  const ImGuiID id = ImGui::GetActiveID();
+  CHECK(!editor.resting);
+  const std::vector<ImDrawVert> active = box_vertices();
+
+  editor_frame(editor);
+  CHECK(editor.resting);
+  CHECK(ImGui::GetActiveID() == id);  // it keeps the focus
+  CHECK(editor.active);
+  const std::vector<ImDrawVert> resting = box_vertices();
+  // Text, caret and all drawn where ImGui drew them (the caret's two ends: the last vertices).
+  REQUIRE(resting.size() > 100);
+  CHECK(same(active, resting));
+  editor_frame(editor);
+  CHECK(ImGui::GetIO().WantTextInput);  // the keyboard's text is still the box's, not the shortcuts'
+  CHECK(editor.resting);
+  CHECK(same(active, box_vertices()));  // its scroll bar too, sized by the last frame's text
+
+  // The caret blinks at rest as it does active: gone after 0.9 s, back after 1.2 s.
+  ImGui::GetIO().DeltaTime = 1.2f;
+  editor_frame(editor);
+  CHECK(editor.resting);
+  CHECK(box_vertices().size() < resting.size());
+  ImGui::GetIO().DeltaTime = 0.3f;
+  editor_frame(editor);
+  CHECK(box_vertices().size() == resting.size());
+  ImGui::GetIO().DeltaTime = 1.0f / 60;
+}
+
+TEST_CASE("a character or a key wakes a resting box: typing lands at the caret, Ctrl+Z and the caret's moves work") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  const std::string text = numbered_lines(std::size_t{1} << 20);
+  focused_box(editor, text, 5);
+  editor_frame(editor);
+  REQUIRE(editor.resting);
+  const uint64_t revision = editor.revision;
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharacter('X');
+  editor_frame(editor);
+  CHECK(!editor.resting);
+  CHECK(editor.text == text.substr(0, 5) + "X" + text.substr(5));
+  CHECK(editor.revision > revision);
+  CHECK(box().Stb.cursor == 6);
+  for (int i = 0; i < 3; ++i) editor_frame(editor);
+  CHECK(editor.resting);
+
+  // The undo history from before the rest: Ctrl+Z takes the X back.
+  constexpr int z = 'Z';
+  io.KeyMap[ImGuiKey_Z] = z;
+  io.KeyCtrl = true;
+  io.KeysDown[z] = true;
+  editor_frame(editor);
+  CHECK(!editor.resting);
+  io.KeysDown[z] = false;
+  io.KeyCtrl = false;
+  editor_frame(editor);
+  CHECK(editor.text == text);
+
+  // An arrow key moves the caret from where it rested.
+  for (int i = 0; i < 3; ++i) editor_frame(editor);
+  REQUIRE(editor.resting);
+  const int caret = box().Stb.cursor;
+  io.KeyMap[ImGuiKey_RightArrow] = 262;
+  io.KeysDown[262] = true;
+  editor_frame(editor);
+  io.KeysDown[262] = false;
+  editor_frame(editor);
+  CHECK(box().Stb.cursor == caret + 1);
+}
+
+TEST_CASE("a click on a resting box puts the caret there; a click outside takes the focus away") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  focused_box(editor, numbered_lines(std::size_t{1} << 20), 0);
+  editor_frame(editor);
+  REQUIRE(editor.resting);
+  // Character 3 of line 2 ("line 1: ..."): ImGui's built-in font is 7 pixels a character.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float top = ImGui::GetFontSize() + 2 * style.FramePadding.y + style.WindowPadding.y + style.FramePadding.y;
+  ImGuiIO& io = ImGui::GetIO();
+  const auto click = [&](ImVec2 where) {
+    io.MousePos = where;
+    io.MouseDown[0] = true;
+    editor_frame(editor);
+    io.MouseDown[0] = false;
+    editor_frame(editor);
+  };
+  click(ImVec2(style.WindowPadding.x + style.FramePadding.x + 7.0f * 3 + 1, top + ImGui::GetFontSize() * 1.5f));
+  const std::size_t line_1 = editor.text.find('\n') + 1;
+  CHECK(box().Stb.cursor == static_cast<int>(line_1) + 3);
+  CHECK(!box().HasSelection());
+  editor_frame(editor);
+  CHECK(editor.resting);
+  click(ImVec2(600, 700));  // below the box (300 pixels tall)
+  CHECK(ImGui::GetActiveID() == 0);
+  CHECK(!editor.active);
+  CHECK(!editor.resting);
+}
+
+TEST_CASE("a small text, a selection, a sideways scroll or a pending paste keeps the box drawn by ImGui") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  focused_box(editor, numbered_lines(kRestingBoxBytes - 100), 0);
+  editor_frame(editor);
+  CHECK(!editor.resting);  // below 1 MB
+
+  focused_box(editor, numbered_lines(kRestingBoxBytes), 0);
+  editor_frame(editor);
+  CHECK(editor.resting);
+  box().Stb.select_end = 10;  // a selection: ImGui draws it only while the box is active
+  editor_frame(editor);
+  CHECK(!editor.resting);
+  box().ClearSelection();
+  editor_frame(editor);
+  CHECK(editor.resting);
+  box().ScrollX = 20;
+  editor_frame(editor);
+  CHECK(!editor.resting);
+  box().ScrollX = 0;
+  editor_frame(editor);
+  CHECK(editor.resting);
+  REQUIRE(text_editor_paste(editor, "pasted").empty());
+  editor_frame(editor);
+  CHECK(!editor.resting);
+  CHECK(editor.text.substr(0, 6) == "pasted");
+}
