@@ -78,6 +78,11 @@ export const tests = {
       const viewport = page.viewportSize();
       assert(band.height > 0 && band.y + band.height <= viewport.height && band.y > s.layout.editor.y + s.layout.editor.height,
              `the band lies over the foot of the window: ${JSON.stringify(band)}`);
+      // The views below the text box end above it (their height is all that changed), and get the room back
+      // once it is dismissed.
+      const tokens = s.layout.tokens;
+      assert(tokens.y + tokens.height <= band.y, `the tokens end above the band: ${JSON.stringify([tokens, band])}`);
+      assert(tokens.y + tokens.height > band.y - 30, `and just above it: ${JSON.stringify([tokens, band])}`);
       await page.screenshot({ path: path.join(out, 'session-storage-full.png') });
       // Dismiss takes it away. A text that fits again is saved; one that does not is reported again, and
       // that message goes away by itself when a text fits.
@@ -85,6 +90,9 @@ export const tests = {
       await page.mouse.click(dismiss.x + dismiss.width / 2, dismiss.y + dismiss.height / 2);
       await waitFor(page, () => window.bpeviz.state().message === '' && window.bpeviz.state().layout.status.height === 0,
                     null, 'the band to be dismissed');
+      await frames(page, 2);
+      const after = (await state(page)).layout.tokens;
+      assertEqual([after.y, after.height], [tokens.y, before.tokens.height], 'the tokens take the foot of the window again');
       await page.evaluate(() => window.bpeviz.setText('short'));
       await waitFor(page, () => JSON.parse(localStorage.getItem('bpeviz.session') || '{}').text === 'short', null, 'the short text to be saved');
       await page.evaluate((t) => window.bpeviz.setText(t), big);
