@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace bpeviz {
 
@@ -20,6 +21,17 @@ bool any_input() {
   return false;
 }
 
+// Newlines found with memchr, a line at a time: one loop over a 10 MB text, in the baseline code V8 runs
+// a long wasm call in, took 50 ms of a frame.
+std::size_t count_newlines(std::string_view text) {
+  std::size_t count = 0;
+  for (const char *at = text.data(), *end = at + text.size();
+       (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr; ++at) {
+    ++count;
+  }
+  return count;
+}
+
 // A keyboard focus or activation on its way (SetKeyboardFocusHere, Tab): ImGui hands it to a box
 // without the focus by reloading its text, which must not happen to a box that only rests.
 bool focus_on_its_way(ImGuiID id) {
@@ -33,13 +45,51 @@ bool focus_on_its_way(ImGuiID id) {
 bool box_may_rest(const ImGuiInputTextState& box, ImGuiID id, std::size_t text_bytes) {
   return text_bytes >= kRestingBoxBytes && ImGui::GetActiveID() == id && box.ID == id &&
          static_cast<std::size_t>(box.CurLenA) == text_bytes && !box.HasSelection() && box.ScrollX == 0.0f &&
-         !box.CursorFollow && !any_input() && !focus_on_its_way(id);
+         !any_input() && !focus_on_its_way(id);
 }
 
-void begin_rest() { GImGui->ActiveId = 0; }
+bool begin_rest(RestingCaret& caret, ImGuiInputTextState& box, std::string_view text, uint64_t revision, ImGuiWindow* child) {
+  ImGuiContext& g = *GImGui;
+  if (!child) return false;
+  if (caret.revision != revision || caret.cursor != box.Stb.cursor) {
+    // Measured from the nearer end: after a paste the caret is at the text's end, 10 MB from its start.
+    const int cursor = std::clamp(box.Stb.cursor, 0, box.CurLenW);
+    const ImWchar* chars = box.TextW.Data;
+    const std::size_t byte = cursor <= box.CurLenW / 2
+        ? static_cast<std::size_t>(ImTextCountUtf8BytesFromStr(chars, chars + cursor))
+        : text.size() - std::min<std::size_t>(text.size(), ImTextCountUtf8BytesFromStr(chars + cursor, chars + box.CurLenW));
+    caret.byte = std::min(byte, text.size());
+    const std::string_view before = text.substr(0, caret.byte);
+    caret.line = count_newlines(before);
+    caret.lines = caret.line + 1 + count_newlines(text.substr(caret.byte));
+    const std::size_t newline = before.rfind('\n');
+    caret.line_begin = newline == std::string_view::npos ? 0 : newline + 1;
+    caret.revision = revision;
+    caret.cursor = box.Stb.cursor;
+  }
+  // Where ImGui 1.86 places it (InputTextEx's cursor_offset): the bottom of its line, from the text's top left.
+  const float size = g.FontSize;
+  caret.offset = ImVec2(g.Font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data() + caret.line_begin, text.data() + caret.byte).x,
+                        static_cast<float>(caret.line + 1) * size);
+  if (box.CursorFollow) {
+    // Scrolled to as ImGui's active box scrolls to it; a caret past the box's right edge takes a sideways
+    // scroll, which only ImGui's active box draws.
+    const ImGuiStyle& style = g.Style;
+    const ImVec2 inner(child->Size.x - style.ScrollbarSize, child->Size.y);
+    if (caret.offset.x >= inner.x - style.FramePadding.x) return false;
+    float scroll_y = child->Scroll.y;
+    if (caret.offset.y - size < scroll_y) scroll_y = std::max(0.0f, caret.offset.y - size);
+    else if (caret.offset.y - (inner.y - style.FramePadding.y * 2) >= scroll_y) scroll_y = caret.offset.y - inner.y + style.FramePadding.y * 2;
+    // The window's height as the box will give it: its last frame's text may have been another (a paste).
+    ImGui::SetNextWindowContentSize(ImVec2(0.0f, static_cast<float>(caret.lines) * size + style.FramePadding.y * 2));
+    ImGui::SetNextWindowScroll(ImVec2(-1.0f, scroll_y));
+    box.CursorFollow = false;
+  }
+  g.ActiveId = 0;
+  return true;
+}
 
-void end_rest(RestingCaret& caret, ImGuiInputTextState& box, ImGuiID id, std::string_view text, uint64_t revision,
-              ImGuiWindow* child, bool draw_caret) {
+void end_rest(const RestingCaret& caret, ImGuiInputTextState& box, ImGuiID id, ImGuiWindow* child, bool draw_caret) {
   ImGuiContext& g = *GImGui;
   g.ActiveId = id;
   ImGui::KeepAliveID(id);
@@ -48,24 +98,11 @@ void end_rest(RestingCaret& caret, ImGuiInputTextState& box, ImGuiID id, std::st
   g.WantTextInputNextFrame = 1;
   g.ActiveIdAllowOverlap = true;
   box.CursorAnim += g.IO.DeltaTime;
-  if (!child || !child->Active) return;
-
-  if (caret.revision != revision || caret.cursor != box.Stb.cursor) {
-    const int cursor = std::clamp(box.Stb.cursor, 0, box.CurLenW);
-    caret.byte = std::min<std::size_t>(text.size(), ImTextCountUtf8BytesFromStr(box.TextW.Data, box.TextW.Data + cursor));
-    const std::string_view before = text.substr(0, caret.byte);
-    caret.line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-    const std::size_t newline = before.rfind('\n');
-    caret.line_begin = newline == std::string_view::npos ? 0 : newline + 1;
-    caret.revision = revision;
-    caret.cursor = box.Stb.cursor;
-  }
-  // Placed as ImGui 1.86 places its own (InputTextEx): the bottom of its line, floored, less a line.
-  const ImGuiStyle& style = ImGui::GetStyle();
+  if (!child->Active) return;
+  const ImGuiStyle& style = g.Style;
   const float size = g.FontSize;
-  const float x = g.Font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data() + caret.line_begin, text.data() + caret.byte).x;
   const ImVec2 origin(child->Pos.x + style.FramePadding.x - child->Scroll.x, child->Pos.y + style.FramePadding.y - child->Scroll.y);
-  const ImVec2 bottom(std::floor(origin.x + x), std::floor(origin.y + static_cast<float>(caret.line + 1) * size));
+  const ImVec2 bottom(std::floor(origin.x + caret.offset.x), std::floor(origin.y + caret.offset.y));
   g.PlatformImePos = ImVec2(bottom.x - 1.0f, bottom.y - size);  // the IME's window by the caret
   const bool shown = !g.IO.ConfigInputTextCursorBlink || box.CursorAnim <= 0.0f || std::fmod(box.CursorAnim, 1.20f) <= 0.80f;
   if (!draw_caret || !shown) return;

@@ -25,17 +25,21 @@ struct RestingCaret {
   uint64_t revision = 0;
   int cursor = -1;        // the character it was found for
   std::size_t line = 0;   // its line's index
+  std::size_t lines = 0;  // the text's lines
   std::size_t line_begin = 0, byte = 0;  // its line's first byte, and its own
+  ImVec2 offset;          // its bottom, from the text's top left, as ImGui places it (this frame's font)
 };
 
 // Whether the box with the focus (`box`, `id`), holding `text_bytes`, may rest this frame: nothing for it
-// to do, and nothing it draws only while active (a selection, a sideways scroll, a scroll to the caret).
+// to do, and nothing it draws only while active (a selection, a sideways scroll).
 bool box_may_rest(const ImGuiInputTextState& box, ImGuiID id, std::size_t text_bytes);
-// Right before and right after the box is drawn, in a frame it rests: it is drawn as a box without the
-// focus, which it keeps. end_rest draws the caret (when `draw_caret`: the shaped box draws its own)
-// in the box's window `child`, blinking as ImGui's does.
-void begin_rest();
-void end_rest(RestingCaret& caret, ImGuiInputTextState& box, ImGuiID id, std::string_view text, uint64_t revision,
-              ImGuiWindow* child, bool draw_caret);
+// Right before the box is drawn: it is to be drawn as a box without the focus, which it keeps. Places the
+// caret, and scrolls the box's window `child` to it when the box was to (after a paste, a key, a font
+// change), as ImGui would. False when it cannot rest after all: no window yet, or a caret past the box's
+// right edge to scroll to (only ImGui's active box scrolls sideways).
+bool begin_rest(RestingCaret& caret, ImGuiInputTextState& box, std::string_view text, uint64_t revision, ImGuiWindow* child);
+// Right after: the box has the focus again, and its caret is drawn (when `draw_caret`: the shaped box
+// draws its own), blinking as ImGui's does.
+void end_rest(const RestingCaret& caret, ImGuiInputTextState& box, ImGuiID id, ImGuiWindow* child, bool draw_caret);
 
 }  // namespace bpeviz

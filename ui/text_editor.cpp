@@ -323,9 +323,10 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   }
   begin_shaped_box(state.shaping, state.text, state.revision, id);
   ImGuiInputTextState* resting = nullptr;  // see ui/resting_box.h
+  ImGuiWindow* window = nullptr;
   if (ImGuiInputTextState* box = active_box(id); box && !state.paste_request && box_may_rest(*box, id, state.text.size())) {
-    resting = box;
-    begin_rest();
+    window = text_box_window(label, id);
+    if (begin_rest(state.resting_caret, *box, state.text, state.revision, window)) resting = box;
   }
   // No per-frame callback (ImGuiInputTextFlags_CallbackAlways): ImGui would measure the caret's and
   // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text. (On the page the box
@@ -333,7 +334,7 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   bool changed = draw_keeping_text_on_escape(
       [&] { return ImGui::InputTextMultiline(label, &state.text, size, ImGuiInputTextFlags_AllowTabInput); });
   state.resting = resting != nullptr;
-  if (resting) end_rest(state.resting_caret, *resting, id, state.text, state.revision, text_box_window(label, id), !state.shaping.hiding);
+  if (resting) end_rest(state.resting_caret, *resting, id, window, !state.shaping.hiding);
   ImGuiInputTextState* box = active_box(id);
   if (box && anchor) {
     box->Stb.select_start = std::min(*anchor, box->CurLenW);

@@ -77,8 +77,10 @@ TEST_CASE("a box holding a large text rests in a frame with nothing to do, keepi
   test::HeadlessImGui imgui;
   TextEditorState editor;
   const std::string text = numbered_lines(std::size_t{2} << 20);
-  // The caret in line 40 000 (the box scrolled down to it), after "line 40000: the q".
-  const int cursor = static_cast<int>(text.find("line 40000:") + 17);
+  // The caret in line 30 000 of 37 450 (the box scrolled down to it), after "line 30000: the q".
+  const std::size_t line = text.find("line 30000:");
+  REQUIRE(line != std::string::npos);
+  const int cursor = static_cast<int>(line + 17);
   focused_box(editor, text, cursor);
   const ImGuiID id = ImGui::GetActiveID();
   CHECK(!editor.resting);
@@ -106,6 +108,38 @@ TEST_CASE("a box holding a large text rests in a frame with nothing to do, keepi
   editor_frame(editor);
   CHECK(box_vertices().size() == resting.size());
   ImGui::GetIO().DeltaTime = 1.0f / 60;
+}
+
+TEST_CASE("after a paste the resting box scrolls to the caret, as ImGui's active box does") {
+  // The same paste twice: the frame after it drawn by ImGui (a key held), then at rest.
+  const std::string pasted = numbered_lines(std::size_t{3} << 19) + "the end";
+  const auto after_paste = [&](bool key_held, bool& rested) {
+    test::HeadlessImGui imgui;
+    TextEditorState editor;
+    editor.text = "";
+    for (int i = 0; i < 3; ++i) editor_frame(editor);
+    REQUIRE(text_editor_paste(editor, pasted).empty());
+    for (int i = 0; i < 4 && editor.paste_request; ++i) editor_frame(editor);
+    REQUIRE(!editor.paste_request);
+    REQUIRE(box().CursorFollow);
+    if (key_held) frame_with_a_key_held(editor);
+    else editor_frame(editor);
+    rested = editor.resting;
+    std::vector<ImDrawVert> drawn = box_vertices();
+    editor_frame(editor);  // and the next frame, at rest in both
+    CHECK(editor.resting);
+    CHECK(!box().CursorFollow);
+    CHECK(editor.text == pasted);
+    const std::vector<ImDrawVert> next = box_vertices();
+    drawn.insert(drawn.end(), next.begin(), next.end());
+    return drawn;
+  };
+  bool rested_a = false, rested_b = false;
+  const std::vector<ImDrawVert> by_imgui = after_paste(true, rested_a);
+  const std::vector<ImDrawVert> at_rest = after_paste(false, rested_b);
+  CHECK(!rested_a);
+  CHECK(rested_b);
+  CHECK(same(by_imgui, at_rest));  // the last lines, "the end" and the caret after it, where ImGui drew them
 }
 
 TEST_CASE("a character or a key wakes a resting box: typing lands at the caret, Ctrl+Z and the caret's moves work") {
