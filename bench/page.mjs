@@ -1,6 +1,7 @@
 // The page benchmark: drives the built page in headless Chromium and measures what a class feels —
 // the first frame, the download size, and the cost of each frame while stepping the merge player,
-// scrubbing it, stepping the training studio and typing into 100 KB of text, plus training 2,000
+// scrubbing it, stepping the training studio, typing into 100 KB of text and pasting 10 MB (English, then
+// many scripts on a freshly opened page), plus training 2,000
 // merges on 1 MB inside the page. A frame's cost is its own work — events, the views and ImGui's
 // draw lists, timed by the page (bpeviz.frameTimes) — with its WebGL drawing shown apart (headless
 // Chromium draws with SwiftShader, in software, which says nothing of a laptop's GPU); targets from issues 5 and 6: a frame within
