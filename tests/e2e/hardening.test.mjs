@@ -103,11 +103,7 @@ export const tests = {
     const text = long.slice(0, long.lastIndexOf('\n', 2e6) + 1).replace(/\r\n?/g, '\n');
     await withReadyPage(browser, baseUrl, {}, async (page) => {
       await setText(page, '');
-      await page.evaluate((t) => {
-        const transfer = new DataTransfer();
-        transfer.setData('text/plain', t);
-        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-      }, text);
+      await paste(page, text, text.length);
       await waitFor(page, () => !window.bpeviz.pasting() && window.bpeviz.tokenizing() === null, null, 'the paste and its tokens', 60000);
       await frames(page, 5);
       // (state() carries every token: read the text and the box alone.)
