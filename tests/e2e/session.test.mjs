@@ -67,6 +67,12 @@ export const tests = {
       const before = (await state(page)).layout;
       assertEqual(before.status.height, 0, 'no band before the message');
       await waitFor(page, () => /cannot be kept/.test(window.bpeviz.state().message), null, 'the storage message');
+      // The band fits its lines in the frame after it appears, and the views below the text box make room
+      // for it in the frame after that.
+      await waitFor(page, () => {
+        const { status, tokens } = window.bpeviz.state().layout;
+        return status.height > 0 && tokens.y + tokens.height <= status.y;
+      }, null, 'the tokens to end above the band');
       await frames(page, 2);
       const s = await state(page);
       assert(/QuotaExceededError/.test(s.message), `the message names the cause: ${s.message}`);
