@@ -482,7 +482,6 @@ void show_clicked_tree(AppState& state, TokenViewState& view, std::span<const To
   if (g >= 0 && static_cast<std::size_t>(g) < groups.size()) show_merge_tree(state, tokens[groups[g].first_token].id);
 }
 
-
 float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
@@ -877,10 +876,16 @@ void draw_panels(AppState& state) {
   ImGui::EndTabBar();
 }
 
+// The height the status band, while it shows (drawn last frame), takes at the window's foot: the views end
+// above it instead of under it. Only their height changes; what is above them stays put (see editor_height).
+float status_reserve(const AppState& state) {
+  return state.status_rect.height > 0 ? state.status_rect.height + ImGui::GetStyle().WindowPadding.y : 0.0f;
+}
+
 // The text box's height: 28% of the window; on the Chat tab two lines; presenting, two or three lines (a longer text scrolls),
 // so that the tokens, which show the text too, get the screen.
 float editor_height(const AppState& state) {
-  const float available = ImGui::GetContentRegionAvail().y + state.status_reserve;  // as if the band were not there
+  const float available = ImGui::GetContentRegionAvail().y + status_reserve(state);  // as if the band were not there
   // The Chat tab edits its own messages: the page's text box keeps two lines and gives it the room.
   const float two_lines = 2 * ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().FramePadding.y;
   if (state.panel == Panel::chat) return two_lines;
@@ -911,11 +916,8 @@ void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_star
     state.styled_scale = state.fonts.scale;
   }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  // The status band, while it shows (drawn last frame), takes the window's foot: the views end above it
-  // instead of under it. Only their height changes; what is above them stays put (see editor_height).
-  state.status_reserve = state.status_rect.height > 0 ? state.status_rect.height + ImGui::GetStyle().WindowPadding.y : 0.0f;
   ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - state.status_reserve));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - status_reserve(state)));
   ImGui::Begin("bpeviz", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);

@@ -121,7 +121,6 @@ struct AppState {
   Rect lessons_rect, theme_rect, present_rect, help_rect, caption_rect, export_rect;  // zero when not drawn
   Rect progress_rect;  // the tokenizing progress bar while a long text is tokenized (else zero)
   Rect status_rect, status_dismiss_rect;  // the band of problems and news over the window's foot (zero when not drawn)
-  float status_reserve = 0;  // the height the band took at the window's foot this frame (0 when none)
   Rect export_item_rects[3];  // the Export menu's JSON, CSV and PNG items while it is open
 
   uint64_t frame = 0;  // frames drawn so far
