@@ -13,7 +13,9 @@ bool is_ascii_alnum(char c) {
 bool is_cut(std::string_view text, std::size_t i) {
   if (i == 0 || i >= text.size()) return false;
   const char before = text[i - 1];
-  if (before == '\n') return !is_white_space(utf8_code_point(text, i));
+  // o200k's punctuation pre-token takes the newlines and slashes after it (` ?[^\s\p{L}\p{N}]+[\r\n/]*`):
+  // ";\n//" is one, so a slash at a line start is no cut.
+  if (before == '\n') return text[i] != '/' && !is_white_space(utf8_code_point(text, i));
   return is_ascii_alnum(before) && (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r'));
 }
 

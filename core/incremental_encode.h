@@ -3,7 +3,8 @@
 // text is tokenized by parts that end at the same places.
 //
 // Why it is exact: under the tiktoken-style scanners (gpt2, cl100k, o200k, qwen2, whitespace) a piece
-// always ends at a "cut" — after a newline that is followed by a character other than white space, and
+// always ends at a "cut" — after a newline that is followed by a character other than white space or
+// "/" (o200k's punctuation piece takes the newlines and slashes after it: ";\n//"), and
 // between an ASCII letter or digit and the ASCII white space after it — and no alternative of their
 // patterns looks past the character after a cut (or past a special token that starts there). BPE
 // never merges across pieces. So a cut that the edit left untouched on both sides (and in its
@@ -35,7 +36,8 @@ bool pieces_end_at_cuts(const Encoding& encoding);
 
 // The last cut at or before `at` (0 when there is none), and the first at or after it (the text's size
 // when there is none). A cut is a position i with text[i-1] a newline and text[i] the start of a
-// character that is not White_Space, or text[i-1] an ASCII letter or digit and text[i] ASCII white space.
+// character that is neither White_Space nor "/", or text[i-1] an ASCII letter or digit and text[i] ASCII
+// white space.
 uint32_t cut_at_or_before(std::string_view text, uint32_t at);
 uint32_t cut_at_or_after(std::string_view text, uint32_t at);
 

@@ -68,6 +68,7 @@ TEST_CASE("cuts: after a newline before other than white space, between an ASCII
   CHECK(cut_at_or_after(text, 4) == 5);
   CHECK(cut_at_or_after(text, 6) == 9);
   CHECK(cut_at_or_after(text, 11) == 11);
+  CHECK(cut_at_or_after("a;\n/b c", 1) == 5);  // not before the slash: o200k's ";\n/" is one piece
   const std::string_view cjk = "x\n\xe4\xb8\xad\n\xe3\x80\x80y";  // x, newline, 中, newline, ideographic space, y
   CHECK(cut_at_or_after(cjk, 1) == 1);
   CHECK(cut_at_or_after(cjk, 2) == 2);
@@ -116,10 +117,10 @@ TEST_CASE("random edits re-encoded around the edit equal encoding the whole text
 TEST_CASE("a text encoded part by part, each part ending at a cut, gives the whole text's tokens and pieces") {
   // Long runs beside the cuts: white space with and without a newline at its end (\s*[\r\n]+ against
   // \s+(?!\S)), capitals before lower case (o200k's letter-case classes), digits, punctuation,
-  // contractions, and lines that start with a space, punctuation or a CJK character.
+  // contractions, lines that start with a space, punctuation, a slash or a CJK character.
   const auto run = [](std::mt19937& rng) -> std::string {
     const std::size_t n = 1 + rng() % 300;
-    switch (rng() % 9) {
+    switch (rng() % 10) {
       case 0: return std::string(n, ' ') + "x ";
       case 1: return "a" + std::string(n, ' ') + "\n";
       case 2: return std::string(n, 'A') + "bc\n" + std::string(n, 'A') + "\xe4\xb8\xad" + std::string(n, 'A') + " ";
@@ -128,6 +129,7 @@ TEST_CASE("a text encoded part by part, each part ending at a cut, gives the who
       case 5: return "x\t\v\f\r\n\xe3\x80\x80y\n\xc2\xa0z";  // ideographic space, no-break space after newlines
       case 6: return "don't\n'll 's\n";
       case 7: return "<|endoftext|> a\n<|endoftext|>\n";
+      case 8: return "x;\n// y\n!\r\n/z\n";  // o200k: punctuation takes the newlines and slashes after it
       default: return std::string(n, '\t') + " \r\n";
     }
   };

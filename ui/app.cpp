@@ -117,9 +117,11 @@ SpecialPolicy current_policy(const AppState& state) {
   return policy;
 }
 
-// Texts longer than this are tokenized a part per frame when the encoding cuts at line starts. A
-// part of 64 KB takes a few milliseconds to encode and lay out.
-constexpr std::size_t kPartBytes = 64 * 1024;
+// Texts longer than this are tokenized a few parts per frame when the encoding cuts at line starts. A
+// part of 16 KB takes about a millisecond to encode and lay out, but up to 13 ms on a page just opened,
+// whose WebAssembly still runs in V8's baseline code (64 KB parts took 22-52 ms there, overrunning the
+// frame's budget by a part).
+constexpr std::size_t kPartBytes = 16 * 1024;
 
 // The groups of tokens [first, last) (a run from a cut), numbered as in the whole list.
 std::vector<TokenGroup> groups_of_run(std::string_view text, std::span<const Token> tokens, uint32_t first, uint32_t last) {
@@ -329,10 +331,10 @@ void update_tokens_for_frame(AppState& state, std::chrono::steady_clock::time_po
   // A long text that arrived this frame is tokenized from the next: the frame that brought it (a
   // 10 MB paste) has spent its time in the text box already.
   if (*state.tokenized_up_to == 0 && state.tokens_serial != serial_before) return;
-  // So has a frame that ran long before this (ImGui taking in a 10 MB text took 80 ms): it leaves its
-  // parts to the next, but never two frames running, so the tokenizing always moves on.
+  // So has a frame that ran long before this (ImGui's box with 10 MB in it took 15-56 ms on a page just
+  // opened): it leaves its parts to the next, but never two frames running, so the tokenizing moves on.
   const auto started = std::chrono::steady_clock::now();
-  if (started - frame_started > milliseconds(70) && !state.tokenizing_waited) {
+  if (started - frame_started > milliseconds(35) && !state.tokenizing_waited) {
     state.tokenizing_waited = true;
     return;
   }
@@ -341,13 +343,12 @@ void update_tokens_for_frame(AppState& state, std::chrono::steady_clock::time_po
   // tiles the view last laid out.
   const std::optional<TileSplice> kept =
       state.tokens_serial != serial_before ? state.tokens_splice : std::optional<TileSplice>();
-  // Parts until the budget has gone, or the frame has taken 60 ms: laying out their tiles costs about
-  // as much again, and the frame should stay within 100 ms (the text box alone takes 30 to 90 ms a
-  // frame with 10 MB in it, on a page just opened or a busy machine).
+  // Parts until the budget has gone, or the frame has taken 50 ms: laying out their tiles costs about
+  // as much again, and the frame should stay within 100 ms.
   state.tokenized_this_frame = true;
   const auto budget = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
       std::chrono::duration<double, std::milli>(state.tokenizing_budget_ms));
-  const auto stop = std::min(started + budget, frame_started + milliseconds(60));
+  const auto stop = std::min(started + budget, frame_started + milliseconds(50));
   const uint64_t from_serial = state.tokens_serial;
   const auto old_tiles = static_cast<uint32_t>(state.groups.size());
   do {
@@ -367,9 +368,22 @@ double tokenizing_progress(const AppState& state) {
   return static_cast<double>(*state.tokenized_up_to) / static_cast<double>(state.tokens_text.size());
 }
 
+namespace {
+
+// Whether a token view has tiles left to lay out (it lays them out a frame's share at a time).
+bool views_laying_out(const AppState& state) {
+  bool any = state.token_view.laying_out || state.player.view.laying_out || state.studio.view.laying_out ||
+             state.chat.view.laying_out;
+  for (const auto& column : state.compare.columns) any = any || column.view.laying_out;
+  for (const auto& drawn : state.schemes.drawn) any = any || drawn.view.laying_out;
+  return any;
+}
+
+}  // namespace
+
 bool app_moving(const AppState& state) {
   const TextEditorState& editor = state.editor;
-  return state.tokenized_up_to.has_value() || state.player.playing || state.studio.playing ||
+  return state.tokenized_up_to.has_value() || views_laying_out(state) || state.player.playing || state.studio.playing ||
          state.glyphs.atlas_outdated || editor.paste_request.has_value() || editor.reload_request;
 }
 

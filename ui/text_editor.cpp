@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 
@@ -247,10 +248,11 @@ void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_vie
 // once, before the paste: the browser maps fresh memory as it is first written, which cost about 1 ms
 // a megabyte here, 70 ms on top of a 10 MB paste's own work. The box keeps a character (four bytes) per
 // pasted byte at most, and a UTF-8 copy of four bytes per character (ImGui's TextA). Writing all of it
-// at once (60 MB for a 10 MB paste) took 180 ms of one frame on a slow laptop, 16 MB 60 to 100 ms, so it goes
-// kClaimBytesPerFrame a frame, `claimed` counting the bytes written so far; true once all are.
+// at once (60 MB for a 10 MB paste) took 180 ms of one frame on a slow laptop, and 8 MB up to 77 ms on a
+// page just opened, so it goes kClaimBytes a call, `claimed` counting the bytes written so far, a few
+// calls a frame (see draw_text_editor); true once all are.
 // (Only the paste's speed depends on it: memory the box takes later is simply claimed then.)
-constexpr std::size_t kClaimBytesPerFrame = std::size_t{8} << 20;
+constexpr std::size_t kClaimBytes = std::size_t{1} << 20;
 
 bool claim_paste_memory(ImGuiInputTextState& box, std::string& text, std::size_t bytes, std::size_t& claimed) {
   const int characters = box.CurLenW + static_cast<int>(bytes) + 1;
@@ -263,7 +265,7 @@ bool claim_paste_memory(ImGuiInputTextState& box, std::string& text, std::size_t
   const std::size_t a_begin = static_cast<std::size_t>(box.TextA.Size);
   const std::size_t a_end = std::max(a_begin, static_cast<std::size_t>(box.CurLenA) + bytes + 1);
   const std::size_t size = text.size();
-  const std::size_t until = claimed + kClaimBytesPerFrame;
+  const std::size_t until = claimed + kClaimBytes;
   std::size_t offset = 0;  // where the stretch at hand starts among all three
   // The part of [begin, end) that falls in [claimed, until), as offsets from begin.
   const auto due = [&](std::size_t begin, std::size_t end) {
@@ -350,8 +352,11 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
     state.focus_request = true;
     state.cursor_to_end = true;
   } else if (state.paste_request && state.paste_request->size() > (std::size_t{1} << 20) && !state.paste_memory_claimed) {
-    // Pasted on the frame after the last claim.
-    state.paste_memory_claimed = claim_paste_memory(*box, state.text, state.paste_request->size(), state.paste_claimed_bytes);
+    // Claimed for 20 ms a frame; pasted on the frame after the last claim.
+    const auto claim_started = std::chrono::steady_clock::now();
+    do {
+      state.paste_memory_claimed = claim_paste_memory(*box, state.text, state.paste_request->size(), state.paste_claimed_bytes);
+    } while (!state.paste_memory_claimed && std::chrono::steady_clock::now() - claim_started < std::chrono::milliseconds(20));
   } else if (state.paste_request && state.paste_memory_claimed && hold_paste && state.paste_held_frames < 30) {
     ++state.paste_held_frames;  // half a second at most
   } else if (state.paste_request) {

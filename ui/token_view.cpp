@@ -1,6 +1,7 @@
 #include "ui/token_view.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include <utf8proc.h>
@@ -66,7 +67,7 @@ bool append_tile_label(std::string& out, const TokenViewState& state, const Toke
 
 // Appends the labels, ids, widths and line ends of tiles [first, last) to `out` (whose strings and start
 // lists continue from what is there).
-void lay_out_tiles(TokenViewState& out, const TokenViewState& options, const Fonts& fonts, const TokenViewInput& in,
+void lay_out_tiles(TileLayout& out, const TokenViewState& options, const Fonts& fonts, const TokenViewInput& in,
                    uint32_t first, uint32_t last) {
   const float text_size = fonts.text->FontSize * fonts.text->Scale * ImGui::GetIO().FontGlobalScale;
   const float mono_size = fonts.mono->FontSize * fonts.mono->Scale * ImGui::GetIO().FontGlobalScale;
@@ -95,7 +96,7 @@ void lay_out_tiles(TokenViewState& out, const TokenViewState& options, const Fon
 }
 
 // The row holding tile `tile`, as last laid out (row_starts holds a row and its sentinel at least).
-std::size_t row_of(const TokenViewState& state, std::size_t tile) {
+std::size_t row_of(const TileLayout& state, std::size_t tile) {
   return static_cast<std::size_t>(std::upper_bound(state.row_starts.begin(), state.row_starts.end() - 1, tile) -
                                   state.row_starts.begin()) - 1;
 }
@@ -109,7 +110,7 @@ std::size_t group_at(std::span<const TokenGroup> groups, uint32_t offset) {
 // Each row's paragraph direction, from the paragraph holding row `from` on: that of the paragraph's
 // first tile with a direction (UAX #9's P2, P3; left to right when it has none). A paragraph ends
 // after a tile that holds a newline.
-void set_row_directions(TokenViewState& state, std::size_t from) {
+void set_row_directions(TileLayout& state, std::size_t from) {
   const std::size_t rows = state.row_starts.size() - 1;
   const auto ends_paragraph = [&](std::size_t row) { return state.tile_ends_line[state.row_starts[row + 1] - 1] != 0; };
   while (from > 0 && !ends_paragraph(from - 1)) --from;
@@ -133,7 +134,7 @@ void set_row_directions(TokenViewState& state, std::size_t from) {
 
 // The tiles of row `row` in the order they are drawn, left to right (ui/tile_order.h), and the x of the
 // first from the view's left edge: a right-to-left paragraph's rows are aligned right.
-float row_order(const TokenViewState& state, std::size_t row, std::vector<uint32_t>& order) {
+float row_order(const TileLayout& state, std::size_t row, std::vector<uint32_t>& order) {
   const uint32_t first = state.row_starts[row], end = state.row_starts[row + 1];
   const bool right_to_left = state.row_right_to_left[row] != 0;
   visual_order(std::span(state.tile_directions).subspan(first, end - first), right_to_left, order);
@@ -147,7 +148,7 @@ float row_order(const TokenViewState& state, std::size_t row, std::vector<uint32
 // Breaks the tiles into rows of `width`: a row also ends after a tile that holds a newline. The rows
 // before the one holding tile `from - 1` stay (whether a row ends before a tile depends on that tile
 // and those before it): tiles appended a frame at a time do not wrap millions of tiles again each frame.
-void wrap_rows(TokenViewState& state, float width, uint32_t from = 0) {
+void wrap_rows(TileLayout& state, float width, uint32_t from = 0) {
   // The row holding tile from - 1 is wrapped again from its start; the sentinel goes.
   state.row_starts.resize(from > 0 && state.row_starts.size() >= 2 ? row_of(state, from - 1) + 1 : 1);
   state.row_starts[0] = 0;
@@ -167,19 +168,6 @@ void wrap_rows(TokenViewState& state, float width, uint32_t from = 0) {
   set_row_directions(state, first_row);
 }
 
-void rebuild_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in, float width) {
-  ++state.full_layouts;
-  state.labels.clear();
-  state.ids.clear();
-  state.label_starts.assign(1, 0);
-  state.id_starts.assign(1, 0);
-  state.tile_widths.clear();
-  state.tile_ends_line.clear();
-  state.tile_directions.clear();
-  lay_out_tiles(state, state, fonts, in, 0, static_cast<uint32_t>(in.groups.size()));
-  wrap_rows(state, width);
-}
-
 // Replaces one stretch of a concatenated string list: entries [first, old_end) of `starts` (n + 1
 // offsets into `text`) by those of `fresh` (its own text and offsets from 0).
 void splice_strings(std::string& text, std::vector<uint32_t>& starts, uint32_t first, uint32_t old_end,
@@ -197,7 +185,7 @@ void splice_strings(std::string& text, std::vector<uint32_t>& starts, uint32_t f
 
 // A long text comes a part a frame (AppState::tokenized_up_to), its tiles appended: room for the tiles
 // of the whole text, estimated from those so far (ui/reserve_ahead.h).
-void make_room_for_whole_text(TokenViewState& state, const TokenViewInput& in) {
+void make_room_for_whole_text(TileLayout& state, const TokenViewInput& in) {
   if (in.groups.empty() || in.groups.back().end >= in.text.size()) return;
   const double share = static_cast<double>(in.groups.back().end) / static_cast<double>(in.text.size());
   reserve_for_whole_text(state.labels, share);
@@ -211,24 +199,121 @@ void make_room_for_whole_text(TokenViewState& state, const TokenViewInput& in) {
   reserve_for_whole_text(state.row_right_to_left, share);
 }
 
-// Lays out only the tiles an edit replaced (TokenViewInput::splice), then wraps the rows again.
-void splice_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in, float width) {
+// Lays out only the tiles an edit replaced (TokenViewInput::splice) in a layout that holds every tile
+// before it, then wraps the rows again from there.
+void splice_layout(TileLayout& layout, const TokenViewState& options, const Fonts& fonts, const TokenViewInput& in) {
   const TileSplice& s = *in.splice;
-  TokenViewState fresh;
-  fresh.label_starts.assign(1, 0);
-  fresh.id_starts.assign(1, 0);
-  lay_out_tiles(fresh, state, fonts, in, s.first, s.new_end);
-  splice_strings(state.labels, state.label_starts, s.first, s.old_end, fresh.labels, fresh.label_starts);
-  splice_strings(state.ids, state.id_starts, s.first, s.old_end, fresh.ids, fresh.id_starts);
+  TileLayout fresh;
+  lay_out_tiles(fresh, options, fonts, in, s.first, s.new_end);
+  splice_strings(layout.labels, layout.label_starts, s.first, s.old_end, fresh.labels, fresh.label_starts);
+  splice_strings(layout.ids, layout.id_starts, s.first, s.old_end, fresh.ids, fresh.id_starts);
   const auto replace = [&](auto& list, const auto& with) {
     list.erase(list.begin() + s.first, list.begin() + s.old_end);
     list.insert(list.begin() + s.first, with.begin(), with.end());
   };
-  replace(state.tile_widths, fresh.tile_widths);
-  replace(state.tile_ends_line, fresh.tile_ends_line);
-  replace(state.tile_directions, fresh.tile_directions);
-  wrap_rows(state, width, s.first);
-  make_room_for_whole_text(state, in);
+  replace(layout.tile_widths, fresh.tile_widths);
+  replace(layout.tile_ends_line, fresh.tile_ends_line);
+  replace(layout.tile_directions, fresh.tile_directions);
+  wrap_rows(layout, layout.laid_out_width, s.first);
+  make_room_for_whole_text(layout, in);
+}
+
+// Keeps the first `tiles` tiles of the layout (their rows are wrapped again as more are laid out).
+void keep_tiles(TileLayout& layout, uint32_t tiles) {
+  if (tiles >= layout.tile_widths.size()) return;
+  layout.labels.resize(layout.label_starts[tiles]);
+  layout.label_starts.resize(tiles + std::size_t{1});
+  layout.ids.resize(layout.id_starts[tiles]);
+  layout.id_starts.resize(tiles + std::size_t{1});
+  layout.tile_widths.resize(tiles);
+  layout.tile_ends_line.resize(tiles);
+  layout.tile_directions.resize(tiles);
+  wrap_rows(layout, layout.laid_out_width, tiles);
+}
+
+// Brings `layout` to the tiles of `in` (their first ones: see lay_out_more) and to `width`. The tiles
+// an edit replaced are laid out again when the layout holds all tiles before it and was made with the
+// view's options; otherwise the layout keeps the tiles before the edit.
+void follow_input(TileLayout& layout, const TokenViewState& options, const Fonts& fonts, const TokenViewInput& in,
+                  float width) {
+  if (layout.laid_out_width != width) {
+    wrap_rows(layout, width);
+    layout.laid_out_width = width;
+  }
+  if (layout.laid_out_revision == in.revision) return;
+  const TileSplice* splice = in.splice && in.splice->from_revision == layout.laid_out_revision ? in.splice : nullptr;
+  const bool same_options = layout.laid_out_whitespace == options.show_whitespace &&
+                            layout.laid_out_byte_notation == options.byte_notation && layout.laid_out_fonts == fonts.generation;
+  if (splice && same_options && layout.tile_widths.size() == splice->old_tiles) {
+    splice_layout(layout, options, fonts, in);
+  } else {
+    keep_tiles(layout, splice ? std::min<uint32_t>(splice->first, static_cast<uint32_t>(layout.tile_widths.size())) : 0);
+  }
+  layout.laid_out_revision = in.revision;
+}
+
+// Lays out the tiles of `in` that `layout` lacks, a step at a time until `deadline`, and wraps them
+// into rows. Returns whether it holds all of them.
+constexpr uint32_t kTilesPerStep = 4096;
+
+bool lay_out_more(TileLayout& layout, const TokenViewState& options, const Fonts& fonts, const TokenViewInput& in,
+                  std::chrono::steady_clock::time_point deadline) {
+  const auto total = static_cast<uint32_t>(in.groups.size());
+  const auto from = static_cast<uint32_t>(layout.tile_widths.size());
+  if (from >= total) return true;
+  uint32_t end = from;
+  do {
+    const uint32_t step_end = std::min(total, end + kTilesPerStep);
+    lay_out_tiles(layout, options, fonts, in, end, step_end);
+    end = step_end;
+  } while (end < total && std::chrono::steady_clock::now() < deadline);
+  wrap_rows(layout, layout.laid_out_width, from);
+  make_room_for_whole_text(layout, in);
+  return end == total;
+}
+
+// A layout with no tiles yet, for the view's options and `fonts`.
+TileLayout empty_layout(const TokenViewState& options, const Fonts& fonts, const TokenViewInput& in, float width) {
+  TileLayout layout;
+  layout.laid_out_revision = in.revision;
+  layout.laid_out_width = width;
+  layout.laid_out_whitespace = options.show_whitespace;
+  layout.laid_out_byte_notation = options.byte_notation;
+  layout.laid_out_fonts = fonts.generation;
+  return layout;
+}
+
+// Brings the view's layout up to date within the frame's share of time (kLayoutBudget). New options
+// or fonts need every tile laid out again: that layout is made in state.next, and the view draws the
+// one it has until the new one holds every tile. (The tiles of an edit go straight into the layout.)
+constexpr std::chrono::milliseconds kLayoutBudget{12};
+
+void update_layout(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in, float width) {
+  const auto deadline = std::chrono::steady_clock::now() + kLayoutBudget;
+  const auto made_for_view = [&](const TileLayout& layout) {
+    return layout.laid_out_whitespace == state.show_whitespace && layout.laid_out_byte_notation == state.byte_notation &&
+           layout.laid_out_fonts == fonts.generation;
+  };
+  if (made_for_view(state)) {
+    state.next.reset();  // (the options went back to those the view has)
+  } else if (!state.next || !made_for_view(*state.next)) {
+    state.next = empty_layout(state, fonts, in, width);
+    ++state.full_layouts;
+  }
+  if (state.laid_out_revision != in.revision && !(in.splice && in.splice->from_revision == state.laid_out_revision)) {
+    ++state.full_layouts;
+  }
+  follow_input(state, state, fonts, in, width);
+  if (state.next) {
+    follow_input(*state.next, state, fonts, in, width);
+    if (lay_out_more(*state.next, state, fonts, in, deadline)) {
+      static_cast<TileLayout&>(state) = std::move(*state.next);
+      state.next.reset();
+    }
+  } else {
+    lay_out_more(state, state, fonts, in, deadline);
+  }
+  state.laying_out = state.next.has_value() || state.tile_widths.size() < in.groups.size();
 }
 
 // In the text font throughout: the tile's 14 px mono font is too small to read at a glance, and
@@ -292,23 +377,7 @@ void draw_marks(ImDrawList* draw, std::span<const uint32_t> marks, const TokenGr
 }  // namespace
 
 void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewInput& in) {
-  const float width = ImGui::GetContentRegionAvail().x;
-  const bool same_options = state.laid_out_whitespace == state.show_whitespace &&
-                            state.laid_out_byte_notation == state.byte_notation && state.laid_out_fonts == fonts.generation;
-  if (state.laid_out_revision != in.revision && same_options && state.laid_out_width == width && in.splice &&
-      in.splice->from_revision == state.laid_out_revision && state.tile_widths.size() == in.splice->old_tiles) {
-    // An edit: only the tiles it replaced are laid out again (a keystroke in a long text).
-    splice_layout(state, fonts, in, width);
-    state.laid_out_revision = in.revision;
-    state.laid_out_width = width;
-  } else if (state.laid_out_revision != in.revision || state.laid_out_width != width || !same_options) {
-    rebuild_layout(state, fonts, in, width);
-    state.laid_out_revision = in.revision;
-    state.laid_out_width = width;
-    state.laid_out_whitespace = state.show_whitespace;
-    state.laid_out_byte_notation = state.byte_notation;
-    state.laid_out_fonts = fonts.generation;
-  }
+  update_layout(state, fonts, in, ImGui::GetContentRegionAvail().x);
 
   ImGui::PushFont(fonts.text);
   const float text_h = ImGui::GetFontSize();

@@ -3,6 +3,7 @@
 // pre-tokens the tokens came from. Only visible rows are drawn.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,27 +23,37 @@ namespace bpeviz {
 // plain grey text, without a tile, an id or a tooltip.
 inline constexpr uint32_t kUntokenized = UINT32_MAX;
 
-struct TokenViewState {
-  bool show_whitespace = true;   // draw · for space, → for tab, ↵ for newline
-  bool byte_notation = false;    // label tiles in GPT-2's byte notation (Ġ for a space)
-  bool show_pretokens = false;   // the pre-tokenization lane under each row
-
-  // Layout cache, rebuilt when the tokens, the width or the options change.
+// Tiles laid out for drawing: each tile's label, ids and width, and the rows they wrap into. It holds
+// the first tiles of the groups it was laid out for (all of them once done: see TokenViewState::next).
+struct TileLayout {
   uint64_t laid_out_revision = 0;
   float laid_out_width = -1;
   bool laid_out_whitespace = true;
   bool laid_out_byte_notation = false;
   uint32_t laid_out_fonts = 0;  // Fonts::generation: a new atlas can draw what a label spelled as U+XXXX
   std::string labels;                  // every tile's label, concatenated
-  std::vector<uint32_t> label_starts;  // tile i's label is labels[label_starts[i], label_starts[i+1])
+  std::vector<uint32_t> label_starts{0};  // tile i's label is labels[label_starts[i], label_starts[i+1])
   std::string ids;                     // every tile's "id id id" line, concatenated
-  std::vector<uint32_t> id_starts;
+  std::vector<uint32_t> id_starts{0};
   std::vector<float> tile_widths;
   std::vector<uint8_t> tile_ends_line;  // the tile holds a newline: its row ends after it
   std::vector<Direction> tile_directions;  // of each tile's text: rows of Arabic and Hebrew run from the right
-  std::vector<uint32_t> row_starts;    // first tile of each row
+  std::vector<uint32_t> row_starts{0};   // first tile of each row, and the end of the last row
   std::vector<uint8_t> row_right_to_left;  // the row's paragraph reads right to left: aligned right
-  uint64_t full_layouts = 0;           // layouts of every tile so far (a splice lays out only some)
+};
+
+// The view's state is the layout it draws, the options it lays out with, and where it drew.
+struct TokenViewState : TileLayout {
+  bool show_whitespace = true;   // draw · for space, → for tab, ↵ for newline
+  bool byte_notation = false;    // label tiles in GPT-2's byte notation (Ġ for a space)
+  bool show_pretokens = false;   // the pre-tokenization lane under each row
+
+  // Tiles are laid out a few thousand at a time, a frame's share at most: all of a 10 MB text's took
+  // 300 ms, and a new font atlas (new characters scrolled into sight) asks for all of them again. Until
+  // the layout for new options or fonts is done, the view draws the one before.
+  std::optional<TileLayout> next;
+  bool laying_out = false;       // tiles remain to be laid out: the view wants its next frame soon
+  uint64_t full_layouts = 0;     // layouts started from the first tile (a splice lays out only some)
 
   // Where this frame drew the tiles (screen position of row 0, scrolled) and which one the mouse is
   // over (-1 for none): the page's JavaScript API finds tiles and reads the tooltip from these.

@@ -26,7 +26,14 @@ void require_same_as_at_once(AppState& app, const char* encoding) {
   fresh.editor.focus_request = false;
   text_editor_set_text(fresh.editor, app.editor.text);
   update_tokens(fresh);
-  test::app_frame_headless(fresh);
+  // The views lay out tiles for 12 ms a frame: both are drawn until they hold every tile.
+  for (AppState* state : {&fresh, &app}) {
+    test::app_frame_headless(*state);
+    for (int frames = 0; state->token_view.laying_out; ++frames) {
+      REQUIRE(frames < 1000);
+      test::app_frame_headless(*state);
+    }
+  }
   REQUIRE(app.tokens == fresh.tokens);
   REQUIRE(app.pieces == fresh.pieces);
   REQUIRE(app.groups.size() == fresh.groups.size());
@@ -149,4 +156,68 @@ TEST_CASE("a long text is tokenized a part per frame, shown as it comes, and end
     CHECK(app.token_view.full_layouts <= full_layouts + 1);
     require_same_as_at_once(app, encoding);
   }
+}
+
+namespace {
+
+// Frames until the token view holds every tile (it lays them out for 12 ms a frame); how many it took.
+int frames_until_laid_out(AppState& app) {
+  int frames = 0;
+  do {
+    REQUIRE(frames < 1000);
+    test::app_frame_headless(app);
+    ++frames;
+  } while (app.token_view.laying_out);
+  return frames;
+}
+
+}  // namespace
+
+TEST_CASE("a new font atlas lays every tile out again over frames, the view drawing the old layout meanwhile") {
+  test::HeadlessImGui imgui;
+  AppState app;
+  app.fonts = test::default_fonts();
+  test::load_builtin_encoding(app, "o200k_base");
+  app.editor.focus_request = false;
+  std::mt19937 rng(5);
+  std::string text;
+  while (text.size() < 2 * 1024 * 1024)  // more tiles than 12 ms lay out anywhere
+    text += kLines[rng() % std::size(kLines)];
+  text_editor_set_text(app.editor, text);
+  update_tokens(app);
+  CHECK(frames_until_laid_out(app) > 1);  // a text taken in at once is laid out over frames too
+  REQUIRE(app.token_view.tile_widths.size() == app.groups.size());
+  const std::string labels = app.token_view.labels;
+  const uint64_t layouts = app.token_view.full_layouts;
+
+  ++app.fonts.generation;  // a new atlas (with the same glyphs: the labels come out the same)
+  test::app_frame_headless(app);
+  REQUIRE(app.token_view.next.has_value());
+  CHECK(app.token_view.laying_out);
+  CHECK(app.token_view.next->tile_widths.size() < app.groups.size());  // a frame's share
+  CHECK(app.token_view.tile_widths.size() == app.groups.size());       // the old layout, still whole
+  CHECK(app.token_view.laid_out_fonts + 1 == app.fonts.generation);
+  CHECK(frames_until_laid_out(app) >= 1);
+  CHECK_FALSE(app.token_view.next.has_value());
+  CHECK(app.token_view.laid_out_fonts == app.fonts.generation);
+  CHECK(app.token_view.full_layouts == layouts + 1);
+  CHECK(app.token_view.labels == labels);
+
+  // An edit while the new layout is made: the view keeps the tiles before it, and ends right.
+  ++app.fonts.generation;
+  test::app_frame_headless(app);
+  REQUIRE(app.token_view.next.has_value());
+  std::string edited = app.editor.text;
+  edited.insert(1000, "typed while laying out\n");
+  text_editor_set_text(app.editor, edited);
+  frames_until_laid_out(app);
+  require_same_as_at_once(app, "o200k_base");
+
+  // A narrower window only wraps the tiles again, in the same frame.
+  const uint64_t before_resize = app.token_view.full_layouts;
+  ImGui::GetIO().DisplaySize.x -= 300;
+  test::app_frame_headless(app);
+  CHECK_FALSE(app.token_view.laying_out);
+  CHECK(app.token_view.full_layouts == before_resize);
+  require_same_as_at_once(app, "o200k_base");
 }
