@@ -56,6 +56,23 @@ TEST_CASE("the edit between two texts") {
   const TextEdit same = find_text_edit("abc", "abc");
   CHECK(same.begin == 3);
   CHECK(same.old_end == 3);
+  // Longer texts (compared eight bytes at a time): every place and length of an edit, against byte by byte.
+  const std::string text = "The quick brown fox jumps over the lazy dog; pack my box with five dozen liquor jugs.";
+  for (std::size_t at = 0; at <= text.size(); at += 3) {
+    for (std::size_t removed = 0; at + removed <= text.size() && removed < 20; removed += 7) {
+      for (const std::string inserted : {"", "x", "jumps over the "}) {
+        const std::string after = text.substr(0, at) + inserted + text.substr(at + removed);
+        std::size_t prefix = 0;
+        while (prefix < std::min(text.size(), after.size()) && text[prefix] == after[prefix]) ++prefix;
+        std::size_t suffix = 0;
+        while (suffix < std::min(text.size(), after.size()) - prefix && text[text.size() - 1 - suffix] == after[after.size() - 1 - suffix]) ++suffix;
+        const TextEdit edit = find_text_edit(text, after);
+        CHECK(edit.begin == prefix);
+        CHECK(edit.old_end == text.size() - suffix);
+        CHECK(edit.new_end == after.size() - suffix);
+      }
+    }
+  }
 }
 
 TEST_CASE("cuts: after a newline before other than white space, between an ASCII letter or digit and white space") {

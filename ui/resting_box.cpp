@@ -10,15 +10,33 @@ namespace bpeviz {
 
 namespace {
 
-// Any key, character or mouse button this frame: the box may have something to do with it.
-bool any_input() {
+// The keys ImGui 1.86's box acts on without Ctrl, Alt or Super (InputTextEx): while one is down it may
+// move the caret or edit. A letter key alone only types its character; Shift only changes what a
+// character or a key does.
+constexpr ImGuiKey kBoxKeys[] = {ImGuiKey_Tab,    ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow,
+                                 ImGuiKey_DownArrow, ImGuiKey_PageUp, ImGuiKey_PageDown,  ImGuiKey_Home,
+                                 ImGuiKey_End,    ImGuiKey_Insert,    ImGuiKey_Delete,     ImGuiKey_Backspace,
+                                 ImGuiKey_Enter,  ImGuiKey_KeyPadEnter, ImGuiKey_Escape};
+
+// A key, modifier or mouse button this frame the box may have something to do with (characters aside).
+bool input_for_the_box() {
   const ImGuiIO& io = ImGui::GetIO();
-  if (!io.InputQueueCharacters.empty() || io.KeyCtrl || io.KeyShift || io.KeyAlt || io.KeySuper) return true;
-  if (std::any_of(std::begin(io.KeysDown), std::end(io.KeysDown), [](bool down) { return down; })) return true;
+  if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return true;
+  for (const ImGuiKey key : kBoxKeys) {
+    const int index = io.KeyMap[key];
+    if (index >= 0 && index < IM_ARRAYSIZE(io.KeysDown) && io.KeysDown[index]) return true;
+  }
   for (int b = 0; b < IM_ARRAYSIZE(io.MouseDown); ++b) {
     if (io.MouseDown[b] || io.MouseReleased[b]) return true;
   }
   return false;
+}
+
+// Whether a character typed now may go in at the caret as ImGui's box would put it (InputTextFilterCharacter,
+// for a multiline box taking tabs).
+bool box_takes(ImWchar c) {
+  if (c < 0x20) return c == '\n' || (c == '\t' && !ImGui::GetIO().KeyShift);
+  return c != 127 && !(c >= 0xE000 && c <= 0xF8FF);
 }
 
 // Newlines found with memchr, a line at a time: one loop over a 10 MB text, in the baseline code V8 runs
@@ -40,12 +58,31 @@ bool focus_on_its_way(ImGuiID id) {
          g.NavNextActivateId != 0;
 }
 
+// All box_may_rest asks but that no character was typed.
+bool box_may_rest_but_for_characters(const ImGuiInputTextState& box, ImGuiID id, std::size_t text_bytes) {
+  return text_bytes >= kRestingBoxBytes && ImGui::GetActiveID() == id && box.ID == id &&
+         static_cast<std::size_t>(box.CurLenA) == text_bytes && !box.HasSelection() && box.ScrollX == 0.0f &&
+         !input_for_the_box() && !focus_on_its_way(id);
+}
+
 }  // namespace
 
 bool box_may_rest(const ImGuiInputTextState& box, ImGuiID id, std::size_t text_bytes) {
-  return text_bytes >= kRestingBoxBytes && ImGui::GetActiveID() == id && box.ID == id &&
-         static_cast<std::size_t>(box.CurLenA) == text_bytes && !box.HasSelection() && box.ScrollX == 0.0f &&
-         !any_input() && !focus_on_its_way(id);
+  return ImGui::GetIO().InputQueueCharacters.empty() && box_may_rest_but_for_characters(box, id, text_bytes);
+}
+
+std::string take_typed_characters(const ImGuiInputTextState& box, ImGuiID id, std::size_t text_bytes) {
+  ImGuiIO& io = ImGui::GetIO();
+  std::string typed;
+  if (io.InputQueueCharacters.empty() || box.Stb.insert_mode || !box_may_rest_but_for_characters(box, id, text_bytes)) {
+    return typed;
+  }
+  char utf8[5];
+  for (const ImWchar c : io.InputQueueCharacters) {
+    if (box_takes(c)) typed += ImTextCharToUtf8(utf8, c);
+  }
+  io.InputQueueCharacters.resize(0);
+  return typed;
 }
 
 bool begin_rest(RestingCaret& caret, ImGuiInputTextState& box, std::string_view text, uint64_t revision, ImGuiWindow* child) {

@@ -4,10 +4,12 @@
 // browser. A box without the focus only counts the lines of the caller's text and draws those in sight.
 // So in a frame with nothing for the box to do (no key, character, mouse button or request), a box
 // holding a large text keeps the focus but is drawn as ImGui draws a box without it, and its caret is
-// drawn here. The next key or click finds it active as before: caret, undo history and all.
+// drawn here. Characters typed go in at the caret while it rests. The next key it acts on (an arrow,
+// Backspace, a shortcut) or click finds it active as before: caret, undo history and all.
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include <imgui.h>
@@ -33,6 +35,10 @@ struct RestingCaret {
 // Whether the box with the focus (`box`, `id`), holding `text_bytes`, may rest this frame: nothing for it
 // to do, and nothing it draws only while active (a selection, a sideways scroll).
 bool box_may_rest(const ImGuiInputTextState& box, ImGuiID id, std::size_t text_bytes);
+// The characters typed this frame (UTF-8, filtered as ImGui's box filters them), taken from ImGui's queue
+// when the box may rest but for them: the caller puts them in at the caret, and the box stays at rest
+// (ImGui's active box would walk the whole text to take them). "" when it may not: the queue is left.
+std::string take_typed_characters(const ImGuiInputTextState& box, ImGuiID id, std::size_t text_bytes);
 // Right before the box is drawn: it is to be drawn as a box without the focus, which it keeps. Places the
 // caret, and scrolls the box's window `child` to it when the box was to (after a paste, a key, a font
 // change), as ImGui would. False when it cannot rest after all: no window yet, or a caret past the box's

@@ -114,6 +114,76 @@ bool text_needs_shaping(std::string_view text) {
   return false;
 }
 
+void find_text_lines(TextBoxShaping& s, std::string_view text, uint64_t revision) {
+  note_text(s, text, revision);
+  if (s.needed) find_lines(s, text);
+}
+
+void add_inserted_part(InsertedLines& lines, std::string_view part) {
+  lines.needs_shaping = lines.needs_shaping || text_needs_shaping(part);
+  for (std::size_t start = 0;;) {
+    const void* newline = std::memchr(part.data() + start, '\n', part.size() - start);
+    const std::size_t end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - part.data()) + 1 : part.size();
+    lines.characters += utf8_count_characters(part.substr(start, end - start));
+    if (!newline) break;
+    lines.line_starts.push_back(lines.bytes + end);
+    lines.line_chars.push_back(lines.characters);
+    start = end;
+  }
+  lines.bytes += part.size();
+}
+
+void note_insertion(TextBoxShaping& s, std::string_view text, uint64_t old_revision, uint64_t revision, std::size_t at,
+                    std::size_t inserted, const InsertedLines* read) {
+  if (s.revision != old_revision) return;  // found for another text, or not yet: found anew when needed
+  s.revision = revision;
+  InsertedLines lines;
+  if (!read || read->bytes != inserted) {
+    add_inserted_part(lines, text.substr(at, inserted));
+    read = &lines;
+  }
+  if (!s.needed) {
+    // The text needed nothing before: its lines are found now, around the inserted text's (a paste of
+    // Arabic into an empty box, read as it came).
+    s.needed = read->needs_shaping;
+    s.lines_found = false;
+    if (!s.needed) return;
+    InsertedLines before, rest;
+    add_inserted_part(before, text.substr(0, at));
+    add_inserted_part(rest, text.substr(at + inserted));
+    s.line_starts.assign(1, 0);
+    s.line_chars.assign(1, 0);
+    const auto append = [&](const InsertedLines& lines, std::size_t bytes, std::size_t chars) {
+      for (std::size_t i = 0; i < lines.line_starts.size(); ++i) {
+        s.line_starts.push_back(bytes + lines.line_starts[i]);
+        s.line_chars.push_back(chars + lines.line_chars[i]);
+      }
+    };
+    append(before, 0, 0);
+    append(*read, at, before.characters);
+    append(rest, at + inserted, before.characters + read->characters);
+    s.lines_found = true;
+    return;
+  }
+  if (!s.lines_found) return;
+  // The lines starting after `at` move by the inserted bytes and characters; each newline inserted
+  // starts a line of its own.
+  const auto after = static_cast<std::size_t>(std::upper_bound(s.line_starts.begin(), s.line_starts.end(), at) - s.line_starts.begin());
+  const std::size_t line = s.line_starts[after - 1];
+  const std::size_t chars = s.line_chars[after - 1] + utf8_count_characters(text.substr(line, at - line));
+  for (std::size_t i = after; i < s.line_starts.size(); ++i) {
+    s.line_starts[i] += inserted;
+    s.line_chars[i] += read->characters;
+  }
+  const auto where = static_cast<std::ptrdiff_t>(after);
+  s.line_starts.insert(s.line_starts.begin() + where, read->line_starts.begin(), read->line_starts.end());
+  s.line_chars.insert(s.line_chars.begin() + where, read->line_chars.begin(), read->line_chars.end());
+  for (std::size_t i = after; i < after + read->line_starts.size(); ++i) {
+    s.line_starts[i] += at;
+    s.line_chars[i] += chars;
+  }
+}
+
 void begin_shaped_box(TextBoxShaping& s, std::string_view text, uint64_t revision, ImGuiID id) {
   if (s.revision != revision) note_text(s, text, revision);
   s.hiding = s.needed;

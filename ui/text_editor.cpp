@@ -94,6 +94,7 @@ void text_editor_paste_part(TextEditorState& state, std::string_view part) {
   in.ended_with_cr = !part.empty() && part.back() == '\r';
   std::string storage;
   const std::string_view text = box_text(part, storage);
+  add_inserted_part(in.lines, text);
   for (std::size_t start = 0;;) {
     const std::size_t newline = text.find('\n', start);
     if (newline == std::string_view::npos) {
@@ -114,8 +115,13 @@ std::string text_editor_paste_end(TextEditorState& state) {
   state.refusal = text_too_large(static_cast<double>(state.text.size() + queued) + in.bytes,
                                  static_cast<double>(std::max(in.longest_line, in.line_bytes)));
   if (!state.refusal.empty()) return state.refusal;
-  if (state.paste_request) state.paste_request->append(in.text);
-  else state.paste_request = std::move(in.text);
+  if (state.paste_request) {
+    state.paste_request->append(in.text);
+    state.paste_lines.reset();
+  } else {
+    state.paste_request = std::move(in.text);
+    state.paste_lines = std::move(in.lines);
+  }
   return "";
 }
 
@@ -206,19 +212,27 @@ void add_undo_record(ImStb::StbUndoState& undo, int where, int length, const ImW
 
 // Inserts the pasted text (made ready for the box: box_text) into the active box's own copy (ImGui's
 // edit state) and into `utf8`, the text the box edits, replacing the selection, with the two undo
-// records ImGui's Ctrl+V leaves. Called after the box is drawn: ImGui takes in the new text on the next
-// frame, finding it already in `utf8`.
+// records ImGui's Ctrl+V leaves. Called after the box is drawn (ImGui takes in the new text on the next
+// frame, finding it already in `utf8`), or before a box at rest is (drawn from `utf8`, as a box without
+// the focus is).
 // ImGui's Ctrl+V is not used: it drops control and private use characters from a paste, and took
 // 270 ms of one frame for 10 MB in the browser (it converts the text a character at a time, filtering
 // each, and copies all of it back to `utf8` in the same frame).
-void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_view text) {
+// Returns the bytes of `utf8` replaced: [at, at + removed), now `text`.
+struct BoxEdit {
+  std::size_t at = 0, removed = 0;
+};
+BoxEdit paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_view text) {
   auto& stb = box.Stb;
   // With no selection, select_start and select_end are equal but stale (typing moves only the cursor).
   const bool selected = stb.select_start != stb.select_end;
   const int begin = std::min({selected ? stb.select_start : stb.cursor, selected ? stb.select_end : stb.cursor, box.CurLenW});
   const int end = selected ? std::min(std::max(stb.select_start, stb.select_end), box.CurLenW) : begin;
   ImWchar* chars = box.TextW.Data;
-  const int begin_byte = ImTextCountUtf8BytesFromStr(chars, chars + begin);
+  // Counted from the nearer end: a character typed at the end of 10 MB is 10 MB from the start.
+  const bool from_end = begin > box.CurLenW / 2 && static_cast<std::size_t>(box.CurLenA) == utf8.size();
+  const int begin_byte = from_end ? box.CurLenA - ImTextCountUtf8BytesFromStr(chars + begin, chars + box.CurLenW)
+                                  : ImTextCountUtf8BytesFromStr(chars, chars + begin);
   const int end_byte = begin_byte + ImTextCountUtf8BytesFromStr(chars + begin, chars + end);
   if (end > begin) {
     add_undo_record(stb.undostate, begin, end - begin, chars + begin);
@@ -242,6 +256,14 @@ void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_vie
   box.CursorFollow = true;
   box.Edited = true;
   box.CursorAnimReset();
+  return {static_cast<std::size_t>(begin_byte), static_cast<std::size_t>(end_byte - begin_byte)};
+}
+
+// Tells the box's shaping of the paste of `inserted` bytes just made (`edit`): the text of `old_revision`
+// becomes that of `revision` (nothing else changed it).
+void note_paste(TextEditorState& state, const BoxEdit& edit, std::size_t inserted, uint64_t old_revision, uint64_t revision,
+                const InsertedLines* lines = nullptr) {
+  if (edit.removed == 0) note_insertion(state.shaping, state.text, old_revision, revision, edit.at, inserted, lines);
 }
 
 // Claims the memory a paste of `bytes` will need in the box's buffers and in `text`, and writes to it
@@ -254,11 +276,15 @@ void paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_vie
 // (Only the paste's speed depends on it: memory the box takes later is simply claimed then.)
 constexpr std::size_t kClaimBytes = std::size_t{1} << 20;
 
+// Room is also kept for typing after the paste: a buffer full to the last character grew by half at the
+// next key, copying 40 MB (28 ms).
+constexpr int kTypingRoom = 64 << 10;
+
 bool claim_paste_memory(ImGuiInputTextState& box, std::string& text, std::size_t bytes, std::size_t& claimed) {
   const int characters = box.CurLenW + static_cast<int>(bytes) + 1;
-  if (box.TextW.Capacity < characters) box.TextW.reserve(characters);
+  if (box.TextW.Capacity < characters + kTypingRoom) box.TextW.reserve(characters + kTypingRoom);
   if (box.TextA.Capacity < characters * 4 + 1) box.TextA.reserve(characters * 4 + 1);
-  if (text.capacity() < text.size() + bytes) text.reserve(text.size() + bytes);
+  if (text.capacity() < text.size() + bytes + kTypingRoom) text.reserve(text.size() + bytes + kTypingRoom);
   // The three stretches to write, one after another: [begin, end) of each, in bytes past its data.
   const std::size_t w_begin = sizeof(ImWchar) * static_cast<std::size_t>(box.TextW.Size);
   const std::size_t w_end = std::max(w_begin, sizeof(ImWchar) * static_cast<std::size_t>(characters));
@@ -323,6 +349,18 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   if (const ImGuiInputTextState* box = active_box(id); box && io.KeyShift && io.MouseClicked[0] && !io.MouseDoubleClicked[0]) {
     anchor = box->Stb.select_start != box->Stb.select_end ? box->Stb.select_start : box->Stb.cursor;
   }
+  // Characters typed into a large text go in here, as a paste, and the box goes on resting: ImGui's
+  // active box would walk the whole text to take them (up to 190 ms a key with 10 MB).
+  bool typed = false;
+  if (ImGuiInputTextState* box = active_box(id); box && !state.paste_request) {
+    if (const std::string characters = take_typed_characters(*box, id, state.text.size()); !characters.empty()) {
+      const BoxEdit edit = paste_into_box(*box, state.text, characters);
+      ++state.revision;
+      note_paste(state, edit, characters.size(), state.revision - 1, state.revision);
+      state.refusal.clear();
+      typed = true;
+    }
+  }
   begin_shaped_box(state.shaping, state.text, state.revision, id);
   ImGuiInputTextState* resting = nullptr;  // see ui/resting_box.h
   ImGuiWindow* window = nullptr;
@@ -360,8 +398,14 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   } else if (state.paste_request && state.paste_memory_claimed && hold_paste && state.paste_held_frames < 30) {
     ++state.paste_held_frames;  // half a second at most
   } else if (state.paste_request) {
-    paste_into_box(*box, state.text, *state.paste_request);
+    const bool box_changed = changed;  // the box's own edit this frame: then more than the paste changed
+    const BoxEdit edit = paste_into_box(*box, state.text, *state.paste_request);
+    if (!box_changed) {
+      note_paste(state, edit, state.paste_request->size(), state.revision, state.revision + 1,
+                 state.paste_lines ? &*state.paste_lines : nullptr);
+    }
     state.paste_request.reset();
+    state.paste_lines.reset();
     state.paste_memory_claimed = false;
     state.paste_claimed_bytes = 0;
     state.paste_held_frames = 0;
@@ -373,7 +417,7 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
     state.refusal.clear();
   }
   end_shaped_box(state.shaping, state.text, state.revision, label, id);
-  return changed;
+  return changed || typed;
 }
 
 }  // namespace bpeviz

@@ -34,6 +34,7 @@ struct TextEditorState {
   // Requests; draw_text_editor carries them out on the next frames.
   bool reload_request = false;  // text_editor_set_text while the box is active: it must reload the text
   std::optional<std::string> paste_request;    // insert at the caret, replacing the selection
+  std::optional<InsertedLines> paste_lines;    // its lines, read as it came (not for two pastes joined)
   bool focus_request = true;                   // give the box keyboard focus
   bool follow_caret = false;  // characters changed width (a new font atlas): scroll the caret back into view
   std::string refusal;  // why the last text offered was refused; shown until the text changes
@@ -45,6 +46,7 @@ struct TextEditorState {
     std::size_t line_bytes = 0;    // of its last line so far
     std::size_t longest_line = 0;  // of the lines before
     bool ended_with_cr = false;    // the last part ended with "\r" (kept as "\n"): a "\n" next is dropped
+    InsertedLines lines;           // its lines, for the box's shaping
   };
   std::optional<IncomingPaste> incoming;
 

@@ -118,16 +118,19 @@ export const tests = {
       console.log(`      2 MB in a resting box: frame work median ${work[work.length >> 1].toFixed(1)} ms (the benchmark measures it)`);
       await page.screenshot({ path: path.join(out, 'hardening-resting-box.png') });
 
-      // A key finds it active: the letter lands at the caret (the end), and Ctrl+Z takes it back.
-      await page.keyboard.type('Z');
+      // Letters typed land at the caret (the end), the box resting on; Ctrl+Z finds it active and takes
+      // them back, a frame's letters at a time, the way they went in.
+      await page.keyboard.type('Zé');
       await frames(page, 3);
       let now = await boxText();
-      assert(now === `${text}Z`, `typed at the caret: ...${JSON.stringify(now.slice(-20))}`);
+      assert(now === `${text}Zé`, `typed at the caret: ...${JSON.stringify(now.slice(-20))}`);
       await resting();
-      await page.keyboard.press('Control+z');
-      await frames(page, 3);
-      now = await boxText();
-      assert(now === text, `Ctrl+Z took the letter back: ...${JSON.stringify(now.slice(-20))}`);
+      for (let i = 0; i < 2 && now !== text; i++) {
+        await page.keyboard.press('Control+z');
+        await frames(page, 3);
+        now = await boxText();
+      }
+      assert(now === text, `Ctrl+Z took the letters back: ...${JSON.stringify(now.slice(-20))}`);
 
       // A click on a line in sight puts the caret there: the next letter lands in the text's last lines.
       await resting();

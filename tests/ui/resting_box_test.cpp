@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <imgui_internal.h>
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -52,12 +53,12 @@ bool same(const std::vector<ImDrawVert>& a, const std::vector<ImDrawVert>& b) {
   return true;
 }
 
-// A frame with a key held that the box does not use: it is drawn active, by ImGui.
+// A frame with Ctrl held (the box does nothing with Ctrl alone): it is drawn active, by ImGui.
 void frame_with_a_key_held(TextEditorState& editor) {
   ImGuiIO& io = ImGui::GetIO();
-  io.KeysDown[300] = true;
+  io.KeyCtrl = true;
   editor_frame(editor);
-  io.KeysDown[300] = false;
+  io.KeyCtrl = false;
 }
 
 // A box holding `text`, focused, its caret at character `cursor`, with a frame drawn since.
@@ -69,6 +70,22 @@ void focused_box(TextEditorState& editor, std::string text, int cursor) {
   box().CursorFollow = true;  // scrolled to, as a click or a key would have
   box().CursorAnimReset();
   frame_with_a_key_held(editor);
+}
+
+// Types `characters` in one frame, Shift held for an upper-case letter, the keys of letters down as a
+// keyboard holds them. With `alt_held`, Alt is held too: the box takes characters with it (AltGr is
+// Ctrl+Alt), but may act on keys, so it is drawn active and ImGui takes the characters itself.
+void type(TextEditorState& editor, const std::u32string& characters, bool alt_held) {
+  ImGuiIO& io = ImGui::GetIO();
+  for (const char32_t c : characters) {
+    io.AddInputCharacter(static_cast<unsigned>(c));
+    if (c >= 'A' && c <= 'Z') io.KeyShift = true;
+    if (c < 128) io.KeysDown[std::toupper(static_cast<int>(c))] = true;
+  }
+  io.KeyAlt = alt_held;
+  editor_frame(editor);
+  io.KeyShift = io.KeyAlt = false;
+  for (int key = 0; key < 128; ++key) io.KeysDown[key] = false;
 }
 
 }  // namespace
@@ -142,26 +159,80 @@ TEST_CASE("after a paste the resting box scrolls to the caret, as ImGui's active
   CHECK(same(by_imgui, at_rest));  // the last lines, "the end" and the caret after it, where ImGui drew them
 }
 
-TEST_CASE("a character or a key wakes a resting box: typing lands at the caret, Ctrl+Z and the caret's moves work") {
+
+TEST_CASE("characters typed into a resting box go in at the caret as ImGui's box puts them, and it rests on") {
+  // The same keys typed twice: into the box at rest, and into the box drawn by ImGui (Alt held).
+  const std::string text = numbered_lines(std::size_t{1} << 20);
+  const std::vector<std::u32string> typing = {U"x", U"Yz", U"\u4e16\U0001F600", U"\x01\x7f\ue000!", U"\t\n"};
+  struct Typed {
+    std::string text;
+    int cursor = 0;
+    std::vector<ImDrawVert> drawn;  // the frame after the last key, at rest
+    std::string undone;             // after one Ctrl+Z
+  };
+  const auto typed = [&](bool by_imgui) {
+    test::HeadlessImGui imgui;
+    TextEditorState editor;
+    focused_box(editor, text, 5);
+    editor_frame(editor);
+    REQUIRE(editor.resting);
+    for (const std::u32string& characters : typing) {
+      const uint64_t revision = editor.revision;
+      type(editor, characters, by_imgui);
+      CHECK(editor.resting == !by_imgui);
+      CHECK(editor.revision > revision);
+    }
+    Typed out{editor.text, box().Stb.cursor, {}, {}};
+    editor_frame(editor);
+    CHECK(editor.resting);
+    out.drawn = box_vertices();
+    // Ctrl+Z wakes the box and takes back what was typed last.
+    ImGuiIO& io = ImGui::GetIO();
+    constexpr int z = 'Z';
+    io.KeyMap[ImGuiKey_Z] = z;
+    io.KeyCtrl = io.KeysDown[z] = true;
+    editor_frame(editor);
+    CHECK(!editor.resting);
+    io.KeyCtrl = io.KeysDown[z] = false;
+    editor_frame(editor);
+    out.undone = editor.text;
+    return out;
+  };
+  const Typed at_rest = typed(false), by_imgui = typed(true);
+  // Control characters but tab and newline, DEL and private use are dropped, as ImGui drops them.
+  const std::string expected = text.substr(0, 5) + "xYz\u4e16\U0001F600!\t\n" + text.substr(5);
+  CHECK(by_imgui.text == expected);
+  CHECK(at_rest.text == expected);
+  CHECK(at_rest.cursor == 5 + 8);
+  CHECK(by_imgui.cursor == at_rest.cursor);
+  CHECK(same(at_rest.drawn, by_imgui.drawn));  // the text and the caret after it, where ImGui drew them
+  // The frame's characters are one edit for Ctrl+Z (ImGui's box makes one of each character).
+  CHECK(at_rest.undone == text.substr(0, 5) + "xYz\u4e16\U0001F600!" + text.substr(5));
+  CHECK(by_imgui.undone == text.substr(0, 5) + "xYz\u4e16\U0001F600!\t" + text.substr(5));
+}
+
+TEST_CASE("a key the box acts on wakes a resting box: Ctrl+Z and the caret's moves work as before") {
   test::HeadlessImGui imgui;
   TextEditorState editor;
   const std::string text = numbered_lines(std::size_t{1} << 20);
   focused_box(editor, text, 5);
   editor_frame(editor);
   REQUIRE(editor.resting);
-  const uint64_t revision = editor.revision;
-
   ImGuiIO& io = ImGui::GetIO();
-  io.AddInputCharacter('X');
+
+  // Backspace: an edit only ImGui's box makes.
+  io.KeyMap[ImGuiKey_Backspace] = 259;
+  io.KeysDown[259] = true;
   editor_frame(editor);
   CHECK(!editor.resting);
-  CHECK(editor.text == text.substr(0, 5) + "X" + text.substr(5));
-  CHECK(editor.revision > revision);
-  CHECK(box().Stb.cursor == 6);
+  io.KeysDown[259] = false;
+  editor_frame(editor);
+  CHECK(editor.text == text.substr(0, 4) + text.substr(5));
+  CHECK(box().Stb.cursor == 4);
   for (int i = 0; i < 3; ++i) editor_frame(editor);
   CHECK(editor.resting);
 
-  // The undo history from before the rest: Ctrl+Z takes the X back.
+  // The undo history from before the rest: Ctrl+Z puts the character back.
   constexpr int z = 'Z';
   io.KeyMap[ImGuiKey_Z] = z;
   io.KeyCtrl = true;
@@ -180,6 +251,7 @@ TEST_CASE("a character or a key wakes a resting box: typing lands at the caret, 
   io.KeyMap[ImGuiKey_RightArrow] = 262;
   io.KeysDown[262] = true;
   editor_frame(editor);
+  CHECK(!editor.resting);
   io.KeysDown[262] = false;
   editor_frame(editor);
   CHECK(box().Stb.cursor == caret + 1);

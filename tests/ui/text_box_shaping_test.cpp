@@ -116,3 +116,61 @@ TEST_CASE("a text with nothing to lay out is drawn by the box itself") {
   for (int i = 0; i < 3; ++i) editor_frame(editor);
   CHECK(editor.shaping.drawn);
 }
+
+TEST_CASE("an insertion carries over the lines found for the text before it, as if found anew") {
+  // Lines of Hebrew, Latin and emoji; insertions anywhere, of text with and without newlines.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += i % 3 ? "line " + std::to_string(i) + " \u05D0\u05D1 \U0001F600\n" : std::string("abc\n");
+  const std::string insertions[] = {"x", "\n", "\u05D2\n\n\u4F60", "end\n", "", "\n\n"};
+  TextBoxShaping carried;
+  find_text_lines(carried, text, 1);
+  uint64_t revision = 1;
+  for (int k = 0; k < 60; ++k) {
+    const std::string& inserted = insertions[k % std::size(insertions)];
+    std::size_t at = (static_cast<std::size_t>(k) * 7919) % (text.size() + 1);
+    while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;  // a character's start
+    text.insert(at, inserted);
+    // Every other insertion read before, in two parts, as a paste is.
+    InsertedLines read;
+    const std::size_t half = inserted.find('\n') == std::string::npos ? 0 : inserted.find('\n');
+    add_inserted_part(read, std::string_view(inserted).substr(0, half));
+    add_inserted_part(read, std::string_view(inserted).substr(half));
+    note_insertion(carried, text, revision, revision + 1, at, inserted.size(), k % 2 ? &read : nullptr);
+    ++revision;
+    TextBoxShaping fresh;
+    find_text_lines(fresh, text, revision);
+    REQUIRE(carried.revision == revision);
+    REQUIRE(carried.needed);
+    REQUIRE(carried.lines_found);
+    CHECK(carried.line_starts == fresh.line_starts);
+    CHECK(carried.line_chars == fresh.line_chars);
+  }
+  // Pasted into a text that needed nothing (read as it came): the lines of all of it, found around the paste's.
+  std::string box = "ab\ncd";
+  TextBoxShaping pasted_into;
+  find_text_lines(pasted_into, box, 1);
+  CHECK(!pasted_into.needed);
+  InsertedLines read;
+  add_inserted_part(read, "x\n\u05D0\u05D1\n");
+  add_inserted_part(read, "\u05D2 y\n");
+  box.insert(4, "x\n\u05D0\u05D1\n\u05D2 y\n");
+  note_insertion(pasted_into, box, 1, 2, 4, read.bytes, &read);
+  TextBoxShaping fresh;
+  find_text_lines(fresh, box, 2);
+  REQUIRE(pasted_into.needed);
+  REQUIRE(pasted_into.lines_found);
+  CHECK(pasted_into.line_starts == fresh.line_starts);
+  CHECK(pasted_into.line_chars == fresh.line_chars);
+  // A text that needed nothing needs shaping once Hebrew is typed into it; another revision is left alone.
+  TextBoxShaping latin;
+  std::string plain = "abc\ndef";
+  find_text_lines(latin, plain, 7);
+  CHECK(!latin.needed);
+  plain.insert(2, "\u05D0");
+  note_insertion(latin, plain, 7, 8, 2, 2);
+  CHECK(latin.needed);
+  CHECK(latin.line_starts == std::vector<std::size_t>{0, 6});
+  CHECK(latin.revision == 8);
+  note_insertion(latin, plain, 5, 9, 0, 0);
+  CHECK(latin.revision == 8);
+}
