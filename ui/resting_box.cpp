@@ -65,6 +65,35 @@ bool box_may_rest_but_for_characters(const ImGuiInputTextState& box, ImGuiID id,
          !input_for_the_box() && !focus_on_its_way(id);
 }
 
+// Fills view.text with lines [first, last) of `text` (as many as there are), after `first` newlines.
+// The first line is found from the nearest place known: the text's start, the caret's line, or the
+// last frame's first line.
+void show_lines(RestingView& view, std::string_view text, const RestingCaret& caret, std::size_t first, std::size_t last) {
+  first = std::min(first, caret.lines - 1);
+  std::size_t line = 0, byte = 0;
+  const auto distance = [&](std::size_t from) { return from > first ? from - first : first - from; };
+  if (view.revision == caret.revision && distance(view.line) < distance(line)) {
+    line = view.line;
+    byte = view.byte;
+  }
+  if (distance(caret.line) < distance(line)) {
+    line = caret.line;
+    byte = caret.line_begin;
+  }
+  for (; line > first; --line) byte = byte < 2 ? 0 : text.rfind('\n', byte - 2) + 1;  // npos + 1: the text's start
+  for (; line < first; ++line) byte = text.find('\n', byte) + 1;
+  view.revision = caret.revision;
+  view.line = first;
+  view.byte = byte;
+  std::size_t end = byte;
+  for (std::size_t i = first; i < last && end < text.size(); ++i) {
+    const std::size_t newline = text.find('\n', end);
+    end = newline == std::string_view::npos ? text.size() : newline + 1;
+  }
+  view.text.assign(first, '\n');
+  view.text.append(text.substr(byte, end - byte));
+}
+
 }  // namespace
 
 bool box_may_rest(const ImGuiInputTextState& box, ImGuiID id, std::size_t text_bytes) {
@@ -85,7 +114,8 @@ std::string take_typed_characters(const ImGuiInputTextState& box, ImGuiID id, st
   return typed;
 }
 
-bool begin_rest(RestingCaret& caret, ImGuiInputTextState& box, std::string_view text, uint64_t revision, ImGuiWindow* child) {
+bool begin_rest(RestingCaret& caret, RestingView& view, ImGuiInputTextState& box, std::string_view text, uint64_t revision,
+                ImGuiWindow* child) {
   ImGuiContext& g = *GImGui;
   if (!child) return false;
   if (caret.revision != revision || caret.cursor != box.Stb.cursor) {
@@ -108,20 +138,29 @@ bool begin_rest(RestingCaret& caret, ImGuiInputTextState& box, std::string_view 
   const float size = g.FontSize;
   caret.offset = ImVec2(g.Font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data() + caret.line_begin, text.data() + caret.byte).x,
                         static_cast<float>(caret.line + 1) * size);
+  const ImGuiStyle& style = g.Style;
+  // Where the window will be scrolled to: where it is, or where the mouse wheel sent it.
+  float top = child->Scroll.y, bottom = child->Scroll.y;
+  if (child->ScrollTarget.y < FLT_MAX) {
+    top = std::min(top, child->ScrollTarget.y);
+    bottom = std::max(bottom, child->ScrollTarget.y);
+  }
   if (box.CursorFollow) {
     // Scrolled to as ImGui's active box scrolls to it; a caret past the box's right edge takes a sideways
     // scroll, which only ImGui's active box draws.
-    const ImGuiStyle& style = g.Style;
     const ImVec2 inner(child->Size.x - style.ScrollbarSize, child->Size.y);
     if (caret.offset.x >= inner.x - style.FramePadding.x) return false;
     float scroll_y = child->Scroll.y;
     if (caret.offset.y - size < scroll_y) scroll_y = std::max(0.0f, caret.offset.y - size);
     else if (caret.offset.y - (inner.y - style.FramePadding.y * 2) >= scroll_y) scroll_y = caret.offset.y - inner.y + style.FramePadding.y * 2;
-    // The window's height as the box will give it: its last frame's text may have been another (a paste).
-    ImGui::SetNextWindowContentSize(ImVec2(0.0f, static_cast<float>(caret.lines) * size + style.FramePadding.y * 2));
     ImGui::SetNextWindowScroll(ImVec2(-1.0f, scroll_y));
+    top = bottom = scroll_y;
     box.CursorFollow = false;
   }
+  // The window's height as the box would give it for the whole text (its own text is only the lines in sight).
+  ImGui::SetNextWindowContentSize(ImVec2(0.0f, static_cast<float>(caret.lines) * size + style.FramePadding.y * 2));
+  const auto line_at = [&](float y) { return static_cast<std::size_t>(std::max(0.0f, std::floor(y / size))); };
+  show_lines(view, text, caret, line_at(top - style.FramePadding.y), line_at(bottom + child->Size.y) + 2);
   g.ActiveId = 0;
   return true;
 }
@@ -142,9 +181,12 @@ void end_rest(const RestingCaret& caret, ImGuiInputTextState& box, ImGuiID id, I
   const ImVec2 bottom(std::floor(origin.x + caret.offset.x), std::floor(origin.y + caret.offset.y));
   g.PlatformImePos = ImVec2(bottom.x - 1.0f, bottom.y - size);  // the IME's window by the caret
   const bool shown = !g.IO.ConfigInputTextCursorBlink || box.CursorAnim <= 0.0f || std::fmod(box.CursorAnim, 1.20f) <= 0.80f;
-  if (!draw_caret || !shown) return;
+  // Drawn, as ImGui draws it, when it is within the box (scrolled out of sight, it is not).
+  const ImRect caret_rect(bottom.x, bottom.y - size + 0.5f, bottom.x + 1.0f, bottom.y - 1.5f);
+  const ImRect box_rect(child->Pos.x, child->Pos.y, child->Pos.x + child->Size.x - child->ScrollbarSizes.x, child->Pos.y + child->Size.y);
+  if (!draw_caret || !shown || !caret_rect.Overlaps(box_rect)) return;
   child->DrawList->PushClipRect(child->InnerClipRect.Min, child->InnerClipRect.Max);
-  child->DrawList->AddLine(ImVec2(bottom.x, bottom.y - size + 0.5f), ImVec2(bottom.x, bottom.y - 1.5f), ImGui::GetColorU32(ImGuiCol_Text));
+  child->DrawList->AddLine(caret_rect.Min, caret_rect.GetBL(), ImGui::GetColorU32(ImGuiCol_Text));
   child->DrawList->PopClipRect();
 }
 

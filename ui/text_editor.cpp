@@ -366,13 +366,15 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   ImGuiWindow* window = nullptr;
   if (ImGuiInputTextState* box = active_box(id); box && !state.paste_request && box_may_rest(*box, id, state.text.size())) {
     window = text_box_window(label, id);
-    if (begin_rest(state.resting_caret, *box, state.text, state.revision, window)) resting = box;
+    if (begin_rest(state.resting_caret, state.resting_view, *box, state.text, state.revision, window)) resting = box;
   }
   // No per-frame callback (ImGuiInputTextFlags_CallbackAlways): ImGui would measure the caret's and
   // selection's UTF-8 offsets for it every frame, three walks over a 10 MB text. (On the page the box
   // has the focus from the start: Escape would have taken it back to the example text.)
+  // At rest the box is given only the lines in sight to draw (see RestingView); it changes nothing.
+  std::string& drawn = resting ? state.resting_view.text : state.text;
   bool changed = draw_keeping_text_on_escape(
-      [&] { return ImGui::InputTextMultiline(label, &state.text, size, ImGuiInputTextFlags_AllowTabInput); });
+      [&] { return ImGui::InputTextMultiline(label, &drawn, size, ImGuiInputTextFlags_AllowTabInput); });
   state.resting = resting != nullptr;
   if (resting) end_rest(state.resting_caret, *resting, id, window, !state.shaping.hiding);
   ImGuiInputTextState* box = active_box(id);

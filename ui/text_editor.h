@@ -58,6 +58,7 @@ struct TextEditorState {
   TextBoxShaping shaping;       // Arabic, Hebrew and Devanagari drawn as they are read
   bool resting = false;         // the box, holding a large text, was drawn at rest last frame (ui/resting_box.h)
   RestingCaret resting_caret;
+  RestingView resting_view;
 };
 
 // Replaces the whole text at once (the undo history does not keep the old text). A text over

@@ -127,6 +127,30 @@ TEST_CASE("a box holding a large text rests in a frame with nothing to do, keepi
   ImGui::GetIO().DeltaTime = 1.0f / 60;
 }
 
+TEST_CASE("a resting box scrolled by the mouse wheel draws the lines ImGui draws there") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  const std::string text = numbered_lines(std::size_t{2} << 20);
+  focused_box(editor, text, static_cast<int>(text.find("line 20000:")));
+  editor_frame(editor);
+  REQUIRE(editor.resting);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(100, 150);  // over the box
+  // Small and large turns, up and down: each frame at rest, then the same place drawn by ImGui's active
+  // box (the caret too, or not when it is out of sight).
+  for (const float wheel : {-1.0f, -1.0f, 3.0f, -40.0f, 400.0f, -2.0f}) {
+    io.MouseWheel = wheel;
+    editor_frame(editor);
+    io.MouseWheel = 0;
+    CHECK(editor.resting);
+    const std::vector<ImDrawVert> at_rest = box_vertices();
+    frame_with_a_key_held(editor);
+    REQUIRE(!editor.resting);
+    CHECK(at_rest.size() > 100);
+    CHECK(same(at_rest, box_vertices()));
+  }
+}
+
 TEST_CASE("after a paste the resting box scrolls to the caret, as ImGui's active box does") {
   // The same paste twice: the frame after it drawn by ImGui (a key held), then at rest.
   const std::string pasted = numbered_lines(std::size_t{3} << 19) + "the end";
