@@ -2,18 +2,19 @@
 
 #include <utility>
 
-#include "core/utf8.h"
 #include "ui/right_to_left.h"
 
 namespace bpeviz {
 
 namespace {
-constexpr uint32_t kCodePoints = 0x110000;
 
-void note_code_point(GlyphNeeds& needs, uint32_t c) {
-  needs.seen_bits[c / 64] |= uint64_t{1} << (c % 64);
-  needs.seen.push_back(c);
+// Notes the forms Arabic letters among seen.list[from...] are drawn in by labels, joined (ui/right_to_left.h).
+void note_joined_forms(GlyphNeeds& needs, std::size_t from) {
+  for (std::size_t i = from, end = needs.seen.list.size(); i < end; ++i) {
+    for (const uint32_t form : joined_forms(needs.seen.list[i])) add(needs.seen, form);
+  }
 }
+
 }  // namespace
 
 void set_font_manifest(GlyphNeeds& needs, FontManifest manifest) {
@@ -29,28 +30,24 @@ bool always_in_atlas(uint32_t code_point) {
   return false;
 }
 
-bool noted(const GlyphNeeds& needs, uint32_t code_point) {
-  return code_point < kCodePoints && !needs.seen_bits.empty() && (needs.seen_bits[code_point / 64] >> (code_point % 64) & 1);
-}
+bool noted(const GlyphNeeds& needs, uint32_t code_point) { return contains(needs.seen, code_point); }
 
 void note_text(GlyphNeeds& needs, std::string_view utf8) {
-  if (needs.seen_bits.empty()) needs.seen_bits.assign(kCodePoints / 64, 0);
-  for (std::size_t i = utf8_skip_ascii(utf8, 0); i < utf8.size(); i = utf8_skip_ascii(utf8, i)) {
-    const uint32_t c = utf8_code_point(utf8, i);  // U+FFFD for ill-formed bytes, drawn as such
-    i += utf8_char_length(utf8, i);
-    if (noted(needs, c)) continue;
-    note_code_point(needs, c);
-    // Labels draw Arabic letters in their joined forms (ui/right_to_left.h).
-    for (const uint32_t form : joined_forms(c)) {
-      if (!noted(needs, form)) note_code_point(needs, form);
-    }
-  }
+  const std::size_t before = needs.seen.list.size();
+  add_text(needs.seen, utf8);
+  note_joined_forms(needs, before);
+}
+
+void note_code_points(GlyphNeeds& needs, const std::vector<uint32_t>& code_points) {
+  const std::size_t before = needs.seen.list.size();
+  for (const uint32_t c : code_points) add(needs.seen, c);
+  note_joined_forms(needs, before);
 }
 
 std::vector<std::size_t> update_glyph_needs(GlyphNeeds& needs) {
   std::vector<std::size_t> requests;
-  for (; needs.checked < needs.seen.size(); ++needs.checked) {
-    const uint32_t c = needs.seen[needs.checked];
+  for (; needs.checked < needs.seen.list.size(); ++needs.checked) {
+    const uint32_t c = needs.seen.list[needs.checked];
     const int font = font_for_code_point(needs.manifest, c);
     if (font == kNoFont) continue;
     // Until its own font arrives, the base font draws what it can (DejaVu Sans has some Arabic).
@@ -81,7 +78,7 @@ AtlasPlan plan_atlas(const GlyphNeeds& needs, std::size_t max_fallback_glyphs) {
   AtlasPlan plan;
   plan.fallbacks.resize(needs.fonts.size());
   std::size_t fallback_glyphs = 0;
-  for (const uint32_t c : needs.seen) {
+  for (const uint32_t c : needs.seen.list) {
     const int font = font_for_code_point(needs.manifest, c);
     if (font >= 0 && needs.fonts[static_cast<std::size_t>(font)].status == FallbackFont::Status::loaded) {
       if (fallback_glyphs == max_fallback_glyphs) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ui/code_point_set.h"
 #include "ui/font_manifest.h"
 
 namespace bpeviz {
@@ -21,9 +22,8 @@ struct FallbackFont {
 struct GlyphNeeds {
   FontManifest manifest;
   std::vector<FallbackFont> fonts;  // one per manifest.fallbacks
-  std::vector<uint64_t> seen_bits;  // one bit per code point noted so far
-  std::vector<uint32_t> seen;       // the same code points, in the order they first appeared
-  std::size_t checked = 0;          // seen[checked...] are new since update_glyph_needs last looked
+  CodePointSet seen;                // the code points noted so far, in the order they first appeared
+  std::size_t checked = 0;          // seen.list[checked...] are new since update_glyph_needs last looked
   bool atlas_outdated = false;      // something noted or fetched can be drawn: rebuild at the next frame start
   uint32_t atlas_builds = 0;        // atlases built so far (views that cache text layouts compare it)
   std::size_t dropped = 0;          // code points the last atlas left out to keep its texture small
@@ -52,6 +52,8 @@ void set_font_manifest(GlyphNeeds& needs, FontManifest manifest);
 
 // Notes the code points of a UTF-8 text (ASCII is always in the atlas and is skipped quickly).
 void note_text(GlyphNeeds& needs, std::string_view utf8);
+// The same for the code points of a text gathered before (a paste's, as it came: ui/text_editor.h).
+void note_code_points(GlyphNeeds& needs, const std::vector<uint32_t>& code_points);
 bool noted(const GlyphNeeds& needs, uint32_t code_point);
 
 // Looks at the code points noted since the last call: returns the fallback fonts they need that were

@@ -95,6 +95,7 @@ void text_editor_paste_part(TextEditorState& state, std::string_view part) {
   std::string storage;
   const std::string_view text = box_text(part, storage);
   add_inserted_part(in.lines, text);
+  add_text(in.code_points, text);
   for (std::size_t start = 0;;) {
     const std::size_t newline = text.find('\n', start);
     if (newline == std::string_view::npos) {
@@ -118,9 +119,11 @@ std::string text_editor_paste_end(TextEditorState& state) {
   if (state.paste_request) {
     state.paste_request->append(in.text);
     state.paste_lines.reset();
+    for (const uint32_t c : in.code_points.list) add(state.paste_code_points, c);
   } else {
     state.paste_request = std::move(in.text);
     state.paste_lines = std::move(in.lines);
+    state.paste_code_points = std::move(in.code_points);
   }
   return "";
 }
@@ -408,6 +411,7 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
     }
     state.paste_request.reset();
     state.paste_lines.reset();
+    state.paste_code_points = {};
     state.paste_memory_claimed = false;
     state.paste_claimed_bytes = 0;
     state.paste_held_frames = 0;

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "ui/code_point_set.h"
 #include "ui/resting_box.h"
 #include "ui/text_box_shaping.h"
 
@@ -35,6 +36,7 @@ struct TextEditorState {
   bool reload_request = false;  // text_editor_set_text while the box is active: it must reload the text
   std::optional<std::string> paste_request;    // insert at the caret, replacing the selection
   std::optional<InsertedLines> paste_lines;    // its lines, read as it came (not for two pastes joined)
+  CodePointSet paste_code_points;              // its characters, gathered as it came
   bool focus_request = true;                   // give the box keyboard focus
   bool follow_caret = false;  // characters changed width (a new font atlas): scroll the caret back into view
   std::string refusal;  // why the last text offered was refused; shown until the text changes
@@ -47,6 +49,7 @@ struct TextEditorState {
     std::size_t longest_line = 0;  // of the lines before
     bool ended_with_cr = false;    // the last part ended with "\r" (kept as "\n"): a "\n" next is dropped
     InsertedLines lines;           // its lines, for the box's shaping
+    CodePointSet code_points;      // and its characters, for the font atlas (ui/visible_glyphs.h)
   };
   std::optional<IncomingPaste> incoming;
 

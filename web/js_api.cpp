@@ -311,7 +311,7 @@ nlohmann::json fonts_json(const AppState& s) {
           {"failed", std::move(failed)},
           {"missingGlyphs", s.fonts.text ? missing_glyphs(s.fonts.text, s.editor.text) : 0},
           {"dropped", g.dropped},
-          {"outdated", g.atlas_outdated || g.checked < g.seen.size()},
+          {"outdated", g.atlas_outdated || g.checked < g.seen.list.size()},
           {"builds", g.atlas_builds},
           {"glyphs", s.fonts.text ? s.fonts.text->Glyphs.Size : 0},
           {"atlas", {atlas->TexWidth, atlas->TexHeight}}};

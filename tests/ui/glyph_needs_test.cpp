@@ -81,7 +81,7 @@ TEST_CASE("an English text needs no fallback font") {
   GlyphNeeds needs;
   set_font_manifest(needs, manifest());
   note_text(needs, "Hello, world! Byte pair encoding.");
-  CHECK(needs.seen.empty());  // ASCII is always in the atlas
+  CHECK(needs.seen.list.empty());  // ASCII is always in the atlas
   CHECK(update_glyph_needs(needs).empty());
   CHECK_FALSE(needs.atlas_outdated);
   note_text(needs, "Héllo wörld");
@@ -206,7 +206,7 @@ TEST_CASE("the app notes the characters of its text, the decoded ids and the mer
   set_font_manifest(app.glyphs, manifest());
   text_editor_set_text(app.editor, "plain");
   test::app_frame_headless(app);
-  CHECK(app.glyphs.seen.empty());
+  CHECK(app.glyphs.seen.list.empty());
   text_editor_set_text(app.editor, "你好");
   test::app_frame_headless(app);
   CHECK(noted(app.glyphs, 0x4F60));
@@ -221,4 +221,44 @@ TEST_CASE("the app notes the characters of its text, the decoded ids and the mer
   app.panel_request = Panel::decode;
   for (int i = 0; i < 3; ++i) test::app_frame_headless(app);
   CHECK(noted(app.glyphs, 0x1F30D));
+}
+
+TEST_CASE("a set of code points keeps the order they came in; a text adds all but ASCII") {
+  CodePointSet set;
+  CHECK_FALSE(contains(set, 'a'));
+  add_text(set, "ab \u4F60\u597D\u4F60 \xFF \U0001F30D");  // 你好你, an ill-formed byte, 🌍
+  CHECK(set.list == std::vector<uint32_t>{0x4F60, 0x597D, 0xFFFD, 0x1F30D});
+  CHECK(contains(set, 0x597D));
+  CHECK_FALSE(contains(set, 'a'));
+  CHECK(add(set, 'a'));
+  CHECK_FALSE(add(set, 'a'));
+  CHECK_FALSE(add(set, 0x110000));  // past Unicode: never held
+  CHECK(set.list.size() == 5);
+}
+
+TEST_CASE("a large paste's characters are noted from what was gathered as it came, before it lands") {
+  test::HeadlessImGui imgui;
+  AppState app;
+  app.fonts = test::default_fonts();
+  set_font_manifest(app.glyphs, manifest());
+  text_editor_set_text(app.editor, "plain");
+  test::app_frame_headless(app);
+  // 2 MB, handed over in parts as the page hands a paste: Arabic (with the forms labels join it in),
+  // CJK and an emoji, the last one in the last part only.
+  const std::string line = "salaam \u0633\u0644\u0627\u0645 \u4F60\u597D and more words to fill the line\n";
+  std::string part;
+  while (part.size() < (std::size_t{1} << 20)) part += line;
+  text_editor_paste_part(app.editor, part);
+  text_editor_paste_part(app.editor, part + "\U0001F30D");
+  REQUIRE(text_editor_paste_end(app.editor).empty());
+  GlyphNeeds expected;
+  set_font_manifest(expected, manifest());
+  note_text(expected, "plain" + part + part + "\U0001F30D");
+  for (int i = 0; i < 100 && app.editor.paste_request && !noted(app.glyphs, 0x1F30D); ++i) test::app_frame_headless(app);
+  CHECK(app.editor.paste_request);  // noted before the paste lands
+  std::vector<uint32_t> seen = app.glyphs.seen.list, all = expected.seen.list;
+  std::sort(seen.begin(), seen.end());
+  std::sort(all.begin(), all.end());
+  CHECK(seen == all);
+  CHECK(noted(app.glyphs, 0xFEDF));  // ﻟ, lam's initial form
 }
