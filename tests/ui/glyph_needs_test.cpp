@@ -48,6 +48,14 @@ std::vector<uint8_t> bytes_of(const std::string& path) {
   return {s.begin(), s.end()};
 }
 
+// The app with the test's manifest, a frame drawn with `text`.
+void start_app(AppState& app, const std::string& text) {
+  app.fonts = test::default_fonts();
+  set_font_manifest(app.glyphs, manifest());
+  text_editor_set_text(app.editor, text);
+  test::app_frame_headless(app);
+}
+
 }  // namespace
 
 TEST_CASE("the manifest says which font draws a code point") {
@@ -202,10 +210,7 @@ TEST_CASE("with the fonts cut from Debian's packages, every script of the sample
 TEST_CASE("the app notes the characters of its text, the decoded ids and the merge tree") {
   test::HeadlessImGui imgui;
   AppState app;
-  app.fonts = test::default_fonts();
-  set_font_manifest(app.glyphs, manifest());
-  text_editor_set_text(app.editor, "plain");
-  test::app_frame_headless(app);
+  start_app(app, "plain");
   CHECK(app.glyphs.seen.list.empty());
   text_editor_set_text(app.editor, "你好");
   test::app_frame_headless(app);
@@ -239,10 +244,7 @@ TEST_CASE("a set of code points keeps the order they came in; a text adds all bu
 TEST_CASE("a large paste's characters are noted from what was gathered as it came, before it lands") {
   test::HeadlessImGui imgui;
   AppState app;
-  app.fonts = test::default_fonts();
-  set_font_manifest(app.glyphs, manifest());
-  text_editor_set_text(app.editor, "plain");
-  test::app_frame_headless(app);
+  start_app(app, "plain");
   // 2 MB, handed over in parts as the page hands a paste: Arabic (with the forms labels join it in),
   // CJK and an emoji, the last one in the last part only.
   const std::string line = "salaam \u0633\u0644\u0627\u0645 \u4F60\u597D and more words to fill the line\n";
