@@ -243,7 +243,7 @@ void start_tokens(AppState& state) {
   state.characters = 0;
   state.tokens_error.clear();
   state.tokenized_up_to.reset();
-  state.tokens_text.reserve(text.size() + (64 << 10));  // room for typing: see keep_tokens_before_edit
+  state.tokens_text.reserve(text.size() + kTypingRoomBytes);  // see keep_tokens_before_edit
   state.tokens_text = text;
   state.tokens_revision = state.editor.revision;
   state.tokens_encoding = state.encoding;

@@ -22,9 +22,8 @@ bool add(CodePointSet& set, uint32_t code_point) {
 
 void add_text(CodePointSet& set, std::string_view utf8) {
   for (std::size_t i = utf8_skip_ascii(utf8, 0); i < utf8.size(); i = utf8_skip_ascii(utf8, i)) {
-    const uint32_t c = utf8_code_point(utf8, i);
+    add(set, utf8_code_point(utf8, i));
     i += utf8_char_length(utf8, i);
-    if (!contains(set, c)) add(set, c);
   }
 }
 

@@ -24,22 +24,29 @@ void note_text(TextBoxShaping& s, std::string_view text, uint64_t revision) {
   s.lines_found = false;
 }
 
-// Each line's first byte and first character, once per revision: newlines found with memchr and each
-// line's characters counted apart (one call a line: V8 runs a long wasm call in its baseline code, and
-// one loop over a 10 MB text took 50 to 100 ms of a frame).
+// Appends the start of each line after a newline in `text` (which starts at byte `byte` and character
+// `chars` of the whole) to `starts`, and its first character to `line_chars`; returns the characters
+// counted, `chars` included. Newlines are found with memchr and each line's characters counted apart
+// (one call a line: V8 runs a long wasm call in its baseline code, and one loop over a 10 MB text took
+// 50 to 100 ms of a frame).
+std::size_t add_lines(std::string_view text, std::size_t byte, std::size_t chars, std::vector<std::size_t>& starts,
+                      std::vector<std::size_t>& line_chars) {
+  for (std::size_t start = 0;;) {
+    const void* newline = std::memchr(text.data() + start, '\n', text.size() - start);
+    const std::size_t end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1 : text.size();
+    chars += utf8_count_characters(text.substr(start, end - start));
+    if (!newline) return chars;
+    starts.push_back(byte + end);
+    line_chars.push_back(chars);
+    start = end;
+  }
+}
+
+// Each line's first byte and first character, once per revision.
 void find_lines(TextBoxShaping& s, std::string_view text) {
   s.line_starts.assign(1, 0);
   s.line_chars.assign(1, 0);
-  std::size_t chars = 0;
-  for (std::size_t start = 0; start < text.size();) {
-    const void* newline = std::memchr(text.data() + start, '\n', text.size() - start);
-    if (!newline) break;
-    const auto end = static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
-    chars += utf8_count_characters(text.substr(start, end - start));
-    s.line_starts.push_back(end);
-    s.line_chars.push_back(chars);
-    start = end;
-  }
+  add_lines(text, 0, 0, s.line_starts, s.line_chars);
   s.lines_found = true;
 }
 
@@ -121,15 +128,7 @@ void find_text_lines(TextBoxShaping& s, std::string_view text, uint64_t revision
 
 void add_inserted_part(InsertedLines& lines, std::string_view part) {
   lines.needs_shaping = lines.needs_shaping || text_needs_shaping(part);
-  for (std::size_t start = 0;;) {
-    const void* newline = std::memchr(part.data() + start, '\n', part.size() - start);
-    const std::size_t end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - part.data()) + 1 : part.size();
-    lines.characters += utf8_count_characters(part.substr(start, end - start));
-    if (!newline) break;
-    lines.line_starts.push_back(lines.bytes + end);
-    lines.line_chars.push_back(lines.characters);
-    start = end;
-  }
+  lines.characters = add_lines(part, lines.bytes, lines.characters, lines.line_starts, lines.line_chars);
   lines.bytes += part.size();
 }
 
@@ -148,20 +147,14 @@ void note_insertion(TextBoxShaping& s, std::string_view text, uint64_t old_revis
     s.needed = read->needs_shaping;
     s.lines_found = false;
     if (!s.needed) return;
-    InsertedLines before, rest;
-    add_inserted_part(before, text.substr(0, at));
-    add_inserted_part(rest, text.substr(at + inserted));
     s.line_starts.assign(1, 0);
     s.line_chars.assign(1, 0);
-    const auto append = [&](const InsertedLines& lines, std::size_t bytes, std::size_t chars) {
-      for (std::size_t i = 0; i < lines.line_starts.size(); ++i) {
-        s.line_starts.push_back(bytes + lines.line_starts[i]);
-        s.line_chars.push_back(chars + lines.line_chars[i]);
-      }
-    };
-    append(before, 0, 0);
-    append(*read, at, before.characters);
-    append(rest, at + inserted, before.characters + read->characters);
+    const std::size_t chars = add_lines(text.substr(0, at), 0, 0, s.line_starts, s.line_chars);
+    for (std::size_t i = 0; i < read->line_starts.size(); ++i) {
+      s.line_starts.push_back(at + read->line_starts[i]);
+      s.line_chars.push_back(chars + read->line_chars[i]);
+    }
+    add_lines(text.substr(at + inserted), at + inserted, chars + read->characters, s.line_starts, s.line_chars);
     s.lines_found = true;
     return;
   }

@@ -82,6 +82,16 @@ std::string_view box_text(std::string_view pasted, std::string& storage) {
   return storage;
 }
 
+// The length of the longest line of a text from where its lines start (newlines not counted).
+std::size_t longest_line(const InsertedLines& lines) {
+  std::size_t longest = 0, start = 0;
+  for (const std::size_t next : lines.line_starts) {
+    longest = std::max(longest, next - 1 - start);
+    start = next;
+  }
+  return std::max(longest, lines.bytes - start);
+}
+
 }  // namespace
 
 void text_editor_paste_part(TextEditorState& state, std::string_view part) {
@@ -96,16 +106,6 @@ void text_editor_paste_part(TextEditorState& state, std::string_view part) {
   const std::string_view text = box_text(part, storage);
   add_inserted_part(in.lines, text);
   add_text(in.code_points, text);
-  for (std::size_t start = 0;;) {
-    const std::size_t newline = text.find('\n', start);
-    if (newline == std::string_view::npos) {
-      in.line_bytes += text.size() - start;
-      break;
-    }
-    in.longest_line = std::max(in.longest_line, in.line_bytes + newline - start);
-    in.line_bytes = 0;
-    start = newline + 1;
-  }
   in.text.append(text);
 }
 
@@ -114,7 +114,7 @@ std::string text_editor_paste_end(TextEditorState& state) {
   state.incoming.reset();
   const std::size_t queued = state.paste_request ? state.paste_request->size() : 0;
   state.refusal = text_too_large(static_cast<double>(state.text.size() + queued) + in.bytes,
-                                 static_cast<double>(std::max(in.longest_line, in.line_bytes)));
+                                 static_cast<double>(longest_line(in.lines)));
   if (!state.refusal.empty()) return state.refusal;
   if (state.paste_request) {
     state.paste_request->append(in.text);
@@ -279,15 +279,12 @@ void note_paste(TextEditorState& state, const BoxEdit& edit, std::size_t inserte
 // (Only the paste's speed depends on it: memory the box takes later is simply claimed then.)
 constexpr std::size_t kClaimBytes = std::size_t{1} << 20;
 
-// Room is also kept for typing after the paste: a buffer full to the last character grew by half at the
-// next key, copying 40 MB (28 ms).
-constexpr int kTypingRoom = 64 << 10;
-
 bool claim_paste_memory(ImGuiInputTextState& box, std::string& text, std::size_t bytes, std::size_t& claimed) {
   const int characters = box.CurLenW + static_cast<int>(bytes) + 1;
+  constexpr int kTypingRoom = static_cast<int>(kTypingRoomBytes);  // (a character a byte at most)
   if (box.TextW.Capacity < characters + kTypingRoom) box.TextW.reserve(characters + kTypingRoom);
   if (box.TextA.Capacity < characters * 4 + 1) box.TextA.reserve(characters * 4 + 1);
-  if (text.capacity() < text.size() + bytes + kTypingRoom) text.reserve(text.size() + bytes + kTypingRoom);
+  if (text.capacity() < text.size() + bytes + kTypingRoomBytes) text.reserve(text.size() + bytes + kTypingRoomBytes);
   // The three stretches to write, one after another: [begin, end) of each, in bytes past its data.
   const std::size_t w_begin = sizeof(ImWchar) * static_cast<std::size_t>(box.TextW.Size);
   const std::size_t w_end = std::max(w_begin, sizeof(ImWchar) * static_cast<std::size_t>(characters));

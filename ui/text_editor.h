@@ -27,6 +27,9 @@ inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
 std::string text_too_large(double bytes, double line_bytes = 0);
 // The length of the longest line of `text`, in bytes.
 std::size_t longest_line(std::string_view text);
+// Room kept for typing after a long text arrives (a paste's buffers, the tokens' copy of the text): a
+// buffer full to its last byte grew by half at the next key, copying 40 MB (28 ms).
+inline constexpr std::size_t kTypingRoomBytes = 64 << 10;
 
 struct TextEditorState {
   std::string text;
@@ -45,8 +48,6 @@ struct TextEditorState {
   struct IncomingPaste {
     std::string text;              // as the box keeps it (see text_editor_paste)
     double bytes = 0;              // as it came, all parts (the rest is not kept once it cannot fit)
-    std::size_t line_bytes = 0;    // of its last line so far
-    std::size_t longest_line = 0;  // of the lines before
     bool ended_with_cr = false;    // the last part ended with "\r" (kept as "\n"): a "\n" next is dropped
     InsertedLines lines;           // its lines, for the box's shaping
     CodePointSet code_points;      // and its characters, for the font atlas (ui/visible_glyphs.h)
