@@ -94,7 +94,7 @@ std::size_t longest_line(const InsertedLines& lines) {
 
 }  // namespace
 
-void text_editor_paste_part(TextEditorState& state, std::string_view part) {
+void text_editor_paste_part(TextEditorState& state, std::string_view part, std::size_t expected_bytes) {
   TextEditorState::IncomingPaste& in = state.incoming ? *state.incoming : state.incoming.emplace();
   in.bytes += static_cast<double>(part.size());
   // Counted as if nothing were selected: a paste that fits only by replacing a selection is rare.
@@ -102,6 +102,9 @@ void text_editor_paste_part(TextEditorState& state, std::string_view part) {
   if (static_cast<double>(state.text.size() + queued) + in.bytes > static_cast<double>(kMaxTextBytes)) return;
   if (in.ended_with_cr && !part.empty() && part.front() == '\n') part.remove_prefix(1);
   in.ended_with_cr = !part.empty() && part.back() == '\r';
+  // With an eighth more room: a guess from the first parts may fall a little short.
+  const std::size_t expected = std::min(expected_bytes, kMaxTextBytes);
+  if (in.text.capacity() < expected) in.text.reserve(expected + expected / 8);
   std::string storage;
   const std::string_view text = box_text(part, storage);
   add_inserted_part(in.lines, text);
@@ -221,11 +224,13 @@ void add_undo_record(ImStb::StbUndoState& undo, int where, int length, const ImW
 // ImGui's Ctrl+V is not used: it drops control and private use characters from a paste, and took
 // 270 ms of one frame for 10 MB in the browser (it converts the text a character at a time, filtering
 // each, and copies all of it back to `utf8` in the same frame).
+// Typed characters (`undo_each_character`) leave an undo record each, as ImGui's box does for typed
+// keys, so Ctrl+Z takes them back one at a time.
 // Returns the bytes of `utf8` replaced: [at, at + removed), now `text`.
 struct BoxEdit {
   std::size_t at = 0, removed = 0;
 };
-BoxEdit paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_view text) {
+BoxEdit paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_view text, bool undo_each_character = false) {
   auto& stb = box.Stb;
   // With no selection, select_start and select_end are equal but stale (typing moves only the cursor).
   const bool selected = stb.select_start != stb.select_end;
@@ -253,7 +258,11 @@ BoxEdit paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_
   chars[box.CurLenW] = 0;
   box.CurLenA += static_cast<int>(text.size()) - (end_byte - begin_byte);
   utf8.replace(static_cast<std::size_t>(begin_byte), static_cast<std::size_t>(end_byte - begin_byte), text);
-  if (added > 0) add_undo_record(stb.undostate, begin, added, nullptr);
+  if (undo_each_character) {
+    for (int i = 0; i < added; ++i) add_undo_record(stb.undostate, begin + i, 1, nullptr);
+  } else if (added > 0) {
+    add_undo_record(stb.undostate, begin, added, nullptr);
+  }
   stb.cursor = stb.select_start = stb.select_end = begin + added;
   stb.has_preferred_x = 0;
   box.CursorFollow = true;
@@ -354,7 +363,7 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   bool typed = false;
   if (ImGuiInputTextState* box = active_box(id); box && !state.paste_request) {
     if (const std::string characters = take_typed_characters(*box, id, state.text.size()); !characters.empty()) {
-      const BoxEdit edit = paste_into_box(*box, state.text, characters);
+      const BoxEdit edit = paste_into_box(*box, state.text, characters, /*undo_each_character=*/true);
       ++state.revision;
       note_paste(state, edit, characters.size(), state.revision - 1, state.revision);
       state.refusal.clear();

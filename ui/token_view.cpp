@@ -184,10 +184,14 @@ void splice_strings(std::string& text, std::vector<uint32_t>& starts, uint32_t f
 }
 
 // A long text comes a part a frame (AppState::tokenized_up_to), its tiles appended: room for the tiles
-// of the whole text, estimated from those so far (ui/reserve_ahead.h).
+// of the whole text, estimated from those laid out so far (ui/reserve_ahead.h). The share is that of
+// the laid-out tiles, not of the tokens: the layout trails the tokens, and measured against them its
+// lists looked ever longer as the layout caught up, each time reserved again (60 MB copied, up to
+// 68 ms of a frame during a 10 MB paste).
 void make_room_for_whole_text(TileLayout& state, const TokenViewInput& in) {
-  if (in.groups.empty() || in.groups.back().end >= in.text.size()) return;
-  const double share = static_cast<double>(in.groups.back().end) / static_cast<double>(in.text.size());
+  const std::size_t tiles = state.tile_widths.size();
+  if (tiles == 0 || tiles > in.groups.size() || in.groups[tiles - 1].end >= in.text.size()) return;
+  const double share = static_cast<double>(in.groups[tiles - 1].end) / static_cast<double>(in.text.size());
   reserve_for_whole_text(state.labels, share);
   reserve_for_whole_text(state.label_starts, share);
   reserve_for_whole_text(state.ids, share);

@@ -177,8 +177,9 @@
   }
 
   // Text typed or pasted outside SDL2's events (pastes, IME) goes to wasm in the order it came. A paste
-  // goes into wasm memory a million UTF-16 units a task (10 ms each on a small laptop): encoding 10 MB in
-  // the paste event held the page for 200 ms. Meanwhile wasm holds SDL2's events (bpeviz_hold_input), so
+  // goes into wasm memory 256 K UTF-16 units a task: encoding 10 MB in the paste event held the page for
+  // 200 ms, and a part of a million units, on a page just opened, up to 100 ms (wasm's first run of a
+  // function is in V8's baseline code). Meanwhile wasm holds SDL2's events (bpeviz_hold_input), so
   // keys typed during the paste land after it, and text from an IME waits its turn here.
   let textQueue = Promise.resolve();
   let textQueued = 0;
@@ -187,7 +188,7 @@
     textQueue = textQueue.then(fn).catch((e) => console.error(`bpeviz: ${e.message}`)).finally(() => textQueued--);
   }
   const enterText = (fn) => (textQueued === 0 ? fn() : queueText(fn));
-  const PASTE_CHUNK = 1 << 20;
+  const PASTE_CHUNK = 1 << 18;
   function pasteText(text) {
     const max = Module._bpeviz_max_text_bytes();
     if (text.length > max) return void refuseText(text);
@@ -197,12 +198,14 @@
       const ptr = allocate(room + 1);
       Module._bpeviz_hold_input(1);
       try {
-        for (let read = 0; read < text.length;) {
+        for (let read = 0, bytes = 0; read < text.length;) {
           let end = Math.min(text.length, read + PASTE_CHUNK);
           if (end < text.length && (text.charCodeAt(end - 1) & 0xFC00) === 0xD800) end--;  // not between a surrogate pair
           // Memory may have grown since the last part: take HEAPU8 afresh.
           const { written } = encoder.encodeInto(text.slice(read, end), Module.HEAPU8.subarray(ptr, ptr + room));
-          Module._bpeviz_paste_part(ptr, written);
+          bytes += written;
+          // The whole paste's size in UTF-8, guessed from its parts so far (wasm claims its memory once).
+          Module._bpeviz_paste_part(ptr, written, Math.ceil((bytes / end) * text.length));
           read = end;
           if (read < text.length) await nextTask();
         }

@@ -267,6 +267,23 @@ TEST_CASE("a paste in parts is the paste of the whole: CR LF split between parts
   CHECK(!editor.incoming);
 }
 
+TEST_CASE("a paste in parts claims its memory once for the size expected, and takes more if it comes") {
+  TextEditorState editor;
+  const std::string part = lines_of(1 << 18);
+  text_editor_paste_part(editor, part, 4 * part.size());
+  const std::size_t claimed = editor.incoming->text.capacity();
+  CHECK(claimed >= 4 * part.size());
+  for (int i = 1; i < 4; ++i) text_editor_paste_part(editor, part, 4 * part.size());
+  CHECK(editor.incoming->text.capacity() == claimed);  // never copied to a larger block
+  text_editor_paste_part(editor, part, 0);               // more than expected: still kept
+  CHECK(text_editor_paste_end(editor) == "");
+  REQUIRE(editor.paste_request);
+  CHECK(editor.paste_request->size() == 5 * part.size());
+  // A guess past what the box holds claims no more than it holds.
+  text_editor_paste_part(editor, part, std::size_t{1} << 40);
+  CHECK(editor.incoming->text.capacity() < 2 * kMaxTextBytes);
+}
+
 TEST_CASE("a paste in parts is refused whole: a line longer than the box can draw across parts, or too many bytes") {
   TextEditorState editor;
   editor.text = "kept";
