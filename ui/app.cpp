@@ -328,8 +328,19 @@ void update_tokens(AppState& state) {
 void update_tokens_for_frame(AppState& state, std::chrono::steady_clock::time_point frame_started) {
   using std::chrono::milliseconds;
   const uint64_t serial_before = state.tokens_serial;
+  // A frame that has run long already (the one a 10 MB paste lands in) leaves even a long new text's
+  // start to the next, once: comparing it with the old and copying it took 20-30 ms more of that frame
+  // on a page just opened.
+  if (state.tokens_revision != state.editor.revision && state.editor.text.size() > (std::size_t{1} << 20) &&
+      !state.tokenizing_waited && std::chrono::steady_clock::now() - frame_started > milliseconds(35)) {
+    state.tokenizing_waited = true;
+    return;
+  }
   start_tokens(state);
-  if (!state.tokenized_up_to) return;
+  if (!state.tokenized_up_to) {
+    state.tokenizing_waited = false;  // (a flag left from a text done since would skip the next wait)
+    return;
+  }
   // A long text that arrived this frame is tokenized from the next: the frame that brought it (a
   // 10 MB paste) has spent its time in the text box already.
   if (*state.tokenized_up_to == 0 && state.tokens_serial != serial_before) return;

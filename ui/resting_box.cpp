@@ -3,6 +3,8 @@
 #include <imgui_internal.h>  // the box's edit state, and the focus it keeps while it rests
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <cstring>
 
@@ -41,12 +43,28 @@ bool box_takes(ImWchar c) {
 
 // Newlines found with memchr, a line at a time: one loop over a 10 MB text, in the baseline code V8 runs
 // a long wasm call in, took 50 ms of a frame.
-std::size_t count_newlines(std::string_view text) {
-  std::size_t count = 0;
-  for (const char *at = text.data(), *end = at + text.size();
-       (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr; ++at) {
-    ++count;
+// The newlines of a piece, eight bytes at a time: memchr, called once a line, took 30-50 ms over
+// 10 MB of short lines on a page just opened. Written by hand for that speed.
+[[gnu::noinline]] std::size_t count_newlines_in_piece(std::string_view text) {
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL, kNewlines = 0x0A0A0A0A0A0A0A0AULL;
+  std::size_t count = 0, i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    const uint64_t x = word ^ kNewlines;  // a zero byte where a newline was
+    // The high bit of each byte that is zero, and of no other (no carry crosses a byte).
+    count += static_cast<std::size_t>(std::popcount(~(((x & kLow7) + kLow7) | x | kLow7)));
   }
+  for (; i < text.size(); ++i) count += text[i] == '\n';
+  return count;
+}
+
+// In pieces of 64 KB: V8 runs a wasm function's first calls in baseline code, and later calls in the
+// optimized code it makes meanwhile (one call over 10 MB would run in baseline code throughout).
+std::size_t count_newlines(std::string_view text) {
+  constexpr std::size_t kPiece = std::size_t{1} << 16;
+  std::size_t count = 0;
+  for (std::size_t from = 0; from < text.size(); from += kPiece) count += count_newlines_in_piece(text.substr(from, kPiece));
   return count;
 }
 

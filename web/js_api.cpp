@@ -443,8 +443,9 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_paste(const char* utf8, std::size_t length) {
 
 // A long paste, a part per task (page.js): the parts are whole characters.
 EMSCRIPTEN_KEEPALIVE void bpeviz_paste_part(const char* utf8, std::size_t length, double expected_bytes) {
-  // (A guess: anything but a size, NaN too, counts as none, and the editor caps it.)
-  const std::size_t expected = expected_bytes > 0 ? static_cast<std::size_t>(std::min(expected_bytes, 1e15)) : 0;
+  // (A guess: anything but a size, NaN too, counts as none; none is larger than the box holds.)
+  const double most = static_cast<double>(kMaxTextBytes);
+  const std::size_t expected = expected_bytes > 0 ? static_cast<std::size_t>(std::min(expected_bytes, most)) : 0;
   text_editor_paste_part(focused_editor(*g_state), std::string_view(utf8, length), expected);
 }
 

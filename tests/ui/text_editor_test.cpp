@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <limits>
 #include <string>
 
 #include "core/utf8.h"
@@ -280,7 +281,7 @@ TEST_CASE("a paste in parts claims its memory once for the size expected, and ta
   REQUIRE(editor.paste_request);
   CHECK(editor.paste_request->size() == 5 * part.size());
   // A guess past what the box holds claims no more than it holds.
-  text_editor_paste_part(editor, part, std::size_t{1} << 40);
+  text_editor_paste_part(editor, part, std::numeric_limits<std::size_t>::max());
   CHECK(editor.incoming->text.capacity() < 2 * kMaxTextBytes);
 }
 
