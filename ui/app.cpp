@@ -343,7 +343,10 @@ void update_tokens_for_frame(AppState& state, std::chrono::steady_clock::time_po
   }
   // A long text that arrived this frame is tokenized from the next: the frame that brought it (a
   // 10 MB paste) has spent its time in the text box already.
-  if (*state.tokenized_up_to == 0 && state.tokens_serial != serial_before) return;
+  if (*state.tokenized_up_to == 0 && state.tokens_serial != serial_before) {
+    state.tokenizing_waited = true;  // (the next frame tokenizes, however long it has run)
+    return;
+  }
   // So has a frame that ran long before this (ImGui's box with 10 MB in it took 15-56 ms on a page just
   // opened): it leaves its parts to the next, but never two frames running, so the tokenizing moves on.
   const auto started = std::chrono::steady_clock::now();

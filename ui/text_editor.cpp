@@ -168,12 +168,12 @@ namespace {
   }
 }
 
-// Calls f(from, to) over the text in pieces of about 64 KB, cut between characters. Many short calls,
-// not one long one: V8 first runs a wasm function in baseline code, and moves to optimized code only
-// at a later call; one call over 10 MB ran twice as long.
+// Calls f(from, to) over the text from `from` on in pieces of about 64 KB, cut between characters. Many
+// short calls, not one long one: V8 first runs a wasm function in baseline code, and moves to optimized
+// code only at a later call; one call over 10 MB ran twice as long.
 template <typename F>
-void for_each_piece(std::string_view text, F f) {
-  for (std::size_t from = 0; from < text.size();) {
+void for_each_piece(std::string_view text, F f, std::size_t from = 0) {
+  while (from < text.size()) {
     std::size_t to = std::min(text.size(), from + (std::size_t{1} << 16));
     while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
     f(from, to);
@@ -225,12 +225,15 @@ void add_undo_record(ImStb::StbUndoState& undo, int where, int length, const ImW
 // 270 ms of one frame for 10 MB in the browser (it converts the text a character at a time, filtering
 // each, and copies all of it back to `utf8` in the same frame).
 // Typed characters (`undo_each_character`) leave an undo record each, as ImGui's box does for typed
-// keys, so Ctrl+Z takes them back one at a time.
+// keys, so Ctrl+Z takes them back one at a time. With `prepared` (its caller checked that it holds: see
+// prepared_paste_holds) the characters are in the box already, past its end.
 // Returns the bytes of `utf8` replaced: [at, at + removed), now `text`.
 struct BoxEdit {
   std::size_t at = 0, removed = 0;
 };
-BoxEdit paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_view text, bool undo_each_character = false) {
+using PreparedPaste = TextEditorState::PreparedPaste;
+BoxEdit paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_view text, bool undo_each_character = false,
+                       const PreparedPaste* prepared = nullptr) {
   auto& stb = box.Stb;
   // With no selection, select_start and select_end are equal but stale (typing moves only the cursor).
   const bool selected = stb.select_start != stb.select_end;
@@ -248,12 +251,20 @@ BoxEdit paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_
     box.CurLenW -= end - begin;
   }
   int added = 0;
-  for_each_piece(text, [&](std::size_t from, std::size_t to) { added += count_characters(text, from, to); });
-  if (box.TextW.Size < box.CurLenW + added + 1) box.TextW.resize(box.CurLenW + added + 1);
+  if (prepared) {
+    added = prepared->characters;
+    if (box.TextW.Size < box.CurLenW + added + 1) box.TextW.resize(box.CurLenW + added + 1);  // (keeps them)
+    ImWchar* first = box.TextW.Data + begin;  // (see prepare_paste)
+    write_characters(text, 0, utf8_char_length(text, 0), first);
+  } else {
+    for_each_piece(text, [&](std::size_t from, std::size_t to) { added += count_characters(text, from, to); });
+    if (box.TextW.Size < box.CurLenW + added + 1) box.TextW.resize(box.CurLenW + added + 1);
+    chars = box.TextW.Data;
+    std::memmove(chars + begin + added, chars + begin, sizeof(ImWchar) * static_cast<std::size_t>(box.CurLenW - begin));
+    ImWchar* out = chars + begin;
+    for_each_piece(text, [&](std::size_t from, std::size_t to) { write_characters(text, from, to, out); });
+  }
   chars = box.TextW.Data;
-  std::memmove(chars + begin + added, chars + begin, sizeof(ImWchar) * static_cast<std::size_t>(box.CurLenW - begin));
-  ImWchar* out = chars + begin;
-  for_each_piece(text, [&](std::size_t from, std::size_t to) { write_characters(text, from, to, out); });
   box.CurLenW += added;
   chars[box.CurLenW] = 0;
   box.CurLenA += static_cast<int>(text.size()) - (end_byte - begin_byte);
@@ -320,6 +331,47 @@ bool claim_paste_memory(ImGuiInputTextState& box, std::string& text, std::size_t
   }
   claimed = std::min(until, offset);
   return claimed == offset;
+}
+
+// Whether the characters prepared for a paste are still where it will go: the box neither edited nor
+// moved since, its caret still at its end, nothing selected.
+bool prepared_paste_holds(const ImGuiInputTextState& box, uint64_t revision, const PreparedPaste& prepared) {
+  const auto& stb = box.Stb;
+  return prepared.at >= 0 && prepared.data == box.TextW.Data && prepared.at == box.CurLenW &&
+         prepared.revision == revision && stb.cursor == box.CurLenW && stb.select_start == stb.select_end;
+}
+
+// Writes the next kPrepareBytes of a paste going at the text's end as the box's characters, past its
+// end, where they will go (the memory claimed already); true once all are, or when it cannot be done:
+// the paste is elsewhere, or the box changed (paste_into_box then converts all of it).
+// The first character waits for the paste's own frame: its place holds the zero that ends ImGui's
+// text, which the active box reads up to every frame (a character there, and it took the paste's
+// start for an edit of its own).
+constexpr std::size_t kPrepareBytes = std::size_t{256} << 10;  // (a step of 1 MiB took up to 40 ms on a fresh page)
+
+bool prepare_paste(ImGuiInputTextState& box, std::string_view text, uint64_t revision, PreparedPaste& prepared) {
+  if (prepared.at == -1) {
+    prepared = {box.TextW.Data, box.CurLenW, revision, utf8_char_length(text, 0), 1};
+    if (!prepared_paste_holds(box, revision, prepared)) prepared.at = -2;
+  }
+  if (!prepared_paste_holds(box, revision, prepared)) {
+    prepared.at = -2;
+    return true;
+  }
+  std::size_t to = std::min(text.size(), prepared.bytes + kPrepareBytes);
+  while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;  // between characters
+  // A character a byte at most, and the text's end after them.
+  if (box.TextW.Capacity < prepared.at + prepared.characters + static_cast<int>(to - prepared.bytes) + 1) {
+    prepared.at = -2;
+    return true;
+  }
+  ImWchar* const start = box.TextW.Data + prepared.at + prepared.characters;
+  ImWchar* out = start;
+  const std::string_view part = text.substr(0, to);
+  for_each_piece(part, [&](std::size_t from, std::size_t end) { write_characters(part, from, end, out); }, prepared.bytes);
+  prepared.characters += static_cast<int>(out - start);
+  prepared.bytes = to;
+  return prepared.bytes == text.size();
 }
 
 // The box's edit state when it has the keyboard focus.
@@ -403,14 +455,19 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   } else if (state.paste_request && state.paste_request->size() > (std::size_t{1} << 20) && !state.paste_memory_claimed) {
     // Claimed for 20 ms a frame; pasted on the frame after the last claim.
     const auto claim_started = std::chrono::steady_clock::now();
+    // Then its characters are prepared (prepare_paste), in the same frames.
     do {
-      state.paste_memory_claimed = claim_paste_memory(*box, state.text, state.paste_request->size(), state.paste_claimed_bytes);
+      state.paste_memory_claimed = claim_paste_memory(*box, state.text, state.paste_request->size(), state.paste_claimed_bytes) &&
+                                   prepare_paste(*box, *state.paste_request, state.revision, state.paste_prepared);
     } while (!state.paste_memory_claimed && std::chrono::steady_clock::now() - claim_started < std::chrono::milliseconds(20));
   } else if (state.paste_request && state.paste_memory_claimed && hold_paste && state.paste_held_frames < 30) {
     ++state.paste_held_frames;  // half a second at most
   } else if (state.paste_request) {
     const bool box_changed = changed;  // the box's own edit this frame: then more than the paste changed
-    const BoxEdit edit = paste_into_box(*box, state.text, *state.paste_request);
+    const PreparedPaste& prepared = state.paste_prepared;
+    const bool ready = !box_changed && prepared.bytes == state.paste_request->size() && prepared_paste_holds(*box, state.revision, prepared);
+    const BoxEdit edit = paste_into_box(*box, state.text, *state.paste_request, false, ready ? &prepared : nullptr);
+    state.prepared_pastes += ready;
     if (!box_changed) {
       note_paste(state, edit, state.paste_request->size(), state.revision, state.revision + 1,
                  state.paste_lines ? &*state.paste_lines : nullptr);
@@ -420,6 +477,7 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
     state.paste_code_points = {};
     state.paste_memory_claimed = false;
     state.paste_claimed_bytes = 0;
+    state.paste_prepared = {};
     state.paste_held_frames = 0;
     changed = true;
   }

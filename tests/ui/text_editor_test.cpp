@@ -7,6 +7,7 @@
 
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "core/utf8.h"
 #include "tests/ui/frames.h"
@@ -27,7 +28,7 @@ std::string lines_of(std::size_t bytes) {
 // Frames until the pending paste is in (it may first focus the box).
 void paste(TextEditorState& editor, std::string_view text) {
   REQUIRE(text_editor_paste(editor, text).empty());
-  for (int i = 0; i < 4 && editor.paste_request; ++i) editor_frame(editor);
+  for (int i = 0; i < 200 && editor.paste_request; ++i) editor_frame(editor);  // (a large one claims its memory first)
   CHECK(!editor.paste_request);
   editor_frame(editor);
 }
@@ -151,6 +152,61 @@ TEST_CASE("a 10 MB paste claims its memory over several frames, then lands whole
   CHECK(editor.paste_claimed_bytes == 0);
   CHECK((editor.text == "a" + pasted + "b"));  // (not printed: 10 MB)
   CHECK(box().Stb.cursor == 1 + static_cast<int>(pasted.size()));
+}
+
+// The box's characters as UTF-8 (what ImGui takes in from them).
+std::string box_characters() {
+  std::string utf8(static_cast<std::size_t>(box().CurLenW) * 4, '\0');
+  const int length = ImTextStrToUtf8(utf8.data(), static_cast<int>(utf8.size()) + 1, box().TextW.Data, box().TextW.Data + box().CurLenW);
+  utf8.resize(static_cast<std::size_t>(length));
+  return utf8;
+}
+
+// Pastes `pasted` at the end of "ab", the caret there, typing `typed` (none when 0) in the paste's own
+// frame; returns whether it went in prepared.
+bool paste_at_end(TextEditorState& editor, const std::string& pasted, ImWchar typed = 0) {
+  editor.text = "ab";
+  editor_frame(editor);
+  editor_frame(editor);
+  box().Stb.cursor = box().Stb.select_start = box().Stb.select_end = 2;
+  REQUIRE(text_editor_paste(editor, pasted).empty());
+  const uint64_t revision = editor.revision;
+  const uint32_t prepared = editor.prepared_pastes;
+  for (int frames = 0; editor.paste_request && frames < 400; ++frames) {
+    if (editor.paste_memory_claimed && typed) ImGui::GetIO().AddInputCharacter(std::exchange(typed, 0));
+    editor_frame(editor);
+    if (editor.paste_request) CHECK(editor.revision == revision);  // the box took nothing for an edit meanwhile
+  }
+  REQUIRE(!editor.paste_request);
+  CHECK(editor.revision == revision + 1);
+  CHECK(editor.paste_prepared.at == -1);  // ready for the next paste
+  return editor.prepared_pastes > prepared;
+}
+
+TEST_CASE("a large paste at the text's end is written as the box's characters ahead, in the frames that claim its memory") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  // Characters of one to four bytes, a part's end falling inside some of them.
+  std::string pasted;
+  for (int i = 0; pasted.size() < 3000000; ++i) pasted += "line " + std::to_string(i) + " caf\u00e9 \u4e16\U0001F600\n";
+  CHECK(paste_at_end(editor, pasted));
+  CHECK((editor.text == "ab" + pasted));
+  const int characters = static_cast<int>(utf8_count_characters(editor.text));
+  CHECK(box().CurLenW == characters);
+  CHECK(box().Stb.cursor == characters);
+  CHECK((box_characters() == editor.text));  // what ImGui takes in from them
+  shortcut(editor, 'Z');
+  CHECK(editor.text == "ab");
+}
+
+TEST_CASE("a large paste at the end lands whole when the box is edited in the paste's frame") {
+  test::HeadlessImGui imgui;
+  TextEditorState editor;
+  const std::string pasted = lines_of(3000000);
+  CHECK(!paste_at_end(editor, pasted, 'x'));  // prepared, but no longer where it goes: converted anew
+  CHECK((editor.text == "abx" + pasted));
+  CHECK(box().CurLenW == static_cast<int>(editor.text.size()));
+  CHECK((box_characters() == editor.text));
 }
 
 TEST_CASE("Shift+click extends the selection from the caret, or from the selection's far end") {
