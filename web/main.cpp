@@ -52,6 +52,7 @@ struct Platform {
   std::vector<uint8_t> text_font, mono_font;  // the atlas borrows these bytes
   bool done = false;
   double fonts_rebuild_after = 0;  // ms (steady clock): new characters wait for the atlas until then
+  bool fonts_upload_due = false;   // a new atlas waits for its texture (see rebuild_fonts_for_new_glyphs)
   // What the browser was last told to save (text revision and encoding).
   uint64_t saved_revision = 0;
   uint64_t saved_chat = 0;  // chat_revision of the conversation saved last
@@ -166,13 +167,27 @@ bool poll_events(Platform& p) {
   return !events.empty();
 }
 
-// Rasterizes the fonts again (ui/fonts.h) and gives ImGui's renderer the new texture.
-void rebuild_fonts(Platform& p, float pixel_ratio, float font_scale) {
+// Gives ImGui's renderer the atlas's texture (its RGBA pixels made the first time they are asked for).
+void upload_fonts_texture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+// Rasterizes the fonts again (ui/fonts.h) and gives ImGui's renderer the new texture, or with
+// `upload_later`, has the texture's pixels ready for the next animation frame to upload. Nothing may
+// be drawn before it is.
+void rebuild_fonts(Platform& p, float pixel_ratio, float font_scale, bool upload_later = false) {
   const double before = bpeviz::pacing_now_ms();
   p.app.fonts = bpeviz::load_fonts(ImGui::GetIO(), p.text_font, p.mono_font, pixel_ratio, p.app.glyphs, font_scale);
   p.app.editor.follow_caret = true;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  if (upload_later) {
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    p.fonts_upload_due = true;
+  } else {
+    upload_fonts_texture();
+  }
   // A rebuild rasterizes every glyph again: with 2,500 ideographs at 2× it took 0.9 s in headless
   // Chromium. Typing new characters into such a text must not freeze each keystroke, so after a
   // rebuild the next one waits ten times as long as it took (new characters show as U+XXXX meanwhile).
@@ -182,13 +197,19 @@ void rebuild_fonts(Platform& p, float pixel_ratio, float font_scale) {
 
 // The page shows characters the atlas lacks (ui/glyph_needs.h): a script's fallback font is fetched
 // the first time its characters appear, and the atlas is rebuilt once they can be drawn. The rebuild
-// (50-80 ms in headless Chromium) takes an animation frame of its own, drawing nothing (the canvas
-// keeps the last frame): in the same task as a frame with 10 MB in the text box it passed 100 ms.
-// Input stays queued for the next frame. Returns whether it rebuilt.
+// takes an animation frame of its own, drawing nothing (the canvas keeps the last frame): in the same
+// task as a frame with 10 MB in the text box it passed 100 ms. Its texture is uploaded in the next,
+// also drawing nothing: the two together took up to 105 ms on a page just opened (rasterizing 3,600
+// glyphs 20-60 ms, the texture 5-30 ms). Input stays queued for the next frame. Returns whether it
+// did either.
 bool rebuild_fonts_for_new_glyphs(Platform& p) {
+  if (std::exchange(p.fonts_upload_due, false)) {
+    upload_fonts_texture();
+    return true;
+  }
   for (const std::size_t font : bpeviz::update_glyph_needs(p.app.glyphs)) fetch_fallback_font(p, font);
   if (p.app.fonts.generation == 0 || !p.app.glyphs.atlas_outdated || bpeviz::pacing_now_ms() < p.fonts_rebuild_after) return false;
-  rebuild_fonts(p, p.app.fonts.pixel_ratio, p.app.fonts.scale);
+  rebuild_fonts(p, p.app.fonts.pixel_ratio, p.app.fonts.scale, /*upload_later=*/true);
   return true;
 }
 
