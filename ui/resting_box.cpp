@@ -41,8 +41,6 @@ bool box_takes(ImWchar c) {
   return c != 127 && !(c >= 0xE000 && c <= 0xF8FF);
 }
 
-// Newlines found with memchr, a line at a time: one loop over a 10 MB text, in the baseline code V8 runs
-// a long wasm call in, took 50 ms of a frame.
 // The newlines of a piece, eight bytes at a time: memchr, called once a line, took 30-50 ms over
 // 10 MB of short lines on a page just opened. Written by hand for that speed.
 [[gnu::noinline]] std::size_t count_newlines_in_piece(std::string_view text) {

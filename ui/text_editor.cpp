@@ -168,14 +168,19 @@ namespace {
   }
 }
 
+// The first character boundary of well-formed UTF-8 at or after byte `at` (the text's end at most).
+std::size_t character_boundary_from(std::string_view text, std::size_t at) {
+  while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  return at;
+}
+
 // Calls f(from, to) over the text from `from` on in pieces of about 64 KB, cut between characters. Many
 // short calls, not one long one: V8 first runs a wasm function in baseline code, and moves to optimized
 // code only at a later call; one call over 10 MB ran twice as long.
 template <typename F>
 void for_each_piece(std::string_view text, F f, std::size_t from = 0) {
   while (from < text.size()) {
-    std::size_t to = std::min(text.size(), from + (std::size_t{1} << 16));
-    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+    const std::size_t to = character_boundary_from(text, std::min(text.size(), from + (std::size_t{1} << 16)));
     f(from, to);
     from = to;
   }
@@ -250,21 +255,17 @@ BoxEdit paste_into_box(ImGuiInputTextState& box, std::string& utf8, std::string_
     std::memmove(chars + begin, chars + end, sizeof(ImWchar) * static_cast<std::size_t>(box.CurLenW - end));
     box.CurLenW -= end - begin;
   }
-  int added = 0;
+  int added = prepared ? prepared->characters : 0;
+  if (!prepared) for_each_piece(text, [&](std::size_t from, std::size_t to) { added += count_characters(text, from, to); });
+  if (box.TextW.Size < box.CurLenW + added + 1) box.TextW.resize(box.CurLenW + added + 1);  // (keeps prepared ones)
+  chars = box.TextW.Data;
+  ImWchar* out = chars + begin;
   if (prepared) {
-    added = prepared->characters;
-    if (box.TextW.Size < box.CurLenW + added + 1) box.TextW.resize(box.CurLenW + added + 1);  // (keeps them)
-    ImWchar* first = box.TextW.Data + begin;  // (see prepare_paste)
-    write_characters(text, 0, utf8_char_length(text, 0), first);
+    write_characters(text, 0, utf8_char_length(text, 0), out);  // the first one (see prepare_paste)
   } else {
-    for_each_piece(text, [&](std::size_t from, std::size_t to) { added += count_characters(text, from, to); });
-    if (box.TextW.Size < box.CurLenW + added + 1) box.TextW.resize(box.CurLenW + added + 1);
-    chars = box.TextW.Data;
     std::memmove(chars + begin + added, chars + begin, sizeof(ImWchar) * static_cast<std::size_t>(box.CurLenW - begin));
-    ImWchar* out = chars + begin;
     for_each_piece(text, [&](std::size_t from, std::size_t to) { write_characters(text, from, to, out); });
   }
-  chars = box.TextW.Data;
   box.CurLenW += added;
   chars[box.CurLenW] = 0;
   box.CurLenA += static_cast<int>(text.size()) - (end_byte - begin_byte);
@@ -350,16 +351,12 @@ bool prepared_paste_holds(const ImGuiInputTextState& box, uint64_t revision, con
 constexpr std::size_t kPrepareBytes = std::size_t{256} << 10;  // (a step of 1 MiB took up to 40 ms on a fresh page)
 
 bool prepare_paste(ImGuiInputTextState& box, std::string_view text, uint64_t revision, PreparedPaste& prepared) {
-  if (prepared.at == -1) {
-    prepared = {box.TextW.Data, box.CurLenW, revision, utf8_char_length(text, 0), 1};
-    if (!prepared_paste_holds(box, revision, prepared)) prepared.at = -2;
-  }
+  if (prepared.at == -1) prepared = {box.TextW.Data, box.CurLenW, revision, utf8_char_length(text, 0), 1};
   if (!prepared_paste_holds(box, revision, prepared)) {
     prepared.at = -2;
     return true;
   }
-  std::size_t to = std::min(text.size(), prepared.bytes + kPrepareBytes);
-  while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;  // between characters
+  const std::size_t to = character_boundary_from(text, std::min(text.size(), prepared.bytes + kPrepareBytes));
   // A character a byte at most, and the text's end after them.
   if (box.TextW.Capacity < prepared.at + prepared.characters + static_cast<int>(to - prepared.bytes) + 1) {
     prepared.at = -2;
