@@ -24,7 +24,7 @@ export const LIBRARIES = {
       return (await create()).bpevizCore;
     },
     load(core, name) {
-      // The binary form, as the page downloads it (core/vocab_binary.h).
+      // The binary form, as the page downloads it (core/formats/vocab_binary.h).
       core.load(name, fs.readFileSync(path.join(root, `build/web/site/encodings/${name}.bpevocab`)));
       return { encode: (text) => core.encode(name, text, 'text'), clearCache: () => core.clearCache() };
     },

@@ -20,9 +20,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/encoding_set.h"
-#include "core/hf_tokenizer_json.h"
-#include "core/openai_encodings.h"
+#include "core/catalog/encoding_set.h"
+#include "core/hf/hf_tokenizer_json.h"
+#include "core/catalog/openai_encodings.h"
 #include "core/piece_cache.h"
 
 using namespace bpeviz;

@@ -19,8 +19,8 @@
 
 #include "cli/cli_io.h"
 #include "cli/train_command.h"
-#include "core/openai_encodings.h"
-#include "core/tokenizer_files.h"
+#include "core/catalog/openai_encodings.h"
+#include "core/formats/tokenizer_files.h"
 
 using namespace bpeviz;
 using namespace bpeviz::cli;

@@ -10,8 +10,8 @@
 
 #include "cli/cli_io.h"
 #include "cli/progress.h"
-#include "core/bpe_trainer.h"
-#include "core/model_file.h"
+#include "core/train/bpe_trainer.h"
+#include "core/formats/model_file.h"
 
 namespace bpeviz::cli {
 

@@ -1,5 +1,5 @@
-// bpeviz-cli train: trains a byte-level BPE on a corpus (core/bpe_trainer.h) and writes the model
-// in every form core/model_file.h knows, into one directory.
+// bpeviz-cli train: trains a byte-level BPE on a corpus (core/train/bpe_trainer.h) and writes the model
+// in every form core/formats/model_file.h knows, into one directory.
 #pragma once
 #include <string>
 #include <vector>

@@ -4,7 +4,7 @@
 #include <atomic>
 
 #include "core/piece_cache.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace bpeviz {
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "core/bpe_merge.h"
-#include "core/hf_model.h"
-#include "core/pretokenize.h"
+#include "core/hf/hf_model.h"
+#include "core/text/pretokenize.h"
 #include "core/special_token.h"
 #include "core/special_trie.h"
 #include "core/status.h"

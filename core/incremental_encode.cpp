@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace bpeviz {
 namespace {

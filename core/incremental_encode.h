@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "core/encoding.h"
-#include "core/pretokenize.h"
+#include "core/text/pretokenize.h"
 #include "core/status.h"
 #include "core/token.h"
 

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/pretokenize.h"
+#include "core/text/pretokenize.h"
 #include "core/special_trie.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 
 namespace bpeviz {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/encoding.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 #include "fuzz/fuzz_util.h"
 
 using namespace bpeviz;

@@ -18,7 +18,7 @@
 
 #include "core/bpe_merge.h"
 #include "core/encoding.h"
-#include "core/utf8.h"
+#include "core/text/utf8.h"
 #include "fuzz/fuzz_util.h"
 
 using namespace bpeviz;

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/openai_encodings.h"
+#include "core/catalog/openai_encodings.h"
 
 namespace bpeviz::fuzz {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/encoding.h"
-#include "core/gpt2_files.h"
+#include "core/formats/gpt2_files.h"
 #include "fuzz/fuzz_util.h"
 
 using namespace bpeviz;

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/gpt2_files.h"
-#include "core/model_file.h"
-#include "core/tiktoken_file.h"
+#include "core/formats/gpt2_files.h"
+#include "core/formats/model_file.h"
+#include "core/formats/tiktoken_file.h"
 #include "fuzz/fuzz_util.h"
 
 using namespace bpeviz;

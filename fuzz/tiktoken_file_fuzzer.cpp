@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/base64.h"
+#include "core/formats/base64.h"
 #include "core/encoding.h"
-#include "core/tiktoken_file.h"
+#include "core/formats/tiktoken_file.h"
 #include "fuzz/fuzz_util.h"
 
 using namespace bpeviz;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/tokenizer_files.h"
+#include "core/formats/tokenizer_files.h"
 #include "fuzz/fuzz_util.h"
 
 using namespace bpeviz;

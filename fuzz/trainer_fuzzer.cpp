@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/bpe_trainer.h"
-#include "core/model_file.h"
+#include "core/train/bpe_trainer.h"
+#include "core/formats/model_file.h"
 #include "fuzz/fuzz_util.h"
 
 using namespace bpeviz;

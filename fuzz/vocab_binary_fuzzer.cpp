@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/openai_encodings.h"
-#include "core/vocab_binary.h"
+#include "core/catalog/openai_encodings.h"
+#include "core/formats/vocab_binary.h"
 #include "fuzz/fuzz_util.h"
 
 using namespace bpeviz;

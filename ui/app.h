@@ -7,27 +7,27 @@
 #include <string>
 #include <vector>
 
-#include "core/encoding_set.h"
-#include "core/pretokenize.h"
+#include "core/catalog/encoding_set.h"
+#include "core/text/pretokenize.h"
 #include "core/token.h"
-#include "core/token_groups.h"
-#include "ui/chat_view.h"
-#include "ui/compare_view.h"
-#include "ui/decode_box.h"
-#include "ui/encode_player_view.h"
-#include "ui/fonts.h"
+#include "core/explain/token_groups.h"
+#include "ui/views/chat_view.h"
+#include "ui/views/compare_view.h"
+#include "ui/views/decode_box.h"
+#include "ui/views/encode_player_view.h"
+#include "ui/fonts/fonts.h"
 #include "ui/frame_pacing.h"
-#include "ui/schemes_view.h"
-#include "ui/ids_panel.h"
-#include "ui/lessons.h"
-#include "ui/merge_tree_view.h"
+#include "ui/views/schemes_view.h"
+#include "ui/views/ids_panel.h"
+#include "ui/header/lessons.h"
+#include "ui/views/merge_tree_view.h"
 #include "ui/shortcuts.h"
-#include "ui/special_mode.h"
-#include "ui/text_editor.h"
+#include "ui/header/special_mode.h"
+#include "ui/text_box/text_editor.h"
 #include "ui/theme.h"
-#include "ui/token_view.h"
-#include "ui/training_studio.h"
-#include "ui/visible_glyphs.h"
+#include "ui/tokens/token_view.h"
+#include "ui/studio/training_studio.h"
+#include "ui/fonts/visible_glyphs.h"
 
 namespace bpeviz {
 
@@ -188,7 +188,7 @@ SchemesInput schemes_input(const AppState& state);
 CompareInput compare_input(const AppState& state);
 // `name` fit for a file name (an encoding's name; a user's tokenizer may have any).
 std::string file_name_part(std::string name);
-// The shown tokens as a file: kind "json" or "csv" (core/token_export.h). An error when there are no
+// The shown tokens as a file: kind "json" or "csv" (core/formats/token_export.h). An error when there are no
 // tokens (the policy made the text an error) or for another kind.
 Result<ExportFile> export_tokens(const AppState& state, std::string_view kind);
 // The text box a paste or typed text goes to: a Chat row's while it has the focus, else the page's.

@@ -5,7 +5,7 @@
 #include <imgui.h>
 
 #include "ui/app.h"
-#include "ui/lessons.h"
+#include "ui/header/lessons.h"
 
 namespace bpeviz {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/chat_format.h"
+#include "core/explain/chat_format.h"
 
 namespace bpeviz {
 

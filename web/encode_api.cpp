@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "core/bpe_trainer.h"
-#include "core/encode_player.h"
-#include "core/encoding_set.h"
-#include "core/hf_tokenizer_json.h"
-#include "core/model_file.h"
-#include "core/open_models.h"
+#include "core/train/bpe_trainer.h"
+#include "core/explain/encode_player.h"
+#include "core/catalog/encoding_set.h"
+#include "core/hf/hf_tokenizer_json.h"
+#include "core/formats/model_file.h"
+#include "core/catalog/open_models.h"
 #include "core/piece_cache.h"
-#include "core/tokenizer_files.h"
+#include "core/formats/tokenizer_files.h"
 
 namespace {
 bpeviz::EncodingSet* g_encodings = nullptr;
@@ -168,7 +168,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_compact_hf(const uint8_t* data, std::size_t leng
   return static_cast<int>(g_bytes.size());
 }
 
-// The open models (core/open_models.h): [{name, models, npmPackage, file}].
+// The open models (core/catalog/open_models.h): [{name, models, npmPackage, file}].
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_open_models_json() {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& m : open_models()) {

@@ -19,7 +19,7 @@ int bpeviz_load_encoding(const char* name, const uint8_t* data, std::size_t leng
 int bpeviz_encode(const char* name, const char* text, std::size_t length, int special);
 const uint32_t* bpeviz_result_ids();
 // The merge steps of encoding UTF-8 text, in the order the Merge steps tab plays them
-// (core/encode_player.h); special as for bpeviz_encode. Returns the number of uint32 values at
+// (core/explain/encode_player.h); special as for bpeviz_encode. Returns the number of uint32 values at
 // bpeviz_result_ids: for each step its id (= rank) and its place count, then each place's byte
 // offsets begin, mid, end (mid == begin: the pre-token taken whole). -1 on failure.
 int bpeviz_trace(const char* name, const char* text, std::size_t length, int special);
@@ -34,7 +34,7 @@ int bpeviz_train(const char* text, std::size_t length, uint32_t merges, const ch
 // The merges of the last bpeviz_train: [{left, right, id, count, replaced}] as JSON (bytes as numbers).
 const char* bpeviz_train_steps();
 std::size_t bpeviz_result_length();
-// Adds a tokenizer from files the user gave (see core/tokenizer_files.h): `count` files, their names
+// Adds a tokenizer from files the user gave (see core/formats/tokenizer_files.h): `count` files, their names
 // and bytes; `pretokenizer` for files that name none. Returns 0 and the name it got (at
 // bpeviz_result_bytes, NUL-terminated), or -1.
 int bpeviz_add_user_tokenizer(std::size_t count, const char* const* names, const uint8_t* const* data,

@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/app.h"
-#include "ui/models.h"
-#include "ui/token_details.h"
+#include "ui/header/models.h"
+#include "ui/tokens/token_details.h"
 
 namespace bpeviz {
 namespace {
@@ -47,7 +47,7 @@ const char* panel_name(Panel panel) {
 }
 
 // The text box's lines as drawn laid out (Arabic, Hebrew, Devanagari), and its caret among them; whether
-// it rests (ui/resting_box.h).
+// it rests (ui/text_box/resting_box.h).
 nlohmann::json text_box_json(const TextEditorState& editor) {
   const TextBoxShaping& shaping = editor.shaping;
   nlohmann::json lines = nlohmann::json::array();
@@ -77,7 +77,7 @@ nlohmann::json player_json(const AppState& s) {
           {"firstTileRect", drawn ? nlohmann::json(std::vector<float>(first_tile, first_tile + 4)) : nlohmann::json(nullptr)}};
 }
 
-// The Merge tree tab: the token, its tree (nodes as core/merge_tree.h lists them) and where the last
+// The Merge tree tab: the token, its tree (nodes as core/explain/merge_tree.h lists them) and where the last
 // frame drew each node.
 nlohmann::json tree_json(AppState& s) {
   MergeTreeViewState& t = s.tree;

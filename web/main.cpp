@@ -173,7 +173,7 @@ void upload_fonts_texture() {
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-// Rasterizes the fonts again (ui/fonts.h) and gives ImGui's renderer the new texture, or with
+// Rasterizes the fonts again (ui/fonts/fonts.h) and gives ImGui's renderer the new texture, or with
 // `upload_later`, has the texture's pixels ready for the next animation frame to upload. Nothing may
 // be drawn before it is.
 void rebuild_fonts(Platform& p, float pixel_ratio, float font_scale, bool upload_later = false) {
@@ -195,7 +195,7 @@ void rebuild_fonts(Platform& p, float pixel_ratio, float font_scale, bool upload
   p.fonts_rebuild_after = after + 10 * (after - before);
 }
 
-// The page shows characters the atlas lacks (ui/glyph_needs.h): a script's fallback font is fetched
+// The page shows characters the atlas lacks (ui/fonts/glyph_needs.h): a script's fallback font is fetched
 // the first time its characters appear, and the atlas is rebuilt once they can be drawn. The rebuild
 // takes an animation frame of its own, drawing nothing (the canvas keeps the last frame): in the same
 // task as a frame with 10 MB in the text box it passed 100 ms. Its texture is uploaded in the next,

@@ -13,7 +13,7 @@ const require = createRequire(path.join(root, 'package.json'));
 const tiktoken = require('tiktoken');
 
 const [ranksFile, pretokenizer, textFile, ...specialArgs] = process.argv.slice(2);
-// Our pre-tokenizers implement these encodings' patterns (core/pretokenize.h).
+// Our pre-tokenizers implement these encodings' patterns (core/text/pretokenize.h).
 const patternOf = { gpt2: 'r50k_base', cl100k: 'cl100k_base', o200k: 'o200k_base' };
 const { pat_str } = require(`tiktoken/encoders/${patternOf[pretokenizer]}.json`);
 // npm tiktoken takes ranks as "! <first rank> <base64> <base64> ..." (consecutive ranks); ours are dense from 0.

@@ -97,7 +97,7 @@ export const tests = {
 
   async 'a box holding 2 MB rests between keys, and what is typed, clicked and undone in it lands as in any box'({ browser, baseUrl, out }) {
     // Real prose (Debian's licences), 2 MB of it: ImGui's box, active, walks all of it every frame;
-    // at rest it draws only what is in sight (ui/resting_box.h).
+    // at rest it draws only what is in sight (ui/text_box/resting_box.h).
     const { prose } = loadCorpora({ maxBytes: 1 << 20 });
     const long = prose.repeat(Math.ceil(2e6 / prose.length));
     const text = long.slice(0, long.lastIndexOf('\n', 2e6) + 1).replace(/\r\n?/g, '\n');

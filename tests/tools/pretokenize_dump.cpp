@@ -1,6 +1,6 @@
 // Differential-test helper (not built by CMake): prints the pieces of each text in a file as JSON, so
 // tests/tools/pretokenize_vs_regex.mjs can compare them with a real regex engine. Build it with
-//   g++ -std=c++20 -O2 -I. tests/tools/pretokenize_dump.cpp core/pretokenize.cpp -lutf8proc -o /tmp/pretokenize_dump
+//   g++ -std=c++20 -O2 -I. tests/tools/pretokenize_dump.cpp core/text/pretokenize.cpp -lutf8proc -o /tmp/pretokenize_dump
 // Usage: pretokenize_dump KIND FILE   FILE holds texts as (uint32 little-endian byte length, bytes)...;
 //        prints one line per text: [begin,end,begin,end,...]
 //        pretokenize_dump --categories  prints utf8proc's general category of every code point, one a line.
@@ -13,7 +13,7 @@
 
 #include <utf8proc.h>
 
-#include "core/pretokenize.h"
+#include "core/text/pretokenize.h"
 
 int main(int argc, char** argv) {
   if (argc == 2 && std::string(argv[1]) == "--categories") {

@@ -1,6 +1,6 @@
 // Differential test of core/pretokenize against a real regex engine (V8's, which backtracks with the same
 // leftmost-first priorities as tiktoken's fancy-regex). Not part of the CMake build; run it by hand:
-//   g++ -std=c++20 -O2 -I. tests/tools/pretokenize_dump.cpp core/pretokenize.cpp -lutf8proc -o /tmp/pretokenize_dump
+//   g++ -std=c++20 -O2 -I. tests/tools/pretokenize_dump.cpp core/text/pretokenize.cpp -lutf8proc -o /tmp/pretokenize_dump
 //   node tests/tools/pretokenize_vs_regex.mjs [--dump /tmp/pretokenize_dump] [--count 100000] [--seed 1] [FILE...]
 // It generates random byte strings (dense in the characters the patterns treat specially, with ill-formed
 // UTF-8 mixed in), adds the lines and paragraphs of any FILEs given, and compares every piece boundary.

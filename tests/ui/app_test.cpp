@@ -9,7 +9,7 @@
 #include "tests/ui/headless.h"
 #include "ui/app.h"
 #include "ui/theme.h"
-#include "ui/token_details.h"
+#include "ui/tokens/token_details.h"
 
 using namespace bpeviz;
 using test::HeadlessImGui;

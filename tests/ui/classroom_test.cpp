@@ -8,7 +8,7 @@
 
 #include "tests/ui/frames.h"
 #include "ui/app.h"
-#include "ui/lessons.h"
+#include "ui/header/lessons.h"
 #include "ui/theme.h"
 
 using namespace bpeviz;

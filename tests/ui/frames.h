@@ -9,8 +9,8 @@
 #include "tests/test_data.h"
 #include "tests/ui/headless.h"
 #include "ui/app.h"
-#include "ui/text_editor.h"
-#include "ui/training_studio.h"
+#include "ui/text_box/text_editor.h"
+#include "ui/studio/training_studio.h"
 
 namespace bpeviz::test {
 

@@ -2,7 +2,7 @@
 #pragma once
 #include <imgui.h>
 
-#include "ui/fonts.h"
+#include "ui/fonts/fonts.h"
 #include "ui/theme.h"
 
 namespace bpeviz::test {

@@ -1,0 +1,72 @@
+#include "core/text/unicode_9_normalization.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace bpeviz {
+
+namespace {
+
+// From Debian's unicode-data (Unicode 15.0): UnicodeData.txt entries whose DerivedAge.txt age is
+// after 9.0 and whose combining class is not 0 or that have a decomposition, as ranges.
+struct Range {
+  uint32_t first, last;
+};
+constexpr Range kRanges[] = {
+    {0x07FD, 0x07FD},
+    {0x0898, 0x089F},
+    {0x08CA, 0x08D3},
+    {0x09FE, 0x09FE},
+    {0x0C3C, 0x0C3C},
+    {0x0D3B, 0x0D3C},
+    {0x0EBA, 0x0EBA},
+    {0x1715, 0x1715},
+    {0x1ABF, 0x1ACE},
+    {0x1DF6, 0x1DFA},
+    {0x32FF, 0x32FF},
+    {0xA7F2, 0xA7F4},
+    {0xA82C, 0xA82C},
+    {0xAB69, 0xAB69},
+    {0x10781, 0x10785},
+    {0x10787, 0x107B0},
+    {0x107B2, 0x107BA},
+    {0x10D24, 0x10D27},
+    {0x10EAB, 0x10EAC},
+    {0x10EFD, 0x10EFF},
+    {0x10F46, 0x10F50},
+    {0x10F82, 0x10F85},
+    {0x11070, 0x11070},
+    {0x1133B, 0x1133B},
+    {0x1145E, 0x1145E},
+    {0x11839, 0x1183A},
+    {0x11938, 0x11938},
+    {0x1193D, 0x1193E},
+    {0x11943, 0x11943},
+    {0x119E0, 0x119E0},
+    {0x11A34, 0x11A34},
+    {0x11A47, 0x11A47},
+    {0x11A99, 0x11A99},
+    {0x11D42, 0x11D42},
+    {0x11D44, 0x11D45},
+    {0x11D97, 0x11D97},
+    {0x11F41, 0x11F42},
+    {0x16FF0, 0x16FF1},
+    {0x1E030, 0x1E06D},
+    {0x1E08F, 0x1E08F},
+    {0x1E130, 0x1E136},
+    {0x1E2AE, 0x1E2AE},
+    {0x1E2EC, 0x1E2EF},
+    {0x1E4EC, 0x1E4EF},
+    {0x1F16C, 0x1F16C},
+    {0x1FBF0, 0x1FBF9}
+};
+
+}  // namespace
+
+bool normalizes_after_unicode_9(uint32_t cp) {
+  const auto it = std::upper_bound(std::begin(kRanges), std::end(kRanges), cp,
+                                   [](uint32_t v, const Range& r) { return v < r.first; });
+  return it != std::begin(kRanges) && cp <= std::prev(it)->last;
+}
+
+}  // namespace bpeviz
