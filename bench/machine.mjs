@@ -1,5 +1,5 @@
 // What a benchmark result depends on besides our code: the machine, the runtime, the compilers and build
-// types of our two builds, and the exact version of every baseline (STYLE.md habit 11).
+// types of our two builds, and the exact version of every baseline (docs/architecture.md, benchmarks).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

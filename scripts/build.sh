@@ -2,7 +2,7 @@
 # Configures and builds the given CMake presets (default: native web), quietly unless something fails.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-export NODE_PATH=/usr/share/nodejs   # emcc's JS optimizer needs Debian's acorn (TOOLCHAIN.md)
+export NODE_PATH=/usr/share/nodejs   # emcc's JS optimizer needs Debian's acorn (docs/toolchain.md)
 cd "$ROOT"
 mkdir -p build
 for preset in "${@:-native web}"; do

@@ -24,7 +24,7 @@ export function serveStatic(root) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-// The flags that make headless Chromium render WebGL2 on this machine (TOOLCHAIN.md).
+// The flags that make Debian's headless Chromium render WebGL2 (docs/toolchain.md).
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
