@@ -86,5 +86,30 @@ check "an unwritable DIR exits 1 with one line" "1|1" "$rc|$(printf '%s\n' "$out
 check "nothing is written when the input fails" "no" "$([ -e "$tmp/x" ] && echo yes || echo no)"
 out="$("$cli" encode --tokenizer "$tmp" <<< 'x' 2>&1)"
 check "--tokenizer DIR without a model names the file" "bpeviz-cli: cannot read $tmp/bpeviz.model: No such file or directory" "$out"
+# --- README.md's worked example -------------------------------------------------------------------
+# "How BPE works" shows a session between two markers: each "$ " line is run here, in a fresh folder with
+# this bpeviz-cli on the PATH, and must print exactly the lines after it. An edited example, or one the
+# trainer no longer makes, fails here rather than drifting.
+example="$tmp/readme-example"
+mkdir -p "$example/bin" "$example/work"
+ln -s "$(cd "$(dirname "$cli")" && pwd)/$(basename "$cli")" "$example/bin/bpeviz-cli"
+session="$(awk '/<!-- worked example: begin/ { on = 1; next } /<!-- worked example: end/ { on = 0 }
+                on && /^```/ { fence = !fence; next } on && fence' "$root/README.md")"
+commands=0 command="" expected=""
+run_example_command() {
+  [ -n "$command" ] || return
+  commands=$((commands + 1))
+  check "README example: $command" "$expected" "$(cd "$example/work" && PATH="$example/bin:$PATH" bash -c "$command" 2>/dev/null)"
+}
+while IFS= read -r line; do
+  if [[ "$line" == '$ '* ]]; then
+    run_example_command
+    command="${line#\$ }" expected=""
+  else
+    expected+="${expected:+$'\n'}$line"
+  fi
+done <<< "$session"
+run_example_command
+check "README example: its three commands are there" "3" "$commands"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
