@@ -71,9 +71,9 @@ const frameRow = (what, costs) => {
 };
 
 // A 10 MB paste: tokenized a part per frame (issue 5: no frame over 100 ms, a progress bar). The paste
-// event's own task, then the text handed to wasm a part a task (page.js), the frames that carry out the
-// paste (memory claimed, the text inserted, ImGui's box taking it in), then the frames while the parts
-// are tokenized. `pageFor(i)` gives the page for run i.
+// event's own task, then the text handed to wasm a part a task (web/page/text_to_wasm.js), the frames
+// that carry out the paste (memory claimed, the text inserted, ImGui's box taking it in), then the
+// frames while the parts are tokenized. `pageFor(i)` gives the page for run i.
 const text10m = slice(10 * 1000 * 1000);
 const pasteRows = async (what, text, pageFor) => {
   const pasteEvent = [], pasteMedian = [], pasteSlowest = [], pasteOver = [], pasteAll = [];

@@ -216,7 +216,7 @@ export const tests = {
       await setText(page, 'Page text kept too.');
       await pick(page, 'cl100k_base');
       await page.evaluate(([m]) => window.bpeviz.setChat(m, 'ChatML (gpt-3.5-turbo)'), [MESSAGES]);
-      // Saved after a pause in typing (page.js waits 300 ms).
+      // Saved after a pause in typing (web/page/session.js waits 300 ms).
       await waitFor(page, () => (JSON.parse(localStorage.getItem('bpeviz.session') || '{}').chat || {}).messages?.length === 4,
                     null, 'the conversation to be saved');
       await page.reload();

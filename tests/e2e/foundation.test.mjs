@@ -118,7 +118,7 @@ export const tests = {
     });
   },
 
-  async 'the WebGL state the page answers from memory (web/webgl_state.js) is the GPU\'s, and the GPU is not asked each frame'({ browser, baseUrl }) {
+  async 'the WebGL state the page answers from memory (web/page/webgl_state.js) is the GPU\'s, and the GPU is not asked each frame'({ browser, baseUrl }) {
     // Runs before the page's scripts: keeps WebGL's own getParameter, and counts the questions about
     // the remembered state that still reach it.
     const initScript = () => {

@@ -235,9 +235,9 @@ export const tests = {
       assert(policy.split(/;\s*/).includes(directive), `index.html's Content-Security-Policy has ${directive}: ${policy}`);
     }
     assert(!/unsafe-inline|unsafe-eval'|\*/.test(policy.replace("'wasm-unsafe-eval'", '')), `nothing looser: ${policy}`);
-    // No user text can reach an HTML or script sink: the page's scripts use none.
+    // No user text can reach an HTML or script sink: the page's scripts (its modules in page/ too) use none.
     const site = path.join(root, 'build/web/site');
-    for (const file of fs.readdirSync(site).filter((f) => f.endsWith('.js'))) {
+    for (const file of fs.readdirSync(site, { recursive: true }).filter((f) => f.endsWith('.js'))) {
       const sinks = fs.readFileSync(path.join(site, file), 'utf8').match(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|[^\w.]eval\(|new Function/g);
       assertEqual(sinks, null, `HTML and script sinks in ${file}`);
     }

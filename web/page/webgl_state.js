@@ -4,9 +4,8 @@
 // afterwards, and that wait was 10 ms a frame on average here and up to 100 ms during a 10 MB paste
 // (SwiftShader). The page's only context is the one bpeviz draws with, and it sets these only through
 // the calls wrapped below, so what was last set is what the GPU holds.
-'use strict';
 (() => {
-  if (typeof WebGL2RenderingContext === 'undefined') return;  // page.js says the page needs WebGL2
+  if (typeof WebGL2RenderingContext === 'undefined') return;  // main.js says the page needs WebGL2
   const gl = WebGL2RenderingContext;
   const proto = gl.prototype;
   const known = new WeakMap();  // context → Map(pname → value set last)
