@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/app.h"
+#include "ui/encoding_choice.h"
+#include "ui/header/header.h"
 #include "ui/header/models.h"
 #include "ui/tokens/token_details.h"
 
