@@ -21,7 +21,6 @@ std::string_view shown_pretokenizer(const AppState& state) {
   return pretokenizer_name(encoding ? encoding->pretokenizer() : Pretokenizer::none);
 }
 
-// The special-token policy in force, with the BOS/EOS toggle for models that have one.
 SpecialPolicy current_policy(const AppState& state) {
   SpecialPolicy policy = special_policy(state.special_mode);
   policy.add_special_tokens = state.add_special_tokens;
