@@ -19,20 +19,18 @@
 #include "ui/frame_pacing.h"
 #include "ui/views/schemes_view.h"
 #include "ui/views/ids_panel.h"
-#include "ui/header/lessons.h"
 #include "ui/views/merge_tree_view.h"
+#include "ui/panels.h"
 #include "ui/shortcuts.h"
 #include "ui/header/special_mode.h"
 #include "ui/text_box/text_editor.h"
 #include "ui/theme.h"
 #include "ui/tokens/token_view.h"
 #include "ui/studio/training_studio.h"
+#include "ui/tokenize_schedule.h"
 #include "ui/fonts/visible_glyphs.h"
 
 namespace bpeviz {
-
-// The views under the counts, one at a time (tabs).
-enum class Panel { tokens, ids, decode, merges, studio, tree, schemes, compare, chat };
 
 struct AppState {
   TextEditorState editor;
@@ -98,18 +96,10 @@ struct AppState {
   SpecialMode tokens_special_mode = SpecialMode::allowed;
   bool tokens_add_special_tokens = false;
   uint64_t tokens_serial = 0;  // bumped whenever `tokens` is recomputed: views cache by it
-  std::string tokens_text;     // the text `tokens` are of (an edit is found by comparing it with the new one)
   // Set when the last update re-encoded only around an edit (core/incremental_encode.h): which tiles of
   // the Tokens tab it replaced, so that the view lays out only those.
   std::optional<TileSplice> tokens_splice;
-  // A long text is tokenized a part per frame (parts end at cuts, so they are independent), the
-  // tokens so far shown as they come: set while that is under way, to the bytes done.
-  std::optional<uint32_t> tokenized_up_to;
-  bool tokenizing_waited = false;  // the last frame ran long and left its parts to this one
-  // How long a frame tokenizes parts for: halved after a frame whose work ran over 80 ms, raised again
-  // after quick ones, so frames stay within 100 ms on slow machines too (see update_tokens_for_frame).
-  double tokenizing_budget_ms = 12;
-  bool tokenized_this_frame = false;
+  TokenizeSchedule schedule;  // how far a long text's tokenizing has got, and the frames' budget for it
   // The bytes of the text that changed at revision changed_text_revision (0: none recorded): the
   // glyph scan reads only those.
   Span changed_text{0, 0};
@@ -129,63 +119,20 @@ struct AppState {
   bool input_held = false;
 };
 
-// The encodings the page offers: the byte-level baseline and every built-in OpenAI encoding.
-const std::vector<std::string>& encoding_names();
-bool is_encoding_name(const std::string& name);
-
-// The encodings on offer now: encoding_names(), then the tokenizers the user brought.
-std::vector<std::string> offered_encodings(const AppState& state);
-// Adds a tokenizer the user brought (files, or one trained in the studio) and picks it; returns
-// the name it is listed under.
-std::string add_user_encoding(AppState& state, Encoding encoding);
-// Picks an encoding: at once if its data is loaded, else by setting requested_encoding.
-// Returns false for an unknown name. A model picked earlier is forgotten unless it uses this encoding.
-bool select_encoding(AppState& state, const std::string& name);
-// Picks a model by name (tiktoken's names, including dated variants): selects its encoding and
-// keeps the text. Returns false for a name tiktoken does not map.
-bool select_model(AppState& state, const std::string& model);
-void encoding_loaded(AppState& state, const std::string& name);
-// The encodings whose data the platform layer should fetch now, each once: the one picked
-// (requested_encoding) and, while the Compare tab shows, those it compares.
-std::vector<std::string> take_encoding_fetches(AppState& state);
-void encoding_failed(AppState& state, const std::string& name, const std::string& why);
-
 // The pre-tokenizer behind the shown tokens ("none" for the byte-level baseline).
 std::string_view shown_pretokenizer(const AppState& state);
 
-// Brings state.tokens (and groups, pieces, counts) up to date with the text, encoding and policy,
-// finishing a tokenizing under way (the page's API and exports read whole results).
-void update_tokens(AppState& state);
-// The same within a frame's budget: a long text is started, or carried on, a few parts at a time
-// (fewer, or none, when the frame that started at `frame_started` has run long already).
-void update_tokens_for_frame(AppState& state,
-                             std::chrono::steady_clock::time_point frame_started = std::chrono::steady_clock::now());
-// The share of the text tokenized so far while that is under way, else -1.
-double tokenizing_progress(const AppState& state);
+// The special-token policy in force, with the BOS/EOS toggle for models that have one.
+SpecialPolicy current_policy(const AppState& state);
+
 // Whether the picture changes by itself at the next frames: a text tokenized a part per frame, a
 // player playing, a paste carried out over frames, a font atlas to rebuild (ui/frame_pacing.h).
 bool app_moving(const AppState& state);
-
-// Picks lesson `index` of lessons(): its text and its encoding (fetched if needed). Returns false for
-// an index out of range. The text box's undo history does not keep the text it replaces.
-bool start_lesson(AppState& state, int index);
-// The lesson whose text the text box holds (-1 for none).
-int current_lesson(const AppState& state);
-// That lesson while its encoding's tokens are on screen (its caption is true of them), else null.
-const Lesson* shown_lesson(const AppState& state);
 
 // How much larger than usual the fonts are: 1, or in presentation mode 1.5× on a window up to
 // 800 pixels high, 2× at 1080 and at most 2.25×, in quarter steps (each step is a new font atlas).
 float wanted_font_scale(const AppState& state, float display_height);
 
-// What the encode player plays: the text under the current encoding and special-token policy.
-EncodePlayerInput player_input(const AppState& state);
-// Shows token `id` of the current encoding in the Merge tree tab, and switches to it.
-void show_merge_tree(AppState& state, uint32_t id);
-// What the Schemes tab compares: the text under the shown encoding (its tokens serial as the cache key).
-SchemesInput schemes_input(const AppState& state);
-// What the Compare tab compares: the text under the page's special-token policy.
-CompareInput compare_input(const AppState& state);
 // `name` fit for a file name (an encoding's name; a user's tokenizer may have any).
 std::string file_name_part(std::string name);
 // The shown tokens as a file: kind "json" or "csv" (core/formats/token_export.h). An error when there are no
@@ -197,8 +144,6 @@ TextEditorState& focused_editor(AppState& state);
 // (input_held) or waits to go into the box that has the focus (its memory claimed first, a few
 // frames), so that what is typed meanwhile lands after the paste.
 bool input_waits_for_paste(AppState& state);
-// What the Chat tab renders: the conversation under the page's tokenizer.
-ChatInput chat_input(const AppState& state);
 // Where ImGui drew its last item, for the rectangles above that state().layout reports.
 AppState::Rect item_rect();
 

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "ui/app.h"
+#include "ui/header/header.h"
 #include "ui/header/lessons.h"
 
 namespace bpeviz {

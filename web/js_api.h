@@ -1,5 +1,6 @@
-// Every function the page's JavaScript (web/page.js) calls into the wasm module. Strings cross as
-// UTF-8 bytes with explicit lengths; returned strings stay valid until the next call.
+// Every function the page's JavaScript (web/page.js) calls into the wasm module, besides the encoder's
+// own (web/encode_api.h): reads of the state in web/js_state.cpp, commands in web/js_commands.cpp.
+// Strings cross as UTF-8 bytes with explicit lengths; returned strings stay valid until the next call.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,8 @@ extern "C" {
 //  "fontScale", "fontSize", "lesson", "shortcutsHelp", "fonts", "frame", "layout": {"editor", "tokens", ...}}
 //  as JSON.
 const char* bpeviz_state_json();
+// state().textBox alone: cheap with a large text, whose state() carries all its tokens.
+const char* bpeviz_text_box_json();
 // The text as UTF-8 (bpeviz_text_size bytes; it may hold NUL), for saving it without JSON.
 const char* bpeviz_text();
 std::size_t bpeviz_text_size();
@@ -27,6 +30,11 @@ int bpeviz_set_text(const char* utf8, std::size_t length);
 // Inserts pasted text at the caret, replacing the selection (the browser's paste event): as
 // bpeviz_set_text.
 int bpeviz_paste(const char* utf8, std::size_t length);
+// A long paste, a part per task (page.js): the parts are whole characters. `expected_bytes`: the
+// whole paste's size as guessed so far. bpeviz_paste_end queues the paste once the last part has
+// come, returning as bpeviz_set_text.
+void bpeviz_paste_part(const char* utf8, std::size_t length, double expected_bytes);
+int bpeviz_paste_end();
 // Holds SDL2's keys and clicks queued (1) while page.js passes a paste over several tasks, or lets
 // them through again (0): what is typed meanwhile lands after the paste.
 void bpeviz_hold_input(int held);
@@ -34,6 +42,9 @@ void bpeviz_hold_input(int held);
 double bpeviz_max_text_bytes();
 // Shows why a text of `bytes` was refused.
 void bpeviz_refuse_text(double bytes);
+// The share of a long text tokenized so far, or -1 when no tokenizing is under way. (state() would
+// finish it first: it describes the whole text.)
+double bpeviz_tokenizing();
 // Inserts typed text that arrived without key events (IME and dead-key composition, emoji pickers).
 void bpeviz_insert_text(const char* utf8, std::size_t length);
 // Selects an encoding: 0 when it is active now, 1 when its data is being fetched, -1 for an unknown name.
@@ -75,6 +86,12 @@ const char* bpeviz_last_error();
 // Picks the Compare tab's tokenizers from a JSON array of 2 to 4 names and shows the tab: 0, or -1
 // with the reason at bpeviz_last_error. Their data is fetched as the tab shows.
 int bpeviz_set_compare(const char* names_json);
+// The Chat tab's conversation as the session keeps it: {format, messages: [{role, content}]} (format ""
+// for the tokenizer's usual one). Small: no tokens.
+const char* bpeviz_chat_session_json();
+// setChat: {messages: [{role, content}], format?}. Replaces the conversation and shows the Chat tab:
+// 0, or -1 with the reason at bpeviz_last_error.
+int bpeviz_set_chat(const char* chat_json_text);
 // The shown tokens as a file, kind "json" or "csv": its size in bytes (read it at bpeviz_export_data),
 // or -1 with the reason at bpeviz_last_error.
 int bpeviz_export_tokens(const char* kind);

@@ -29,6 +29,7 @@
 #include <imgui_impl_sdl.h>
 
 #include "ui/app.h"
+#include "ui/encoding_choice.h"
 #include "ui/theme.h"
 
 namespace {

@@ -8,6 +8,7 @@
 #include "tests/test_data.h"
 #include "tests/ui/headless.h"
 #include "ui/app.h"
+#include "ui/encoding_choice.h"
 #include "ui/theme.h"
 #include "ui/tokens/token_details.h"
 

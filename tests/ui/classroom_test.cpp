@@ -8,6 +8,8 @@
 
 #include "tests/ui/frames.h"
 #include "ui/app.h"
+#include "ui/encoding_choice.h"
+#include "ui/header/header.h"
 #include "ui/header/lessons.h"
 #include "ui/theme.h"
 

@@ -9,6 +9,7 @@
 #include "tests/test_data.h"
 #include "tests/ui/headless.h"
 #include "ui/app.h"
+#include "ui/encoding_choice.h"
 #include "ui/text_box/text_editor.h"
 #include "ui/studio/training_studio.h"
 

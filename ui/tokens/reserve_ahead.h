@@ -1,4 +1,4 @@
-// Room ahead in a list that a long text fills a part per frame (AppState::tokenized_up_to): a list
+// Room ahead in a list that a long text fills a part per frame (TokenizeSchedule::tokenized_up_to): a list
 // that doubles as parts arrive copies tens of megabytes of fresh memory within one frame (400 ms for
 // a 10 MB paste on a slow laptop). The app's token lists and the token view's tile lists use it.
 #pragma once

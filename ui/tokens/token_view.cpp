@@ -183,7 +183,7 @@ void splice_strings(std::string& text, std::vector<uint32_t>& starts, uint32_t f
   for (const uint32_t t : tail) starts.push_back(static_cast<uint32_t>(t + shift));
 }
 
-// A long text comes a part a frame (AppState::tokenized_up_to), its tiles appended: room for the tiles
+// A long text comes a part a frame (TokenizeSchedule::tokenized_up_to), its tiles appended: room for the tiles
 // of the whole text, estimated from those laid out so far (ui/tokens/reserve_ahead.h). The share is that of
 // the laid-out tiles, not of the tokens: the layout trails the tokens, and measured against them its
 // lists looked ever longer as the layout caught up, each time reserved again (60 MB copied, up to

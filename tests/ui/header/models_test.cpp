@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "ui/app.h"
+#include "ui/encoding_choice.h"
 #include "ui/header/models.h"
 
 using namespace bpeviz;

@@ -13,6 +13,7 @@
 #include "tests/test_data.h"
 #include "tests/ui/frames.h"
 #include "ui/app.h"
+#include "ui/encoding_choice.h"
 
 using namespace bpeviz;
 

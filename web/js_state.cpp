@@ -1,6 +1,5 @@
-#include "web/js_api.h"
-
-#include <SDL.h>
+// The page's state read out for JavaScript: state() as JSON (web/js_api.h lists the exports), and the
+// smaller reads the page makes without it (the text, the view a link keeps, a tile's place, ...).
 #include <emscripten.h>
 
 #include <algorithm>
@@ -11,18 +10,12 @@
 #include <nlohmann/json.hpp>
 
 #include "ui/app.h"
+#include "ui/encoding_choice.h"
+#include "ui/header/header.h"
 #include "ui/header/models.h"
 #include "ui/tokens/token_details.h"
-
-namespace bpeviz {
-namespace {
-AppState* g_state = nullptr;  // JavaScript has no handle to pass back, so the exports share this one
-std::string g_result;         // backs the returned strings
-std::string g_error;          // why the last call that returned -1 failed
-}  // namespace
-
-void js_api_attach(AppState* state) { g_state = state; }
-}  // namespace bpeviz
+#include "web/js_api.h"
+#include "web/js_exports.h"
 
 using namespace bpeviz;
 
@@ -333,16 +326,14 @@ void close_array(std::string& out) {
   if (out.back() == ',') out.pop_back();
   out += ']';
 }
-
-// -1 when the text editor refused a text (it shows why), else 0.
-int refused(const std::string& why) { return why.empty() ? 0 : -1; }
 }  // namespace
 
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
-  update_tokens(*g_state);
-  const AppState& s = *g_state;
+  AppState& app = *js_app();
+  update_tokens(app);
+  const AppState& s = app;
   const bool failed = !s.tokens_error.empty();
   const nlohmann::json counts{
       {"tokens", failed ? nlohmann::json(nullptr) : nlohmann::json(s.tokens.size())},
@@ -369,14 +360,14 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
                    {"pretokenLane", s.token_view.show_pretokens}}},
       {"panel", panel_name(s.panel)},
       {"hover", hover_json(s)},
-      {"decode", decode_json(*g_state)},
+      {"decode", decode_json(app)},
       {"player", player_json(s)},
-      {"tree", tree_json(*g_state)},
-      {"studio", studio_json(*g_state)},
-      {"schemes", schemes_json(*g_state)},
+      {"tree", tree_json(app)},
+      {"studio", studio_json(app)},
+      {"schemes", schemes_json(app)},
       {"schemesError", s.schemes.error},
-      {"compare", compare_json(*g_state)},
-      {"chat", chat_json(*g_state)},
+      {"compare", compare_json(app)},
+      {"chat", chat_json(app)},
       {"theme", theme_name(s.theme)},
       {"presenting", s.presenting},
       {"fontScale", s.fonts.scale},
@@ -403,152 +394,43 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
                   {"export", rect_json(s.export_rect)},
                   {"exportMenu", {rect_json(s.export_item_rects[0]), rect_json(s.export_item_rects[1]), rect_json(s.export_item_rects[2])}},
                   {"rowHeight", s.token_view.row_height}}}};
+  std::string& out = js_result();
   // The text may hold ill-formed UTF-8 (typed bytes never are, but pasted data may be): replace it.
-  g_result = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   // The tokens and pieces are written directly: as JSON values, the 4 million tokens of a 16 MB
   // text took more than the page's memory ceiling.
-  g_result.pop_back();  // the closing brace
-  g_result += ",\"tokens\":[";
-  for (const Token& t : s.tokens) append_numbers(g_result, {t.id, t.begin, t.end});
-  close_array(g_result);
-  g_result += ",\"pieces\":[";
-  for (const Span& p : s.pieces) append_numbers(g_result, {p.begin, p.end});
-  close_array(g_result);
-  g_result += '}';
-  return g_result.c_str();
+  out.pop_back();  // the closing brace
+  out += ",\"tokens\":[";
+  for (const Token& t : s.tokens) append_numbers(out, {t.id, t.begin, t.end});
+  close_array(out);
+  out += ",\"pieces\":[";
+  for (const Span& p : s.pieces) append_numbers(out, {p.begin, p.end});
+  close_array(out);
+  out += '}';
+  return out.c_str();
 }
 
-// state().textBox alone: cheap with a large text, whose state() carries all its tokens.
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_text_box_json() {
-  g_result = text_box_json(g_state->editor).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return g_result.c_str();
+  js_result() = text_box_json(js_app()->editor).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return js_result().c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* bpeviz_text() { return g_state->editor.text.data(); }
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_text() { return js_app()->editor.text.data(); }
 
-EMSCRIPTEN_KEEPALIVE std::size_t bpeviz_text_size() { return g_state->editor.text.size(); }
+EMSCRIPTEN_KEEPALIVE std::size_t bpeviz_text_size() { return js_app()->editor.text.size(); }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding() {
-  g_result = g_state->requested_encoding.empty() ? g_state->encoding : g_state->requested_encoding;
-  return g_result.c_str();
+  js_result() = js_app()->requested_encoding.empty() ? js_app()->encoding : js_app()->requested_encoding;
+  return js_result().c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE int bpeviz_set_text(const char* utf8, std::size_t length) {
-  return refused(text_editor_set_text(g_state->editor, std::string(utf8, length)));
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_paste(const char* utf8, std::size_t length) {
-  return refused(text_editor_paste(focused_editor(*g_state), std::string_view(utf8, length)));
-}
-
-// A long paste, a part per task (page.js): the parts are whole characters.
-EMSCRIPTEN_KEEPALIVE void bpeviz_paste_part(const char* utf8, std::size_t length, double expected_bytes) {
-  // (A guess: anything but a size, NaN too, counts as none; none is larger than the box holds.)
-  const double most = static_cast<double>(kMaxTextBytes);
-  const std::size_t expected = expected_bytes > 0 ? static_cast<std::size_t>(std::min(expected_bytes, most)) : 0;
-  text_editor_paste_part(focused_editor(*g_state), std::string_view(utf8, length), expected);
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_paste_end() { return refused(text_editor_paste_end(focused_editor(*g_state))); }
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_hold_input(int held) { g_state->input_held = held != 0; }
-
-EMSCRIPTEN_KEEPALIVE double bpeviz_max_text_bytes() { return static_cast<double>(kMaxTextBytes); }
-
-// The share of a long text tokenized so far, or -1 when no tokenizing is under way. (state() would
-// finish it first: it describes the whole text.)
-EMSCRIPTEN_KEEPALIVE double bpeviz_tokenizing() { return tokenizing_progress(*g_state); }
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_refuse_text(double bytes) { text_editor_refuse(g_state->editor, bytes); }
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_insert_text(const char* utf8, std::size_t length) {
-  if (!focused_editor(*g_state).active) {
-    // Nothing has the keyboard focus, and ImGui would drop the characters: insert as a paste does.
-    bpeviz_paste(utf8, length);
-    return;
-  }
-  // Queue the text as SDL text events, behind the keystrokes SDL already holds, so that typed
-  // characters keep their order. An event carries at most 31 bytes: split on character boundaries.
-  const std::string_view text(utf8, length);
-  for (std::size_t pos = 0; pos < text.size();) {
-    std::size_t end = std::min(text.size(), pos + sizeof(SDL_TextInputEvent::text) - 1);
-    while (end > pos + 1 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    SDL_Event event{};
-    event.type = SDL_TEXTINPUT;
-    std::copy(text.begin() + pos, text.begin() + end, event.text.text);
-    SDL_PushEvent(&event);
-    pos = end;
-  }
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_set_encoding(const char* name) {
-  if (!select_encoding(*g_state, name)) return -1;
-  return g_state->encoding == name ? 0 : 1;
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_set_model(const char* name) {
-  if (!select_model(*g_state, name)) return -1;
-  return g_state->encoding == encoding_for_model(name) ? 0 : 1;
-}
+EMSCRIPTEN_KEEPALIVE double bpeviz_tokenizing() { return tokenizing_progress(*js_app()); }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_models_json() {
   nlohmann::json models = nlohmann::json::array();
   for (const auto& m : picker_models()) models.push_back({m.model, m.encoding});
-  g_result = models.dump();
-  return g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_set_special_policy(const char* name) {
-  const auto mode = special_mode_from_name(name);
-  if (!mode) return -1;
-  g_state->special_mode = *mode;
-  return 0;
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_set_option(const char* name, int on) {
-  const std::string_view option(name);
-  TokenViewState& view = g_state->token_view;
-  bool* flag = option == "whitespace"     ? &view.show_whitespace
-               : option == "byteNotation" ? &view.byte_notation
-               : option == "pretokenLane" ? &view.show_pretokens
-               : option == "addSpecialTokens" ? &g_state->add_special_tokens
-                                          : nullptr;
-  if (!flag) return -1;
-  *flag = on != 0;
-  return 0;
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
-  const std::string_view panel(name);
-  if (panel == "tokens") g_state->panel_request = Panel::tokens;
-  else if (panel == "ids") g_state->panel_request = Panel::ids;
-  else if (panel == "decode") g_state->panel_request = Panel::decode;
-  else if (panel == "merges") g_state->panel_request = Panel::merges;
-  else if (panel == "studio") g_state->panel_request = Panel::studio;
-  else if (panel == "tree") g_state->panel_request = Panel::tree;
-  else if (panel == "schemes") g_state->panel_request = Panel::schemes;
-  else if (panel == "compare") g_state->panel_request = Panel::compare;
-  else if (panel == "chat") g_state->panel_request = Panel::chat;
-  else return -1;
-  return 0;
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_set_theme(const char* name) {
-  const auto theme = theme_from_name(name);
-  if (!theme) return -1;
-  g_state->theme = *theme;
-  return 0;
-}
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_present(int on) { g_state->presenting = on != 0; }
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_shortcuts_help(int open) { g_state->shortcuts_help = open != 0; }
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_lesson(const char* name) {
-  const int i = find_lesson(name);
-  if (i < 0) return -1;
-  start_lesson(*g_state, i);
-  return g_state->encoding == lessons()[static_cast<std::size_t>(i)].encoding ? 0 : 1;
+  js_result() = models.dump();
+  return js_result().c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_lessons_json() {
@@ -556,99 +438,12 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_lessons_json() {
   for (const Lesson& l : lessons()) {
     all.push_back({{"name", l.name}, {"title", l.title}, {"text", l.text}, {"encoding", l.encoding}, {"caption", l.caption}});
   }
-  g_result = all.dump();
-  return g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_player(const char* action, double value) {
-  EncodePlayerState& p = g_state->player;
-  update_encode_player(p, player_input(*g_state));
-  const std::string_view a(action);
-  const std::size_t steps = p.built ? p.player.steps().size() : 0;
-  if (a == "step") {
-    p.step = std::min(static_cast<std::size_t>(std::max(0.0, value)), steps);
-    p.playing = false;
-  } else if (a == "play" || a == "pause") {
-    p.playing = a == "play" && p.built;
-  } else if (a == "speed") {
-    p.steps_per_second = static_cast<float>(std::clamp(value, 0.5, 60.0));
-  } else if (a == "part") {
-    p.part_begin = static_cast<uint32_t>(std::max(0.0, value));
-  } else {
-    return -1;
-  }
-  return 0;
-}
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_merge_tree(uint32_t id) { select_merge_tree_token(g_state->tree, id); }
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_studio(const char* options_json) {
-  const auto fail = [](std::string why) {
-    g_error = std::move(why);
-    return -1;
-  };
-  const nlohmann::json o = nlohmann::json::parse(options_json, nullptr, false);
-  if (!o.is_object()) return fail("studio options must be a JSON object");
-  TrainingStudioState& st = g_state->studio;
-  if (o.contains("source")) {
-    const std::string source = o["source"].is_string() ? o["source"].get<std::string>() : "";
-    const auto presets = training_presets();
-    if (source == "text") {
-      st.source = TrainingStudioState::kSourceText;
-    } else {
-      std::size_t i = 0;
-      while (i < presets.size() && presets[i].name != source) ++i;
-      if (i == presets.size()) return fail("unknown source \"" + source + "\": 'text' or a sample's name");
-      select_training_preset(st, static_cast<int>(i));
-    }
-  }
-  if (o.contains("merges")) {
-    if (!o["merges"].is_number_integer() || o["merges"].get<int64_t>() < 1 || o["merges"].get<int64_t>() > TrainingStudioState::kMaxMerges) {
-      return fail("merges must be a whole number from 1 to " + std::to_string(TrainingStudioState::kMaxMerges));
-    }
-    st.num_merges = o["merges"].get<uint32_t>();
-  }
-  if (o.contains("pretokenizer") && !(o["pretokenizer"].is_string() && pretokenizer_from_name(o["pretokenizer"].get<std::string>(), st.pretokenizer))) {
-    return fail("unknown pre-tokenizer: none, whitespace, gpt2, cl100k or o200k");
-  }
-  if (o.contains("tie") && !(o["tie"].is_string() && tie_rule_from_name(o["tie"].get<std::string>(), st.tie))) {
-    return fail("unknown tie rule: greater or first");
-  }
-  if (o.contains("specials")) {
-    if (!o["specials"].is_string()) return fail("specials must be a string");
-    st.specials = o["specials"].get<std::string>();
-  }
-  if (o.value("train", false)) st.train_request = true;
-  update_training_studio(st, {g_state->editor.text, g_state->editor.revision}, ImGui::GetTime());
-  update_merge_prediction(st);
-  if (o.contains("predict")) {
-    if (!o["predict"].is_boolean()) return fail("predict must be true or false");
-    set_prediction(st.predict, o["predict"].get<bool>(), st.step, st.trained ? st.session.merges() : 0);
-  }
-  if (o.contains("step")) {
-    if (!o["step"].is_number_integer() || o["step"].get<int64_t>() < 0) return fail("step must be a whole number");
-    st.step = static_cast<uint32_t>(std::min<int64_t>(o["step"].get<int64_t>(), st.trained ? st.session.merges() : 0));
-    st.playing = false;
-    update_merge_prediction(st);  // one step forward asks, with Predict on
-  }
-  if (o.contains("guess")) {
-    if (!o["guess"].is_number_integer()) return fail("guess must be an index into state().studio.predict.candidates");
-    if (!st.predict.pending) return fail("no merge is being predicted: turn predict on and step forward");
-    if (!guess_merge(st.predict, st.session, st.step, o["guess"].get<int>())) {
-      return fail("guess must be an index into state().studio.predict.candidates");
-    }
-  }
-  if (o.contains("play")) {
-    st.playing = o["play"].is_boolean() && o["play"].get<bool>() && st.trained;
-    st.last_step_time = ImGui::GetTime();
-  }
-  if (o.value("use", false)) st.use_request = true;
-  if (o.contains("export")) st.export_request = o["export"].is_string() ? o["export"].get<std::string>() : "?";
-  return 0;
+  js_result() = all.dump();
+  return js_result().c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_view_json() {
-  const AppState& s = *g_state;
+  const AppState& s = *js_app();
   nlohmann::ordered_json view{{"panel", panel_name(s.panel)}};  // in this order in the link
   if (s.panel == Panel::merges) view["step"] = s.player.step;
   if (s.panel == Panel::tree && s.tree.has_id) view["id"] = s.tree.id;
@@ -668,133 +463,47 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_view_json() {
     view["specials"] = st.specials;
     view["step"] = st.step;
   }
-  g_result = view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return g_result.c_str();
+  js_result() = view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return js_result().c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* bpeviz_last_error() { return g_error.c_str(); }
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_set_compare(const char* names_json) {
-  const nlohmann::json j = nlohmann::json::parse(names_json, nullptr, false);
-  std::vector<std::string> names;
-  for (const auto& name : j.is_array() ? j : nlohmann::json::array()) {
-    if (name.is_string()) names.push_back(name.get<std::string>());
-  }
-  if (!j.is_array() || names.size() != j.size()) {
-    g_error = "setCompare takes an array of encoding names";
-    return -1;
-  }
-  g_error = set_compare_encodings(g_state->compare, names, offered_encodings(*g_state));
-  if (!g_error.empty()) return -1;
-  for (const std::string& name : names) g_state->compare.failed.erase(name);  // picked again: try again
-  g_state->panel_request = Panel::compare;
-  return 0;
-}
-
-// The Chat tab's conversation as the session keeps it: {format, messages: [{role, content}]} (format ""
-// for the tokenizer's usual one). Small: no tokens.
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_chat_session_json() {
   nlohmann::json messages = nlohmann::json::array();
-  for (const ChatMessage& m : chat_messages(g_state->chat)) messages.push_back({{"role", m.role}, {"content", m.content}});
-  g_result = nlohmann::json{{"format", g_state->chat.format_name}, {"messages", std::move(messages)}}.dump();
-  return g_result.c_str();
-}
-
-// setChat: {messages: [{role, content}], format?}. Replaces the conversation and shows the Chat tab.
-EMSCRIPTEN_KEEPALIVE int bpeviz_set_chat(const char* chat_json_text) {
-  const nlohmann::json j = nlohmann::json::parse(chat_json_text, nullptr, false);
-  const auto& list = j.is_object() && j.contains("messages") ? j["messages"] : nlohmann::json();
-  std::vector<ChatMessage> messages;
-  for (const auto& m : list.is_array() ? list : nlohmann::json::array()) {
-    if (!m.is_object() || !m.value("role", nlohmann::json()).is_string() || !m.value("content", nlohmann::json()).is_string()) break;
-    messages.push_back({m["role"].get<std::string>(), m["content"].get<std::string>()});
-  }
-  if (!list.is_array() || messages.size() != list.size()) {
-    g_error = "setChat takes {messages: [{role, content}, ...], format}, role and content strings";
-    return -1;
-  }
-  if (j.contains("format")) {
-    const std::string format = j["format"].is_string() ? j["format"].get<std::string>() : "";
-    if (!set_chat_format(g_state->chat, g_state->encoding, format)) {
-      g_error = "no chat format \"" + format + "\" for " + g_state->encoding;
-      return -1;
-    }
-  }
-  g_error = set_chat_messages(g_state->chat, messages);
-  if (!g_error.empty()) return -1;
-  g_state->panel_request = Panel::chat;
-  return 0;
-}
-
-EMSCRIPTEN_KEEPALIVE int bpeviz_export_tokens(const char* kind) {
-  update_tokens(*g_state);
-  auto file = export_tokens(*g_state, kind);
-  if (!file.ok()) {
-    g_error = file.error;
-    return -1;
-  }
-  g_result = std::move(file.value.contents);
-  return static_cast<int>(g_result.size());
-}
-
-EMSCRIPTEN_KEEPALIVE const char* bpeviz_export_data() { return g_result.data(); }
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_wake() {
-  if (g_state) note_input(g_state->pacing, pacing_now_ms());
+  for (const ChatMessage& m : chat_messages(js_app()->chat)) messages.push_back({{"role", m.role}, {"content", m.content}});
+  js_result() = nlohmann::json{{"format", js_app()->chat.format_name}, {"messages", std::move(messages)}}.dump();
+  return js_result().c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_ids_json() {
-  update_tokens(*g_state);
-  update_ids_json(g_state->ids_panel, g_state->tokens_serial, g_state->tokens);
-  return g_state->ids_panel.json.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_set_decode_input(const char* utf8, std::size_t length) {
-  set_decode_input(g_state->decode_box, std::string(utf8, length));
+  update_tokens(*js_app());
+  update_ids_json(js_app()->ids_panel, js_app()->tokens_serial, js_app()->tokens);
+  return js_app()->ids_panel.json.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_token_rect(std::size_t index) {
-  const auto& groups = g_state->groups;
+  const auto& groups = js_app()->groups;
   // The tile of a token is its group's: the last group that starts at or before it.
   const auto it = std::upper_bound(groups.begin(), groups.end(), index,
                                    [](std::size_t i, const TokenGroup& g) { return i < g.first_token; });
   float rect[4];
   const auto group = static_cast<std::size_t>(it - groups.begin() - 1);
-  if (index >= g_state->tokens.size() || it == groups.begin() || !token_view_tile_rect(g_state->token_view, group, rect)) {
-    g_result = "null";
+  if (index >= js_app()->tokens.size() || it == groups.begin() || !token_view_tile_rect(js_app()->token_view, group, rect)) {
+    js_result() = "null";
   } else {
-    const std::string_view label = token_view_tile_label(g_state->token_view, group);
-    g_result = nlohmann::json{rect[0], rect[1], rect[2], rect[3], std::string(label)}.dump();
+    const std::string_view label = token_view_tile_label(js_app()->token_view, group);
+    js_result() = nlohmann::json{rect[0], rect[1], rect[2], rect[3], std::string(label)}.dump();
   }
-  return g_result.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_request_copy_link() { g_state->copy_link_request = true; }
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_show_message(int kind, const char* utf8) {
-  (kind == 0 ? g_state->notice : g_state->message) = utf8;
+  return js_result().c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_file(const char* name) {
-  g_result = EncodingSet::builtin_file(name);
-  return g_result.c_str();
+  js_result() = EncodingSet::builtin_file(name);
+  return js_result().c_str();
 }
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_encoding_ready(const char* name) { encoding_loaded(*g_state, name); }
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_encoding_failed(const char* name, const char* why) {
-  encoding_failed(*g_state, name, why);
-}
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_font_ready(std::size_t index, const uint8_t* bytes, std::size_t size) {
-  fallback_font_loaded(g_state->glyphs, index, std::vector<uint8_t>(bytes, bytes + size));
-}
-
-EMSCRIPTEN_KEEPALIVE void bpeviz_font_failed(std::size_t index) { fallback_font_failed(g_state->glyphs, index); }
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_encoding_names_json() {
-  g_result = nlohmann::json(offered_encodings(*g_state)).dump();
-  return g_result.c_str();
+  js_result() = nlohmann::json(offered_encodings(*js_app())).dump();
+  return js_result().c_str();
 }
 
 }  // extern "C"

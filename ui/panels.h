@@ -1,0 +1,32 @@
+// The tabs under the counts, one view each, and what each view is given of the page's state.
+#pragma once
+#include <cstdint>
+
+#include "ui/views/chat_view.h"
+#include "ui/views/compare_view.h"
+#include "ui/views/encode_player_view.h"
+#include "ui/views/schemes_view.h"
+
+namespace bpeviz {
+
+struct AppState;
+
+// The views under the counts, one at a time (tabs).
+enum class Panel { tokens, ids, decode, merges, studio, tree, schemes, compare, chat };
+
+// The tab bar and the tab on show. A tab asked for through state.panel_request shows from the next
+// frame; state.panel is the one drawn.
+void draw_panels(AppState& state);
+
+// What the encode player plays: the text under the current encoding and special-token policy.
+EncodePlayerInput player_input(const AppState& state);
+// Shows token `id` of the current encoding in the Merge tree tab, and switches to it.
+void show_merge_tree(AppState& state, uint32_t id);
+// What the Schemes tab compares: the text under the shown encoding (its tokens serial as the cache key).
+SchemesInput schemes_input(const AppState& state);
+// What the Compare tab compares: the text under the page's special-token policy.
+CompareInput compare_input(const AppState& state);
+// What the Chat tab renders: the conversation under the page's tokenizer.
+ChatInput chat_input(const AppState& state);
+
+}  // namespace bpeviz
