@@ -70,7 +70,7 @@ void browser_frame_drawn(double work_ms, double draw_ms) { js_frame_drawn(work_m
 
 SavedSession browser_saved_session() {
   char* raw = js_saved_session();
-  // page.js builds this JSON itself; anything unexpected in it means "nothing saved".
+  // web/page/session.js builds this JSON itself; anything unexpected in it means "nothing saved".
   const nlohmann::json json = nlohmann::json::parse(raw, nullptr, false);
   std::free(raw);
   SavedSession session;
@@ -108,7 +108,7 @@ void browser_download(const char* filename, const char* data, std::size_t size) 
 void browser_capture_png(const char* filename) { js_capture_png(filename); }
 
 namespace {
-// Stops the page, letting page.js know why first.
+// Stops the page, letting web/page/main.js know why first.
 [[noreturn]] void out_of_memory() {
   js_out_of_memory();
   std::abort();

@@ -1,6 +1,6 @@
 // What the page needs from the browser that SDL2 does not give: the system clipboard for copies,
 // fetching vocabularies, keeping the text across reloads, share links, and telling the page's
-// JavaScript that a frame is on screen. web/page.js does the browser side of each.
+// JavaScript that a frame is on screen. the page's ES modules in web/page/ do the browser side of each.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -18,14 +18,14 @@ void browser_set_clipboard(void* user_data, const char* text);
 // candidates opens beside the caret rather than at the page's corner.
 void browser_place_ime(int x, int y);
 
-// Asks web/page.js to fetch encodings/<file> and load it as encoding `name`.
+// Asks web/page/fetching.js to fetch encodings/<file> and load it as encoding `name`.
 void browser_fetch_encoding(const char* name, const char* file);
 
-// Asks web/page.js to fetch fonts/<file>, fallback font `index` of the font manifest; it hands the
+// Asks web/page/fetching.js to fetch fonts/<file>, fallback font `index` of the font manifest; it hands the
 // bytes to bpeviz_font_ready (or reports bpeviz_font_failed).
 void browser_fetch_font(std::size_t index, const char* file);
 
-// Tells web/page.js that a frame is on screen (the first one resolves window.bpeviz.ready), and how
+// Tells web/page/frames.js that a frame is on screen (the first one resolves window.bpeviz.ready), and how
 // long its own work and its drawing took (ms; bpeviz.frameTimes()).
 void browser_frame_drawn(double work_ms, double draw_ms);
 
@@ -43,17 +43,17 @@ struct SavedSession {
 };
 SavedSession browser_saved_session();
 
-// The text, encoding or Chat conversation changed: page.js saves them (after a pause in typing) for the next visit.
+// The text, encoding or Chat conversation changed: web/page/session.js saves them (after a pause in typing) for the next visit.
 void browser_session_changed();
 
-// The user picked a theme: page.js remembers it for the next visit.
+// The user picked a theme: web/page/theme.js remembers it for the next visit.
 void browser_theme_changed(const char* name);
 
-// Builds a share link for the current text and encoding and copies it (page.js reports the result
+// Builds a share link for the current text and encoding and copies it (web/page/share_links.js reports the result
 // with bpeviz_show_message).
 void browser_copy_link();
 
-// Opens the browser's file picker for tokenizer files (page.js loads what the user picks).
+// Opens the browser's file picker for tokenizer files (web/page/user_files.js loads what the user picks).
 void browser_open_tokenizer_files();
 
 // From now on, memory running out (the page's ceiling reached) stops the program with a message

@@ -1,4 +1,4 @@
-// Every function the page's JavaScript (web/page.js) calls into the wasm module, besides the encoder's
+// Every function the page's JavaScript (the modules in web/page/) calls into the wasm module, besides the encoder's
 // own (web/encode_api.h): reads of the state in web/js_state.cpp, commands in web/js_commands.cpp.
 // Strings cross as UTF-8 bytes with explicit lengths; returned strings stay valid until the next call.
 #pragma once
@@ -30,15 +30,15 @@ int bpeviz_set_text(const char* utf8, std::size_t length);
 // Inserts pasted text at the caret, replacing the selection (the browser's paste event): as
 // bpeviz_set_text.
 int bpeviz_paste(const char* utf8, std::size_t length);
-// A long paste, a part per task (page.js): the parts are whole characters. `expected_bytes`: the
+// A long paste, a part per task (web/page/text_to_wasm.js): the parts are whole characters. `expected_bytes`: the
 // whole paste's size as guessed so far. bpeviz_paste_end queues the paste once the last part has
 // come, returning as bpeviz_set_text.
 void bpeviz_paste_part(const char* utf8, std::size_t length, double expected_bytes);
 int bpeviz_paste_end();
-// Holds SDL2's keys and clicks queued (1) while page.js passes a paste over several tasks, or lets
+// Holds SDL2's keys and clicks queued (1) while web/page/text_to_wasm.js passes a paste over several tasks, or lets
 // them through again (0): what is typed meanwhile lands after the paste.
 void bpeviz_hold_input(int held);
-// The most text the page holds, in UTF-8 bytes; page.js refuses a larger text before copying it.
+// The most text the page holds, in UTF-8 bytes; web/page/text_to_wasm.js refuses a larger text before copying it.
 double bpeviz_max_text_bytes();
 // Shows why a text of `bytes` was refused.
 void bpeviz_refuse_text(double bytes);
@@ -79,7 +79,7 @@ void bpeviz_merge_tree(uint32_t id);
 // {panel, step?, id?, sample?, merges?, pretokenizer?, tie?, specials?} (the Merge steps tab's step,
 // the Merge tree's token, the Train BPE tab's options and step).
 const char* bpeviz_view_json();
-// Sets the training studio's options and step from a JSON object (see page.js: bpeviz.studio). 0, or
+// Sets the training studio's options and step from a JSON object (see web/page/api.js: bpeviz.studio). 0, or
 // -1 with the reason at bpeviz_last_error.
 int bpeviz_studio(const char* options_json);
 const char* bpeviz_last_error();
@@ -105,16 +105,16 @@ void bpeviz_wake();
 void bpeviz_set_decode_input(const char* utf8, std::size_t length);
 // Where token `index`'s tile was drawn last frame, as JSON [x, y, width, height] in CSS pixels, or null.
 const char* bpeviz_token_rect(std::size_t index);
-// Asks for a "copy link" as the button does: the platform layer calls page.js on the next frame.
+// Asks for a "copy link" as the button does: the platform layer calls web/page/share_links.js on the next frame.
 void bpeviz_request_copy_link();
 // Shows a line under the header: kind 0 is news (green), 1 a problem (red); "" clears it.
 void bpeviz_show_message(int kind, const char* utf8);
 // The data file a built-in encoding is loaded from, e.g. "o200k_base.bpevocab" ("" for unknown names and "bytes").
 const char* bpeviz_encoding_file(const char* name);
-// page.js reports how fetching an encoding's data ended (the data itself goes to bpeviz_load_encoding).
+// web/page/fetching.js reports how fetching an encoding's data ended (the data itself goes to bpeviz_load_encoding).
 void bpeviz_encoding_ready(const char* name);
 void bpeviz_encoding_failed(const char* name, const char* why);
-// page.js hands over fallback font `index` of the font manifest (copied; the caller frees `bytes`),
+// web/page/fetching.js hands over fallback font `index` of the font manifest (copied; the caller frees `bytes`),
 // or reports that fetching it failed: its characters stay missing.
 void bpeviz_font_ready(std::size_t index, const uint8_t* bytes, std::size_t size);
 void bpeviz_font_failed(std::size_t index);

@@ -75,7 +75,7 @@ void load_font_manifest(Platform& p) {
   bpeviz::set_font_manifest(p.app.glyphs, std::move(manifest.value));
 }
 
-// The browser fetches a fallback font beside the page (page.js); the desktop build reads it.
+// The browser fetches a fallback font beside the page (web/page/fetching.js); the desktop build reads it.
 void fetch_fallback_font(Platform& p, std::size_t font) {
   const std::string& file = p.app.glyphs.manifest.fallbacks[font].file;
 #ifdef __EMSCRIPTEN__
@@ -237,7 +237,7 @@ bool frame(void* arg) {
   const float font_scale = bpeviz::wanted_font_scale(p.app, io.DisplaySize.y);
   if (pixel_ratio != p.app.fonts.pixel_ratio || font_scale != p.app.fonts.scale) rebuild_fonts(p, pixel_ratio, font_scale);
 #ifdef __EMSCRIPTEN__
-  // Encodings picked (or compared) whose data is not here yet: the browser fetches them (page.js).
+  // Encodings picked (or compared) whose data is not here yet: the browser fetches them (web/page/fetching.js).
   for (const std::string& name : bpeviz::take_encoding_fetches(p.app)) {
     const std::string file = bpeviz::EncodingSet::builtin_file(name);
     if (!file.empty()) bpeviz::browser_fetch_encoding(name.c_str(), file.c_str());
@@ -261,7 +261,7 @@ bool frame(void* arg) {
     bpeviz::browser_download(file.filename.c_str(), file.contents.data(), file.contents.size());
     p.app.download_request.reset();
   }
-  // The text survives a reload: page.js saves it after a pause in typing (a cheap call each change).
+  // The text survives a reload: web/page/session.js saves it after a pause in typing (a cheap call each change).
   const std::string& encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
   const uint64_t chat_key = bpeviz::chat_revision(p.app.chat);
   if (p.saved_revision != p.app.editor.revision || p.saved_encoding != encoding || p.saved_chat != chat_key) {
@@ -345,8 +345,9 @@ int main(int, char**) {
                       "Héllo wörld! 👋 你好";
 
 #ifdef __EMSCRIPTEN__
-  // SDL2 2.26 cannot read the browser's clipboard: pastes arrive from page.js as bpeviz_paste, and
-  // ImGui's own Ctrl+V (which page.js keeps from SDL) finds nothing.
+  // SDL2 2.26 cannot read the browser's clipboard: pastes arrive from the paste event
+  // (web/page/text_input.js) as bpeviz_paste, and ImGui's own Ctrl+V (which text_input.js keeps from
+  // SDL) finds nothing.
   io.GetClipboardTextFn = [](void*) { return ""; };
   io.SetClipboardTextFn = bpeviz::browser_set_clipboard;
   io.ImeSetInputScreenPosFn = bpeviz::browser_place_ime;
@@ -354,7 +355,7 @@ int main(int, char**) {
   bpeviz::browser_watch_memory();
   bpeviz::use_encodings(&p.app.encodings);
   bpeviz::select_encoding(p.app, "o200k_base");  // GPT-4o's, fetched in the background
-  // A share link, or the text of the last visit, replaces the example (page.js decides which).
+  // A share link, or the text of the last visit, replaces the example (web/page/session.js decides which).
   const bpeviz::SavedSession saved = bpeviz::browser_saved_session();
   if (saved.has_text) p.app.editor.text = saved.text;
   if (!saved.encoding.empty()) bpeviz::select_encoding(p.app, saved.encoding);

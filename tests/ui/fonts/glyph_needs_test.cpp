@@ -137,7 +137,7 @@ TEST_CASE("a font that arrives outdates the atlas, and the plan gives each font 
   plan = plan_atlas(needs, 100);
   CHECK(plan.base == std::vector<uint32_t>{0xE9});
   CHECK(plan.fallbacks[0] == std::vector<uint32_t>{0x0645});
-  fallback_font_failed(needs, 99);  // an index page.js made up changes nothing
+  fallback_font_failed(needs, 99);  // an index the page's JavaScript made up changes nothing
   fallback_font_loaded(needs, 99, {});
 }
 
