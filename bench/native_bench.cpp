@@ -21,7 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/catalog/encoding_set.h"
-#include "core/hf/hf_tokenizer_json.h"
+#include "core/hf/hf_compact.h"
 #include "core/catalog/openai_encodings.h"
 #include "core/piece_cache.h"
 

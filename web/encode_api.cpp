@@ -10,7 +10,7 @@
 #include "core/train/bpe_trainer.h"
 #include "core/explain/encode_player.h"
 #include "core/catalog/encoding_set.h"
-#include "core/hf/hf_tokenizer_json.h"
+#include "core/hf/hf_compact.h"
 #include "core/formats/model_file.h"
 #include "core/catalog/open_models.h"
 #include "core/piece_cache.h"

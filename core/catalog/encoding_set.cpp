@@ -1,6 +1,6 @@
 #include "core/catalog/encoding_set.h"
 
-#include "core/hf/hf_tokenizer_json.h"
+#include "core/hf/hf_compact.h"
 #include "core/catalog/open_models.h"
 #include "core/catalog/openai_encodings.h"
 

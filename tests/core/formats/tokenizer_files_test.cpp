@@ -6,7 +6,7 @@
 
 #include "core/train/bpe_trainer.h"
 #include "core/catalog/encoding_set.h"
-#include "core/hf/hf_tokenizer_json.h"
+#include "core/hf/hf_compact.h"
 #include "core/formats/model_file.h"
 #include "core/formats/tokenizer_files.h"
 #include "tests/test_data.h"
