@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <memory>
+#include <span>
 
 #include "core/formats/gpt2_files.h"
+#include "core/text/pretokenize_patterns.h"
 #include "core/text/utf8.h"
 
 namespace bpeviz {
@@ -74,37 +76,6 @@ Failure read_each(const json& sequence, const char* key, const std::string& path
     if (Failure f = read((*list)[i], where + "[" + std::to_string(i) + "]"); !f.message.empty()) return f;
   }
   return {};
-}
-
-// Regexes bpeviz has a scanner for, as they appear in tokenizer.json files (line breaks spelled \r\n).
-struct KnownPattern {
-  std::string_view regex;
-  Pretokenizer scanner;
-};
-constexpr KnownPattern kKnownPatterns[] = {
-    {R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)", Pretokenizer::gpt2},
-    {R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
-     Pretokenizer::cl100k},
-    {R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
-     Pretokenizer::qwen2},
-    {R"([^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
-     Pretokenizer::o200k},
-};
-// DeepSeek-V3's three Splits, in order.
-constexpr std::string_view kDeepSeekPatterns[] = {
-    R"(\p{N}{1,3})",
-    "[\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff]+",
-    R"([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
-};
-
-std::string canonical_regex(std::string regex) {
-  std::string out;
-  for (const char c : regex) {
-    if (c == '\r') out += "\\r";
-    else if (c == '\n') out += "\\n";
-    else out += c;
-  }
-  return out;
 }
 
 class Loader {
@@ -209,15 +180,14 @@ class Loader {
     }
     // DeepSeek-V3's three Splits, recognised together.
     std::size_t first = 0;
-    if (items.size() >= 3 && std::equal(std::begin(kDeepSeekPatterns), std::end(kDeepSeekPatterns), items.begin(),
-                                        [&](std::string_view want, const auto& item) {
-                                          return type_of(*item.first) == "Split" &&
-                                                 string_or(*item.first, "behavior", "") == "Isolated" &&
-                                                 !bool_or(*item.first, "invert", false) &&
-                                                 canonical_regex(regex_of(*item.first)) == canonical_regex(std::string(want));
-                                        })) {
+    const std::span<const std::string_view> deepseek = scanner_regexes(Pretokenizer::deepseek_v3);
+    if (items.size() >= deepseek.size() &&
+        std::equal(deepseek.begin(), deepseek.end(), items.begin(), [&](std::string_view want, const auto& item) {
+          return type_of(*item.first) == "Split" && string_or(*item.first, "behavior", "") == "Isolated" &&
+                 !bool_or(*item.first, "invert", false) && canonical_regex(regex_of(*item.first)) == want;
+        })) {
       add_scanner(Pretokenizer::deepseek_v3);
-      first = 3;
+      first = deepseek.size();
     }
     for (std::size_t i = first; i < items.size(); ++i) {
       if (Failure f = read_pre_item(*items[i].first, items[i].second); !f.message.empty()) return f;
@@ -294,13 +264,10 @@ class Loader {
       const std::string regex = canonical_regex(regex_of(item));
       if (regex.empty()) return {path + ".pattern: expected {\"Regex\": ...} or {\"String\": ...}"};
       // A pattern bpeviz has a scanner for, used as the scanner splits (Isolated), takes the fast path.
-      if (rule.behavior == SplitBehavior::isolated && !rule.invert) {
-        for (const KnownPattern& k : kKnownPatterns) {
-          if (regex == k.regex) {
-            add_scanner(k.scanner);
-            return {};
-          }
-        }
+      Pretokenizer scanner{};
+      if (rule.behavior == SplitBehavior::isolated && !rule.invert && scanner_for_regex(regex, scanner)) {
+        add_scanner(scanner);
+        return {};
       }
       auto compiled = Regex::compile(regex_of(item));
       if (!compiled.ok()) return {path + ".pattern: the regex " + shown(regex) + " does not compile: " + compiled.error};
