@@ -47,10 +47,4 @@ const Encoding* EncodingSet::find(std::string_view name) const {
   return it == encodings_.end() ? nullptr : it->second.get();
 }
 
-std::vector<std::string> EncodingSet::loaded_names() const {
-  std::vector<std::string> names;
-  for (const auto& [name, encoding] : encodings_) names.push_back(name);
-  return names;
-}
-
 }  // namespace bpeviz
