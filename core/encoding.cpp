@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 
+#include "core/hf/hf_encoder.h"
 #include "core/piece_cache.h"
 #include "core/text/utf8.h"
 
@@ -70,13 +71,14 @@ constexpr const char* kUnencodable =
 }  // namespace
 
 template <class Sink>
-void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink, const SpecialPolicy* policy) const {
+Status Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink,
+                                      const SpecialPolicy* policy) const {
   if (hf_ && hf_->own_path()) {
     thread_local std::vector<Token> tokens;
     tokens.clear();
-    hf_encode_segment(text, offset, tokens, nullptr, nullptr, policy);
+    Status status = HfEncoder{*hf_, ranks_, serial_}.encode(text, offset, policy, tokens);
     for (const Token& t : tokens) sink(t.id, t.begin, t.end);
-    return;
+    return status;
   }
   // Kept between calls: a megabyte of text has ~250k pieces, and growing a fresh vector for them
   // on every call cost page faults and copies (the benchmark's whole-text runs).
@@ -120,12 +122,12 @@ void Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Sink
     });
     if (cacheable) cache.insert(piece, h, ids, lengths, count);
   }
+  return {};
 }
 
 template <class OnText, class OnSpecial>
 std::string Encoding::split_at_specials(std::string_view text, const SpecialPolicy& policy, OnText&& on_text,
                                         OnSpecial&& on_special) const {
-  if (hf_) hf_split_error();  // nothing left over from an earlier call
   if (policy.others_are_errors && !policy.allow_all) {
     const auto first_disallowed = [&](bool normalized_pass) {
       for (std::size_t from = 0;;) {
@@ -153,7 +155,7 @@ std::string Encoding::split_at_specials(std::string_view text, const SpecialPoli
                   [&](std::size_t b, std::size_t e) { walk_specials(text, b, e, policy, true, on_text, on_special); },
                   on_special);
   }
-  return hf_ ? hf_split_error() : std::string();
+  return {};
 }
 
 template <class OnText, class OnSpecial>
@@ -174,10 +176,12 @@ std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& po
   if (template_tokens) {
     for (const uint32_t id : hf_->prefix_ids) sink(id, 0, 0);
   }
+  Status split;  // the first stretch a regex gave up on
   std::string error = split_at_specials(
       text, policy,
       [&](std::size_t begin, std::size_t end) {
-        encode_ordinary_into(text.substr(begin, end - begin), static_cast<uint32_t>(begin), sink, &policy);
+        Status s = encode_ordinary_into(text.substr(begin, end - begin), static_cast<uint32_t>(begin), sink, &policy);
+        if (split.ok()) split = std::move(s);
       },
       [&](const SpecialToken& special, std::size_t b, std::size_t e) {
         sink(special.id, static_cast<uint32_t>(b), static_cast<uint32_t>(e));
@@ -186,7 +190,7 @@ std::string Encoding::encode_into(std::string_view text, const SpecialPolicy& po
     const auto end = static_cast<uint32_t>(text.size());
     for (const uint32_t id : hf_->suffix_ids) sink(id, end, end);
   }
-  return error;
+  return error.empty() ? split.error : error;
 }
 
 Result<std::vector<uint32_t>> Encoding::encode(std::string_view text, const SpecialPolicy& policy) const {
@@ -199,16 +203,16 @@ Result<std::vector<uint32_t>> Encoding::encode(std::string_view text, const Spec
   return result;
 }
 
-std::vector<uint32_t> Encoding::encode_ordinary(std::string_view text) const {
-  std::vector<uint32_t> ids;
-  encode_ordinary(text, ids);
-  return ids;
+Result<std::vector<uint32_t>> Encoding::encode_ordinary(std::string_view text) const {
+  Result<std::vector<uint32_t>> result;
+  result.error = encode_ordinary(text, result.value).error;
+  return result;
 }
 
-void Encoding::encode_ordinary(std::string_view text, std::vector<uint32_t>& ids) const {
+Status Encoding::encode_ordinary(std::string_view text, std::vector<uint32_t>& ids) const {
   ids.clear();
   ids.reserve(text.size() / 3);  // prose averages ~4 bytes a token, code ~2.5
-  encode_ordinary_into(text, 0, [&](uint32_t id, uint32_t, uint32_t) { ids.push_back(id); });
+  return encode_ordinary_into(text, 0, [&](uint32_t id, uint32_t, uint32_t) { ids.push_back(id); });
 }
 
 Result<std::vector<Token>> Encoding::encode_with_spans(std::string_view text, const SpecialPolicy& policy) const {
@@ -225,14 +229,15 @@ Result<std::vector<Token>> Encoding::encode_with_spans(std::string_view text, co
 Result<std::vector<Span>> Encoding::pieces(std::string_view text, const SpecialPolicy& policy) const {
   Result<std::vector<Span>> result;
   std::vector<Span> spans;
+  Status split;  // the first stretch a regex gave up on
   result.error = split_at_specials(
       text, policy,
       [&](std::size_t begin, std::size_t end) {
         spans.clear();
         if (hf_ && hf_->own_path()) {
-          std::vector<Token> ignored;
-          hf_encode_segment(text.substr(begin, end - begin), static_cast<uint32_t>(begin), ignored, nullptr, &result.value,
-                            &policy);
+          Status s = HfEncoder{*hf_, ranks_, serial_}.pieces(text.substr(begin, end - begin),
+                                                             static_cast<uint32_t>(begin), &policy, result.value);
+          if (split.ok()) split = std::move(s);
           return;
         }
         pretokenize(pretokenizer_, text.substr(begin, end - begin), spans);
@@ -243,6 +248,7 @@ Result<std::vector<Span>> Encoding::pieces(std::string_view text, const SpecialP
       [&](const SpecialToken&, std::size_t b, std::size_t e) {
         result.value.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
       });
+  if (result.ok()) result.error = split.error;
   return result;
 }
 
@@ -251,14 +257,16 @@ Result<std::vector<PieceTrace>> Encoding::trace(std::string_view text, const Spe
   MergeScratch scratch;
   std::vector<uint32_t> bounds;
   std::vector<Span> spans;
+  Status split;  // the first stretch a regex gave up on
   result.error = split_at_specials(
       text, policy,
       [&](std::size_t from, std::size_t to) {
         spans.clear();
         if (hf_ && hf_->own_path()) {
           std::vector<Token> ignored;
-          hf_encode_segment(text.substr(from, to - from), static_cast<uint32_t>(from), ignored, &result.value, nullptr,
-                            &policy);
+          Status s = HfEncoder{*hf_, ranks_, serial_}.encode(text.substr(from, to - from), static_cast<uint32_t>(from),
+                                                             &policy, ignored, &result.value);
+          if (split.ok()) split = std::move(s);
           return;
         }
         pretokenize(pretokenizer_, text.substr(from, to - from), spans);
@@ -288,7 +296,22 @@ Result<std::vector<PieceTrace>> Encoding::trace(std::string_view text, const Spe
         p.tokens.push_back({special.id, p.begin, p.end});
         result.value.push_back(std::move(p));
       });
+  if (result.ok()) result.error = split.error;
   return result;
+}
+
+Encoding::PieceMerges Encoding::merge_piece(std::string_view piece, std::vector<MergeStep>& steps) const {
+  if (hf_ && hf_->pair_rule) return HfEncoder{*hf_, ranks_, serial_}.merge_piece(piece, steps);
+  PieceMerges out;
+  for (uint32_t i = 0; i < piece.size(); ++i) out.symbols.push_back({ranks_.find(piece.substr(i, 1)), i, i + 1});
+  MergeScratch scratch;
+  bpe_merge(ranks_, piece, scratch, out.bounds, &steps);
+  return out;
+}
+
+uint32_t Encoding::find_input_token(std::string_view input) const {
+  if (const uint32_t id = ranks_.find(input); id != Vocab::kNone || !hf_) return id;
+  return HfEncoder{*hf_, ranks_, serial_}.find_normalized_token(input);
 }
 
 namespace {

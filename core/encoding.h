@@ -65,11 +65,15 @@ class Encoding {
   const HfModel* hf_model() const { return hf_.get(); }
   void set_hf_model(std::shared_ptr<const HfModel> model) { hf_ = std::move(model); }
 
+  // Each of encode, encode_ordinary, encode_with_spans, pieces and trace fails, with the message, when
+  // a Hugging Face model's own pre-tokenizer regex (a user's tokenizer.json) gives up on the text
+  // (regex.h): its output is still all there, but the text after that point was not split as the
+  // model would split it.
   // Ids only: the fast path.
   Result<std::vector<uint32_t>> encode(std::string_view text, const SpecialPolicy& policy) const;
-  std::vector<uint32_t> encode_ordinary(std::string_view text) const;
+  Result<std::vector<uint32_t>> encode_ordinary(std::string_view text) const;
   // The same into `ids` (cleared first), keeping its memory: many short calls allocate nothing.
-  void encode_ordinary(std::string_view text, std::vector<uint32_t>& ids) const;
+  Status encode_ordinary(std::string_view text, std::vector<uint32_t>& ids) const;
   // Tokens with their byte spans in the input, for drawing.
   Result<std::vector<Token>> encode_with_spans(std::string_view text, const SpecialPolicy& policy) const;
   // The pre-token spans (special tokens allowed by the policy are pieces of their own).
@@ -108,7 +112,7 @@ class Encoding {
   // Walks the text split at the special tokens the policy allows: on_text(begin, end) for each
   // stretch of ordinary text, on_special(special, begin, end) for each special token (its span takes
   // the white space lstrip/rstrip give it). Returns the error message when the policy makes a special
-  // token in the text an error or a regex split gave up, else "".
+  // token in the text an error (and then walks nothing), else "".
   template <class OnText, class OnSpecial>
   std::string split_at_specials(std::string_view text, const SpecialPolicy& policy, OnText&& on_text,
                                 OnSpecial&& on_special) const;
@@ -118,23 +122,11 @@ class Encoding {
                      bool normalized_pass, OnText&& on_text, OnSpecial&& on_special) const;
   template <class Sink>
   std::string encode_into(std::string_view text, const SpecialPolicy& policy, Sink&& sink) const;
-  // `policy`: which added tokens the Hugging Face path may match in normalized text (none when null).
+  // `policy`: which added tokens the Hugging Face path (hf_encoder.h) may match in normalized text
+  // (none when null).
   template <class Sink>
-  void encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink, const SpecialPolicy* policy = nullptr) const;
-  // The Hugging Face path (hf_encode.cpp), for models whose HfModel::own_path(): normalizes `text`
-  // (which starts at `offset` in the input), splits and merges it, and appends its tokens, and when
-  // asked its traces and pre-token spans, all with spans in the input.
-  void hf_encode_segment(std::string_view text, uint32_t offset, std::vector<Token>& tokens,
-                         std::vector<PieceTrace>* traces, std::vector<Span>* pieces,
-                         const SpecialPolicy* policy = nullptr) const;
-  void hf_pieces(std::string_view normalized, std::vector<Span>& out) const;
-  // For HfModel::piecewise models: the normalized text, its pieces and, for each, the id of the added
-  // token it is (matched in normalized text) or Vocab::kNone.
-  void hf_pieces_piecewise(std::string_view text, bool at_start, const SpecialPolicy* policy, NormalizedText& normalized,
-                           std::vector<Span>& pieces, std::vector<uint32_t>& piece_ids) const;
-  // The error to report when a regex split gave up since the last call on this thread, else "".
-  std::string hf_split_error() const;
-  void hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) const;
+  Status encode_ordinary_into(std::string_view text, uint32_t offset, Sink&& sink,
+                              const SpecialPolicy* policy = nullptr) const;
 
   std::string name_;
   Pretokenizer pretokenizer_ = Pretokenizer::none;

@@ -1,6 +1,6 @@
 // A special token, and Hugging Face's added tokens with their options: what the text is cut at before
 // anything else. The matching is shared by the first passes (Encoding::split_at_specials) and the pass
-// Hugging Face makes over normalized text (hf_encode.cpp).
+// Hugging Face makes over normalized text (hf_encoder.cpp).
 #pragma once
 #include <cstdint>
 #include <string>

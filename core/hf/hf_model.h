@@ -1,7 +1,7 @@
 // What a Hugging Face tokenizer.json adds to an Encoding beyond tiktoken's model: a normalizer, the
 // merge rule (Hugging Face merges pairs by their place in the merges list), SentencePiece-style byte
 // fallback and unknown tokens, BOS/EOS from the post-processor, and its decoder. Loaded by
-// hf_tokenizer_json.h; used by Encoding, which stays the one tokenizer type the UI knows.
+// hf_tokenizer_json.h; run by hf_encoder.h for Encoding, which stays the one tokenizer type the UI knows.
 #pragma once
 #include <array>
 #include <cstddef>
@@ -32,7 +32,7 @@ struct HfModel {
   // Face makes them to each piece the splits before them cut, after matching the added tokens that are
   // looked for in normalized text. When none comes after a split and no added token is matched in
   // normalized text, they are folded into `normalizer` (the text is then one piece); otherwise the
-  // model is `piecewise` and they run piece by piece (Encoding::hf_pieces_piecewise).
+  // model is `piecewise` and they run piece by piece (hf_encoder.cpp).
   struct PieceChange {
     std::size_t after_splits = 0;  // how many of `splits` come before it
     Normalizer change;

@@ -1,11 +1,15 @@
+// The tokenizer.json loader (hf_tokenizer_json.h): reads each component into an HfModel, refusing
+// what it does not know with the component's place in the JSON.
 #include "core/hf/hf_tokenizer_json.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <memory>
+#include <span>
 
 #include "core/formats/gpt2_files.h"
+#include "core/text/pretokenize_patterns.h"
 #include "core/text/utf8.h"
 
 namespace bpeviz {
@@ -74,47 +78,9 @@ Failure read_each(const json& sequence, const char* key, const std::string& path
   return {};
 }
 
-// Regexes bpeviz has a scanner for, as they appear in tokenizer.json files (line breaks spelled \r\n).
-struct KnownPattern {
-  std::string_view regex;
-  Pretokenizer scanner;
-};
-constexpr KnownPattern kKnownPatterns[] = {
-    {R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)", Pretokenizer::gpt2},
-    {R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
-     Pretokenizer::cl100k},
-    {R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
-     Pretokenizer::qwen2},
-    {R"([^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
-     Pretokenizer::o200k},
-};
-// DeepSeek-V3's three Splits, in order.
-constexpr std::string_view kDeepSeekPatterns[] = {
-    R"(\p{N}{1,3})",
-    "[\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff]+",
-    R"([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)",
-};
-
-std::string canonical_regex(std::string regex) {
-  std::string out;
-  for (const char c : regex) {
-    if (c == '\r') out += "\\r";
-    else if (c == '\n') out += "\\n";
-    else out += c;
-  }
-  return out;
-}
-
-// The compact form's vocabulary and merges (the rest of the file stays JSON).
-struct CompactData {
-  std::vector<std::string_view> tokens;  // by id, as the file spells them; empty: no such id
-  std::vector<uint32_t> merges;          // left, right ids of each merge in order
-  bool tiktoken_rule = false;            // merges left out: tiktoken's rule was checked to match
-};
-
 class Loader {
  public:
-  explicit Loader(const json& root, const CompactData* compact = nullptr)
+  explicit Loader(const json& root, const HfVocabulary* compact = nullptr)
       : root_(root), compact_(compact), hf_(std::make_shared<HfModel>()) {}
 
   Result<Encoding> load(std::string name) {
@@ -214,15 +180,14 @@ class Loader {
     }
     // DeepSeek-V3's three Splits, recognised together.
     std::size_t first = 0;
-    if (items.size() >= 3 && std::equal(std::begin(kDeepSeekPatterns), std::end(kDeepSeekPatterns), items.begin(),
-                                        [&](std::string_view want, const auto& item) {
-                                          return type_of(*item.first) == "Split" &&
-                                                 string_or(*item.first, "behavior", "") == "Isolated" &&
-                                                 !bool_or(*item.first, "invert", false) &&
-                                                 canonical_regex(regex_of(*item.first)) == canonical_regex(std::string(want));
-                                        })) {
+    const std::span<const std::string_view> deepseek = scanner_regexes(Pretokenizer::deepseek_v3);
+    if (items.size() >= deepseek.size() &&
+        std::equal(deepseek.begin(), deepseek.end(), items.begin(), [&](std::string_view want, const auto& item) {
+          return type_of(*item.first) == "Split" && string_or(*item.first, "behavior", "") == "Isolated" &&
+                 !bool_or(*item.first, "invert", false) && canonical_regex(regex_of(*item.first)) == want;
+        })) {
       add_scanner(Pretokenizer::deepseek_v3);
-      first = 3;
+      first = deepseek.size();
     }
     for (std::size_t i = first; i < items.size(); ++i) {
       if (Failure f = read_pre_item(*items[i].first, items[i].second); !f.message.empty()) return f;
@@ -299,13 +264,10 @@ class Loader {
       const std::string regex = canonical_regex(regex_of(item));
       if (regex.empty()) return {path + ".pattern: expected {\"Regex\": ...} or {\"String\": ...}"};
       // A pattern bpeviz has a scanner for, used as the scanner splits (Isolated), takes the fast path.
-      if (rule.behavior == SplitBehavior::isolated && !rule.invert) {
-        for (const KnownPattern& k : kKnownPatterns) {
-          if (regex == k.regex) {
-            add_scanner(k.scanner);
-            return {};
-          }
-        }
+      Pretokenizer scanner{};
+      if (rule.behavior == SplitBehavior::isolated && !rule.invert && scanner_for_regex(regex, scanner)) {
+        add_scanner(scanner);
+        return {};
       }
       auto compiled = Regex::compile(regex_of(item));
       if (!compiled.ok()) return {path + ".pattern: the regex " + shown(regex) + " does not compile: " + compiled.error};
@@ -686,7 +648,7 @@ class Loader {
   }
 
   const json& root_;
-  const CompactData* compact_;
+  const HfVocabulary* compact_;  // the compact form's vocabulary and merges, in place of the JSON's
   std::shared_ptr<HfModel> hf_;
   std::vector<NormalizerStep> normalizer_steps_;
   // The pre-tokenizer's changes of the text, each with how many splits come before it (HfModel::PieceChange).
@@ -709,9 +671,7 @@ bool is_hf_tokenizer_json(std::string_view bytes) {
   return bytes.find("\"model\"") != std::string_view::npos && bytes.find("\"added_tokens\"") != std::string_view::npos;
 }
 
-namespace {
-
-Result<json> parse(std::string_view text) {
+Result<json> parse_hf_json(std::string_view text) {
   Result<json> r;
   DomParser parser(r.value);
   if (!json::sax_parse(text.begin(), text.end(), &parser, nlohmann::detail::input_format_t::json, true) ||
@@ -721,100 +681,14 @@ Result<json> parse(std::string_view text) {
   return r;
 }
 
-constexpr std::string_view kCompactMagic = "bpeviz-hf 1\n";
-
-void put_u32(std::string& out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out += static_cast<char>(v >> (8 * i) & 0xFF);
+Result<Encoding> load_parsed_hf_tokenizer_json(const json& root, std::string name, const HfVocabulary* vocabulary) {
+  return Loader(root, vocabulary).load(std::move(name));
 }
-
-}  // namespace
 
 Result<Encoding> load_hf_tokenizer_json(std::string_view text, std::string name) {
-  auto root = parse(text);
+  auto root = parse_hf_json(text);
   if (!root.ok()) return Result<Encoding>::failure(root.error);
-  return Loader(root.value).load(std::move(name));
-}
-
-Result<std::string> write_compact_hf(std::string_view tokenizer_json) {
-  using R = Result<std::string>;
-  auto root = parse(tokenizer_json);
-  if (!root.ok()) return R::failure(root.error);
-  auto encoding = Loader(root.value).load("compact");
-  if (!encoding.ok()) return R::failure(encoding.error);
-  const HfModel& hf = *encoding.value.hf_model();
-  json& model = root.value["model"];
-  std::vector<std::string> tokens;
-  for (const auto& [token, id] : model["vocab"].items()) {
-    const auto n = id.get<uint32_t>();
-    if (n >= tokens.size()) tokens.resize(n + 1);
-    tokens[n] = token;
-  }
-  model["vocab"] = json::object();
-  model["merges"] = json::array();
-  model["bpeviz_merges"] = hf.pair_rule ? "pairs" : "tiktoken";
-  const std::string config = root.value.dump();
-  std::string out(kCompactMagic);
-  put_u32(out, static_cast<uint32_t>(config.size()));
-  out += config;
-  put_u32(out, static_cast<uint32_t>(tokens.size()));
-  for (const std::string& t : tokens) {
-    if (t.size() > 0xFFFF) return R::failure("a token longer than 65535 bytes");
-    out += static_cast<char>(t.size() & 0xFF);
-    out += static_cast<char>(t.size() >> 8);
-    out += t;
-  }
-  const auto& merges = hf.merges.in_order();
-  put_u32(out, hf.pair_rule ? static_cast<uint32_t>(merges.size()) : 0);
-  if (hf.pair_rule) {
-    for (const auto& m : merges) {
-      put_u32(out, m.left);
-      put_u32(out, m.right);
-    }
-  }
-  return {std::move(out), {}};
-}
-
-bool is_compact_hf(std::string_view bytes) { return bytes.starts_with(kCompactMagic); }
-
-Result<Encoding> load_compact_hf(std::string_view bytes, std::string name) {
-  using R = Result<Encoding>;
-  if (!is_compact_hf(bytes)) return R::failure("not a compact model (it does not start with \"bpeviz-hf 1\")");
-  std::size_t at = kCompactMagic.size();
-  bool truncated = false;
-  const auto u32 = [&]() -> uint32_t {
-    if (at + 4 > bytes.size()) {
-      truncated = true;
-      return 0;
-    }
-    uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
-    at += 4;
-    return v;
-  };
-  const uint32_t config_size = u32();
-  if (truncated || at + config_size > bytes.size()) return R::failure("compact model: truncated in its settings");
-  auto root = parse(bytes.substr(at, config_size));
-  if (!root.ok()) return R::failure("compact model: settings: " + root.error);
-  at += config_size;
-  CompactData data;
-  const uint32_t count = u32();
-  if (truncated || count > bytes.size()) return R::failure("compact model: truncated before its vocabulary");
-  data.tokens.reserve(count);
-  for (uint32_t i = 0; i < count; ++i) {
-    if (at + 2 > bytes.size()) return R::failure("compact model: truncated in its vocabulary");
-    const std::size_t n = static_cast<unsigned char>(bytes[at]) | static_cast<std::size_t>(static_cast<unsigned char>(bytes[at + 1])) << 8;
-    at += 2;
-    if (at + n > bytes.size()) return R::failure("compact model: truncated in its vocabulary");
-    data.tokens.push_back(bytes.substr(at, n));
-    at += n;
-  }
-  const uint32_t merges = u32();
-  if (truncated || merges > (bytes.size() - at) / 8) return R::failure("compact model: truncated in its merges");
-  data.merges.reserve(2 * std::size_t{merges});
-  for (uint32_t i = 0; i < 2 * merges; ++i) data.merges.push_back(u32());
-  const json* model = member(root.value, "model");
-  data.tiktoken_rule = model && string_or(*model, "bpeviz_merges", "") == "tiktoken";
-  return Loader(root.value, &data).load(std::move(name));
+  return load_parsed_hf_tokenizer_json(root.value, std::move(name));
 }
 
 }  // namespace bpeviz

@@ -12,8 +12,12 @@
 //    (TemplateProcessing, RobertaProcessing, BertProcessing, ByteLevel, Sequence).
 // Anything else is refused with a message that names the component and its place in the JSON.
 #pragma once
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/encoding.h"
 #include "core/status.h"
@@ -25,12 +29,17 @@ bool is_hf_tokenizer_json(std::string_view bytes);
 
 Result<Encoding> load_hf_tokenizer_json(std::string_view json, std::string name);
 
-// The compact form the page downloads for bundled models, made at build time: "bpeviz-hf 1", the
-// tokenizer.json's settings as JSON (its vocabulary and merges emptied), then the vocabulary as
-// length-prefixed strings by id and the merges as pairs of ids (left out when tiktoken's rule was
-// checked to give the same tokens). Little-endian. It loads to exactly what the JSON loads to.
-Result<std::string> write_compact_hf(std::string_view tokenizer_json);
-bool is_compact_hf(std::string_view bytes);
-Result<Encoding> load_compact_hf(std::string_view bytes, std::string name);
+// The compact form (hf_compact.h) keeps a tokenizer.json's settings as JSON and its vocabulary and
+// merges apart, in binary: these stand in for the JSON's "vocab" and "merges".
+struct HfVocabulary {
+  std::vector<std::string_view> tokens;  // by id, as the file spells them; empty: no such id
+  std::vector<uint32_t> merges;          // left, right ids of each merge in order
+  bool tiktoken_rule = false;            // merges left out: tiktoken's rule was checked to match
+};
+// The loader's two halves, for the compact form: parsing without exceptions (the error names the
+// byte), and loading parsed JSON, with its vocabulary and merges taken from `vocabulary` when given.
+Result<nlohmann::json> parse_hf_json(std::string_view text);
+Result<Encoding> load_parsed_hf_tokenizer_json(const nlohmann::json& root, std::string name,
+                                               const HfVocabulary* vocabulary = nullptr);
 
 }  // namespace bpeviz

@@ -7,16 +7,16 @@
 
 namespace bpeviz {
 
+// Each scanner's regex, as tiktoken and tokenizer.json files spell it, is in pretokenize_patterns.h.
 enum class Pretokenizer : uint8_t {
   none,        // the whole text is one piece
   whitespace,  // runs of non-whitespace, and runs of whitespace, alternate (split on White_Space)
-  gpt2,        // GPT-2/r50k/p50k:  's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
-  cl100k,      // (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
-  o200k,       // [^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+
+  gpt2,        // GPT-2/r50k/p50k
+  cl100k,      // cl100k_base
+  o200k,       // o200k_base
   qwen2,       // Qwen2/Qwen3: cl100k's pattern with \p{N} instead of \p{N}{1,3} (one piece per digit)
-  deepseek_v3, // DeepSeek-V3: Hugging Face Splits \p{N}{1,3}, then [\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff]+, then
-               // [!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~][A-Za-z]+|[^\r\n\p{L}\p{P}\p{S}]?[\p{L}\p{M}]+| ?[\p{P}\p{S}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
-               // each applied to the pieces of the one before; text no alternative matches is a piece too
+  deepseek_v3, // DeepSeek-V3: Hugging Face's three Splits (numbers, then CJK runs, then words), each applied
+               // to the pieces of the one before; text no alternative matches is a piece too
 };
 
 struct Span {

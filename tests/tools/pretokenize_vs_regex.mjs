@@ -1,14 +1,14 @@
-// Differential test of core/pretokenize against a real regex engine (V8's, which backtracks with the same
-// leftmost-first priorities as tiktoken's fancy-regex). Not part of the CMake build; run it by hand:
-//   g++ -std=c++20 -O2 -I. tests/tools/pretokenize_dump.cpp core/text/pretokenize.cpp -lutf8proc -o /tmp/pretokenize_dump
+// Differential test of core/text/pretokenize against a real regex engine (V8's, which backtracks with the same
+// leftmost-first priorities as tiktoken's fancy-regex and Hugging Face's Oniguruma). Not part of the CMake build;
+// run it by hand:
+//   g++ -std=c++20 -O2 -I. tests/tools/pretokenize_dump.cpp core/text/pretokenize.cpp core/text/pretokenize_patterns.cpp -lutf8proc -o /tmp/pretokenize_dump
 //   node tests/tools/pretokenize_vs_regex.mjs [--dump /tmp/pretokenize_dump] [--count 100000] [--seed 1] [FILE...]
 // It generates random byte strings (dense in the characters the patterns treat specially, with ill-formed
 // UTF-8 mixed in), adds the lines and paragraphs of any FILEs given, and compares every piece boundary.
+// The patterns are the scanners' own table (core/text/pretokenize_patterns.cpp, which the dump prints),
+// rewritten for V8 (toV8 below); a scanner with several regexes applies each to the pieces of the one before.
 // Ill-formed bytes are decoded here as utf8proc does (a well-formed sequence, else one byte) and become
 // U+FFFD for the regex, whose category So is what pretokenize gives such a byte.
-// JS has no scoped (?i:...), so the contractions are spelled out; [sSſ] holds U+017F because Unicode's
-// simple case folding, which Rust's regex crate uses for (?i), folds it to 's' (V8's /iu agrees).
-// JS's \s is not Unicode White_Space (it has U+FEFF, lacks U+0085), so \p{White_Space} is used instead.
 // Mismatches are reported separately when the string holds a code point whose category differs between
 // utf8proc's Unicode version and V8's.
 import { execFileSync } from 'node:child_process';
@@ -29,24 +29,65 @@ const count = Number(option('--count', '100000'));
 let seed = Number(option('--seed', '1')) >>> 0;
 const files = args;
 
-const S = '\\p{White_Space}', NS = '\\P{White_Space}';
-const C = "'[sSſ]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD]";
-const patterns = {
-  whitespace: `${S}+|${NS}+`,
-  gpt2: `'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^${S}\\p{L}\\p{N}]+|${S}+(?!${NS})|${S}+`,
-  cl100k: `${C}|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^${S}\\p{L}\\p{N}]+[\\r\\n]*|${S}*[\\r\\n]+|${S}+(?!${NS})|${S}+`,
-  o200k: [
-    `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?:${C})?`,
-    `[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?:${C})?`,
-    `\\p{N}{1,3}`, ` ?[^${S}\\p{L}\\p{N}]+[\\r\\n/]*`, `${S}*[\\r\\n]+`, `${S}+(?!${NS})`, `${S}+`,
-  ].join('|'),
-};
+// The table's regexes (Oniguruma's and Rust's syntax) in V8's:
+// - JS's \s is not Unicode White_Space (it has U+FEFF, lacks U+0085), so \p{White_Space} is used instead;
+// - JS has no scoped (?i:...), so each letter in one is spelled with its case variants: [sSſ] holds U+017F
+//   and [kK\u212a] U+212A because Unicode's simple case folding, which Rust's regex crate uses for (?i),
+//   folds them to 's' and 'k' (V8's /iu agrees).
+function toV8(regex) {
+  const folds = { s: '\u017f', k: '\u212a' };
+  let out = '', inClass = false;
+  const groups = [];  // for each open group, whether it is caseless
+  for (let i = 0; i < regex.length; ++i) {
+    const c = regex[i];
+    if (c === '\\') {
+      const next = regex[i + 1];
+      if (next === 's') out += '\\p{White_Space}';
+      else if (next === 'S') out += '\\P{White_Space}';
+      else if (next === 'p' || next === 'P') {
+        const end = regex.indexOf('}', i);
+        out += regex.slice(i, end + 1);
+        i = end - 1;
+      } else out += c + next;
+      ++i;
+    } else if (inClass) {
+      out += c;
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      out += c;
+      inClass = true;
+      if (regex[i + 1] === '^') out += regex[++i];
+    } else if (regex.startsWith('(?i:', i)) {
+      out += '(?:';
+      groups.push(true);
+      i += 3;
+    } else if (c === '(') {
+      out += c;
+      groups.push(false);
+    } else if (c === ')') {
+      out += c;
+      groups.pop();
+    } else if (groups.includes(true) && /[a-z]/i.test(c)) {
+      out += `[${c.toLowerCase()}${c.toUpperCase()}${folds[c.toLowerCase()] ?? ''}]`;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+const patterns = {};
+for (const line of execFileSync(dump, ['--patterns']).toString().trim().split('\n')) {
+  const { kind, regexes } = JSON.parse(line);
+  patterns[kind] = regexes.map((r) => new RegExp(toV8(r), 'gu'));
+}
 
 // Which class a code point falls in for the patterns, by utf8proc's category and by V8's.
 const nativeClass = (category) =>
-  ({ Lu: 'U', Lt: 'U', Ll: 'l', Lm: 'B', Lo: 'B', Mn: 'B!', Mc: 'B!', Me: 'B!', Nd: 'N', Nl: 'N', No: 'N' })[category] ?? '-';
+  ({ Lu: 'U', Lt: 'U', Ll: 'l', Lm: 'B', Lo: 'B', Mn: 'B!', Mc: 'B!', Me: 'B!', Nd: 'N', Nl: 'N', No: 'N' })[category] ??
+  ({ P: 'P', S: 'S' })[category?.[0]] ?? '-';
 const jsTests = [
   ['U', /^[\p{Lu}\p{Lt}]$/u], ['l', /^\p{Ll}$/u], ['B', /^[\p{Lm}\p{Lo}]$/u], ['B!', /^\p{M}$/u], ['N', /^\p{N}$/u],
+  ['P', /^\p{P}$/u], ['S', /^\p{S}$/u],  // DeepSeek-V3's classes
 ];
 const jsClass = (cp) => {
   const s = String.fromCodePoint(cp);
@@ -139,13 +180,26 @@ function decode(bytes) {
   return { str, offsets };
 }
 
+// The pieces each regex cuts the pieces of the one before into (Hugging Face's Split, Isolated): the matches
+// and the text between them. One regex that matches everywhere (tiktoken's patterns) leaves no text between.
 function regexSpans(kind, bytes) {
   const { str, offsets } = decode(bytes);
-  const spans = [];
-  for (const m of str.matchAll(new RegExp(patterns[kind], 'gu'))) {
-    spans.push(offsets[m.index], offsets[m.index + m[0].length]);
+  let pieces = str.length ? [[0, str.length]] : [];
+  for (const regex of patterns[kind]) {
+    const next = [];
+    for (const [begin, end] of pieces) {
+      let at = begin;
+      for (const m of str.slice(begin, end).matchAll(regex)) {
+        if (m[0].length === 0) continue;
+        if (begin + m.index > at) next.push([at, begin + m.index]);
+        next.push([begin + m.index, begin + m.index + m[0].length]);
+        at = begin + m.index + m[0].length;
+      }
+      if (end > at) next.push([at, end]);
+    }
+    pieces = next;
   }
-  return spans;
+  return pieces.flatMap(([begin, end]) => [offsets[begin], offsets[end]]);
 }
 
 const explained = (bytes) => [...decode(bytes).str].some((ch) => disagree.has(ch.codePointAt(0)));

@@ -7,10 +7,6 @@
 
 namespace bpeviz {
 
-// The code point GPT-2 uses for a byte: printable Latin-1 bytes stand for themselves; the other 68
-// (controls, space, DEL, NBSP, soft hyphen) take U+0100 onwards, in byte order.
-char32_t gpt2_byte_char(unsigned char byte);
-
 // Appends the notation of every byte as UTF-8.
 void append_gpt2_byte_notation(std::string& out, std::string_view bytes);
 

@@ -39,7 +39,7 @@ void check_tree(const Encoding& e, uint32_t id) {
 
 TEST_CASE("merge tree of ' hello' in cl100k: worked example") {
   const Encoding& cl = test::encoding("cl100k_base");
-  const uint32_t hello = cl.encode_ordinary(" hello").at(0);
+  const uint32_t hello = cl.encode_ordinary(" hello").value.at(0);
   auto tree = merge_tree(cl, hello);
   REQUIRE(tree.ok());
   CHECK(tree.value.nodes.size() == 11);

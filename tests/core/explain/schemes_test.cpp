@@ -32,7 +32,7 @@ TEST_CASE("characters, bytes, words and BPE on a worked example") {
   CHECK(r[3].unseen >= 1);    // " zxqvbnmish"
 
   CHECK(r[4].name == "BPE (o200k_base)");
-  CHECK(r[4].tokens == o200k.encode_ordinary(text).size());
+  CHECK(r[4].tokens == o200k.encode_ordinary(text).value.size());
   CHECK(r[4].vocabulary == o200k.n_vocab());
   // Every scheme covers the text: spans in order, without gaps (words skip the whitespace).
   for (const auto& s : {r[0], r[1], r[4]}) {

@@ -6,7 +6,7 @@
 
 #include "core/train/bpe_trainer.h"
 #include "core/catalog/encoding_set.h"
-#include "core/hf/hf_tokenizer_json.h"
+#include "core/hf/hf_compact.h"
 #include "core/formats/model_file.h"
 #include "core/formats/tokenizer_files.h"
 #include "tests/test_data.h"
@@ -57,7 +57,8 @@ TEST_CASE("every export of a trained model loads as a tokenizer file and encodes
   auto from_ranks = load_tokenizer_files(ranks, Pretokenizer::cl100k, "r");
   REQUIRE_MESSAGE(from_ranks.ok(), from_ranks.error);
   // A .tiktoken file has no special tokens: compare on ordinary text.
-  CHECK(from_ranks.value.encode_ordinary("copyleft 123456 你好") == original.value.encode_ordinary("copyleft 123456 你好"));
+  CHECK(from_ranks.value.encode_ordinary("copyleft 123456 你好").value ==
+        original.value.encode_ordinary("copyleft 123456 你好").value);
 }
 
 TEST_CASE("a Hugging Face tokenizer.json and its compact form (as the build writes it) load as tokenizer files") {
@@ -71,7 +72,7 @@ TEST_CASE("a Hugging Face tokenizer.json and its compact form (as the build writ
     CHECK(tokenizer_files_kind(files) == (file.name == "tokenizer.json" ? "tokenizer.json" : "compact tokenizer.json"));
     auto encoding = load_tokenizer_files(files, Pretokenizer::none, file.name);
     REQUIRE_MESSAGE(encoding.ok(), encoding.error);
-    CHECK(encoding.value.encode_ordinary("abc ab") == std::vector<uint32_t>{4, 5, 3});
+    CHECK(encoding.value.encode_ordinary("abc ab").value == std::vector<uint32_t>{4, 5, 3});
   }
   const std::vector<TokenizerFile> cut{{"cut.bpevizhf", compact.value.substr(0, compact.value.size() - 3)}};
   CHECK(load_tokenizer_files(cut, Pretokenizer::none, "x").error.starts_with("cut.bpevizhf: compact model: truncated"));
@@ -108,5 +109,6 @@ TEST_CASE("a user's tokenizer joins the encoding set under a name no other encod
   CHECK(set.add_user(std::move(clash.value))->name() == "cl100k_base (2)");  // built-in names stay theirs
   CHECK(set.user_names() == std::vector<std::string>{"my.model", "my.model (2)", "cl100k_base (2)"});
   REQUIRE(set.find("my.model (2)"));
-  CHECK(set.find("my.model (2)")->encode_ordinary("GNU") == make_model_encoding(model, "x").value.encode_ordinary("GNU"));
+  CHECK(set.find("my.model (2)")->encode_ordinary("GNU").value ==
+        make_model_encoding(model, "x").value.encode_ordinary("GNU").value);
 }

@@ -3,6 +3,8 @@
 // normalization, and the messages for what bpeviz does not read.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "core/hf/hf_tokenizer_json.h"
 #include "core/explain/merge_tree.h"
 #include "core/formats/tokenizer_files.h"
+#include "core/text/pretokenize_patterns.h"
 
 using namespace bpeviz;
 
@@ -326,5 +329,38 @@ TEST_CASE("single_word's word characters are \\w as Hugging Face's regex crate h
   }
   for (const uint32_t c : {uint32_t{' '}, uint32_t{'-'}, 0x00B2u, 0x00BDu, 0x1F600u, 0x3000u}) {
     CHECK_MESSAGE(!is_word_character(c), "U+", c);
+  }
+}
+
+TEST_CASE("a Split with a scanner's regex runs on the scanner; any other regex, or another behaviour, on Oniguruma") {
+  // Byte-level, with the given Splits before a ByteLevel that adds no regex of its own.
+  const auto load_splits = [](const std::vector<std::string>& regexes, const char* behavior = "Isolated") {
+    nlohmann::json pre = nlohmann::json::array();
+    for (const std::string& r : regexes) {
+      pre.push_back({{"type", "Split"}, {"pattern", {{"Regex", r}}}, {"behavior", behavior}, {"invert", false}});
+    }
+    pre.push_back({{"type", "ByteLevel"}, {"add_prefix_space", false}, {"use_regex", false}});
+    const nlohmann::json root = {{"added_tokens", nlohmann::json::array()}, {"normalizer", nullptr},
+                                 {"pre_tokenizer", {{"type", "Sequence"}, {"pretokenizers", pre}}},
+                                 {"post_processor", nullptr}, {"decoder", {{"type", "ByteLevel"}}},
+                                 {"model", {{"type", "BPE"}, {"vocab", {{"a", 0}}},
+                                            {"merges", nlohmann::json::array()}}}};
+    return load(root.dump());
+  };
+  for (const ScannerPattern& p : scanner_patterns()) {
+    std::vector<std::string> regexes(p.regexes.begin(), p.regexes.end());
+    const Encoding e = load_splits(regexes);
+    INFO(pretokenizer_name(p.kind));
+    CHECK(e.pretokenizer() == (p.in_tokenizer_json ? p.kind : Pretokenizer::none));
+    const std::string scanner = "Split(" + std::string(pretokenizer_name(p.kind)) + ")";
+    CHECK((e.hf_model()->description.find(scanner) != std::string::npos) == p.in_tokenizer_json);
+    // Line breaks written as themselves are the same pattern.
+    for (std::string& r : regexes) {
+      for (std::size_t at; (at = r.find("\\n")) != std::string::npos;) r.replace(at, 2, "\n");
+    }
+    CHECK(load_splits(regexes).pretokenizer() == e.pretokenizer());
+    if (p.in_tokenizer_json && p.regexes.size() == 1) {
+      CHECK(load_splits(regexes, "Removed").pretokenizer() == Pretokenizer::none);
+    }
   }
 }

@@ -34,9 +34,9 @@ TEST_CASE("a merge may reuse the id of a token with the same bytes; the encoder 
 
   auto enc = make_model_encoding(m, "reuse");
   REQUIRE(enc.ok());
-  CHECK(enc.value.encode_ordinary("abc") == std::vector<uint32_t>{257});
-  CHECK(enc.value.encode_ordinary("bc") == std::vector<uint32_t>{258});
-  CHECK(enc.value.encode_ordinary("xbcab") == std::vector<uint32_t>{'x', 258, 256});
+  CHECK(enc.value.encode_ordinary("abc").value == std::vector<uint32_t>{257});
+  CHECK(enc.value.encode_ordinary("bc").value == std::vector<uint32_t>{258});
+  CHECK(enc.value.encode_ordinary("xbcab").value == std::vector<uint32_t>{'x', 258, 256});
 }
 
 TEST_CASE("check() names what is wrong with a model") {

@@ -76,7 +76,7 @@ TEST_CASE("merge tree layout: bytes in order at the bottom, merges above and cen
     const Encoding& e = test::encoding(name);
     std::vector<uint32_t> ids;
     for (const char* text : {" tokenization", "abcdefghijklmnopqrstuvwxyz", "的", " internationalization"}) {
-      for (uint32_t id : e.encode_ordinary(text)) ids.push_back(id);
+      for (uint32_t id : e.encode_ordinary(text).value) ids.push_back(id);
     }
     ids.push_back(e.ranks().find(std::string(128, ' ')));  // the widest token, balanced
     ids.push_back(e.ranks().find(std::string(64, '-')));
@@ -117,7 +117,7 @@ TEST_CASE("the merge tree tab: picked by id or by a click on a tile, and explain
 
   load(app, "cl100k_base");
   const Encoding& cl = *app.encodings.find("cl100k_base");
-  const uint32_t token = cl.encode_ordinary(" token").at(0);
+  const uint32_t token = cl.encode_ordinary(" token").value.at(0);
   show_merge_tree(app, token);
   frame(app);
   REQUIRE(app.tree.built);

@@ -1,9 +1,10 @@
-// Encoding's Hugging Face path: normalize, split, start from characters or bytes, merge by pair
-// priority (pair_merge.h). Follows Hugging Face's BPE::merge_word and Word::merge_all, whose corner
-// cases (where an unknown character goes, what byte fallback does) it keeps, since ids must match.
+// The Hugging Face encode path (hf_encoder.h). Follows Hugging Face's BPE::merge_word and
+// Word::merge_all, whose corner cases (where an unknown character goes, what byte fallback does) it
+// keeps, since ids must match.
+#include "core/hf/hf_encoder.h"
+
 #include <algorithm>
 
-#include "core/encoding.h"
 #include "core/piece_cache.h"
 #include "core/text/utf8.h"
 
@@ -11,69 +12,10 @@ namespace bpeviz {
 
 namespace {
 
-// Set when a regex split gave up on this thread's text (Regex::find_matches); read and cleared by
-// hf_split_error, which split_at_specials calls before and after its walk.
-thread_local bool split_gave_up = false;
-
-}  // namespace
-
-void Encoding::hf_pieces(std::string_view normalized, std::vector<Span>& out) const {
-  if (!apply_splits(hf_->splits, normalized, out)) split_gave_up = true;
+Status split_gave_up() {
+  return {"the tokenizer's pre-tokenizer regex gave up on this text (it backtracks without end); the text after "
+          "that point was not split as the model would split it"};
 }
-
-std::string Encoding::hf_split_error() const {
-  if (!split_gave_up) return {};
-  split_gave_up = false;
-  return "the tokenizer's pre-tokenizer regex gave up on this text (it backtracks without end); the text after "
-         "that point was not split as the model would split it";
-}
-
-void Encoding::hf_symbols(std::string_view piece, std::vector<Symbol>& symbols) const {
-  const HfModel& hf = *hf_;
-  symbols.clear();
-  if (hf.byte_level) {
-    for (const char c : piece) symbols.push_back({hf.byte_tokens[static_cast<unsigned char>(c)], 1});
-    return;
-  }
-  // Characters; one not in the vocabulary becomes its bytes' <0xNN> tokens (byte fallback), else the
-  // unknown token (consecutive ones fused if fuse_unk), else nothing, as in Hugging Face.
-  bool unk_pending = false;
-  uint32_t unk_length = 0;
-  for (std::size_t pos = 0; pos < piece.size();) {
-    const auto n = static_cast<uint32_t>(utf8_char_length(piece, pos));
-    const uint32_t id = ranks_.find(piece.substr(pos, n));
-    if (id != Vocab::kNone) {
-      if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
-      unk_pending = false;
-      symbols.push_back({id, n});
-    } else if (hf.byte_fallback && std::all_of(piece.begin() + static_cast<std::ptrdiff_t>(pos),
-                                               piece.begin() + static_cast<std::ptrdiff_t>(pos + n), [&](char c) {
-                                                 return hf.byte_tokens[static_cast<unsigned char>(c)] != Vocab::kNone;
-                                               })) {
-      // Hugging Face adds these without first adding a pending unknown token; so do we.
-      for (uint32_t i = 0; i < n; ++i) symbols.push_back({hf.byte_tokens[static_cast<unsigned char>(piece[pos + i])], 1});
-    } else if (hf.unk_id != Vocab::kNone) {
-      if (unk_pending && hf.fuse_unk) {
-        unk_length += n;
-      } else {
-        if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
-        unk_pending = true;
-        unk_length = n;
-      }
-    }
-    pos += n;
-  }
-  if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
-}
-
-uint32_t Encoding::find_input_token(std::string_view input) const {
-  if (const uint32_t id = ranks_.find(input); id != Vocab::kNone || !hf_) return id;
-  std::string text = hf_->normalizer.apply(input, false).text;
-  for (const HfModel::PieceChange& c : hf_->piece_changes) text = c.change.apply(text, false).text;
-  return ranks_.find(text);
-}
-
-namespace {
 
 // Cuts each piece that is text (kind kNone, not an added token) with `rules`, in order.
 bool split_text_pieces(std::span<const SplitRule> rules, std::string_view text, std::vector<Span>& pieces,
@@ -132,15 +74,12 @@ void change_text_pieces(const Normalizer& change, bool at_start, NormalizedText&
   text = std::move(out);
 }
 
-}  // namespace
-
 // Hugging Face's order, step by step: the normalizer; the added tokens it looks for in normalized text;
 // then the pre-tokenizer, whose splits cut each piece and whose changes rewrite each piece. A copy of
-// the text per change: only models that need it take this path (HfModel::piecewise).
-void Encoding::hf_pieces_piecewise(std::string_view text, bool at_start, const SpecialPolicy* policy,
-                                   NormalizedText& normalized, std::vector<Span>& pieces,
-                                   std::vector<uint32_t>& piece_ids) const {
-  const HfModel& hf = *hf_;
+// the text per change: only models that need it take this path (HfModel::piecewise). False when a
+// regex split gave up.
+bool cut_piecewise(const HfModel& hf, std::string_view text, bool at_start, const SpecialPolicy* policy,
+                   NormalizedText& normalized, std::vector<Span>& pieces, std::vector<uint32_t>& piece_ids) {
   normalized = hf.normalizer.apply(text, at_start);
   const std::string_view work = normalized.text;
   const auto add = [&](std::size_t b, std::size_t e, uint32_t id) {
@@ -159,70 +98,128 @@ void Encoding::hf_pieces_piecewise(std::string_view text, bool at_start, const S
   }
   const std::span<const SplitRule> splits = hf.splits;
   std::size_t split = 0;
+  bool ok = true;
   for (const HfModel::PieceChange& c : hf.piece_changes) {
-    if (!split_text_pieces(splits.subspan(split, c.after_splits - split), normalized.text, pieces, piece_ids)) {
-      split_gave_up = true;
-    }
+    ok &= split_text_pieces(splits.subspan(split, c.after_splits - split), normalized.text, pieces, piece_ids);
     split = c.after_splits;
     change_text_pieces(c.change, at_start, normalized, pieces, piece_ids);
   }
-  if (!split_text_pieces(splits.subspan(split), normalized.text, pieces, piece_ids)) split_gave_up = true;
+  ok &= split_text_pieces(splits.subspan(split), normalized.text, pieces, piece_ids);
+  return ok;
 }
 
-Encoding::PieceMerges Encoding::merge_piece(std::string_view piece, std::vector<MergeStep>& steps) const {
-  PieceMerges out;
-  if (!hf_ || !hf_->pair_rule) {
-    for (uint32_t i = 0; i < piece.size(); ++i) out.symbols.push_back({ranks_.find(piece.substr(i, 1)), i, i + 1});
-    MergeScratch scratch;
-    bpe_merge(ranks_, piece, scratch, out.bounds, &steps);
-    return out;
+// The pieces of `text` as the model's pre-tokenizer cuts them, each with the id of the added token it
+// is (matched in normalized text) or kNone. Their offsets are in `normalized`, which stays empty when
+// the model leaves the text as it is. False when a regex split gave up.
+bool cut_pieces(const HfModel& hf, std::string_view text, bool at_start, const SpecialPolicy* policy,
+                NormalizedText& normalized, std::vector<Span>& pieces, std::vector<uint32_t>& piece_ids) {
+  if (hf.piecewise) return cut_piecewise(hf, text, at_start, policy, normalized, pieces, piece_ids);
+  std::string_view work = text;
+  if (!hf.normalizer.identity()) {
+    normalized = hf.normalizer.apply(text, at_start);
+    work = normalized.text;
   }
-  std::vector<Symbol> symbols;
-  hf_symbols(piece, symbols);
+  const bool ok = apply_splits(hf.splits, work, pieces);
+  piece_ids.resize(pieces.size(), Vocab::kNone);
+  return ok;
+}
+
+// Where a place in the text the pieces were cut from (cut_pieces) is in the input.
+uint32_t in_input(const NormalizedText& normalized, uint32_t offset, uint32_t at) {
+  return offset + (normalized.origin.empty() ? at : normalized.origin[at]);
+}
+
+}  // namespace
+
+void HfEncoder::symbols(std::string_view piece, std::vector<Symbol>& symbols) const {
+  const HfModel& hf = model;
+  symbols.clear();
+  if (hf.byte_level) {
+    for (const char c : piece) symbols.push_back({hf.byte_tokens[static_cast<unsigned char>(c)], 1});
+    return;
+  }
+  // Characters; one not in the vocabulary becomes its bytes' <0xNN> tokens (byte fallback), else the
+  // unknown token (consecutive ones fused if fuse_unk), else nothing, as in Hugging Face.
+  bool unk_pending = false;
+  uint32_t unk_length = 0;
+  for (std::size_t pos = 0; pos < piece.size();) {
+    const auto n = static_cast<uint32_t>(utf8_char_length(piece, pos));
+    const uint32_t id = ranks.find(piece.substr(pos, n));
+    if (id != Vocab::kNone) {
+      if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
+      unk_pending = false;
+      symbols.push_back({id, n});
+    } else if (hf.byte_fallback && std::all_of(piece.begin() + static_cast<std::ptrdiff_t>(pos),
+                                               piece.begin() + static_cast<std::ptrdiff_t>(pos + n), [&](char c) {
+                                                 return hf.byte_tokens[static_cast<unsigned char>(c)] != Vocab::kNone;
+                                               })) {
+      // Hugging Face adds these without first adding a pending unknown token; so do we.
+      for (uint32_t i = 0; i < n; ++i) symbols.push_back({hf.byte_tokens[static_cast<unsigned char>(piece[pos + i])], 1});
+    } else if (hf.unk_id != Vocab::kNone) {
+      if (unk_pending && hf.fuse_unk) {
+        unk_length += n;
+      } else {
+        if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
+        unk_pending = true;
+        unk_length = n;
+      }
+    }
+    pos += n;
+  }
+  if (unk_pending) symbols.push_back({hf.unk_id, unk_length});
+}
+
+uint32_t HfEncoder::find_normalized_token(std::string_view input) const {
+  std::string text = model.normalizer.apply(input, false).text;
+  for (const HfModel::PieceChange& c : model.piece_changes) text = c.change.apply(text, false).text;
+  return ranks.find(text);
+}
+
+Encoding::PieceMerges HfEncoder::merge_piece(std::string_view piece, std::vector<MergeStep>& steps) const {
+  Encoding::PieceMerges out;
+  std::vector<Symbol> merged;
+  symbols(piece, merged);
   uint32_t at = 0;
-  for (const Symbol& s : symbols) {
+  for (const Symbol& s : merged) {
     out.symbols.push_back({s.id, at, at + s.length});
     at += s.length;
   }
   PairScratch scratch;
-  pair_merge(hf_->merges, symbols, scratch, &steps);
+  pair_merge(model.merges, merged, scratch, &steps);
   at = 0;
-  for (const Symbol& s : symbols) {
+  for (const Symbol& s : merged) {
     out.bounds.push_back(at);
     at += s.length;
   }
   return out;
 }
 
-void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::vector<Token>& tokens,
-                                 std::vector<PieceTrace>* traces, std::vector<Span>* piece_spans,
-                                 const SpecialPolicy* policy) const {
-  const HfModel& hf = *hf_;
+Status HfEncoder::pieces(std::string_view text, uint32_t offset, const SpecialPolicy* policy,
+                         std::vector<Span>& out) const {
+  thread_local std::vector<Span> cut;
+  thread_local std::vector<uint32_t> piece_ids;
+  cut.clear();
+  piece_ids.clear();
+  NormalizedText normalized;
+  const bool split_ok = cut_pieces(model, text, offset == 0, policy, normalized, cut, piece_ids);
+  for (const Span& p : cut) out.push_back({in_input(normalized, offset, p.begin), in_input(normalized, offset, p.end)});
+  return split_ok ? Status{} : split_gave_up();
+}
+
+Status HfEncoder::encode(std::string_view text, uint32_t offset, const SpecialPolicy* policy,
+                         std::vector<Token>& tokens, std::vector<PieceTrace>* traces) const {
+  const HfModel& hf = model;
   thread_local std::vector<Span> pieces;
   thread_local std::vector<uint32_t> piece_ids;  // an added token matched in the normalized text, else kNone
   pieces.clear();
   piece_ids.clear();
   NormalizedText normalized;
-  std::string_view work = text;
-  if (hf.piecewise) {
-    hf_pieces_piecewise(text, offset == 0, policy, normalized, pieces, piece_ids);
-    work = normalized.text;
-  } else {
-    if (!hf.normalizer.identity()) {
-      normalized = hf.normalizer.apply(text, offset == 0);
-      work = normalized.text;
-    }
-    hf_pieces(work, pieces);
-    piece_ids.resize(pieces.size(), Vocab::kNone);
-  }
-  const auto original = [&](uint32_t at) { return offset + (normalized.origin.empty() ? at : normalized.origin[at]); };
-  if (piece_spans) {
-    for (const Span& p : pieces) piece_spans->push_back({original(p.begin), original(p.end)});
-    return;
-  }
-  thread_local std::vector<Symbol> symbols;
-  thread_local PairScratch scratch;  // kept between calls, like symbols: a text with many specials has many segments
-  PieceCache& cache = piece_cache_for(serial_);
+  const bool split_ok = cut_pieces(hf, text, offset == 0, policy, normalized, pieces, piece_ids);
+  const std::string_view work = normalized.origin.empty() ? text : std::string_view(normalized.text);
+  const auto original = [&](uint32_t at) { return in_input(normalized, offset, at); };
+  thread_local std::vector<Symbol> merged;
+  thread_local PairScratch scratch;  // kept between calls, like merged: a text with many specials has many segments
+  PieceCache& cache = piece_cache_for(cache_serial);
   uint32_t ids[PieceCache::kMaxPieceBytes];
   uint8_t lengths[PieceCache::kMaxPieceBytes];
   for (std::size_t i = 0; i < pieces.size(); ++i) {
@@ -252,7 +249,7 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
     };
     const uint64_t h = Vocab::hash(piece);
     if (hf.ignore_merges) {
-      if (const uint32_t id = ranks_.find(piece, h); id != Vocab::kNone) {
+      if (const uint32_t id = ranks.find(piece, h); id != Vocab::kNone) {
         if (trace) trace->whole_piece_token = true;
         emit(id, 0, static_cast<uint32_t>(piece.size()));
         continue;
@@ -267,16 +264,16 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
       }
       continue;
     }
-    hf_symbols(piece, symbols);
+    symbols(piece, merged);
     if (trace && !(hf.byte_level && normalized.origin.empty())) {
       uint32_t at = 0;
-      for (const Symbol& s : symbols) {
+      for (const Symbol& s : merged) {
         trace->symbols.push_back({s.id, original(p.begin + at), original(p.begin + at + s.length)});
         at += s.length;
       }
     }
     const std::size_t first_step = trace ? trace->steps.size() : 0;
-    pair_merge(hf.merges, symbols, scratch, trace ? &trace->steps : nullptr);
+    pair_merge(hf.merges, merged, scratch, trace ? &trace->steps : nullptr);
     if (trace && !normalized.origin.empty()) {
       // Steps are drawn over the input, like tokens: offsets in the piece of the input.
       for (std::size_t i = first_step; i < trace->steps.size(); ++i) {
@@ -287,7 +284,7 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
       }
     }
     uint32_t b = 0, count = 0;
-    for (const Symbol& s : symbols) {
+    for (const Symbol& s : merged) {
       emit(s.id, b, b + s.length);
       if (cacheable) {
         ids[count] = s.id;
@@ -298,6 +295,7 @@ void Encoding::hf_encode_segment(std::string_view text, uint32_t offset, std::ve
     // A character dropped as unknown leaves the cached lengths short of the piece: not cached.
     if (cacheable && b == piece.size()) cache.insert(piece, h, ids, lengths, count);
   }
+  return split_ok ? Status{} : split_gave_up();
 }
 
 }  // namespace bpeviz
