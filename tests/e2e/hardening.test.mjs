@@ -104,7 +104,12 @@ export const tests = {
     await withReadyPage(browser, baseUrl, {}, async (page) => {
       await setText(page, '');
       await paste(page, text, text.length);
-      await waitFor(page, () => !window.bpeviz.pasting() && window.bpeviz.tokenizing() === null, null, 'the paste and its tokens', 60000);
+      // The paste lands in the box some frames after its last part has gone (its memory is claimed first):
+      // waiting only for !pasting() and no tokenizing could end before it landed, on a loaded machine.
+      await waitFor(page, (length) => !window.bpeviz.pasting() && window.bpeviz.text().length === length, text.length,
+                    'the paste in the box', 60000);
+      await frames(page, 2);  // the frame after the text changed has started its tokenizing
+      await waitFor(page, () => window.bpeviz.tokenizing() === null, null, 'the paste\'s tokens', 60000);
       await frames(page, 5);
       // (state() carries every token: read the text and the box alone.)
       const boxText = () => page.evaluate(() => window.bpeviz.text());
