@@ -12,6 +12,35 @@
 
 namespace bpeviz {
 
+namespace {
+
+struct PanelName {
+  Panel panel;
+  const char* name;
+};
+// One table both ways, so that a tab the API reports is always a tab it can show.
+constexpr PanelName kPanelNames[] = {
+    {Panel::tokens, "tokens"}, {Panel::ids, "ids"},   {Panel::decode, "decode"},
+    {Panel::merges, "merges"}, {Panel::studio, "studio"}, {Panel::tree, "tree"},
+    {Panel::schemes, "schemes"}, {Panel::compare, "compare"}, {Panel::chat, "chat"},
+};
+
+}  // namespace
+
+const char* panel_name(Panel panel) {
+  for (const PanelName& p : kPanelNames) {
+    if (p.panel == panel) return p.name;
+  }
+  return "tokens";
+}
+
+std::optional<Panel> panel_from_name(std::string_view name) {
+  for (const PanelName& p : kPanelNames) {
+    if (name == p.name) return p.panel;
+  }
+  return std::nullopt;
+}
+
 EncodePlayerInput player_input(const AppState& state) {
   EncodePlayerInput in;
   in.text = state.editor.text;

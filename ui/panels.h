@@ -1,6 +1,8 @@
 // The tabs under the counts, one view each, and what each view is given of the page's state.
 #pragma once
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "ui/views/chat_view.h"
 #include "ui/views/compare_view.h"
@@ -13,6 +15,10 @@ struct AppState;
 
 // The views under the counts, one at a time (tabs).
 enum class Panel { tokens, ids, decode, merges, studio, tree, schemes, compare, chat };
+// A tab's name in the page's API and its links ("tokens", "ids", "decode", "merges", "studio", "tree",
+// "schemes", "compare", "chat"), and back; nullopt for a name that is none of them.
+const char* panel_name(Panel panel);
+std::optional<Panel> panel_from_name(std::string_view name);
 
 // The tab bar and the tab on show. A tab asked for through state.panel_request shows from the next
 // frame; state.panel is the one drawn.

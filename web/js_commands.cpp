@@ -112,17 +112,9 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_set_option(const char* name, int on) {
 }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_show_panel(const char* name) {
-  const std::string_view panel(name);
-  if (panel == "tokens") js_app()->panel_request = Panel::tokens;
-  else if (panel == "ids") js_app()->panel_request = Panel::ids;
-  else if (panel == "decode") js_app()->panel_request = Panel::decode;
-  else if (panel == "merges") js_app()->panel_request = Panel::merges;
-  else if (panel == "studio") js_app()->panel_request = Panel::studio;
-  else if (panel == "tree") js_app()->panel_request = Panel::tree;
-  else if (panel == "schemes") js_app()->panel_request = Panel::schemes;
-  else if (panel == "compare") js_app()->panel_request = Panel::compare;
-  else if (panel == "chat") js_app()->panel_request = Panel::chat;
-  else return -1;
+  const auto panel = panel_from_name(name);
+  if (!panel) return -1;
+  js_app()->panel_request = *panel;
   return 0;
 }
 

@@ -24,21 +24,6 @@ nlohmann::json rect_json(const AppState::Rect& r) {
   return {{"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}};
 }
 
-const char* panel_name(Panel panel) {
-  switch (panel) {
-    case Panel::tokens: return "tokens";
-    case Panel::ids: return "ids";
-    case Panel::decode: return "decode";
-    case Panel::merges: return "merges";
-    case Panel::studio: return "studio";
-    case Panel::tree: return "tree";
-    case Panel::schemes: return "schemes";
-    case Panel::compare: return "compare";
-    case Panel::chat: return "chat";
-  }
-  return "tokens";
-}
-
 // The text box's lines as drawn laid out (Arabic, Hebrew, Devanagari), and its caret among them; whether
 // it rests (ui/text_box/resting_box.h).
 nlohmann::json text_box_json(const TextEditorState& editor) {
