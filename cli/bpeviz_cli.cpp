@@ -6,7 +6,8 @@
 //   bpeviz-cli train (--vocab-size N | --merges N) [options] (FILE|-) -o DIR   (cli/train_command.h)
 // PATH for --tokenizer: a directory `train` wrote, a bpeviz model file, a Hugging Face tokenizer.json,
 // a .tiktoken file, or GPT-2's encoder.json / Hugging Face's vocab.json with vocab.bpe / merges.txt beside it.
-// Ids are printed as one JSON array on one line; decode writes the raw bytes. Errors: one line, exit 1.
+// Ids are printed as one JSON array on one line, written as the input is read part by part (cli/
+// stream_encode.h); decode writes the raw bytes. Errors: one line, exit 1.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_io.h"
+#include "cli/stream_encode.h"
 #include "cli/train_command.h"
 #include "core/catalog/openai_encodings.h"
 #include "core/formats/tokenizer_files.h"
@@ -142,22 +144,13 @@ int main(int argc, char** argv) {
   if (o.encoding.empty() == o.tokenizer.empty()) return fail("give exactly one of --encoding and --tokenizer");
   auto encoding = load(o);
   if (!encoding.ok()) return fail(encoding.error);
-  const auto input = read_input(o.input);
-  if (!input.ok()) return fail(input.error);
   if (o.command == "encode") {
     SpecialPolicy policy = policy_from(o.allow_special, encoding.value);
     policy.add_special_tokens = o.add_special_tokens;
-    const auto ids = encoding.value.encode(input.value, policy);
-    if (!ids.ok()) return fail(ids.error);
-    std::string out = "[";
-    for (std::size_t i = 0; i < ids.value.size(); ++i) {
-      if (i) out += ',';
-      out += std::to_string(ids.value[i]);
-    }
-    out += "]\n";
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return 0;
+    return encode_stream(encoding.value, policy, o.input);
   }
+  const auto input = read_input(o.input);
+  if (!input.ok()) return fail(input.error);
   const auto json = nlohmann::json::parse(input.value, nullptr, false);
   if (json.is_discarded() || !json.is_array()) return fail("the input is not a JSON array of ids");
   std::vector<uint32_t> ids;

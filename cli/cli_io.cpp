@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
@@ -13,22 +14,72 @@ int fail(const std::string& message) {
   return 1;
 }
 
+InputStream::~InputStream() {
+  if (file_ && !is_stdin_) std::fclose(file_);
+}
+
+std::string InputStream::open(const std::string& path) {
+  is_stdin_ = path.empty() || path == "-";
+  name_ = is_stdin_ ? "standard input" : path;
+  // stdio rather than iostreams: errno says why a read failed (a missing file, a directory).
+  file_ = is_stdin_ ? stdin : std::fopen(path.c_str(), "rb");
+  if (!file_) error_ = "cannot read " + name_ + ": " + std::strerror(errno);
+  return error_;
+}
+
+std::size_t InputStream::read(std::string& into, std::size_t bytes) {
+  if (!file_ || !error_.empty()) return 0;
+  const std::size_t old_size = into.size();
+  into.resize(old_size + bytes);
+  const std::size_t n = std::fread(into.data() + old_size, 1, bytes, file_);
+  into.resize(old_size + n);
+  if (n < bytes && std::ferror(file_)) error_ = "cannot read " + name_ + ": " + std::strerror(errno);
+  return error_.empty() ? n : 0;
+}
+
 Result<std::string> read_input(const std::string& path) {
   using R = Result<std::string>;
-  const bool from_stdin = path.empty() || path == "-";
-  const std::string name = from_stdin ? "standard input" : path;
-  // stdio rather than iostreams: errno says why a read failed (a missing file, a directory).
-  FILE* file = from_stdin ? stdin : std::fopen(path.c_str(), "rb");
-  if (!file) return R::failure("cannot read " + name + ": " + std::strerror(errno));
+  InputStream in;
+  if (std::string error = in.open(path); !error.empty()) return R::failure(error);
   R result;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) result.value.append(buffer, n);
-  const bool failed = std::ferror(file);
-  const int saved_errno = errno;
-  if (!from_stdin) std::fclose(file);
-  if (failed) return R::failure("cannot read " + name + ": " + std::strerror(saved_errno));
+  while (in.read(result.value, 1 << 16) > 0) {
+  }
+  if (!in.error().empty()) return R::failure(in.error());
   return result;
+}
+
+std::string read_parts(const std::string& path, const StreamCuts& cuts,
+                       const std::function<bool(std::string_view part, uint64_t offset)>& on_part) {
+  InputStream in;
+  if (std::string error = in.open(path); !error.empty()) return error;
+  const std::size_t chunk = stream_chunk_bytes();
+  std::string buffer;
+  uint64_t offset = 0;         // where `buffer` starts in the input
+  std::size_t not_before = 0;  // the buffer holds no cut before here
+  for (bool more = true; more;) {
+    more = in.read(buffer, chunk) > 0;
+    if (!in.error().empty()) return in.error();
+    // At the end, the rest is the last part.
+    const std::size_t cut = more ? cuts.last_cut(buffer, not_before) : buffer.size();
+    if (cut == 0) {
+      // No cut yet (a long line with no word end, or pre-tokenizer "none"): read on, looking only at
+      // the new bytes next time (a cut needs look_ahead() bytes after it).
+      not_before = buffer.size() >= cuts.look_ahead() ? buffer.size() - cuts.look_ahead() + 1 : 0;
+      continue;
+    }
+    if (!on_part(std::string_view(buffer).substr(0, cut), offset)) return "";
+    buffer.erase(0, cut);
+    offset += cut;
+    not_before = 0;
+  }
+  return "";
+}
+
+std::size_t stream_chunk_bytes() {
+  const char* env = std::getenv("BPEVIZ_CHUNK_BYTES");
+  uint32_t bytes = 0;
+  if (env && parse_positive(env, bytes)) return bytes;
+  return std::size_t{8} << 20;
 }
 
 std::string write_file(const std::string& path, std::string_view bytes) {

@@ -17,9 +17,9 @@
 #include "core/train/bpe_trainer.h"
 
 #include <algorithm>
-#include <thread>
 #include <unordered_map>
 
+#include "core/train/pretoken_counts.h"
 #include "core/train/training_text.h"
 #include "core/vocab.h"
 
@@ -50,27 +50,10 @@ struct HeapEntry {
   uint64_t key;
 };
 
-// Distinct pre-tokens of text[from, to) with their counts and first offsets.
-struct WordCount {
-  uint64_t count = 0;
-  uint64_t first = 0;
-};
-using WordCounts = std::unordered_map<std::string_view, WordCount>;
-
-void count_words(std::string_view text, const TrainingText& reader, std::size_t from, std::size_t to, WordCounts& out) {
-  reader.walk(
-      text, from, to,
-      [&](std::size_t b, std::size_t e) {
-        auto [it, inserted] = out.try_emplace(text.substr(b, e - b), WordCount{0, b});
-        ++it->second.count;
-      },
-      [](std::size_t, std::size_t) {});
-}
-
 }  // namespace
 
 struct BpeTrainer::Impl {
-  std::string_view text;
+  std::string_view text;  // empty when trained on counts (create(PretokenCounts...)): no segmentation then
   TrainerOptions options;
   TrainingText reader;
   BpeModel model;
@@ -79,7 +62,7 @@ struct BpeTrainer::Impl {
   bool exhausted = false;  // no pair left
 
   std::vector<Word> words;  // by first occurrence
-  std::unordered_map<std::string_view, uint32_t> word_index;
+  std::unordered_map<std::string_view, uint32_t> word_index;  // keys in `text` (none without one)
   // The nodes: token id (kDead once unlinked), neighbours in the word (kNoNode at its ends), word.
   std::vector<uint32_t> id, next, prev, word_of;
   uint64_t total = 0;
@@ -120,49 +103,25 @@ struct BpeTrainer::Impl {
     return it == pairs.end() ? 0 : it->second.count;
   }
 
-  void count_text() {
-    WordCounts counts;
-    const std::size_t parts = std::max<uint32_t>(1, options.threads);
-    const std::vector<std::size_t> cuts = reader.cuts(text, parts);
-    if (cuts.size() <= 2) {
-      count_words(text, reader, 0, text.size(), counts);
-    } else {
-      std::vector<WordCounts> partial(cuts.size() - 1);
-      std::vector<std::thread> threads;
-      for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
-        threads.emplace_back([&, i] { count_words(text, reader, cuts[i], cuts[i + 1], partial[i]); });
-      }
-      for (auto& t : threads) t.join();
-      counts = std::move(partial[0]);
-      for (std::size_t i = 1; i < partial.size(); ++i) {
-        for (const auto& [word, c] : partial[i]) {
-          auto [it, inserted] = counts.try_emplace(word, c);
-          if (!inserted) {
-            it->second.count += c.count;
-            it->second.first = std::min(it->second.first, c.first);
-          }
-        }
-      }
-    }
-    // Words in order of first occurrence: deterministic whatever the hash order or thread count,
-    // and a pair's first occurrence is in the first word (in this order) that holds it.
-    std::vector<std::pair<std::string_view, WordCount>> sorted(counts.begin(), counts.end());
-    counts = {};
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.first < b.second.first; });
+  // Words from the counts, in order of first occurrence, and their pairs. The counts' table goes
+  // before the nodes are made; `index_words` when there is a text to segment.
+  void build(PretokenCounts counts, bool index_words) {
+    std::vector<PretokenCounts::Word> sorted = counts.words();
+    counts.drop_table();
     words.reserve(sorted.size());
-    word_index.reserve(sorted.size());
+    if (index_words) word_index.reserve(sorted.size());
     std::size_t nodes = 0;
-    for (const auto& entry : sorted) nodes += entry.first.size();
+    for (const auto& w : sorted) nodes += w.bytes.size();
     id.reserve(nodes);
     next.reserve(nodes);
     prev.reserve(nodes);
     word_of.reserve(nodes);
-    for (const auto& [bytes, c] : sorted) {
+    for (const auto& [bytes, count, first] : sorted) {
       const auto wi = static_cast<uint32_t>(words.size());
       const auto begin = static_cast<uint32_t>(id.size());
-      words.push_back({begin, c.count, c.first});
-      total += c.count;
-      word_index.emplace(bytes, wi);
+      words.push_back({begin, count, first});
+      total += count;
+      if (index_words) word_index.emplace(text.substr(first, bytes.size()), wi);
       for (std::size_t i = 0; i < bytes.size(); ++i) {
         const auto node = static_cast<uint32_t>(id.size());
         id.push_back(static_cast<unsigned char>(bytes[i]));
@@ -171,7 +130,7 @@ struct BpeTrainer::Impl {
         word_of.push_back(wi);
         if (i > 0) {
           PairStat& s = pairs[pair_key(id[node - 1], id[node])];
-          s.count += static_cast<int64_t>(c.count);
+          s.count += static_cast<int64_t>(count);
           s.nodes.push_back(node - 1);
         }
       }
@@ -328,27 +287,52 @@ struct BpeTrainer::Impl {
   }
 };
 
-Result<std::unique_ptr<BpeTrainer>> BpeTrainer::create(std::string_view text, const TrainerOptions& options) {
-  using R = Result<std::unique_ptr<BpeTrainer>>;
+namespace {
+
+// The options' own errors, "" when there are none.
+std::string check_options(const TrainerOptions& options) {
   for (std::size_t i = 0; i < options.specials.size(); ++i) {
-    if (options.specials[i].empty()) return R::failure("a special token is empty");
+    if (options.specials[i].empty()) return "a special token is empty";
     for (std::size_t j = 0; j < i; ++j) {
-      if (options.specials[j] == options.specials[i]) return R::failure("special token " + options.specials[i] + " is given twice");
+      if (options.specials[j] == options.specials[i]) return "special token " + options.specials[i] + " is given twice";
     }
   }
   const std::size_t floor = 256 + options.specials.size();
   if (options.vocab_size > 0 && options.vocab_size < floor) {
-    return R::failure("vocab_size " + std::to_string(options.vocab_size) + " is below the " + std::to_string(floor) +
-                      " tokens the bytes and special tokens take");
+    return "vocab_size " + std::to_string(options.vocab_size) + " is below the " + std::to_string(floor) +
+           " tokens the bytes and special tokens take";
   }
+  return "";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<BpeTrainer>> BpeTrainer::create(std::string_view text, const TrainerOptions& options) {
+  using R = Result<std::unique_ptr<BpeTrainer>>;
+  if (std::string error = check_options(options); !error.empty()) return R::failure(error);
   if (text.size() >= UINT32_MAX) return R::failure("the text is 4 GiB or more");
+  PretokenCounts counts(options.pretokenizer, options.specials, options.threads);
+  counts.add(text);
+  return start(text, std::move(counts), options);
+}
+
+Result<std::unique_ptr<BpeTrainer>> BpeTrainer::create(PretokenCounts counts, const TrainerOptions& options) {
+  using R = Result<std::unique_ptr<BpeTrainer>>;
+  if (std::string error = check_options(options); !error.empty()) return R::failure(error);
+  if (counts.distinct_bytes() >= UINT32_MAX) return R::failure("the distinct pre-tokens hold 4 GiB or more");
+  return start({}, std::move(counts), options);
+}
+
+Result<std::unique_ptr<BpeTrainer>> BpeTrainer::start(std::string_view text, PretokenCounts counts,
+                                                      const TrainerOptions& options) {
   auto impl = std::make_unique<Impl>(text, options);
   impl->model = BpeModel::bytes_only(options.pretokenizer);
   impl->model.tie = options.tie;
   impl->vocab.reserve(options.vocab_size > 0 ? options.vocab_size : 256 + options.num_merges, 1 << 16);
   for (uint32_t b = 0; b < 256; ++b) impl->vocab.add(b, impl->model.tokens[b]);
-  impl->target_merges = options.vocab_size > 0 ? options.vocab_size - static_cast<uint32_t>(floor) : options.num_merges;
-  impl->count_text();
+  const auto floor = static_cast<uint32_t>(256 + options.specials.size());
+  impl->target_merges = options.vocab_size > 0 ? options.vocab_size - floor : options.num_merges;
+  impl->build(std::move(counts), !text.empty());
   return {std::unique_ptr<BpeTrainer>(new BpeTrainer(std::move(impl))), {}};
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/train/bpe_model.h"
+#include "core/train/pretoken_counts.h"
 #include "core/status.h"
 #include "core/token.h"
 
@@ -53,6 +54,10 @@ class BpeTrainer {
   // Counts the pre-tokens of `text` (which must outlive the trainer). Errors: options that ask for a
   // vocabulary smaller than the bytes and specials, an empty special token, duplicate specials.
   static Result<std::unique_ptr<BpeTrainer>> create(std::string_view text, const TrainerOptions& options);
+  // Trains on pre-tokens counted part by part (pretoken_counts.h), with options.pretokenizer and
+  // options.specials: a text larger than memory. The same model as create(whole text); there is no
+  // text to segment (segmentation() is empty).
+  static Result<std::unique_ptr<BpeTrainer>> create(PretokenCounts counts, const TrainerOptions& options);
   ~BpeTrainer();
 
   // Makes up to k more merges (stopping at the target) and returns their steps.
@@ -67,7 +72,7 @@ class BpeTrainer {
   uint32_t merges_target() const;  // merges the options ask for (training may stop sooner)
   // The model so far: tokens and merges made, and the special tokens.
   BpeModel model() const;
-  // The training text as the model segments it now, with byte spans.
+  // The training text as the model segments it now, with byte spans (empty when trained on counts).
   std::vector<Token> segmentation() const;
   // Distinct pre-tokens and their total count (what the counting pass found).
   std::size_t distinct_pretokens() const;
@@ -76,6 +81,7 @@ class BpeTrainer {
  private:
   struct Impl;
   explicit BpeTrainer(std::unique_ptr<Impl> impl);
+  static Result<std::unique_ptr<BpeTrainer>> start(std::string_view text, PretokenCounts counts, const TrainerOptions& options);
   std::unique_ptr<Impl> impl_;
 };
 

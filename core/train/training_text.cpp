@@ -28,32 +28,4 @@ std::pair<std::size_t, std::size_t> TrainingText::find_special(std::string_view 
   return {std::string_view::npos, 0};
 }
 
-std::vector<std::size_t> TrainingText::cuts(std::string_view text, std::size_t parts) const {
-  std::vector<std::size_t> result{0};
-  if (pretokenizer_ == Pretokenizer::none) parts = 1;  // the whole stretch is one piece: no safe cut
-  for (std::size_t i = 1; i < parts; ++i) {
-    std::size_t pos = std::max(result.back() + 1, text.size() * i / parts);
-    for (; pos < text.size(); ++pos) {
-      const char c = text[pos];
-      if (text[pos - 1] != '\n' || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
-      // Nor after whitespace and then the '\n': a part ending in a whitespace run makes that run one
-      // piece (\s+(?!\S) holds at its end), where the whole text leaves its last character to stand
-      // alone ("\n\nc" is "\n", "\n", "c"; found by fuzz/trainer_fuzzer.cpp). An ASCII graphic byte is safe.
-      if (pos >= 2 && !(text[pos - 2] > ' ' && text[pos - 2] < 0x7F)) continue;
-      // Not inside a special token: none may start before the cut and end after it.
-      bool inside = false;
-      for (const auto& s : specials_) {
-        const std::size_t start = pos >= s.size() ? pos - s.size() + 1 : 0;
-        const std::size_t found = text.substr(start, pos - start + s.size() - 1).find(s);
-        if (found != std::string_view::npos && start + found < pos) inside = true;
-      }
-      if (!inside) break;
-    }
-    if (pos >= text.size()) break;
-    result.push_back(pos);
-  }
-  result.push_back(text.size());
-  return result;
-}
-
 }  // namespace bpeviz

@@ -15,15 +15,10 @@ class TrainingText {
   TrainingText(Pretokenizer pretokenizer, const std::vector<std::string>& specials);
 
   // Calls on_piece(begin, end) for each pre-token and on_special(index, begin) for each special
-  // token of text[from, to), in order. `from` and `to` must not cut a special token or a pre-token.
+  // token of text[from, to), in order. `from` and `to` must not cut a special token or a pre-token
+  // (they may be cuts of StreamCuts::for_training, core/stream/stream_cuts.h).
   template <class OnPiece, class OnSpecial>
   void walk(std::string_view text, std::size_t from, std::size_t to, OnPiece&& on_piece, OnSpecial&& on_special) const;
-
-  // Cuts [0, text.size()) into about `parts` stretches whose ends are pre-token boundaries under
-  // every scanner (just after a '\n' that an ASCII letter follows and an ASCII graphic character
-  // precedes) and outside special tokens.
-  // Returns the cut positions including 0 and text.size(). Fewer parts when no such place exists.
-  std::vector<std::size_t> cuts(std::string_view text, std::size_t parts) const;
 
   const std::vector<std::string>& specials() const { return specials_; }
 

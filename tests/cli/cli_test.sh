@@ -86,6 +86,43 @@ check "an unwritable DIR exits 1 with one line" "1|1" "$rc|$(printf '%s\n' "$out
 check "nothing is written when the input fails" "no" "$([ -e "$tmp/x" ] && echo yes || echo no)"
 out="$("$cli" encode --tokenizer "$tmp" <<< 'x' 2>&1)"
 check "--tokenizer DIR without a model names the file" "bpeviz-cli: cannot read $tmp/bpeviz.model: No such file or directory" "$out"
+# --- encode and train part by part ------------------------------------------------------------------
+# Inputs larger than memory are read in parts that end where no pre-token can cross (core/stream/
+# stream_cuts.h). A tiny BPEVIZ_CHUNK_BYTES makes real text (licences, this README, the core's C++ and
+# special tokens) arrive in thousands of parts; ids and models must be the whole text's, byte for byte
+# (at the default of 8 MiB these files are one part).
+stream_text="$tmp/stream.txt"
+{ cat /usr/share/common-licenses/GPL-3 "$root/README.md" "$root"/core/*.cpp; printf 'x<|endoftext|>y\n'; } > "$stream_text"
+models="$root/node_modules/@lenml"
+for args in "--encoding gpt2 --allow-special all" "--encoding cl100k_base --allow-special all" "--encoding o200k_base" \
+            "--tokenizer $models/tokenizer-llama3/models/tokenizer.json --add-special-tokens" \
+            "--tokenizer $models/tokenizer-qwen3/models/tokenizer.json" "--tokenizer $models/tokenizer-gemma3/models/tokenizer.json" \
+            "--tokenizer $tmp/model --allow-special all"; do
+  [[ "$args" == *"$models"* && ! -d "$models" ]] && { echo "SKIP  $args: node_modules missing (run ./scripts/setup.sh)"; continue; }
+  # shellcheck disable=SC2086
+  whole="$("$cli" encode $args --allow-special all "$stream_text" 2>&1)"
+  # shellcheck disable=SC2086
+  check "encode in parts of 61 bytes gives the whole text's ids (${args//$models\//})" "[|1|$whole" \
+        "${whole:0:1}|$(echo "$whole" | tr ',' '\n' | wc -l | awk '{ print ($1 > 10000) }')|$(BPEVIZ_CHUNK_BYTES=61 "$cli" encode $args --allow-special all "$stream_text" 2>&1)"
+done
+out="$(BPEVIZ_CHUNK_BYTES=61 "$cli" encode --encoding cl100k_base "$stream_text" 2>&1)"; rc=$?
+check "a disallowed special in a later part exits 1 and names the part" "1|1" \
+      "$rc|$(printf '%s' "$out" | grep -c 'special token <|endoftext|> at byte [0-9]*, which is not allowed.*(a byte offset in the part of the input from byte [0-9]*)$')"
+if [ -d "$models" ]; then
+  out="$(BPEVIZ_CHUNK_BYTES=61 "$cli" encode --tokenizer "$models/tokenizer-qwen3/models/tokenizer.json" --allow-special none "$stream_text" 2>&1)"
+  check "Qwen3 (NFC, its scanner) is read in parts too" "1" "$(printf '%s' "$out" | grep -c 'in the part of the input from byte [0-9]*)$')"
+fi
+check "no cut in a long line (pre-tokenizer none): read on, the same ids" \
+      "$(head -c 20000 "$corpus" | tr -d ' \n' | "$cli" encode --tokenizer "$tmp/dup.model")" \
+      "$(head -c 20000 "$corpus" | tr -d ' \n' | BPEVIZ_CHUNK_BYTES=61 "$cli" encode --tokenizer "$tmp/dup.model")"
+for pre in gpt2 cl100k none; do
+  "$cli" train --merges 300 --pretokenizer $pre --special '<|endoftext|>' --tie first "$stream_text" -o "$tmp/whole-$pre" >/dev/null 2>&1
+  BPEVIZ_CHUNK_BYTES=61 "$cli" train --merges 300 --pretokenizer $pre --special '<|endoftext|>' --tie first - -o "$tmp/parts-$pre" \
+    < "$stream_text" >/dev/null 2>"$tmp/parts-$pre.err"
+  check "train in parts of 61 bytes makes the whole text's model ($pre)" "0|1" \
+        "$(cmp -s "$tmp/whole-$pre/bpeviz.model" "$tmp/parts-$pre/bpeviz.model"; echo $?)|$(grep -c '^merges 300$' "$tmp/parts-$pre/bpeviz.model")"
+done
+check "train says how much it read" "1" "$(grep -c "^bpeviz-cli train: $(wc -c < "$stream_text" | awk '{ printf "%.1f KB", $1 / 1e3 }') read, [0-9]* distinct pre-tokens" "$tmp/parts-gpt2.err")"
 # --- README.md's worked example -------------------------------------------------------------------
 # "How BPE works" shows a session between two markers: each "$ " line is run here, in a fresh folder with
 # this bpeviz-cli on the PATH, and must print exactly the lines after it. An edited example, or one the
