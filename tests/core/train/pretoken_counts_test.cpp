@@ -49,7 +49,7 @@ void check_streamed_equals_whole(std::string_view text, const TrainerOptions& o,
   std::size_t parts = 0;
   auto streamed = BpeTrainer::create(count_in_parts(text, o, chunk, parts), o);
   REQUIRE_MESSAGE(streamed.ok(), streamed.error);
-  if (o.pretokenizer != Pretokenizer::none || !o.specials.empty()) CHECK(parts > text.size() / (4 * chunk));
+  CHECK(parts >= 10);  // many parts, not one
   CHECK(streamed.value->distinct_pretokens() == whole.value->distinct_pretokens());
   CHECK(streamed.value->total_pretokens() == whole.value->total_pretokens());
   const auto a = all_steps(*whole.value), b = all_steps(*streamed.value);
