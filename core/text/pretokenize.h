@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text/unicode_data.h"  // is_white_space, which callers of the scanners use too
+
 namespace bpeviz {
 
 // Each scanner's regex, as tiktoken and tokenizer.json files spell it, is in pretokenize_patterns.h.
@@ -28,9 +30,6 @@ struct Span {
 // exactly. Works on any bytes: an ill-formed UTF-8 byte counts as one character of category So (as if U+FFFD).
 // Offsets are 32-bit, so the text must be shorter than 4 GiB.
 void pretokenize(Pretokenizer kind, std::string_view text, std::vector<Span>& out);
-
-// Unicode's White_Space property (\s in the patterns, and where the whitespace pre-tokenizer splits).
-bool is_white_space(uint32_t code_point);
 
 // Name as used in files and on the command line ("none", "whitespace", "gpt2", "cl100k", "o200k", "qwen2",
 // "deepseek_v3"), and back.

@@ -4,6 +4,7 @@
 // `invert`, and added tokens with lstrip, rstrip, single_word and normalized. Each variant names the
 // bundled model it starts from and how it changes its JSON (a fresh copy).
 import fs from 'node:fs';
+import { assignedCodePoints } from './random_text.mjs';
 
 // BLOOM's pre-tokenizer split (bigscience/bloom's tokenizer.json).
 const bloomSplit = ' ?[^(\\s|[.,!?…。，、।۔،])]+';
@@ -162,22 +163,24 @@ export function withAddedTokens(lines, tokens, random, count) {
   return out;
 }
 
-// The regex engine is Debian 12's Oniguruma 6.9.8, whose tables are Unicode 14.0; Hugging Face's
-// tokenizers bundles a newer Oniguruma, with Unicode 15.0's. A character first assigned in 15.0 (CJK
-// Extension H, Kawi, Nag Mundari, ...: unicode-data's DerivedAge.txt) is a letter there and unassigned
-// here, and can split differently under a regex without a scanner; random text for the variants
-// leaves them out (the scanners, on utf8proc's 15.0 tables, see them as Hugging Face does).
-const newInUnicode15 = (() => {
+// A regex without a scanner runs on Debian 12's Oniguruma 6.9.8, whose tables are Unicode 14.0; Hugging
+// Face's tokenizers 0.23.2 bundles an Oniguruma with Unicode 16.0's (tests/tools/unicode_versions.mjs).
+// A character first assigned in 15.0, 15.1 or 16.0 (CJK Extensions H and I, Kawi, Garay, Todhri, ...) is a
+// letter there and unassigned here, and can split differently under such a regex; random text for the
+// variants leaves them out. The scanners, on generated Unicode 16.0 tables, see them as Hugging Face does.
+// Assigned in 14.0: unicode-data's DerivedAge.txt (Unicode 15.0) with an age up to 14.0.
+const assignedBy14 = (() => {
   const ranges = [];
   for (const line of fs.readFileSync('/usr/share/unicode/DerivedAge.txt', 'utf8').split('\n')) {
-    const m = /^([0-9A-F]+)(?:\.\.([0-9A-F]+))?\s*; 15\.0/.exec(line);
-    if (m) ranges.push([parseInt(m[1], 16), parseInt(m[2] || m[1], 16)]);
+    const m = /^([0-9A-F]+)(?:\.\.([0-9A-F]+))?\s*; (\d+)\.(\d)/.exec(line);
+    if (m && Number(m[3]) <= 14) ranges.push([parseInt(m[1], 16), parseInt(m[2] || m[1], 16)]);
   }
   return ranges;
 })();
-export function withoutUnicode15(text) {
+const assigned16 = new Set(assignedCodePoints);
+export function withoutUnicodeAfter14(text) {
   return [...text].filter((c) => {
     const cp = c.codePointAt(0);
-    return !newInUnicode15.some(([a, b]) => cp >= a && cp <= b);
+    return !assigned16.has(cp) || assignedBy14.some(([a, b]) => cp >= a && cp <= b);
   }).join('');
 }

