@@ -2,6 +2,7 @@
 // the CLI test compares its ids with ours, so a trained model is checked against the reference
 // library, not only against our own loaders.
 // Usage: node tests/cli/tiktoken_encode.mjs RANKS.tiktoken gpt2|cl100k|o200k TEXT_FILE [SPECIAL=ID ...]
+//        node tests/cli/tiktoken_encode.mjs --encoding NAME TEXT_FILE   (tiktoken's own, e.g. gpt2)
 // Prints the ids as one JSON array (special tokens allowed), like bpeviz-cli encode --allow-special all.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,13 @@ const require = createRequire(path.join(root, 'package.json'));
 const tiktoken = require('tiktoken');
 
 const [ranksFile, pretokenizer, textFile, ...specialArgs] = process.argv.slice(2);
+if (ranksFile === '--encoding') {
+  // pretokenizer holds the encoding's name, as tiktoken.get_encoding takes it.
+  const enc = tiktoken.get_encoding(pretokenizer);
+  console.log(JSON.stringify(Array.from(enc.encode(fs.readFileSync(textFile, 'utf8'), 'all'))));
+  enc.free();
+  process.exit(0);
+}
 // Our pre-tokenizers implement these encodings' patterns (core/text/pretokenize.h).
 const patternOf = { gpt2: 'r50k_base', cl100k: 'cl100k_base', o200k: 'o200k_base' };
 const { pat_str } = require(`tiktoken/encoders/${patternOf[pretokenizer]}.json`);
