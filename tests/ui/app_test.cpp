@@ -122,15 +122,7 @@ TEST_CASE("the tooltip's details: ids, bytes, text and the pre-token") {
 }
 
 TEST_CASE("the tooltip tells an added token (not special, matched under every policy) from a special token") {
-  // As Qwen's tokenizer.json has them: <tool_call> added with "special": false, <|end|> special.
-  const std::string json = R"({"added_tokens": [
-      {"id": 7, "content": "<tool_call>", "special": false, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false},
-      {"id": 8, "content": "<|end|>", "special": true, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false}],
-    "normalizer": null, "post_processor": null,
-    "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true},
-    "decoder": {"type": "ByteLevel"},
-    "model": {"type": "BPE", "vocab": {"a": 0, "b": 1, "c": 2, "ab": 3, "bc": 4, "abc": 5, "Ġ": 6}, "merges": ["a b"]}})";
-  auto loaded = load_hf_tokenizer_json(json, "qwen-like");
+  auto loaded = load_hf_tokenizer_json(test::kAddedTokensJson, "qwen-like");
   REQUIRE_MESSAGE(loaded.ok(), loaded.error);
   const std::string text = "ab<tool_call><|end|>";
   const auto tokens = loaded.value.encode_with_spans(text, SpecialPolicy::allow_all_specials()).value;

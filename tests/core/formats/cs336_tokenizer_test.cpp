@@ -101,18 +101,19 @@ TEST_CASE("special tokens added to an encoding: a known one becomes special, an 
   const std::vector<std::string> empty{""};
   CHECK(cl100k.with_special_tokens(empty).error == "a special token cannot be empty");
   // A tokenizer.json keeps its model: the Hugging Face path still encodes the text between.
-  const std::string json = R"({"added_tokens": [], "normalizer": null, "post_processor": null,
-    "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true},
-    "decoder": {"type": "ByteLevel"},
-    "model": {"type": "BPE", "vocab": {"a": 0, "b": 1, "c": 2, "ab": 3, "bc": 4, "abc": 5, "Ġ": 6},
-              "merges": ["b c", ["a", "b"]]}})";
-  auto hf = load_hf_tokenizer_json(json, "pairs");
+  auto hf = load_hf_tokenizer_json(test::kAddedTokensJson, "pairs");
   REQUIRE_MESSAGE(hf.ok(), hf.error);
   const std::vector<std::string> end{"<end>"};
   auto added = hf.value.with_special_tokens(end);
   REQUIRE(added.ok());
   CHECK(added.value.hf_model() == hf.value.hf_model());
   CHECK(ids(added.value, "abc<end>abc", SpecialPolicy::allow_all_specials()) ==
-        std::vector<uint32_t>{0, 4, 7, 0, 4});
-  CHECK(added.value.decode_bytes(std::vector<uint32_t>{7}).value == "<end>");
+        std::vector<uint32_t>{0, 4, 9, 0, 4});
+  CHECK(added.value.decode_bytes(std::vector<uint32_t>{9}).value == "<end>");
+  // An added token that was not special becomes one, keeping its id: now the policy's.
+  const std::vector<std::string> tool{"<tool_call>"};
+  auto made = hf.value.with_special_tokens(tool);
+  REQUIRE(made.ok());
+  CHECK((made.value.is_special(7) && !made.value.is_added_token(7)));
+  CHECK_FALSE(made.value.encode("a<tool_call>", SpecialPolicy::error_on_specials()).ok());
 }

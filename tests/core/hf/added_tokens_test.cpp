@@ -69,16 +69,7 @@ TEST_CASE("Gemma 3's newline and tab added tokens encode alike under every speci
 }
 
 TEST_CASE("an added token that is not special is matched under every policy, a special one as the policy says") {
-  // As Qwen's file has them: <tool_call> is added but not special, <|end|> is special.
-  const std::string json = R"({"added_tokens": [
-      {"id": 7, "content": "<tool_call>", "special": false, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false},
-      {"id": 8, "content": "<|end|>", "special": true, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false}],
-    "normalizer": null, "post_processor": null,
-    "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true},
-    "decoder": {"type": "ByteLevel"},
-    "model": {"type": "BPE", "vocab": {"a": 0, "b": 1, "c": 2, "ab": 3, "bc": 4, "abc": 5, "Ġ": 6},
-              "merges": ["b c", ["a", "b"]]}})";
-  auto loaded = load_hf_tokenizer_json(json, "qwen-like");
+  auto loaded = load_hf_tokenizer_json(test::kAddedTokensJson, "qwen-like");
   REQUIRE_MESSAGE(loaded.ok(), loaded.error);
   const Encoding& e = loaded.value;
   for (const SpecialPolicy& policy : kPolicies) CHECK(ids(e, "ab<tool_call>c", policy) == std::vector<uint32_t>{3, 7, 2});
