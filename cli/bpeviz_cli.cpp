@@ -1,8 +1,8 @@
 // bpeviz-cli: the core encoder and trainer on the command line.
 //   bpeviz-cli encodings
-//   bpeviz-cli encode (--encoding NAME | --tokenizer PATH [--pretokenizer P]) [--allow-special all|none|LIST]
-//                     [--add-special-tokens] [FILE|-]
-//   bpeviz-cli decode (--encoding NAME | --tokenizer PATH) [FILE|-]
+//   bpeviz-cli encode (--encoding NAME | --tokenizer PATH [--pretokenizer P]) [--special TOKEN]...
+//                     [--allow-special all|none|LIST] [--add-special-tokens] [FILE|-]
+//   bpeviz-cli decode (--encoding NAME | --tokenizer PATH) [--special TOKEN]... [FILE|-]
 //   bpeviz-cli train (--vocab-size N | --merges N) [options] (FILE|-) -o DIR   (cli/train_command.h)
 // PATH for --tokenizer: a directory `train` wrote, a bpeviz model file, a Hugging Face tokenizer.json,
 // a .tiktoken file, or GPT-2's encoder.json / Hugging Face's vocab.json with vocab.bpe / merges.txt beside it.
@@ -33,15 +33,20 @@ std::string usage() {
   return std::string(
              "usage: bpeviz-cli encodings\n"
              "       bpeviz-cli encode (--encoding NAME | --tokenizer PATH [--pretokenizer cl100k|o200k|gpt2|whitespace|none])\n"
-             "                         [--allow-special all|none|NAME,NAME...] [--add-special-tokens] [--data DIR] [FILE|-]\n"
-             "       bpeviz-cli decode (--encoding NAME | --tokenizer PATH) [--data DIR] [FILE|-]\n") +
+             "                         [--special TOKEN]... [--allow-special all|none|NAME,NAME...] [--add-special-tokens]\n"
+             "                         [--data DIR] [FILE|-]\n"
+             "       bpeviz-cli decode (--encoding NAME | --tokenizer PATH) [--special TOKEN]... [--data DIR] [FILE|-]\n") +
          kTrainUsage +
          "--tokenizer: a directory written by train (its bpeviz.model), a bpeviz.model file, a Hugging Face\n"
          "tokenizer.json, a .tiktoken file (give --pretokenizer; default cl100k), or GPT-2's encoder.json /\n"
          "Hugging Face's vocab.json with vocab.bpe / merges.txt beside it. A model file or tokenizer.json brings\n"
          "its own pre-tokenizer and special tokens.\n"
+         "--special TOKEN (repeatable): TOKEN is a special token, allowed, as CS336's Tokenizer(vocab, merges,\n"
+         "special_tokens) takes it: the longest match first, never merged with the text around it; its id is the\n"
+         "vocabulary's when it has TOKEN, else the next free one. decode needs the same --special options.\n"
          "--allow-special: allowed special tokens become their ids; any other special token in the text is an\n"
          "error, as in tiktoken (default: none; all for a tokenizer.json, as Hugging Face matches added tokens).\n"
+         "A tokenizer.json's added tokens that are not special (Gemma 3's \"\\n\") are matched under every setting.\n"
          "--add-special-tokens: a tokenizer.json's BOS/EOS around the text (Hugging Face's add_special_tokens).\n"
          "--data: where the .tiktoken files are (default: the build's).\n"
          "train writes DIR/bpeviz.model (the model file), DIR/bpeviz.vocab (every token, readable),\n"
@@ -51,6 +56,7 @@ std::string usage() {
 
 struct Options {
   std::string command, encoding, tokenizer, pretokenizer = "cl100k", allow_special, input = "-";
+  std::vector<std::string> specials;  // --special, in the order given
   bool pretokenizer_given = false;
   bool add_special_tokens = false;
   std::string data_dir = BPEVIZ_ENCODINGS_DIR;
@@ -74,7 +80,7 @@ Result<Encoding> load_tokenizer(const Options& o) {
   }
   Pretokenizer kind;
   if (!pretokenizer_from_name(o.pretokenizer, kind)) return R::failure("unknown pre-tokenizer \"" + o.pretokenizer + "\"");
-  auto encoding = load_tokenizer_files(files, kind, path);
+  auto encoding = load_tokenizer_files(files, kind, path, o.specials);
   // A model file brings its own pre-tokenizer: a different one asked for is a mistake, not an override.
   if (encoding.ok() && o.pretokenizer_given && encoding.value.pretokenizer() != kind) {
     return R::failure("--pretokenizer " + o.pretokenizer + ": " + path + " was trained with " +
@@ -92,15 +98,18 @@ Result<Encoding> load(const Options& o) {
   if (!data.ok()) return Result<Encoding>::failure(data.error + " (build first, or pass --data DIR)");
   auto encoding = load_openai_encoding(*spec, data.value);
   if (!encoding.ok() && encoding.error.starts_with(spec->ranks_file)) encoding.error = o.data_dir + "/" + encoding.error;
-  return encoding;
+  if (!encoding.ok() || o.specials.empty()) return encoding;
+  return encoding.value.with_special_tokens(o.specials);
 }
 
 // The default is each format's own: tiktoken raises on special-token text, Hugging Face always matches
-// a tokenizer.json's added tokens.
-SpecialPolicy policy_from(std::string allow, const Encoding& encoding) {
+// a tokenizer.json's added tokens. The --special tokens are allowed whatever --allow-special says, as
+// CS336's Tokenizer encodes the special tokens it was given.
+SpecialPolicy policy_from(std::string allow, const Encoding& encoding, const std::vector<std::string>& specials) {
   if (allow.empty()) allow = encoding.hf_model() ? "all" : "none";
   if (allow == "all") return SpecialPolicy::allow_all_specials();
   SpecialPolicy p = SpecialPolicy::error_on_specials();
+  p.allowed = specials;
   if (allow == "none") return p;
   std::stringstream list(allow);
   for (std::string name; std::getline(list, name, ',');) p.allowed.push_back(name);
@@ -130,6 +139,7 @@ int main(int argc, char** argv) {
     else if (a == "--tokenizer") ok = value(o.tokenizer);
     else if (a == "--pretokenizer") ok = o.pretokenizer_given = value(o.pretokenizer);
     else if (a == "--allow-special") ok = value(o.allow_special);
+    else if (a == "--special") ok = value(o.specials.emplace_back());
     else if (a == "--add-special-tokens") o.add_special_tokens = true;
     else if (a == "--data") ok = value(o.data_dir);
     else if (a.size() > 1 && a[0] == '-') return fail("unknown option " + a + "\n" + usage());
@@ -145,7 +155,7 @@ int main(int argc, char** argv) {
   auto encoding = load(o);
   if (!encoding.ok()) return fail(encoding.error);
   if (o.command == "encode") {
-    SpecialPolicy policy = policy_from(o.allow_special, encoding.value);
+    SpecialPolicy policy = policy_from(o.allow_special, encoding.value, o.specials);
     policy.add_special_tokens = o.add_special_tokens;
     return encode_stream(encoding.value, policy, o.input);
   }

@@ -38,6 +38,7 @@ Encoding::Encoding(std::string name, Pretokenizer pretokenizer, Vocab ranks, std
   special_trie_ = SpecialTrie(texts);
   normalized_specials_ = std::any_of(specials_.begin(), specials_.end(),
                                      [](const SpecialToken& s) { return s.normalized && !s.in_normalized_text; });
+  added_tokens_ = std::any_of(specials_.begin(), specials_.end(), [](const SpecialToken& s) { return !s.special; });
 }
 
 Encoding::SpecialMatch Encoding::find_special(std::string_view text, std::size_t from, const SpecialPolicy& policy,
@@ -45,7 +46,7 @@ Encoding::SpecialMatch Encoding::find_special(std::string_view text, std::size_t
   if (specials_.empty()) return {};
   const auto [pos, k] = find_added_token(text, from, special_trie_, [&](std::size_t i) {
     return specials_[i].normalized == normalized_pass && !specials_[i].in_normalized_text &&
-           (!allowed_only || policy.allows(specials_[i].text));
+           (!allowed_only || policy.allows(specials_[i]));
   });
   if (k == SpecialTrie::npos) return {};
   return {pos, k};
@@ -132,7 +133,7 @@ std::string Encoding::split_at_specials(std::string_view text, const SpecialPoli
     const auto first_disallowed = [&](bool normalized_pass) {
       for (std::size_t from = 0;;) {
         const SpecialMatch m = find_special(text, from, policy, false, normalized_pass);
-        if (m.pos == std::string_view::npos || !policy.allows(specials_[m.index].text)) return m;
+        if (m.pos == std::string_view::npos || !policy.allows(specials_[m.index])) return m;
         from = m.pos + 1;
       }
     };
@@ -165,7 +166,7 @@ void Encoding::walk_specials(std::string_view text, std::size_t begin, std::size
       text, begin, end, specials_, special_trie_,
       [&](std::size_t k) {
         const SpecialToken& s = specials_[k];
-        return s.normalized == normalized_pass && !s.in_normalized_text && policy.allows(s.text);
+        return s.normalized == normalized_pass && !s.in_normalized_text && policy.allows(s);
       },
       on_text, on_special);
 }
@@ -212,7 +213,10 @@ Result<std::vector<uint32_t>> Encoding::encode_ordinary(std::string_view text) c
 Status Encoding::encode_ordinary(std::string_view text, std::vector<uint32_t>& ids) const {
   ids.clear();
   ids.reserve(text.size() / 3);  // prose averages ~4 bytes a token, code ~2.5
-  return encode_ordinary_into(text, 0, [&](uint32_t id, uint32_t, uint32_t) { ids.push_back(id); });
+  const auto sink = [&](uint32_t id, uint32_t, uint32_t) { ids.push_back(id); };
+  // Added tokens that are not special are matched even in plain text, as Hugging Face matches them.
+  if (added_tokens_) return {encode_into(text, SpecialPolicy::all_as_text(), sink)};
+  return encode_ordinary_into(text, 0, sink);
 }
 
 Result<std::vector<Token>> Encoding::encode_with_spans(std::string_view text, const SpecialPolicy& policy) const {
@@ -322,6 +326,37 @@ const SpecialToken* find_by_id(const std::vector<SpecialToken>& by_id, uint32_t 
 }  // namespace
 
 bool Encoding::is_special(uint32_t id) const { return find_by_id(special_names_, id) != nullptr; }
+
+bool Encoding::is_added_token(uint32_t id) const {
+  const SpecialToken* s = find_by_id(special_names_, id);
+  return s && !s->special;
+}
+
+Result<Encoding> Encoding::with_special_tokens(std::span<const std::string> texts) const {
+  using R = Result<Encoding>;
+  // The decoding names first as they are, so that the constructor's "later name wins" keeps them.
+  std::vector<SpecialToken> specials;
+  for (const SpecialToken& s : specials_) {
+    if (find_by_id(special_names_, s.id)->text != s.text) specials.push_back(s);
+  }
+  specials.insert(specials.end(), special_names_.begin(), special_names_.end());
+  uint32_t next = std::max(n_vocab_, ranks_.id_end());
+  for (const SpecialToken& s : specials) next = std::max(next, s.id + 1);
+  if (hf_) next = std::max(next, static_cast<uint32_t>(hf_->decoded.size()));
+  for (const std::string& text : texts) {
+    if (text.empty()) return R::failure("a special token cannot be empty");
+    bool known = false;
+    for (SpecialToken& s : specials) {
+      if (s.text == text) s.special = known = true;
+    }
+    if (known) continue;
+    const uint32_t id = find_input_token(text);
+    specials.push_back({text, id != Vocab::kNone ? id : next++});
+  }
+  Encoding out(name_, pretokenizer_, ranks_, std::move(specials), next);
+  out.hf_ = hf_;
+  return {std::move(out), {}};
+}
 
 std::string_view Encoding::token_bytes(uint32_t id) const {
   if (hf_ && id < hf_->decoded.size() && !hf_->decoded[id].empty()) return hf_->decoded[id];

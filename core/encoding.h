@@ -34,6 +34,8 @@ struct SpecialPolicy {
   static SpecialPolicy all_as_text() { return {false, {}, false}; }
   static SpecialPolicy error_on_specials() { return {false, {}, true}; }
   bool allows(std::string_view special) const;
+  // Whether `token` is matched as its id: always for an added token that is not special.
+  bool allows(const SpecialToken& token) const { return !token.special || allows(token.text); }
 };
 
 // One pre-token's merges, for the "watch BPE happen" views. Its final tokens equal what encode gives.
@@ -94,7 +96,17 @@ class Encoding {
 
   // The bytes of a token (a special token's text for special ids); empty for unknown ids.
   std::string_view token_bytes(uint32_t id) const;
+  // A special token or an added token (matched whole, never merged).
   bool is_special(uint32_t id) const;
+  // ...of which an added token that is not special (SpecialToken::special): text-like under every policy.
+  bool is_added_token(uint32_t id) const;
+
+  // This encoding with `texts` as special tokens too, as CS336's Tokenizer(vocab, merges, special_tokens)
+  // takes them: a text already a special or added token keeps its id (and becomes special), one the
+  // vocabulary has as a token takes that token's id, any other the next free id, in the order given.
+  // Matching stays longest first, so overlapping specials ("<|endoftext|>" and "<|endoftext|><|endoftext|>")
+  // work. Error: an empty text.
+  Result<Encoding> with_special_tokens(std::span<const std::string> texts) const;
   // Concatenated token bytes; an unknown id is an error naming its position.
   Result<std::string> decode_bytes(std::span<const uint32_t> ids) const;
   // The same as UTF-8 text, with U+FFFD for ill-formed sequences.
@@ -136,6 +148,7 @@ class Encoding {
   uint32_t n_vocab_ = 0;
   SpecialTrie special_trie_;                    // over specials_, for find_special
   bool normalized_specials_ = false;            // some specials are matched in the second pass
+  bool added_tokens_ = false;                   // some are added tokens, not special: matched under every policy
   uint64_t serial_ = 0;  // tells this encoding's piece cache apart (piece_cache.h); copies share it
   std::shared_ptr<const HfModel> hf_;
 };

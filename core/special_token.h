@@ -17,6 +17,10 @@ namespace bpeviz {
 struct SpecialToken {
   std::string text;
   uint32_t id;
+  // Governed by the special-token policy (SpecialPolicy): every tiktoken special, and the added tokens a
+  // tokenizer.json marks "special". Its other added tokens (Gemma 3's "\n", Qwen's "<tool_call>") are
+  // text-like: Hugging Face matches them under every setting, so every policy here does too.
+  bool special = true;
   // Hugging Face's added-token options (tiktoken's specials have none of them):
   bool lstrip = false;       // the token takes the white space before it
   bool rstrip = false;       // ... and after it

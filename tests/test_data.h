@@ -27,4 +27,16 @@ inline const Encoding& encoding(const std::string& name) {
   return cache.emplace(name, std::move(enc.value)).first->second;
 }
 
+// A small byte-level tokenizer.json with added tokens as Qwen's file has them: <tool_call> (id 7) added
+// with "special": false, <|end|> (8) special; merges by pair priority ("abc" is a token, but (b, c)
+// comes before (a, b)).
+inline constexpr const char* kAddedTokensJson = R"({"added_tokens": [
+    {"id": 7, "content": "<tool_call>", "special": false, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false},
+    {"id": 8, "content": "<|end|>", "special": true, "lstrip": false, "rstrip": false, "single_word": false, "normalized": false}],
+  "normalizer": null, "post_processor": null,
+  "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true},
+  "decoder": {"type": "ByteLevel"},
+  "model": {"type": "BPE", "vocab": {"a": 0, "b": 1, "c": 2, "ab": 3, "bc": 4, "abc": 5, "Ġ": 6},
+            "merges": ["b c", ["a", "b"]]}})";
+
 }  // namespace bpeviz::test

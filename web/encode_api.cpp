@@ -41,6 +41,17 @@ int fail(std::string message) {
   return -1;
 }
 
+// A JSON array of strings (special tokens), or false.
+bool parse_strings(const char* json, std::vector<std::string>& out) {
+  const auto list = nlohmann::json::parse(json, nullptr, false);
+  if (!list.is_array()) return false;
+  for (const auto& item : list) {
+    if (!item.is_string()) return false;
+    out.push_back(item.get<std::string>());
+  }
+  return true;
+}
+
 const Encoding* find_or_fail(const char* name) {
   const Encoding* e = shared_encodings().find(name);
   if (!e) g_error = std::string("encoding \"") + name + "\" is not loaded";
@@ -113,12 +124,7 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_train(const char* text, std::size_t length, uint
   options.top_k = 0;
   if (!pretokenizer_from_name(pretokenizer, options.pretokenizer)) return fail(std::string("unknown pre-tokenizer ") + pretokenizer);
   if (!tie_rule_from_name(tie, options.tie)) return fail(std::string("unknown tie rule ") + tie);
-  const auto specials = nlohmann::json::parse(specials_json, nullptr, false);
-  if (!specials.is_array()) return fail("special tokens must be an array of strings");
-  for (const auto& special : specials) {
-    if (!special.is_string()) return fail("special tokens must be an array of strings");
-    options.specials.push_back(special.get<std::string>());
-  }
+  if (!parse_strings(specials_json, options.specials)) return fail("special tokens must be an array of strings");
   auto trainer = BpeTrainer::create(std::string_view(text, length), options);
   if (!trainer.ok()) return fail(trainer.error);
   const std::vector<TrainingStep> steps = trainer.value->step(merges);
@@ -145,14 +151,17 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_train_steps() { return g_steps.c_str(); 
 EMSCRIPTEN_KEEPALIVE std::size_t bpeviz_result_length() { return g_bytes.size(); }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_add_user_tokenizer(std::size_t count, const char* const* names, const uint8_t* const* data,
-                                                   const std::size_t* lengths, const char* pretokenizer) {
+                                                   const std::size_t* lengths, const char* pretokenizer,
+                                                   const char* specials_json) {
   Pretokenizer kind;
   if (!pretokenizer_from_name(pretokenizer, kind)) return fail(std::string("unknown pre-tokenizer ") + pretokenizer);
+  std::vector<std::string> specials;
+  if (!parse_strings(specials_json, specials)) return fail("special tokens must be an array of strings");
   std::vector<TokenizerFile> files;
   for (std::size_t i = 0; i < count; ++i) {
     files.push_back({names[i], std::string(reinterpret_cast<const char*>(data[i]), lengths[i])});
   }
-  auto encoding = load_tokenizer_files(files, kind, tokenizer_files_name(files));
+  auto encoding = load_tokenizer_files(files, kind, tokenizer_files_name(files), specials);
   if (!encoding.ok()) return fail(encoding.error);
   g_bytes = shared_encodings().add_user(std::move(encoding.value))->name();
   g_bytes.push_back('\0');

@@ -35,10 +35,10 @@ int bpeviz_train(const char* text, std::size_t length, uint32_t merges, const ch
 const char* bpeviz_train_steps();
 std::size_t bpeviz_result_length();
 // Adds a tokenizer from files the user gave (see core/formats/tokenizer_files.h): `count` files, their names
-// and bytes; `pretokenizer` for files that name none. Returns 0 and the name it got (at
-// bpeviz_result_bytes, NUL-terminated), or -1.
+// and bytes; `pretokenizer` for files that name none; `specials_json` a JSON array of special tokens to add
+// (CS336's special_tokens). Returns 0 and the name it got (at bpeviz_result_bytes, NUL-terminated), or -1.
 int bpeviz_add_user_tokenizer(std::size_t count, const char* const* names, const uint8_t* const* data,
-                              const std::size_t* lengths, const char* pretokenizer);
+                              const std::size_t* lengths, const char* pretokenizer, const char* specials_json);
 // Empties the piece caches (core/piece_cache.h): for the benchmark's cold runs.
 void bpeviz_clear_caches();
 const char* bpeviz_error();

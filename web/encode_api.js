@@ -85,8 +85,9 @@ Module['bpevizCore'] = (() => {
       };
     },
     // Adds a tokenizer from files the user gave: [{name, bytes: Uint8Array}]; pretokenizer for files
-    // that name none. Returns the name it is listed under; throws with a message naming the file.
-    addUserTokenizer(files, pretokenizer = 'o200k') {
+    // that name none; specials: special tokens to add, as CS336's Tokenizer(vocab, merges, special_tokens)
+    // takes them. Returns the name it is listed under; throws with a message naming the file.
+    addUserTokenizer(files, pretokenizer = 'o200k', specials = []) {
       const allocations = [];
       const alloc = (bytes) => { const p = Module._malloc(Math.max(bytes.length, 1)); allocations.push(p); Module.HEAPU8.set(bytes, p); return p; };
       try {
@@ -95,7 +96,8 @@ Module['bpevizCore'] = (() => {
         const datas = files.map((f) => alloc(f.bytes));
         const lengths = files.map((f) => f.bytes.length);
         const table = (values) => alloc(new Uint8Array(new Uint32Array(values).buffer));
-        check(Module._bpeviz_add_user_tokenizer(files.length, table(names), table(datas), table(lengths), pre));
+        const specialsJson = alloc(encoder.encode(JSON.stringify(specials) + '\0'));
+        check(Module._bpeviz_add_user_tokenizer(files.length, table(names), table(datas), table(lengths), pre, specialsJson));
         return Module.UTF8ToString(Module._bpeviz_result_bytes());
       } finally {
         allocations.forEach((p) => Module._free(p));

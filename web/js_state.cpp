@@ -250,7 +250,7 @@ nlohmann::json hover_json(const AppState& s) {
   const TokenDetails d = describe_token_group(s.editor.text, s.tokens, s.groups[g], s.pieces,
                                               s.encodings.find(s.tokens_encoding), s.fonts.text);
   return {{"group", g},       {"ids", d.ids},   {"hex", d.hex},
-          {"text", d.text},   {"bytes", d.byte_length}, {"special", d.special},
+          {"text", d.text},   {"bytes", d.byte_length}, {"special", d.special}, {"added", d.added},
           {"pretoken", {d.pretoken.begin, d.pretoken.end}}, {"pretokenText", d.pretoken_text}};
 }
 

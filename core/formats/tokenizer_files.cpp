@@ -54,8 +54,9 @@ std::string tokenizer_files_name(std::span<const TokenizerFile> files) {
   return json ? json->name : files[0].name;
 }
 
-Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pretokenizer pretokenizer,
-                                      std::string name) {
+namespace {
+
+Result<Encoding> load_files(std::span<const TokenizerFile> files, Pretokenizer pretokenizer, std::string name) {
   using R = Result<Encoding>;
   if (files.empty()) return R::failure("no file given");
   if (files.size() > 2) return R::failure("give one tokenizer file, or a vocab.json with its merges.txt");
@@ -98,6 +99,15 @@ Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pret
   if (!ranks.ok()) return R::failure(files[0].name + ": " + ranks.error);
   const uint32_t n_vocab = ranks.value.id_end();
   return {Encoding(std::move(name), pretokenizer, std::move(ranks.value), {}, n_vocab), {}};
+}
+
+}  // namespace
+
+Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pretokenizer pretokenizer,
+                                      std::string name, std::span<const std::string> specials) {
+  auto encoding = load_files(files, pretokenizer, std::move(name));
+  if (!encoding.ok() || specials.empty()) return encoding;
+  return encoding.value.with_special_tokens(specials);
 }
 
 }  // namespace bpeviz

@@ -29,9 +29,10 @@ std::string_view tokenizer_files_kind(std::span<const TokenizerFile> files);
 // The name to list the tokenizer under: the file's, or for a pair the vocabulary's.
 std::string tokenizer_files_name(std::span<const TokenizerFile> files);
 
-// The encoding the files describe, named `name`. Errors name the file and the problem, e.g.
-// "merges.txt given without its vocab.json", "model.txt: line 3: unknown pre-tokenizer".
+// The encoding the files describe, named `name`, with `specials` as special tokens too (CS336's
+// Tokenizer(vocab, merges, special_tokens): Encoding::with_special_tokens). Errors name the file and the
+// problem, e.g. "merges.txt given without its vocab.json", "model.txt: line 3: unknown pre-tokenizer".
 Result<Encoding> load_tokenizer_files(std::span<const TokenizerFile> files, Pretokenizer pretokenizer,
-                                      std::string name);
+                                      std::string name, std::span<const std::string> specials = {});
 
 }  // namespace bpeviz

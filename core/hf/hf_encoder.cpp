@@ -90,7 +90,7 @@ bool cut_piecewise(const HfModel& hf, std::string_view text, bool at_start, cons
   if (policy && !hf.added_after_normalizer.empty()) {
     match_added_tokens(
         work, 0, work.size(), hf.added_after_normalizer, hf.added_after_normalizer_trie,
-        [&](std::size_t k) { return policy->allows(hf.added_after_normalizer[k].text); },
+        [&](std::size_t k) { return policy->allows(hf.added_after_normalizer[k]); },
         [&](std::size_t b, std::size_t e) { add(b, e, Vocab::kNone); },
         [&](const SpecialToken& added, std::size_t b, std::size_t e) { add(b, e, added.id); });
   } else {

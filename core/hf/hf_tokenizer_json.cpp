@@ -440,6 +440,7 @@ class Loader {
       token.rstrip = bool_or(t, "rstrip", false);
       token.single_word = bool_or(t, "single_word", false);
       token.normalized = bool_or(t, "normalized", false);
+      token.special = bool_or(t, "special", false);  // Hugging Face's default: an added token is not special
       // Under a normalizer Hugging Face matches such a token in the normalized text, in its normalized
       // form (the normalizer's alone: the pre-tokenizer's changes come after).
       if (token.normalized && !normalizer_steps_.empty()) {

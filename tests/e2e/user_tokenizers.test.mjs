@@ -66,6 +66,33 @@ export const tests = {
     }
   },
 
+  async 'picked files take the special tokens typed at the prompt, as bpeviz-cli --special does'({ browser, baseUrl, out }) {
+    const { dir } = trainModel();
+    // CS336's overlapping specials: the model has <|endoftext|>, the double is new (the next free id).
+    const specials = ['<|endoftext|>', '<|endoftext|><|endoftext|>'];
+    const text = `${TEXT}<|endoftext|><|endoftext|> The end.<|endoftext|>`;
+    const vocab = path.join(dir, 'vocab.json');
+    const ids = JSON.parse(execFileSync(cli, ['encode', '--tokenizer', vocab, '--pretokenizer', 'gpt2',
+      ...specials.flatMap((s) => ['--special', s]), '-'], { input: text }).toString());
+    try {
+      await withReadyPage(browser, baseUrl, {}, async (page) => {
+        await setText(page, text);
+        let asked = '';
+        page.once('dialog', (dialog) => { asked = dialog.message(); dialog.accept(specials.join(', ')); });
+        await page.setInputFiles('input[type=file]', [vocab, path.join(dir, 'merges.txt')]);
+        await page.waitForFunction(() => window.bpeviz.state().encoding === 'vocab.json', null, { timeout: 10000 });
+        assert(/special tokens/i.test(asked), `the prompt asks for special tokens: ${asked}`);
+        const s = await state(page);
+        assertEqual(s.tokens.map((t) => t.id), ids, 'ids of vocab.json + merges.txt with the typed specials');
+        const double = s.tokens.filter((t) => t.end - t.begin === 2 * '<|endoftext|>'.length);
+        assertEqual(double.length, 1, 'the double special is one token');
+        await page.screenshot({ path: path.join(out, 'user-tokenizer-specials.png') });
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+
   async 'a file that is not a tokenizer is refused with a message naming it'({ browser, baseUrl, out }) {
     await withReadyPage(browser, baseUrl, {}, async (page) => {
       await setText(page, 'still here');

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "core/hf/hf_tokenizer_json.h"
 #include "tests/test_data.h"
 #include "tests/ui/headless.h"
 #include "ui/app.h"
@@ -118,6 +119,22 @@ TEST_CASE("the tooltip's details: ids, bytes, text and the pre-token") {
   CHECK_FALSE(hello.special);
   CHECK(pretoken_at(pieces, 9) == 2);
   CHECK(pretoken_at(pieces, 10) == pieces.size());
+}
+
+TEST_CASE("the tooltip tells an added token (not special, matched under every policy) from a special token") {
+  auto loaded = load_hf_tokenizer_json(test::kAddedTokensJson, "qwen-like");
+  REQUIRE_MESSAGE(loaded.ok(), loaded.error);
+  const std::string text = "ab<tool_call><|end|>";
+  const auto tokens = loaded.value.encode_with_spans(text, SpecialPolicy::allow_all_specials()).value;
+  const auto pieces = loaded.value.pieces(text, SpecialPolicy::allow_all_specials()).value;
+  const auto groups = group_tokens_by_character(text, tokens);
+  REQUIRE(groups.size() == 3);
+  const TokenDetails word = describe_token_group(text, tokens, groups[0], pieces, &loaded.value, nullptr);
+  const TokenDetails added = describe_token_group(text, tokens, groups[1], pieces, &loaded.value, nullptr);
+  const TokenDetails special = describe_token_group(text, tokens, groups[2], pieces, &loaded.value, nullptr);
+  CHECK((!word.special && !word.added));
+  CHECK((added.ids == "7" && added.special && added.added));
+  CHECK((special.ids == "8" && special.special && !special.added));
 }
 
 TEST_CASE("the token view draws with every switch on, and finds its tiles") {

@@ -29,7 +29,10 @@ TokenDetails describe_token_group(std::string_view text, std::span<const Token> 
     const Token& token = tokens[t];
     if (t != group.first_token) d.ids.push_back(' ');
     d.ids += std::to_string(token.id);
-    d.special = d.special || (encoding && encoding->is_special(token.id));
+    if (encoding && encoding->is_special(token.id)) {
+      d.added = !d.special && encoding->is_added_token(token.id);
+      d.special = true;
+    }
     if (shown > kMaxShownBytes) continue;
     if (t != group.first_token) d.hex += " | ";
     for (uint32_t i = token.begin; i < token.end; ++i, ++shown) {

@@ -21,7 +21,8 @@ struct TokenDetails {
   std::string text;     // the decoded text, whitespace and control characters made visible
   uint32_t byte_length = 0;
   uint32_t token_count = 0;
-  bool special = false;
+  bool special = false;  // a special or added token: matched whole, never merged
+  bool added = false;    // ...an added token that is not special (a tokenizer.json's "special": false)
   Span pretoken{0, 0};       // byte span of the pre-token the tile lies in
   std::string pretoken_text; // its text, made visible like `text`
 };

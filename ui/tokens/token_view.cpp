@@ -329,7 +329,7 @@ void draw_tooltip(const TokenDetails& d, const char* click_hint) {
   ImGui::TextUnformatted(d.ids.c_str());
   if (d.special) {
     ImGui::SameLine();
-    ImGui::TextDisabled("special token");
+    ImGui::TextDisabled(d.added ? "added token" : "special token");
   }
   ImGui::TextDisabled("text");
   ImGui::SameLine(105);

@@ -201,12 +201,14 @@ export const api = {
   // Adds a tokenizer from files the user brings — [{name, bytes: Uint8Array}]: a bpeviz model file,
   // a Hugging Face tokenizer.json (or the compact form the build writes of the bundled ones), a
   // vocab.json with its merges.txt, or a .tiktoken file (these two with `pretokenizer`) — and
-  // picks it. Resolves to the name it is listed under; rejects (and the page says why) when the
-  // files are not a tokenizer. The files never leave the browser.
-  async loadTokenizer(files, pretokenizer = 'gpt2') {
+  // picks it. `specials`: special tokens to add, as CS336's Tokenizer(vocab, merges, special_tokens)
+  // takes them (one the vocabulary lacks gets the next free id). Resolves to the name it is listed
+  // under; rejects (and the page says why) when the files are not a tokenizer. The files never leave
+  // the browser.
+  async loadTokenizer(files, pretokenizer = 'gpt2', specials = []) {
     let name;
     try {
-      name = Module.bpevizCore.addUserTokenizer(files, pretokenizer);
+      name = Module.bpevizCore.addUserTokenizer(files, pretokenizer, specials);
     } catch (e) {
       showNotice(PROBLEM, `Could not load a tokenizer: ${e.message}`);  // core's message names the files
       throw e;
