@@ -35,7 +35,7 @@ class PieceCache {
   // piece or probing the vocabulary's table and then this cache's. Most pieces of prose and code are
   // short, and those big tables (4 MB for o200k_base's vocabulary) answer each with a few cache
   // misses: on lines of C++, warm, that took more time than the rest of the encoding. This
-  // direct-mapped table of 128 KB keeps each piece's bytes inline, so one read answers it.
+  // direct-mapped table keeps each piece's bytes inline, so one read answers it.
   static constexpr std::size_t kShortPieceBytes = 16;
   static constexpr uint32_t kShortMaxTokens = 3;
   // Calls sink(id, begin, end) for each token of `piece` (which starts at byte `at`) and returns
@@ -94,6 +94,9 @@ class PieceCache {
     uint8_t count = 0;
     uint8_t lengths[2] = {};  // of the first two tokens; the last one's is never read
   };
+  // 16,384 entries of 32 bytes (512 KB), filled on first use. The benchmark's corpora have 4,000 to
+  // 16,000 distinct pieces; at this size 98% of the pieces of its C++ and English lines, warm, are
+  // answered here (4,096 and 8,192 entries were slower, by collisions).
   static constexpr int kShortBits = 14;
   void clear_merged();  // the merged pieces only: when full
   static constexpr std::size_t kShorts = std::size_t{1} << kShortBits;
