@@ -18,7 +18,7 @@ export const LIBRARIES = {
     kind: 'wasm',
     package: null,
     encodings: ['r50k_base', 'cl100k_base', 'o200k_base'],
-    cache: 'per-thread table of up to 32,768 merged pieces → ids per encoding (core/piece_cache.h); cold = clearCache()',
+    cache: 'per thread and encoding, up to 32,768 merged pieces of up to 255 bytes → ids, and 16,384 short pieces (up to 16 bytes, tokens or up to 3 merged) with their bytes inline (core/piece_cache.h); cold = clearCache()',
     async init() {
       const create = require(path.join(root, 'build/web/bpeviz_core_node.js'));
       return (await create()).bpevizCore;

@@ -2,6 +2,9 @@
 // in Node, and our native build against tiktoken-rs (native addon), on the same corpora and encodings in one
 // run. Prints a table of medians and ratios (bench/report.mjs) and writes the same data as JSON.
 // Usage: node bench/run.mjs [--rounds 3] [--runs 2] [--load-runs 5] [--bytes 524288] [--out build/bench/results.json]
+//                           [--encodings cl100k_base,o200k_base] [--corpora code,multilingual]
+// --encodings and --corpora narrow a run while iterating (the full run measures all); --load-runs 0
+// leaves out the load table.
 // Every measurement runs in its own child process, one at a time: the machine has two cores. Speeds are
 // medians of rounds × runs timings: each round starts a fresh process per library and encoding, and the
 // rounds are interleaved, so that a slow spell of this shared, noisy machine cannot land on one library only.
@@ -12,7 +15,7 @@ import { loadCorpora } from '../tests/conformance/corpus.mjs';
 import { describeMachine } from './machine.mjs';
 import { LIBRARIES, packageVersion, root } from './libraries.mjs';
 import { median } from './measure.mjs';
-import { printReport } from './report.mjs';
+import { againstFastest, printReport } from './report.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) => {
   if (a.startsWith('--')) pairs.push([a.slice(2), all[i + 1]]);
@@ -23,8 +26,8 @@ const runs = Number(args.runs || 2);
 const loadRuns = Number(args['load-runs'] || 5);
 const corpusBytes = Number(args.bytes || 1 << 19);
 const outFile = path.resolve(args.out || path.join(root, 'build/bench/results.json'));
-const ENCODINGS = ['r50k_base', 'cl100k_base', 'o200k_base'];
-const CORPORA = ['prose', 'code', 'multilingual'];
+const ENCODINGS = args.encodings ? args.encodings.split(',') : ['r50k_base', 'cl100k_base', 'o200k_base'];
+const CORPORA = args.corpora ? args.corpora.split(',') : ['prose', 'code', 'multilingual'];
 const workDir = path.join(root, 'build/bench');
 const corpusDir = path.join(workDir, 'corpora');
 const nativeBench = path.join(root, 'build/native/bpeviz-bench');
@@ -93,7 +96,7 @@ for (let r = 0; r < loadRuns; r++) {
 }
 for (const encoding of ENCODINGS) {
   results.load[encoding] = {};
-  for (const [lib, list] of Object.entries(samples[encoding])) {
+  for (const [lib, list] of Object.entries(samples[encoding] ?? {})) {
     const m = (key) => median(list.map((s) => s[key]));
     results.load[encoding][lib] = { init_ms: m('init_ms'), load_ms: m('load_ms'), rss_bytes: m('rss_bytes'), heap_bytes: m('heap_bytes'), samples: list };
   }
@@ -168,6 +171,7 @@ for (const encoding of ENCODINGS) {
 }
 
 results.targets = printReport(results);
+results.against_fastest = againstFastest(results);
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 fs.writeFileSync(outFile, JSON.stringify(results, null, 1) + '\n');
 console.log(`\nJSON: ${path.relative(process.cwd(), outFile)}`);

@@ -95,15 +95,19 @@ Status Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Si
   for (const Span& p : pieces) {
     const std::string_view piece = text.substr(p.begin, p.end - p.begin);
     const uint32_t at = offset + p.begin;
-    // The vocabulary doubles as a cache: most pieces are tokens themselves. Then the pieces merged
-    // before; then the merge loop.
+    // The vocabulary doubles as a cache: most pieces are tokens themselves (short ones seen before
+    // are answered by the piece cache, faster). Then the pieces merged before; then the merge loop.
+    const bool short_piece = piece.size() <= PieceCache::kShortPieceBytes;
+    if (short_piece && cache.emit_short(piece, at, sink)) continue;
     const uint64_t h = Vocab::hash(piece);
     if (const uint32_t id = ranks_.find(piece, h); id != Vocab::kNone) {
+      if (short_piece) cache.insert_short(piece, &id, nullptr, 1);
       sink(id, at, offset + p.end);
       continue;
     }
     const bool cacheable = piece.size() <= PieceCache::kMaxPieceBytes;
     if (PieceCache::Hit hit; cacheable && cache.find(piece, h, hit)) {
+      if (short_piece) cache.insert_short(piece, hit.ids, hit.lengths, hit.count);
       uint32_t b = at;
       for (uint32_t i = 0; i < hit.count; ++i) {
         sink(hit.ids[i], b, b + hit.lengths[i]);
@@ -121,6 +125,7 @@ Status Encoding::encode_ordinary_into(std::string_view text, uint32_t offset, Si
         lengths[count++] = static_cast<uint8_t>(e - b);
       }
     });
+    if (short_piece) cache.insert_short(piece, ids, lengths, count);
     if (cacheable) cache.insert(piece, h, ids, lengths, count);
   }
   return {};

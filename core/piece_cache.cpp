@@ -21,7 +21,7 @@ bool PieceCache::find(std::string_view piece, uint64_t hash, Hit& hit) const {
 void PieceCache::insert(std::string_view piece, uint64_t hash, const uint32_t* ids, const uint8_t* lengths, uint32_t count) {
   if (piece.empty() || piece.size() > kMaxPieceBytes || count > 255) return;
   if (slots_.empty()) slots_.resize(kSlots);
-  if (2 * (filled_ + 1) > kSlots) clear();
+  if (2 * (filled_ + 1) > kSlots || keys_.size() + piece.size() > kMaxKeyBytes) clear_merged();
   const auto tag = static_cast<uint32_t>(hash >> 32);
   std::size_t i = hash & (kSlots - 1);
   while (slots_[i].key_length != 0) i = (i + 1) & (kSlots - 1);
@@ -34,6 +34,11 @@ void PieceCache::insert(std::string_view piece, uint64_t hash, const uint32_t* i
 }
 
 void PieceCache::clear() {
+  std::fill(shorts_.begin(), shorts_.end(), Short{});
+  clear_merged();
+}
+
+void PieceCache::clear_merged() {
   std::fill(slots_.begin(), slots_.end(), Slot{});
   filled_ = 0;
   keys_.clear();

@@ -54,3 +54,53 @@ TEST_CASE("the piece cache empties when full and keeps working") {
   cache.insert(too_long, Vocab::hash(too_long), ids, lengths, 3);
   CHECK(!cache.find(too_long, Vocab::hash(too_long), hit));
 }
+
+// The short-piece table keeps no bytes beyond a few words: pieces that differ in any one byte, at any
+// length up to kShortPieceBytes, must never answer for each other, and a piece must not answer for a
+// shorter or longer one with the same leading bytes.
+TEST_CASE("the short-piece table tells apart pieces that differ in one byte or in length") {
+  PieceCache cache;
+  std::string base = "abcdefghijklmnop";
+  REQUIRE(base.size() == PieceCache::kShortPieceBytes);
+  std::vector<std::string> pieces;
+  for (std::size_t n = 1; n <= PieceCache::kShortPieceBytes; ++n) {
+    pieces.push_back(base.substr(0, n));
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string p = base.substr(0, n);
+      p[at] = 'Z';
+      pieces.push_back(p);
+    }
+  }
+  const auto emitted = [&](const std::string& p, std::vector<uint32_t>& ids, std::vector<uint32_t>& ends) {
+    ids.clear();
+    ends.clear();
+    return cache.emit_short(p, 100, [&](uint32_t id, uint32_t, uint32_t e) {
+      ids.push_back(id);
+      ends.push_back(e);
+    });
+  };
+  std::vector<uint32_t> ids, ends;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    // Each piece stored alone, then every other piece looked up: only itself is found.
+    cache.clear();
+    const uint32_t id = static_cast<uint32_t>(1000 + i);
+    cache.insert_short(pieces[i], &id, nullptr, 1);
+    for (std::size_t j = 0; j < pieces.size(); ++j) {
+      INFO(pieces[i] << " looked up as " << pieces[j]);
+      CHECK(emitted(pieces[j], ids, ends) == (i == j));
+    }
+    REQUIRE(emitted(pieces[i], ids, ends));
+    CHECK(ids == std::vector<uint32_t>{id});
+    CHECK(ends == std::vector<uint32_t>{static_cast<uint32_t>(100 + pieces[i].size())});
+  }
+  // A piece of three tokens gives each token's span; one of four is not kept.
+  cache.clear();
+  const uint32_t three[] = {7, 8, 9}, four[] = {1, 2, 3, 4};
+  const uint8_t lengths[] = {2, 3, 4, 1};
+  cache.insert_short("abcdefghi", three, lengths, 3);
+  REQUIRE(emitted("abcdefghi", ids, ends));
+  CHECK(ids == std::vector<uint32_t>{7, 8, 9});
+  CHECK(ends == std::vector<uint32_t>{102, 105, 109});
+  cache.insert_short("abcdefghij", four, lengths, 4);
+  CHECK(!emitted("abcdefghij", ids, ends));
+}
