@@ -6,6 +6,10 @@
 #include <cstring>
 #include <thread>
 
+#ifndef BPEVIZ_NO_THREADS
+#define BPEVIZ_NO_THREADS 0  // set by the build for targets without threads (the page's wasm)
+#endif
+
 namespace bpeviz {
 
 namespace {
@@ -60,8 +64,8 @@ void PretokenCounts::add(std::string_view part) {
   }
   bounds.push_back(part.size());
   std::vector<Table> partial(bounds.size() - 1);
-  if (partial.size() == 1) {
-    count(0, part.size(), partial[0]);
+  if (partial.size() == 1 || BPEVIZ_NO_THREADS) {
+    for (std::size_t i = 0; i + 1 < bounds.size(); ++i) count(bounds[i], bounds[i + 1], partial[i]);
   } else {
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
