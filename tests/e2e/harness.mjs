@@ -58,7 +58,10 @@ export async function waitFor(page, fn, arg, what, timeout = 10000) {
 // Opens the page in a fresh context; console errors and uncaught exceptions are collected.
 export async function openPage(browser, baseUrl, options = {}) {
   const { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript, permissions } = options;
-  const context = await browser.newContext({ viewport, deviceScaleFactor, permissions, acceptDownloads: Boolean(options.acceptDownloads) });
+  const context = await browser.newContext({
+    viewport, deviceScaleFactor, permissions, acceptDownloads: Boolean(options.acceptDownloads),
+    isMobile: Boolean(options.isMobile), hasTouch: Boolean(options.hasTouch),
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
@@ -67,6 +70,15 @@ export async function openPage(browser, baseUrl, options = {}) {
   await page.goto(baseUrl + (options.path || ''));
   return { context, page, errors };
 }
+
+// The screens of a class, as Chromium emulates them (a phone and a small phone upright, a phone on its side,
+// a tablet upright): pass one's fields as withReadyPage's options.
+export const DEVICES = [
+  { name: 'phone-small', viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  { name: 'phone-landscape', viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  { name: 'tablet', viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+];
 
 // Waits for the first frame; a page that never gets there fails the test instead of waiting for ever.
 export async function waitReady(page, timeout = 60000) {
