@@ -10,9 +10,15 @@ const MIME = {
   '.data': 'application/octet-stream', '.json': 'application/json', '.png': 'image/png', '.css': 'text/css',
 };
 
-export function serveStatic(root) {
+// `extra` maps URL paths to bodies served instead of (or beside) the site's files (tests/engines adds a script).
+export function serveStatic(root, extra = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (Object.hasOwn(extra, url.pathname)) {
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(url.pathname)] || MIME['.html'] });
+      res.end(extra[url.pathname]);
+      return;
+    }
     const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
     const target = url.pathname.endsWith('/') ? path.join(file, 'index.html') : file;
     fs.readFile(target, (err, body) => {
