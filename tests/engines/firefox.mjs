@@ -16,6 +16,7 @@ export async function startFirefox({ env, viewport, startTimeoutMs }) {
     throw new Error(`cannot start Firefox (Debian package firefox-esr) over WebDriver BiDi: ${e.message}`);
   }
   const page = (await browser.pages())[0] || await browser.newPage();
+  await page.setViewport(viewport);  // the first tab predates defaultViewport
   let errors = [];
   // BiDi's log.entryAdded: console.error calls and uncaught exceptions.
   page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });

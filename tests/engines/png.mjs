@@ -35,21 +35,29 @@ export function decodePng(bytes) {
   return { width, height, rgb };
 }
 
-// How much of a rectangle (in the picture's pixels) is drawn: its distinct colours and the share of
-// pixels that differ from its top-left corner's colour (a blank or one-colour canvas has neither).
+// How much of a rectangle (in the picture's pixels) is drawn: its distinct colours, the share of pixels
+// away from its commonest colour (the background), and a hash to tell pictures apart. A blank canvas,
+// or one filled with a single colour, has one colour and nothing drawn.
 export function regionStats({ width, height, rgb }, rect = { x: 0, y: 0, width, height }) {
   const x0 = Math.max(0, Math.floor(rect.x)), y0 = Math.max(0, Math.floor(rect.y));
   const x1 = Math.min(width, Math.ceil(rect.x + rect.width)), y1 = Math.min(height, Math.ceil(rect.y + rect.height));
-  const colours = new Set();
-  let other = 0, total = 0;
-  const corner = (y0 * width + x0) * 3;
+  const counts = new Map();
+  let hash = 2166136261;
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
-      const i = (y * width + x) * 3;
-      colours.add((rgb[i] << 16) | (rgb[i + 1] << 8) | rgb[i + 2]);
-      if (Math.abs(rgb[i] - rgb[corner]) + Math.abs(rgb[i + 1] - rgb[corner + 1]) + Math.abs(rgb[i + 2] - rgb[corner + 2]) > 30) other++;
-      total++;
+      const i = (y * width + x) * 3, colour = (rgb[i] << 16) | (rgb[i + 1] << 8) | rgb[i + 2];
+      counts.set(colour, (counts.get(colour) || 0) + 1);
+      hash = Math.imul(hash ^ colour, 16777619) >>> 0;
     }
   }
-  return { colours: colours.size, drawn: total ? other / total : 0 };
+  let background = 0, most = 0, total = 0;
+  for (const [colour, n] of counts) { total += n; if (n > most) { most = n; background = colour; } }
+  const channels = (c) => [c >> 16, (c >> 8) & 255, c & 255];
+  const [br, bg, bb] = channels(background);
+  let other = 0;
+  for (const [colour, n] of counts) {
+    const [r, g, b] = channels(colour);
+    if (Math.abs(r - br) + Math.abs(g - bg) + Math.abs(b - bb) > 30) other += n;
+  }
+  return { colours: counts.size, drawn: total ? other / total : 0, hash };
 }

@@ -32,8 +32,11 @@ async function waitFor(driver, fn, arg, what, timeoutMs = 20000) {
 
 const frames = (driver, n) => driver.evaluate(async (n) => { for (let i = 0; i < n; i++) await window.bpeviz.nextFrame(); }, n);
 
-// Opens the page and waits for its first frame and first encoding.
+// Opens the page as a first visit (the page keeps the last text and encoding in localStorage: cleared
+// first, from a blank page of the same site) and waits for its first frame and first encoding.
 async function openReady(driver, url) {
+  await driver.open(`${url}engines-blank.html`);
+  await driver.evaluate(() => localStorage.clear());
   await driver.open(url);
   await waitFor(driver, () => Boolean(window.bpeviz), null, 'window.bpeviz');
   const ready = await driver.evaluate(() => Promise.race([
@@ -72,6 +75,8 @@ export const steps = [
     console.log(`      ${gl.version}, ${gl.renderer}, canvas ${gl.size.join('×')}`);
     await frames(driver, 2);
     const s = await state(driver);
+    assertEqual(s.encoding, 'o200k_base', 'the first encoding of a first visit');
+    assertEqual(s.tokens.map((t) => t.id), tiktokenIds('o200k_base', s.text), 'o200k_base ids of the starting text');
     const image = await screenshot(driver, ctx, 'first-frame');
     const whole = regionStats(image), tokens = regionStats(image, s.layout.tokens);
     assert(whole.colours > 50, `the first frame is drawn: ${whole.colours} colours`);
@@ -97,6 +102,61 @@ export const steps = [
     await waitFor(driver, (t) => window.bpeviz.state().text === t, typed, 'the pasted text');
     assertEqual((await state(driver)).tokens.map((t) => t.id), tiktokenIds('o200k_base', typed), 'o200k_base ids of the typed and pasted text');
     await screenshot(driver, ctx, 'typed');
+    await assertNoErrors(driver);
+  } },
+
+  { name: 'switching encoding gives tiktoken ids', async run(driver, ctx) {
+    await openReady(driver, ctx.url);
+    await driver.evaluate((t) => window.bpeviz.setText(t), TEXT);
+    for (const name of ['cl100k_base', 'gpt2']) {
+      await driver.evaluate((n) => window.bpeviz.setEncoding(n), name);
+      const s = await state(driver);
+      assertEqual([s.encoding, s.text], [name, TEXT], `after switching to ${name}`);
+      assertEqual(s.tokens.map((t) => t.id), tiktokenIds(name, TEXT), `${name} ids`);
+    }
+    // Once by the pointer: open the encoding picker and click r50k_base's row. ImGui lays a combo's
+    // rows out from the picker's lower edge: the popup's padding (theme.cpp's WindowPadding.y, 12),
+    // then a row a line high with ItemSpacing.y (8) between rows.
+    const s = await state(driver);
+    await clickRect(driver, s.layout.encoding, 'the encoding picker');
+    await frames(driver, 2);
+    await screenshot(driver, ctx, 'encoding-picker');
+    const row = (await driver.evaluate(() => window.bpeviz.encodings())).indexOf('r50k_base');
+    const line = s.fontSize;
+    const e = s.layout.encoding;
+    await driver.click(e.x + e.width / 2, e.y + e.height + 12 + row * (line + 8) + line / 2);
+    await waitFor(driver, () => window.bpeviz.state().requestedEncoding === '' && window.bpeviz.state().encoding !== 'gpt2', null, 'a pick in the encoding picker');
+    const picked = await state(driver);
+    assertEqual(picked.encoding, 'r50k_base', 'the encoding picked by a click');
+    assertEqual(picked.tokens.map((t) => t.id), tiktokenIds('r50k_base', TEXT), 'r50k_base ids');
+    await frames(driver, 2);
+    await screenshot(driver, ctx, 'r50k');
+    await assertNoErrors(driver);
+  } },
+
+  { name: 'each tab opens and draws', async run(driver, ctx) {
+    await openReady(driver, ctx.url);
+    await driver.evaluate((t) => window.bpeviz.setText(t), TEXT);
+    // Something to show in the tabs that start empty: ids to decode, and the text's longest token's tree.
+    const { tokens } = await state(driver);
+    const special = Buffer.from(TEXT).indexOf('<|endoftext|>');  // a special token has no merge tree
+    const longest = tokens.filter((t) => t.begin !== special).reduce((a, t) => (t.end - t.begin > a.end - a.begin ? t : a));
+    await driver.evaluate((ids) => window.bpeviz.setDecodeInput(ids), tokens.slice(0, 12).map((t) => t.id).join(' '));
+    await driver.evaluate((id) => window.bpeviz.mergeTree(id), longest.id);
+    const seen = [], hashes = new Set();
+    for (const tab of TABS) {
+      await driver.evaluate((t) => window.bpeviz.showPanel(t), tab);
+      await frames(driver, 3);
+      const s = await state(driver);
+      assertEqual(s.panel, tab, 'the tab on show');
+      const stats = regionStats(await screenshot(driver, ctx, `tab-${tab}`), s.layout.panel);
+      seen.push(`${tab} ${stats.colours}/${stats.drawn.toFixed(3)}`);
+      // Text and tiles are drawn anti-aliased: a tab with anything on it has many colours off its background.
+      assert(stats.colours >= 100 && stats.drawn >= 0.01, `the ${tab} tab is drawn: ${stats.colours} colours, ${(stats.drawn * 100).toFixed(1)} % drawn`);
+      assert(!hashes.has(stats.hash), `the ${tab} tab's picture differs from the other tabs'`);
+      hashes.add(stats.hash);
+    }
+    console.log(`      tabs (colours/share drawn): ${seen.join(', ')}`);
     await assertNoErrors(driver);
   } },
 ];
