@@ -82,6 +82,11 @@ export const steps = [
     assert(whole.colours > 50, `the first frame is drawn: ${whole.colours} colours`);
     assert(tokens.drawn > 0.02 && tokens.colours > 20, `the token view is drawn: ${JSON.stringify(tokens)}`);
     await assertNoErrors(driver);
+    // The driver does hear the console: a probe error is reported (and the next step's page starts clean).
+    await driver.evaluate(() => console.error('engines: probe'));
+    const deadline = Date.now() + 5000;
+    while (!(await driver.errors()).some((e) => e.includes('engines: probe')) && Date.now() < deadline) await sleep(100);
+    assertEqual(await driver.errors(), ['console: engines: probe'], 'the console as the driver hears it');
   } },
 
   { name: 'typing and a paste reach the text', async run(driver, ctx) {
