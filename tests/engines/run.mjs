@@ -28,8 +28,8 @@ fs.mkdirSync(out, { recursive: true });
 
 // Limits: a start, a step, and the whole run (far below CTest's ceiling, so this process reports and cleans up).
 const START_TIMEOUT_MS = 90000;
-const STEP_TIMEOUT_MS = 150000;
-const RUN_TIMEOUT_MS = engines.length * 8 * 60000;
+const STEP_TIMEOUT_MS = 180000;
+const RUN_TIMEOUT_MS = engines.length * 10 * 60000;
 const VIEWPORT = { width: 1280, height: 760 };
 let passed = 0, failed = 0;
 setTimeout(() => {
