@@ -10,6 +10,7 @@
 
 #include "ui/app.h"
 #include "ui/encoding_choice.h"
+#include "ui/header/controls.h"
 #include "ui/header/flow.h"
 
 namespace bpeviz {
@@ -216,9 +217,11 @@ void draw_tab_picker(AppState& state) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::min(240 * state.fonts.scale, ImGui::GetContentRegionAvail().x));
   if (ImGui::BeginCombo("##tabs", tab_label(state.panel), ImGuiComboFlags_HeightLargest)) {
+    push_list_spacing();
     for (const TabLabel& t : kTabs) {
       if (ImGui::Selectable(t.label, t.panel == state.panel)) state.panel = t.panel;
     }
+    ImGui::PopStyleVar();
     ImGui::EndCombo();
   }
   state.tab_picker_rect = item_rect();

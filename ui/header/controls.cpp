@@ -15,6 +15,13 @@
 
 namespace bpeviz {
 
+void push_list_spacing() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float target = std::max(24.0f, ImGui::GetFrameHeight() - 1);  // 24 CSS pixels, or a frame's height when presenting
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                      ImVec2(style.ItemSpacing.x, std::max(style.ItemSpacing.y, target - ImGui::GetTextLineHeight())));
+}
+
 float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
@@ -27,6 +34,7 @@ void draw_model_combo(AppState& state, float width) {
   ImGui::SetNextItemWidth(width);
   const char* preview = state.model.empty() ? "pick a model" : state.model.c_str();
   if (ImGui::BeginCombo("##model", preview, ImGuiComboFlags_HeightLarge)) {
+    push_list_spacing();
     std::string last_encoding;
     for (const auto& m : picker_models()) {
       if (m.encoding != last_encoding) {
@@ -37,6 +45,7 @@ void draw_model_combo(AppState& state, float width) {
       }
       if (ImGui::Selectable(m.model.c_str(), m.model == state.model)) select_model(state, m.model);
     }
+    ImGui::PopStyleVar();
     ImGui::EndCombo();
   }
   state.model_rect = item_rect();
@@ -46,6 +55,7 @@ void draw_encoding_combo(AppState& state, float width) {
   ImGui::SetNextItemWidth(width);
   state.encoding_item_rects.clear();
   if (ImGui::BeginCombo("##encoding", encoding_label(state.encoding).c_str())) {
+    push_list_spacing();
     // A list's first frame only measures it, unseen: its entries are reported from the next one.
     const bool shown = !ImGui::IsWindowAppearing();
     const auto entry = [&](const std::string& name, const std::string& label) {
@@ -57,6 +67,7 @@ void draw_encoding_combo(AppState& state, float width) {
     ImGui::Separator();
     for (const auto& name : state.encodings.user_names()) entry(name, name);
     if (ImGui::Selectable("Load tokenizer files…")) state.open_tokenizer_request = true;
+    ImGui::PopStyleVar();
     ImGui::EndCombo();
   }
   state.encoding_rect = item_rect();
@@ -67,10 +78,12 @@ void draw_lessons_combo(AppState& state, float width) {
   const int current = current_lesson(state);
   const std::string preview = current < 0 ? "Lessons" : "Lesson " + std::to_string(current + 1) + " of " + std::to_string(lessons().size());
   if (ImGui::BeginCombo("##lessons", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+    push_list_spacing();
     for (std::size_t i = 0; i < lessons().size(); ++i) {
       const std::string label = std::to_string(i + 1) + "   " + std::string(lessons()[i].title);
       if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == current)) start_lesson(state, static_cast<int>(i));
     }
+    ImGui::PopStyleVar();
     ImGui::EndCombo();
   }
   state.lessons_rect = item_rect();
@@ -138,6 +151,7 @@ void draw_export_button(AppState& state) {
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("export")) ImGui::SetTooltip("Download the tokens or a picture");
   for (AppState::Rect& r : state.export_item_rects) r = {};
   if (!ImGui::BeginPopup("export")) return;
+  push_list_spacing();
   // A popup's first frame only measures it, unseen: a click then would land behind it and close it.
   const bool shown = !ImGui::IsWindowAppearing();
   const auto shown_rect = [shown] { return shown ? item_rect() : AppState::Rect{}; };
@@ -151,6 +165,7 @@ void draw_export_button(AppState& state) {
     state.png_request = "bpeviz-" + file_name_part(state.tokens_encoding) + ".png";
   }
   state.export_item_rects[2] = shown_rect();
+  ImGui::PopStyleVar();
   ImGui::EndPopup();
 }
 
@@ -184,9 +199,11 @@ Piece special_picker_piece(AppState& state, float available) {
             ImGui::SameLine(0, 6);
             ImGui::SetNextItemWidth(width);
             if (ImGui::BeginCombo("##special", special_mode_label(state.special_mode))) {
+              push_list_spacing();
               for (SpecialMode mode : {SpecialMode::allowed, SpecialMode::as_text, SpecialMode::error}) {
                 if (ImGui::Selectable(special_mode_label(mode), mode == state.special_mode)) state.special_mode = mode;
               }
+              ImGui::PopStyleVar();
               ImGui::EndCombo();
             }
             state.special_rect = item_rect();

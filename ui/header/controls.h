@@ -21,6 +21,10 @@ void draw_flowing(const std::vector<Piece>& pieces, float spacing, float availab
 // A dimmed label and a picker after it, as one piece (they go to a new row together).
 Piece labelled(const char* label, float picker_width, std::function<void()> picker);
 
+// Spaces a list's entries (a picker's, a menu's) so that each is at least 24 pixels high, a finger's target
+// (WCAG 2.5.8): ImGui's entries are as high as their text and the spacing around it. Pop with ImGui::PopStyleVar.
+void push_list_spacing();
+
 float button_width(const char* label);
 std::string encoding_label(const std::string& name);  // "bytes" says what it is
 // A button that stays lit while its mode is on.
