@@ -17,28 +17,32 @@ namespace bpeviz {
 
 namespace {
 
-struct PanelName {
+// The tabs in the tab bar's order: each one's name in the API and its label. One table both ways, so that
+// a tab the API reports is always a tab it can show.
+struct TabName {
   Panel panel;
   const char* name;
+  const char* label;
 };
-// One table both ways, so that a tab the API reports is always a tab it can show.
-constexpr PanelName kPanelNames[] = {
-    {Panel::tokens, "tokens"}, {Panel::ids, "ids"},   {Panel::decode, "decode"},
-    {Panel::merges, "merges"}, {Panel::studio, "studio"}, {Panel::tree, "tree"},
-    {Panel::schemes, "schemes"}, {Panel::compare, "compare"}, {Panel::chat, "chat"},
+constexpr TabName kTabs[] = {
+    {Panel::tokens, "tokens", "Tokens"},         {Panel::ids, "ids", "Ids"},
+    {Panel::decode, "decode", "Decode ids"},     {Panel::merges, "merges", "Merge steps"},
+    {Panel::tree, "tree", "Merge tree"},         {Panel::studio, "studio", "Train BPE"},
+    {Panel::schemes, "schemes", "Schemes"},      {Panel::compare, "compare", "Compare"},
+    {Panel::chat, "chat", "Chat"},
 };
 
 }  // namespace
 
 const char* panel_name(Panel panel) {
-  for (const PanelName& p : kPanelNames) {
+  for (const TabName& p : kTabs) {
     if (p.panel == panel) return p.name;
   }
   return "tokens";
 }
 
 std::optional<Panel> panel_from_name(std::string_view name) {
-  for (const PanelName& p : kPanelNames) {
+  for (const TabName& p : kTabs) {
     if (name == p.name) return p.panel;
   }
   return std::nullopt;
@@ -150,19 +154,8 @@ bool waiting_for_tokens(const AppState& state) {
 
 namespace {
 
-// The tabs' labels, in the tab bar's order.
-struct TabLabel {
-  Panel panel;
-  const char* label;
-};
-constexpr TabLabel kTabs[] = {
-    {Panel::tokens, "Tokens"},     {Panel::ids, "Ids"},           {Panel::decode, "Decode ids"},
-    {Panel::merges, "Merge steps"}, {Panel::tree, "Merge tree"},   {Panel::studio, "Train BPE"},
-    {Panel::schemes, "Schemes"},   {Panel::compare, "Compare"},   {Panel::chat, "Chat"},
-};
-
 const char* tab_label(Panel panel) {
-  for (const TabLabel& t : kTabs) {
+  for (const TabName& t : kTabs) {
     if (t.panel == panel) return t.label;
   }
   return kTabs[0].label;
@@ -218,7 +211,7 @@ void draw_tab_picker(AppState& state) {
   ImGui::SetNextItemWidth(std::min(240 * state.fonts.scale, ImGui::GetContentRegionAvail().x));
   if (ImGui::BeginCombo("##tabs", tab_label(state.panel), ImGuiComboFlags_HeightLargest)) {
     push_list_spacing();
-    for (const TabLabel& t : kTabs) {
+    for (const TabName& t : kTabs) {
       if (ImGui::Selectable(t.label, t.panel == state.panel)) state.panel = t.panel;
     }
     ImGui::PopStyleVar();
@@ -233,7 +226,7 @@ void draw_tab_picker(AppState& state) {
 
 bool tabs_fit(float available, float spacing, float padding) {
   std::vector<float> widths;
-  for (const TabLabel& t : kTabs) widths.push_back(ImGui::CalcTextSize(t.label).x + 2 * padding);
+  for (const TabName& t : kTabs) widths.push_back(ImGui::CalcTextSize(t.label).x + 2 * padding);
   return flow_row_count(widths, available, spacing) <= 1;
 }
 
@@ -252,7 +245,7 @@ void draw_panels(AppState& state) {
   if (!ImGui::BeginTabBar("panels")) return;
   // A tab picked from outside shows a frame later (ImGui applies SetSelected on the next layout):
   // the request stays until its tab is the one drawn.
-  for (const TabLabel& t : kTabs) {
+  for (const TabName& t : kTabs) {
     const bool requested = state.panel_request == t.panel;
     const bool open = ImGui::BeginTabItem(t.label, nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0);
     state.tab_rects[static_cast<int>(t.panel)] = item_rect();

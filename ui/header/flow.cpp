@@ -32,9 +32,9 @@ float flow_line_width(std::span<const float> widths, float spacing) {
 }
 
 
-HeaderFit fit_header(float available, float one_row_width, std::span<const float> pieces, float spacing) {
+HeaderFit fit_header(float available, float one_row_width, std::span<const float> pieces, float spacing, int max_rows) {
   if (one_row_width <= available) return HeaderFit::one_row;
-  return flow_row_count(pieces, available, spacing) <= 2 ? HeaderFit::wrapped : HeaderFit::menu;
+  return max_rows > 1 && flow_row_count(pieces, available, spacing) <= max_rows ? HeaderFit::wrapped : HeaderFit::menu;
 }
 
 }  // namespace bpeviz

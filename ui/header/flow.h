@@ -17,12 +17,12 @@ int flow_row_count(std::span<const float> widths, float available, float spacing
 float flow_line_width(std::span<const float> widths, float spacing);
 
 
-// How the header holds its controls: on one row beside the title (pickers narrowed to fit), on two rows
-// (the title's and one more: a tablet), or behind a menu button (a phone, where wrapping would take half
-// the screen before the text box).
+// How the header holds its controls: on one row beside the title (pickers narrowed to fit), wrapped onto
+// rows under it (a tablet), or behind a menu button (a phone, where wrapping would take half the screen
+// before the text box).
 enum class HeaderFit { one_row, wrapped, menu };
-// `one_row_width`: the narrowest one-row form; `pieces`: the title and the controls at their own widths,
-// as they would wrap.
-HeaderFit fit_header(float available, float one_row_width, std::span<const float> pieces, float spacing);
+// `one_row_width`: the narrowest one-row form; `pieces`: the title and the controls at their own widths, as
+// they would wrap onto at most `max_rows` rows (1: never wrap, as on a phone on its side, whose height is short).
+HeaderFit fit_header(float available, float one_row_width, std::span<const float> pieces, float spacing, int max_rows);
 
 }  // namespace bpeviz

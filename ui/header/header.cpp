@@ -120,7 +120,11 @@ void draw_header(AppState& state) {
   for (const Piece& p : controls) widths.push_back(p.width);
   widths.push_back(encoding_piece.width);
   if (full) widths.push_back(button_width("Copy link"));
-  state.header_fit = fit_header(available, fixed + kNarrowest * pickers, widths, style.ItemSpacing.x);
+  // A short page (a phone on its side, under 500 pixels) keeps the header to one row; presenting, the header
+  // has fewer controls and larger type, and may take three rows of a tablet.
+  const bool short_page = ImGui::GetMainViewport()->WorkSize.y < 500 * ui;
+  const int max_rows = short_page ? 1 : full ? 2 : 3;
+  state.header_fit = fit_header(available, fixed + kNarrowest * pickers, widths, style.ItemSpacing.x, max_rows);
 
   if (state.header_fit == HeaderFit::menu) {
     // The title, the encoding (what a student changes most) and the menu with the rest.

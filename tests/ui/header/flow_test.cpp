@@ -61,13 +61,16 @@ TEST_CASE("fit_header: one row when it fits, two wrapped rows on a tablet, a men
   // Present, ?, Model and its picker, Encoding and its picker, Copy link.
   const std::vector<float> pieces{42, 150, 44, 67, 25, 240, 317, 76};
   const float narrowest = 789;  // the one-row form with both pickers at 55 % of their width
-  CHECK(fit_header(1252, narrowest, pieces, 10) == HeaderFit::one_row);  // 1280 less the padding
-  CHECK(fit_header(816, narrowest, pieces, 10) == HeaderFit::one_row);   // a phone on its side (844)
-  CHECK(fit_header(740, narrowest, pieces, 10) == HeaderFit::wrapped);   // a tablet upright (768)
-  CHECK(fit_header(362, narrowest, pieces, 10) == HeaderFit::menu);      // a phone (390)
-  CHECK(fit_header(292, narrowest, pieces, 10) == HeaderFit::menu);      // a small phone (320)
-  // Wrapped means at most the title's row and one more.
+  CHECK(fit_header(1252, narrowest, pieces, 10, 2) == HeaderFit::one_row);  // 1280 less the padding
+  CHECK(fit_header(789, narrowest, pieces, 10, 1) == HeaderFit::one_row);   // exactly fits, even on a short page
+  CHECK(fit_header(740, narrowest, pieces, 10, 2) == HeaderFit::wrapped);   // a tablet upright (768)
+  CHECK(fit_header(362, narrowest, pieces, 10, 2) == HeaderFit::menu);      // a phone (390)
+  CHECK(fit_header(292, narrowest, pieces, 10, 2) == HeaderFit::menu);      // a small phone (320)
+  // Wrapped means at most max_rows rows, the title's among them.
   CHECK(flow_row_count(pieces, 740, 10) == 2);
-  CHECK(flow_row_count(pieces, 600, 10) > 2);
-  CHECK(fit_header(600, narrowest, pieces, 10) == HeaderFit::menu);
+  CHECK(flow_row_count(pieces, 600, 10) == 3);
+  CHECK(fit_header(600, narrowest, pieces, 10, 2) == HeaderFit::menu);
+  CHECK(fit_header(600, narrowest, pieces, 10, 3) == HeaderFit::wrapped);
+  // A short page (a phone on its side) never wraps: a second row would come out of the views' height.
+  CHECK(fit_header(740, narrowest, pieces, 10, 1) == HeaderFit::menu);
 }
