@@ -121,6 +121,7 @@ struct AppState {
   bool tabs_folded = false;  // whether the tabs were a picker last frame
   Rect menu_rect;  // the header's Menu button, on a page too narrow for its controls (else zero)
   HeaderFit header_fit = HeaderFit::one_row;  // how the header held its controls this frame
+  bool counts_fit_one_row = true;  // whether the counts, Export and the switches shared one row (last frame)
   // The encoding picker's entries while its list is open: their names and rectangles.
   std::vector<std::pair<std::string, Rect>> encoding_item_rects;
 

@@ -125,6 +125,9 @@ void draw_header(AppState& state) {
   const bool short_page = ImGui::GetMainViewport()->WorkSize.y < 500 * ui;
   const int max_rows = short_page ? 1 : full ? 2 : 3;
   state.header_fit = fit_header(available, fixed + kNarrowest * pickers, widths, style.ItemSpacing.x, max_rows);
+  // A short page also keeps the counts to one row: when their switches would take a second one (last frame's
+  // measure), they go into the menu with the rest.
+  if (short_page && full && !state.counts_fit_one_row) state.header_fit = HeaderFit::menu;
 
   if (state.header_fit == HeaderFit::menu) {
     // The title, the encoding (what a student changes most) and the menu with the rest.
@@ -241,17 +244,27 @@ void draw_counts(AppState& state) {
                       state.progress_rect = item_rect();
                     }});
   }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  std::vector<Piece> switches = switch_pieces(state);
+  std::vector<float> widths;
+  for (const Piece& p : switches) widths.push_back(p.width);
+  const float switches_width = flow_line_width(widths, style.ItemSpacing.x);
+  {
+    // Whether the counts, Export and the switches would share one row, whichever way they are drawn now: a
+    // short page folds the header into its menu (taking Export and the switches) rather than spend two rows.
+    std::vector<float> counts_widths;
+    for (const Piece& p : line) counts_widths.push_back(p.width);
+    counts_widths.push_back(button_width("Export…"));
+    state.counts_fit_one_row =
+        flow_line_width(counts_widths, 22) + style.ItemSpacing.x + switches_width <= ImGui::GetContentRegionAvail().x;
+  }
   if (controls) line.push_back({button_width("Export…"), [&state] { draw_export_button(state); }});
   draw_flowing(line, 22);  // the counts wrap on a narrow page, a count never split from its number
   if (!controls) return;  // the switches are the presenter's business, not the audience's
   const float counts_end = state.export_rect.x + state.export_rect.width;
 
   // The token view's switches, at the right edge of the same line when they fit, else on rows of their own.
-  const ImGuiStyle& style = ImGui::GetStyle();
-  std::vector<Piece> switches = switch_pieces(state);
-  std::vector<float> widths;
-  for (const Piece& p : switches) widths.push_back(p.width);
-  const float x = ImGui::GetWindowContentRegionMax().x - flow_line_width(widths, style.ItemSpacing.x);
+  const float x = ImGui::GetWindowContentRegionMax().x - switches_width;
   if (x > counts_end - ImGui::GetWindowPos().x + style.ItemSpacing.x) {
     ImGui::SameLine(x);
     for (std::size_t i = 0; i < switches.size(); ++i) {

@@ -86,7 +86,7 @@ TEST_CASE("page layout: every control on screen and at least 24×24 from 320 to 
     bool tab_bar;
   } screens[] = {
       {320, 568, HeaderFit::menu, false},     {390, 844, HeaderFit::menu, false},
-      {844, 390, HeaderFit::one_row, true},   {768, 1024, HeaderFit::wrapped, true},
+      {844, 390, HeaderFit::menu, true},   {768, 1024, HeaderFit::wrapped, true},
       {1280, 720, HeaderFit::one_row, true},  {1920, 1080, HeaderFit::one_row, true},
       {3840, 2160, HeaderFit::one_row, true},
   };
