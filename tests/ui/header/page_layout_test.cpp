@@ -77,7 +77,6 @@ TEST_CASE("page layout: every control on screen and at least 24×24 from 320 to 
   AppState app;
   app.fonts = test::default_fonts();
   test::load_builtin_encoding(app, "cl100k_base");
-  REQUIRE(select_encoding(app, "cl100k_base"));
   app.editor.text = "A lecturer puts the link on a slide; thirty students open it on their phones.";
   ++app.editor.revision;
   const struct {
