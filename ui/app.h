@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/catalog/encoding_set.h"
@@ -22,6 +23,7 @@
 #include "ui/views/merge_tree_view.h"
 #include "ui/panels.h"
 #include "ui/shortcuts.h"
+#include "ui/header/flow.h"
 #include "ui/header/special_mode.h"
 #include "ui/text_box/text_editor.h"
 #include "ui/theme.h"
@@ -112,6 +114,16 @@ struct AppState {
   Rect progress_rect;  // the tokenizing progress bar while a long text is tokenized (else zero)
   Rect status_rect, status_dismiss_rect;  // the band of problems and news over the window's foot (zero when not drawn)
   Rect export_item_rects[3];  // the Export menu's JSON, CSV and PNG items while it is open
+  Rect switch_rects[3];  // the token view's switches: whitespace, byte notation, pre-token lane (zero while presenting)
+  Rect add_special_rect;  // the BOS/EOS switch, for models that have one (else zero)
+  Rect tab_rects[9];  // each tab by Panel, while the tabs are a tab bar (zero while they are a picker)
+  Rect tab_picker_rect;  // the tabs as a picker, on a page too narrow for their names (else zero)
+  bool tabs_folded = false;  // whether the tabs were a picker last frame
+  Rect menu_rect;  // the header's Menu button, on a page too narrow for its controls (else zero)
+  HeaderFit header_fit = HeaderFit::one_row;  // how the header held its controls this frame
+  bool counts_fit_one_row = true;  // whether the counts, Export and the switches shared one row (last frame)
+  // The encoding picker's entries while its list is open: their names and rectangles.
+  std::vector<std::pair<std::string, Rect>> encoding_item_rects;
 
   uint64_t frame = 0;  // frames drawn so far
   FramePacing pacing;  // the platform layer's: input noted by its events and by the page's calls

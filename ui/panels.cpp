@@ -4,38 +4,45 @@
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <imgui.h>
 
 #include "ui/app.h"
 #include "ui/encoding_choice.h"
+#include "ui/header/controls.h"
+#include "ui/header/flow.h"
 
 namespace bpeviz {
 
 namespace {
 
-struct PanelName {
+// The tabs in the tab bar's order: each one's name in the API and its label. One table both ways, so that
+// a tab the API reports is always a tab it can show.
+struct TabName {
   Panel panel;
   const char* name;
+  const char* label;
 };
-// One table both ways, so that a tab the API reports is always a tab it can show.
-constexpr PanelName kPanelNames[] = {
-    {Panel::tokens, "tokens"}, {Panel::ids, "ids"},   {Panel::decode, "decode"},
-    {Panel::merges, "merges"}, {Panel::studio, "studio"}, {Panel::tree, "tree"},
-    {Panel::schemes, "schemes"}, {Panel::compare, "compare"}, {Panel::chat, "chat"},
+constexpr TabName kTabs[] = {
+    {Panel::tokens, "tokens", "Tokens"},         {Panel::ids, "ids", "Ids"},
+    {Panel::decode, "decode", "Decode ids"},     {Panel::merges, "merges", "Merge steps"},
+    {Panel::tree, "tree", "Merge tree"},         {Panel::studio, "studio", "Train BPE"},
+    {Panel::schemes, "schemes", "Schemes"},      {Panel::compare, "compare", "Compare"},
+    {Panel::chat, "chat", "Chat"},
 };
 
 }  // namespace
 
 const char* panel_name(Panel panel) {
-  for (const PanelName& p : kPanelNames) {
+  for (const TabName& p : kTabs) {
     if (p.panel == panel) return p.name;
   }
   return "tokens";
 }
 
 std::optional<Panel> panel_from_name(std::string_view name) {
-  for (const PanelName& p : kPanelNames) {
+  for (const TabName& p : kTabs) {
     if (name == p.name) return p.panel;
   }
   return std::nullopt;
@@ -145,57 +152,108 @@ bool waiting_for_tokens(const AppState& state) {
 
 }  // namespace
 
+namespace {
+
+const char* tab_label(Panel panel) {
+  for (const TabName& t : kTabs) {
+    if (t.panel == panel) return t.label;
+  }
+  return kTabs[0].label;
+}
+
+void draw_panel(AppState& state, Panel panel) {
+  switch (panel) {
+    case Panel::tokens:
+      draw_tokens_panel(state);
+      break;
+    case Panel::ids:
+      if (!waiting_for_tokens(state)) draw_ids_panel(state.ids_panel, state.tokens_serial, state.tokens, state.fonts.text);
+      break;
+    case Panel::decode:
+      draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding));
+      break;
+    case Panel::merges:
+      draw_encode_player(state.player, state.fonts, player_input(state), kTreeClickHint);
+      show_clicked_tree(state, state.player.view, state.player.tokens, state.player.groups);
+      break;
+    case Panel::tree:
+      state.tree.byte_notation = state.token_view.byte_notation;
+      draw_merge_tree_view(state.tree, state.fonts, state.encodings.find(state.encoding), state.encoding);
+      break;
+    case Panel::studio:
+      draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision});
+      carry_out_studio_requests(state);
+      break;
+    case Panel::schemes:
+      if (!waiting_for_tokens(state)) draw_schemes_view(state.schemes, state.fonts, schemes_input(state));
+      break;
+    case Panel::compare:
+      draw_compare_view(state.compare, state.fonts, compare_input(state));
+      break;
+    case Panel::chat:
+      draw_chat_view(state.chat, state.fonts, chat_input(state));
+      if (!state.chat.encoding_request.empty()) select_encoding(state, std::exchange(state.chat.encoding_request, std::string()));
+      break;
+  }
+}
+
+void note_panel_rect(AppState& state) {
+  const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::GetContentRegionAvail();
+  state.panel_rect = {at.x, at.y, size.x, size.y};
+}
+
+// The tabs as a picker, on a page too narrow for their names side by side (a phone): the names stay whole.
+void draw_tab_picker(AppState& state) {
+  if (state.panel_request) state.panel = *std::exchange(state.panel_request, std::nullopt);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("View");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::min(240 * state.fonts.scale, ImGui::GetContentRegionAvail().x));
+  if (ImGui::BeginCombo("##tabs", tab_label(state.panel), ImGuiComboFlags_HeightLargest)) {
+    push_list_spacing();
+    for (const TabName& t : kTabs) {
+      if (ImGui::Selectable(t.label, t.panel == state.panel)) state.panel = t.panel;
+    }
+    ImGui::PopStyleVar();
+    ImGui::EndCombo();
+  }
+  state.tab_picker_rect = item_rect();
+  note_panel_rect(state);
+  draw_panel(state, state.panel);
+}
+
+}  // namespace
+
+bool tabs_fit(float available, float spacing, float padding) {
+  std::vector<float> widths;
+  for (const TabName& t : kTabs) widths.push_back(ImGui::CalcTextSize(t.label).x + 2 * padding);
+  return flow_row_count(widths, available, spacing) <= 1;
+}
+
 void draw_panels(AppState& state) {
+  for (AppState::Rect& r : state.tab_rects) r = {};
+  state.tab_picker_rect = {};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool fold = !tabs_fit(ImGui::GetContentRegionAvail().x, style.ItemInnerSpacing.x, style.FramePadding.x);
+  if (fold) {
+    state.tabs_folded = true;
+    draw_tab_picker(state);
+    return;
+  }
+  // Back from the picker (the page grew): the tab bar shows the view the picker had.
+  if (std::exchange(state.tabs_folded, false) && !state.panel_request) state.panel_request = state.panel;
   if (!ImGui::BeginTabBar("panels")) return;
   // A tab picked from outside shows a frame later (ImGui applies SetSelected on the next layout):
   // the request stays until its tab is the one drawn.
-  const auto tab = [&](const char* label, Panel panel) {
-    const bool requested = state.panel_request == panel;
-    if (!ImGui::BeginTabItem(label, nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0)) return false;
-    state.panel = panel;
+  for (const TabName& t : kTabs) {
+    const bool requested = state.panel_request == t.panel;
+    const bool open = ImGui::BeginTabItem(t.label, nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0);
+    state.tab_rects[static_cast<int>(t.panel)] = item_rect();
+    if (!open) continue;
+    state.panel = t.panel;
     if (requested) state.panel_request.reset();
-    const ImVec2 at = ImGui::GetCursorScreenPos(), size = ImGui::GetContentRegionAvail();
-    state.panel_rect = {at.x, at.y, size.x, size.y};
-    return true;
-  };
-  if (tab("Tokens", Panel::tokens)) {
-    draw_tokens_panel(state);
-    ImGui::EndTabItem();
-  }
-  if (tab("Ids", Panel::ids)) {
-    if (!waiting_for_tokens(state)) draw_ids_panel(state.ids_panel, state.tokens_serial, state.tokens, state.fonts.text);
-    ImGui::EndTabItem();
-  }
-  if (tab("Decode ids", Panel::decode)) {
-    draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding));
-    ImGui::EndTabItem();
-  }
-  if (tab("Merge steps", Panel::merges)) {
-    draw_encode_player(state.player, state.fonts, player_input(state), kTreeClickHint);
-    show_clicked_tree(state, state.player.view, state.player.tokens, state.player.groups);
-    ImGui::EndTabItem();
-  }
-  if (tab("Merge tree", Panel::tree)) {
-    state.tree.byte_notation = state.token_view.byte_notation;
-    draw_merge_tree_view(state.tree, state.fonts, state.encodings.find(state.encoding), state.encoding);
-    ImGui::EndTabItem();
-  }
-  if (tab("Train BPE", Panel::studio)) {
-    draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision});
-    carry_out_studio_requests(state);
-    ImGui::EndTabItem();
-  }
-  if (tab("Schemes", Panel::schemes)) {
-    if (!waiting_for_tokens(state)) draw_schemes_view(state.schemes, state.fonts, schemes_input(state));
-    ImGui::EndTabItem();
-  }
-  if (tab("Compare", Panel::compare)) {
-    draw_compare_view(state.compare, state.fonts, compare_input(state));
-    ImGui::EndTabItem();
-  }
-  if (tab("Chat", Panel::chat)) {
-    draw_chat_view(state.chat, state.fonts, chat_input(state));
-    if (!state.chat.encoding_request.empty()) select_encoding(state, std::exchange(state.chat.encoding_request, std::string()));
+    note_panel_rect(state);
+    draw_panel(state, t.panel);
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();

@@ -23,6 +23,9 @@ std::optional<Panel> panel_from_name(std::string_view name);
 // The tab bar and the tab on show. A tab asked for through state.panel_request shows from the next
 // frame; state.panel is the one drawn.
 void draw_panels(AppState& state);
+// Whether the tabs' names fit side by side in `available` pixels (tabs `spacing` apart, each its name and
+// `padding` either side); when they do not, draw_panels shows a picker instead of tabs cut to a letter.
+bool tabs_fit(float available, float spacing, float padding);
 
 // What the encode player plays: the text under the current encoding and special-token policy.
 EncodePlayerInput player_input(const AppState& state);

@@ -12,7 +12,9 @@ ImVec4 grey(float v, float alpha = 1) { return ImVec4(v, v, v, alpha); }
 
 void set_spacing(ImGuiStyle& style) {
   style.WindowPadding = ImVec2(14, 12);
-  style.FramePadding = ImVec2(8, 5);
+  // 6 above and below the type: every button, picker, switch and tab at least 24 pixels high, a finger's target
+  // (WCAG 2.2, 2.5.8), even in ImGui's own 13-pixel font (25); the page's 18-pixel text makes them 30.
+  style.FramePadding = ImVec2(8, 6);
   style.ItemSpacing = ImVec2(10, 8);
   style.FrameRounding = 4;
   style.ScrollbarSize = 16;

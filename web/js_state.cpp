@@ -24,6 +24,44 @@ nlohmann::json rect_json(const AppState::Rect& r) {
   return {{"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}};
 }
 
+// Where the page's parts and every control were drawn last frame, in CSS pixels (zero sized when not drawn):
+// a test checks each control is on screen and big enough for a finger.
+nlohmann::json layout_json(const AppState& s) {
+  nlohmann::json tabs = nlohmann::json::object();
+  for (int i = 0; i < static_cast<int>(std::size(s.tab_rects)); ++i) tabs[panel_name(static_cast<Panel>(i))] = rect_json(s.tab_rects[i]);
+  nlohmann::json encoding_menu = nlohmann::json::array();
+  for (const auto& [name, r] : s.encoding_item_rects) {
+    nlohmann::json entry = rect_json(r);
+    entry["name"] = name;
+    encoding_menu.push_back(entry);
+  }
+  return {{"editor", rect_json(s.editor_rect)},
+          {"tokens", rect_json(s.tokens_rect)},
+          {"panel", rect_json(s.panel_rect)},
+          {"copyLink", rect_json(s.copy_link_rect)},
+          {"model", rect_json(s.model_rect)},
+          {"encoding", rect_json(s.encoding_rect)},
+          {"specialPolicy", rect_json(s.special_rect)},
+          {"addSpecialTokens", rect_json(s.add_special_rect)},
+          {"lessons", rect_json(s.lessons_rect)},
+          {"theme", rect_json(s.theme_rect)},
+          {"present", rect_json(s.present_rect)},
+          {"help", rect_json(s.help_rect)},
+          {"caption", rect_json(s.caption_rect)},
+          {"status", rect_json(s.status_rect)},
+          {"statusDismiss", rect_json(s.status_dismiss_rect)},
+          {"export", rect_json(s.export_rect)},
+          {"exportMenu", {rect_json(s.export_item_rects[0]), rect_json(s.export_item_rects[1]), rect_json(s.export_item_rects[2])}},
+          {"whitespace", rect_json(s.switch_rects[0])},
+          {"byteNotation", rect_json(s.switch_rects[1])},
+          {"pretokenLane", rect_json(s.switch_rects[2])},
+          {"tabs", tabs},
+          {"tabPicker", rect_json(s.tab_picker_rect)},
+          {"menu", rect_json(s.menu_rect)},
+          {"encodingMenu", encoding_menu},
+          {"rowHeight", s.token_view.row_height}};
+}
+
 // The text box's lines as drawn laid out (Arabic, Hebrew, Devanagari), and its caret among them; whether
 // it rests (ui/text_box/resting_box.h).
 nlohmann::json text_box_json(const TextEditorState& editor) {
@@ -362,23 +400,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"fonts", fonts_json(s)},
       {"textBox", text_box_json(s.editor)},
       {"frame", s.frame},
-      {"layout", {{"editor", rect_json(s.editor_rect)},
-                  {"tokens", rect_json(s.tokens_rect)},
-                  {"panel", rect_json(s.panel_rect)},
-                  {"copyLink", rect_json(s.copy_link_rect)},
-                  {"model", rect_json(s.model_rect)},
-                  {"encoding", rect_json(s.encoding_rect)},
-                  {"specialPolicy", rect_json(s.special_rect)},
-                  {"lessons", rect_json(s.lessons_rect)},
-                  {"theme", rect_json(s.theme_rect)},
-                  {"present", rect_json(s.present_rect)},
-                  {"help", rect_json(s.help_rect)},
-                  {"caption", rect_json(s.caption_rect)},
-                  {"status", rect_json(s.status_rect)},
-                  {"statusDismiss", rect_json(s.status_dismiss_rect)},
-                  {"export", rect_json(s.export_rect)},
-                  {"exportMenu", {rect_json(s.export_item_rects[0]), rect_json(s.export_item_rects[1]), rect_json(s.export_item_rects[2])}},
-                  {"rowHeight", s.token_view.row_height}}}};
+      {"layout", layout_json(s)}};
   std::string& out = js_result();
   // The text may hold ill-formed UTF-8 (typed bytes never are, but pasted data may be): replace it.
   out = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -4,12 +4,16 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "ui/app.h"
 #include "ui/encoding_choice.h"
+#include "ui/header/controls.h"
+#include "ui/header/flow.h"
 #include "ui/header/models.h"
 
 namespace bpeviz {
@@ -37,119 +41,25 @@ const Lesson* shown_lesson(const AppState& state) {
   return state.tokens_encoding == lesson.encoding && state.tokens_revision == state.editor.revision ? &lesson : nullptr;
 }
 
+
 namespace {
 
-float button_width(const char* label) {
-  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
-}
-
-std::string encoding_label(const std::string& name) {
-  return name == "bytes" ? "bytes (one per UTF-8 byte)" : name;
-}
-
-void draw_model_combo(AppState& state, float width) {
-  ImGui::SetNextItemWidth(width);
-  const char* preview = state.model.empty() ? "pick a model" : state.model.c_str();
-  if (ImGui::BeginCombo("##model", preview, ImGuiComboFlags_HeightLarge)) {
-    std::string last_encoding;
-    for (const auto& m : picker_models()) {
-      if (m.encoding != last_encoding) {
-        // Models grouped under their encoding, so the picker also teaches which models share one.
-        if (!last_encoding.empty()) ImGui::Separator();
-        ImGui::TextDisabled("%s", m.encoding.c_str());
-        last_encoding = m.encoding;
-      }
-      if (ImGui::Selectable(m.model.c_str(), m.model == state.model)) select_model(state, m.model);
-    }
-    ImGui::EndCombo();
-  }
-  state.model_rect = item_rect();
-}
-
-void draw_encoding_combo(AppState& state, float width) {
-  ImGui::SetNextItemWidth(width);
-  if (ImGui::BeginCombo("##encoding", encoding_label(state.encoding).c_str())) {
-    for (const auto& name : encoding_names()) {
-      if (ImGui::Selectable(encoding_label(name).c_str(), name == state.encoding)) select_encoding(state, name);
-    }
-    // Tokenizers the user brought (files, or trained in the studio), then the way to bring one.
-    ImGui::Separator();
-    for (const auto& name : state.encodings.user_names()) {
-      if (ImGui::Selectable(name.c_str(), name == state.encoding)) select_encoding(state, name);
-    }
-    if (ImGui::Selectable("Load tokenizer files…")) state.open_tokenizer_request = true;
-    ImGui::EndCombo();
-  }
-  state.encoding_rect = item_rect();
-}
-
-void draw_lessons_combo(AppState& state, float width) {
-  ImGui::SetNextItemWidth(width);
-  const int current = current_lesson(state);
-  const std::string preview = current < 0 ? "Lessons" : "Lesson " + std::to_string(current + 1) + " of " + std::to_string(lessons().size());
-  if (ImGui::BeginCombo("##lessons", preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-    for (std::size_t i = 0; i < lessons().size(); ++i) {
-      const std::string label = std::to_string(i + 1) + "   " + std::string(lessons()[i].title);
-      if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == current)) start_lesson(state, static_cast<int>(i));
-    }
-    ImGui::EndCombo();
-  }
-  state.lessons_rect = item_rect();
-}
-
-// A button that stays lit while its mode is on.
-bool toggle_button(const char* label, bool on) {
-  if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-  const bool clicked = ImGui::Button(label);
-  if (on) ImGui::PopStyleColor();
-  return clicked;
-}
-
-// The classroom's controls: lessons, theme, presentation mode, shortcuts.
-void draw_classroom_controls(AppState& state, float lessons_width, const char* theme_label) {
-  draw_lessons_combo(state, lessons_width);
-  ImGui::SameLine();
-  if (ImGui::Button(theme_label)) state.theme = state.theme == Theme::dark ? Theme::light : Theme::dark;
-  state.theme_rect = item_rect();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The %s theme (T)", state.theme == Theme::dark ? "light" : "dark");
-  ImGui::SameLine();
-  if (toggle_button("Present", state.presenting)) state.presenting = !state.presenting;
-  state.present_rect = item_rect();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presentation mode: large type, high contrast (F5)");
-  ImGui::SameLine();
-  if (toggle_button("?", state.shortcuts_help)) state.shortcuts_help = !state.shortcuts_help;
-  state.help_rect = item_rect();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (F1)");
-}
-
-// "Tokens 26": the name dimmed, the number in full colour, so the numbers are what the eye finds.
-void count(const char* name, const char* value) {
-  ImGui::TextDisabled("%s", name);
-  ImGui::SameLine(0, 6);
-  ImGui::TextUnformatted(value);
-  ImGui::SameLine(0, 22);
-}
-
-// Export: the shown tokens as JSON or CSV, or a picture of the page as it is drawn.
-void draw_export_button(AppState& state) {
-  if (ImGui::Button("Export…")) ImGui::OpenPopup("export");
-  state.export_rect = item_rect();
-  if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("export")) ImGui::SetTooltip("Download the tokens or a picture");
-  for (AppState::Rect& r : state.export_item_rects) r = {};
-  if (!ImGui::BeginPopup("export")) return;
-  // A popup's first frame only measures it, unseen: a click then would land behind it and close it.
-  const bool shown = !ImGui::IsWindowAppearing();
-  const auto shown_rect = [shown] { return shown ? item_rect() : AppState::Rect{}; };
-  const bool tokens = state.tokens_error.empty();
-  if (ImGui::MenuItem("Tokens as JSON", "id, bytes, text, begin, end", false, tokens)) state.export_tokens_request = "json";
-  state.export_item_rects[0] = shown_rect();
-  if (ImGui::MenuItem("Tokens as CSV", "for a spreadsheet", false, tokens)) state.export_tokens_request = "csv";
-  state.export_item_rects[1] = shown_rect();
-  ImGui::Separator();
-  if (ImGui::MenuItem("Picture as PNG", "the page as drawn")) {
-    state.png_request = "bpeviz-" + file_name_part(state.tokens_encoding) + ".png";
-  }
-  state.export_item_rects[2] = shown_rect();
+// The menu a phone-wide header folds into: everything but the encoding picker, the full controls flowing
+// in the popup's width, which fits the page.
+void draw_menu(AppState& state, const std::vector<Piece>& controls) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  if (toggle_button("Menu", ImGui::IsPopupOpen("##menu"))) ImGui::OpenPopup("##menu");
+  state.menu_rect = item_rect();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float inner = std::min(320 * state.fonts.scale, viewport->WorkSize.x - 2 * style.WindowPadding.x) -
+                      2 * style.WindowPadding.x;
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - style.WindowPadding.x,
+                                 state.menu_rect.y + state.menu_rect.height + style.ItemSpacing.y / 2),
+                          ImGuiCond_Always, ImVec2(1, 0));
+  ImGui::SetNextWindowSize(ImVec2(inner + 2 * style.WindowPadding.x, 0));  // the height fits the contents
+  if (!ImGui::BeginPopup("##menu")) return;
+  draw_flowing(controls, style.ItemSpacing.x, inner);
+  if (!state.png_request.empty()) ImGui::CloseCurrentPopup();  // the picture is of the page, not the menu
   ImGui::EndPopup();
 }
 
@@ -160,10 +70,13 @@ void draw_header(AppState& state) {
   const float ui = state.fonts.scale;  // the fixed widths below grow with the type
   const bool full = !state.presenting;  // presenting keeps the encoding and the classroom's controls
   const float available = ImGui::GetContentRegionAvail().x;
-  state.model_rect = state.copy_link_rect = {};  // not drawn while presenting
-  const char* theme_label = state.theme == Theme::dark ? "Light" : "Dark";
+  // Zero unless drawn this frame (presenting drops some; the menu holds most of them while it is closed).
+  state.model_rect = state.copy_link_rect = state.lessons_rect = state.theme_rect = state.present_rect = {};
+  state.help_rect = state.menu_rect = state.export_rect = state.special_rect = state.add_special_rect = {};
+  for (AppState::Rect& r : state.switch_rects) r = {};
+  const char* theme_label = theme_button_label(state);
   const float lessons_width = 150 * ui;
-  float fixed = lessons_width + button_width(theme_label) + button_width("Present") + button_width("?") +
+  float fixed = lessons_width + button_width(theme_label) + button_width("Present") + help_button_width() +
                 ImGui::CalcTextSize("Encoding").x;
   int items = 6;
   if (full) {
@@ -173,39 +86,99 @@ void draw_header(AppState& state) {
   fixed += static_cast<float>(items) * style.ItemSpacing.x;
   // The pickers' full widths, narrowed together (down to a readable minimum) in a small window.
   const float pickers = ((full ? 190.0f : 0.0f) + 250.0f) * ui;
-  const float shrink = std::clamp((available - fixed) / pickers, 0.55f, 1.0f);
+  constexpr float kNarrowest = 0.55f;
+  const float shrink = std::clamp((available - fixed) / pickers, kNarrowest, 1.0f);
   const float model_width = 190 * ui * shrink, encoding_width = 250 * ui * shrink;
-  const float controls = fixed + (full ? model_width : 0) + encoding_width;
+  const float controls_width = fixed + (full ? model_width : 0) + encoding_width;
+
+  const std::string loading = state.requested_encoding.empty() ? "" : "loading " + state.requested_encoding + "…";
+  std::vector<Piece> title{{ImGui::CalcTextSize("bpeviz").x, [] {
+                              ImGui::AlignTextToFramePadding();
+                              ImGui::TextUnformatted("bpeviz");
+                            }}};
+  if (!loading.empty()) {
+    title.push_back({ImGui::CalcTextSize(loading.c_str()).x, [&loading] {
+                       ImGui::AlignTextToFramePadding();
+                       ImGui::TextDisabled("%s", loading.c_str());
+                     }});
+  }
+  // The controls at their full widths, as they wrap (a picker never wider than the page).
+  const auto picker_width = [&](const char* label, float width) {
+    return std::min(width, available - ImGui::CalcTextSize(label).x - style.ItemSpacing.x);
+  };
+  const float model_full = picker_width("Model", 190 * ui), encoding_full = picker_width("Encoding", 250 * ui);
+  const Piece encoding_piece = labelled("Encoding", encoding_full, [&state, encoding_full] { draw_encoding_combo(state, encoding_full); });
+  std::vector<Piece> controls{
+      {std::min(lessons_width, available), [&] { draw_lessons_combo(state, std::min(lessons_width, available)); }},
+      {button_width(theme_label), [&] { draw_theme_button(state, theme_label); }},
+      {button_width("Present"), [&] { draw_present_button(state); }},
+      {help_button_width(), [&] { draw_help_button(state); }},
+  };
+  if (full) controls.push_back(labelled("Model", model_full, [&state, model_full] { draw_model_combo(state, model_full); }));
+  std::vector<float> widths;
+  for (const Piece& p : title) widths.push_back(p.width);
+  for (const Piece& p : controls) widths.push_back(p.width);
+  widths.push_back(encoding_piece.width);
+  if (full) widths.push_back(button_width("Copy link"));
+  // A short page (a phone on its side, under 500 pixels) keeps the header to one row; presenting, the header
+  // has fewer controls and larger type, and may take three rows of a tablet.
+  const bool short_page = ImGui::GetMainViewport()->WorkSize.y < 500 * ui;
+  const int max_rows = short_page ? 1 : full ? 2 : 3;
+  state.header_fit = fit_header(available, fixed + kNarrowest * pickers, widths, style.ItemSpacing.x, max_rows);
+  // A short page also keeps the counts to one row: when their switches would take a second one (last frame's
+  // measure), they go into the menu with the rest.
+  if (short_page && full && !state.counts_fit_one_row) state.header_fit = HeaderFit::menu;
+
+  if (state.header_fit == HeaderFit::menu) {
+    // The title, the encoding (what a student changes most) and the menu with the rest.
+    const float menu = button_width("Menu") + style.ItemSpacing.x;
+    float room = available - title.front().width - style.ItemSpacing.x - menu;
+    const bool with_label = room - ImGui::CalcTextSize("Encoding").x - style.ItemSpacing.x >= 100 * ui;
+    if (with_label) room -= ImGui::CalcTextSize("Encoding").x + style.ItemSpacing.x;
+    const float encoding_w = std::clamp(room, 100 * ui, 250 * ui);
+    title.push_back(with_label ? labelled("Encoding", encoding_w, [&state, encoding_w] { draw_encoding_combo(state, encoding_w); })
+                               : Piece{encoding_w, [&state, encoding_w] { draw_encoding_combo(state, encoding_w); }});
+    if (full) {
+      controls.push_back({button_width("Copy link"), [&] { draw_copy_link_button(state); }});
+      controls.push_back({button_width("Export…"), [&] { draw_export_button(state); }});
+      for (Piece& p : switch_pieces(state)) controls.push_back(std::move(p));
+      const float inner = std::min(320 * ui, ImGui::GetMainViewport()->WorkSize.x - 2 * style.WindowPadding.x) -
+                          2 * style.WindowPadding.x;
+      controls.push_back(special_picker_piece(state, inner));
+      if (auto bos = add_special_piece(state)) controls.push_back(std::move(*bos));
+    }
+    title.push_back({menu - style.ItemSpacing.x, [&] { draw_menu(state, controls); }});
+    draw_flowing(title, style.ItemSpacing.x);
+    return;
+  }
+  controls.push_back(encoding_piece);
+  if (full) controls.push_back({button_width("Copy link"), [&] { draw_copy_link_button(state); }});
+  if (state.header_fit == HeaderFit::wrapped) {
+    // The title and the controls as one flowing line, on two rows (a tablet).
+    for (Piece& p : controls) title.push_back(std::move(p));
+    draw_flowing(title, style.ItemSpacing.x);
+    return;
+  }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("bpeviz");
   const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
-  if (full && available - controls > title_end + 260) {
+  if (full && available - controls_width > title_end + 260) {
     ImGui::SameLine();
     ImGui::TextDisabled("— watch text become tokens");
   }
-  if (!state.requested_encoding.empty()) {
+  if (!loading.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("loading %s…", state.requested_encoding.c_str());
+    ImGui::TextDisabled("%s", loading.c_str());
   }
-  // The controls sit at the right edge, or on their own line when the window is too narrow.
-  const float x = style.WindowPadding.x + available - controls;
+  // The controls sit at the right edge, or on their own line when the title leaves too little room;
+  // the pickers narrowed together.
+  if (full) controls[4] = labelled("Model", model_width, [&state, model_width] { draw_model_combo(state, model_width); });
+  controls[full ? 5 : 4] = labelled("Encoding", encoding_width, [&state, encoding_width] { draw_encoding_combo(state, encoding_width); });
+  const float x = style.WindowPadding.x + available - controls_width;
   if (x > ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x) ImGui::SameLine(x);
-  draw_classroom_controls(state, lessons_width, theme_label);
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  if (full) {
-    ImGui::TextDisabled("Model");
-    ImGui::SameLine();
-    draw_model_combo(state, model_width);
-    ImGui::SameLine();
-  }
-  ImGui::TextDisabled("Encoding");
-  ImGui::SameLine();
-  draw_encoding_combo(state, encoding_width);
-  if (full) {
-    ImGui::SameLine();
-    if (ImGui::Button("Copy link")) state.copy_link_request = true;
-    state.copy_link_rect = item_rect();
+  for (std::size_t i = 0; i < controls.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    controls[i].draw();
   }
 }
 
@@ -236,94 +209,112 @@ void draw_lesson_caption(AppState& state) {
 }
 
 void draw_counts(AppState& state) {
-  state.export_rect = {};  // not drawn while presenting
+  // Export and the switches are in the header's menu on a phone-wide page, and not shown while presenting.
+  const bool controls = !state.presenting && state.header_fit != HeaderFit::menu;
   const std::string& text = state.editor.text;
   const bool failed = !state.tokens_error.empty();
   const auto num = [](std::size_t n) { return std::to_string(n); };
-  ImGui::AlignTextToFramePadding();
-  count("Tokens", failed ? "—" : num(state.tokens.size()).c_str());
-  count("Characters", num(state.characters).c_str());
-  count("Bytes", num(text.size()).c_str());
   char per_token[32] = "—";
   if (!failed && !state.tokens.empty()) {
     // Of the bytes tokenized so far while a long text is tokenized by parts.
     const std::size_t bytes = state.schedule.tokenized_up_to ? *state.schedule.tokenized_up_to : text.size();
     std::snprintf(per_token, sizeof per_token, "%.2f", static_cast<double>(bytes) / state.tokens.size());
   }
-  count("Bytes/token", per_token);
-  count("Pre-tokens", failed ? "—" : num(state.pieces.size()).c_str());
+  const std::pair<const char*, std::string> counts[] = {
+      {"Tokens", failed ? "—" : num(state.tokens.size())},
+      {"Characters", num(state.characters)},
+      {"Bytes", num(text.size())},
+      {"Bytes/token", per_token},
+      {"Pre-tokens", failed ? "—" : num(state.pieces.size())},
+  };
+  std::vector<Piece> line;
+  for (const auto& c : counts) {
+    line.push_back({count_width(c.first, c.second.c_str()), [&c] {
+                      ImGui::AlignTextToFramePadding();
+                      count(c.first, c.second.c_str());
+                    }});
+  }
+  state.progress_rect = {};
   if (const double done = tokenizing_progress(state); done >= 0) {
     // A long text is tokenized a part per frame: the counts so far, and how far it has got.
-    char label[48];
-    std::snprintf(label, sizeof label, "tokenizing %.0f%%", 100 * done);
-    ImGui::SameLine();
-    ImGui::ProgressBar(static_cast<float>(done), ImVec2(ImGui::GetFontSize() * 9, 0), label);
-    state.progress_rect = item_rect();
-  } else {
-    state.progress_rect = {};
+    line.push_back({ImGui::GetFontSize() * 9, [&state, done] {
+                      char label[48];
+                      std::snprintf(label, sizeof label, "tokenizing %.0f%%", 100 * done);
+                      ImGui::ProgressBar(static_cast<float>(done), ImVec2(ImGui::GetFontSize() * 9, 0), label);
+                      state.progress_rect = item_rect();
+                    }});
   }
-  if (state.presenting) {  // the switches are the presenter's business, not the audience's
-    ImGui::NewLine();
-    return;
-  }
-  draw_export_button(state);
-  const float counts_end = state.export_rect.x + state.export_rect.width;
-  ImGui::SameLine();  // so that a NewLine below ends this line instead of adding an empty one
-
-  // The token view's switches, at the right edge of the same line when they fit.
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float box = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
-  const char* labels[] = {"Show whitespace", "Byte notation (Ġ)", "Pre-token lane"};
-  float width = 0;
-  for (const char* l : labels) width += box + ImGui::CalcTextSize(l).x + style.ItemSpacing.x;
-  const float x = ImGui::GetWindowContentRegionMax().x - width + style.ItemSpacing.x;
-  if (x > counts_end - ImGui::GetWindowPos().x + style.ItemSpacing.x) ImGui::SameLine(x);
-  else ImGui::NewLine();
-  ImGui::Checkbox(labels[0], &state.token_view.show_whitespace);
-  ImGui::SameLine();
-  ImGui::Checkbox(labels[1], &state.token_view.byte_notation);
-  ImGui::SameLine();
-  ImGui::Checkbox(labels[2], &state.token_view.show_pretokens);
+  std::vector<Piece> switches = switch_pieces(state);
+  std::vector<float> widths;
+  for (const Piece& p : switches) widths.push_back(p.width);
+  const float switches_width = flow_line_width(widths, style.ItemSpacing.x);
+  {
+    // Whether the counts, Export and the switches would share one row, whichever way they are drawn now: a
+    // short page folds the header into its menu (taking Export and the switches) rather than spend two rows.
+    std::vector<float> counts_widths;
+    for (const Piece& p : line) counts_widths.push_back(p.width);
+    counts_widths.push_back(button_width("Export…"));
+    state.counts_fit_one_row =
+        flow_line_width(counts_widths, 22) + style.ItemSpacing.x + switches_width <= ImGui::GetContentRegionAvail().x;
+  }
+  if (controls) line.push_back({button_width("Export…"), [&state] { draw_export_button(state); }});
+  draw_flowing(line, 22);  // the counts wrap on a narrow page, a count never split from its number
+  if (!controls) return;  // the switches are the presenter's business, not the audience's
+  const float counts_end = state.export_rect.x + state.export_rect.width;
+
+  // The token view's switches, at the right edge of the same line when they fit, else on rows of their own.
+  const float x = ImGui::GetWindowContentRegionMax().x - switches_width;
+  if (x > counts_end - ImGui::GetWindowPos().x + style.ItemSpacing.x) {
+    ImGui::SameLine(x);
+    for (std::size_t i = 0; i < switches.size(); ++i) {
+      if (i > 0) ImGui::SameLine();
+      switches[i].draw();
+    }
+  } else {
+    draw_flowing(switches, style.ItemSpacing.x);
+  }
 }
 
 void draw_provenance(AppState& state) {
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("Tokens by");
-  ImGui::SameLine(0, 6);
-  ImGui::TextUnformatted(encoding_label(state.tokens_encoding).c_str());
-  if (!state.model.empty() && encoding_for_model(state.model) == state.tokens_encoding) {
-    ImGui::SameLine(0, 6);
-    ImGui::TextDisabled("(%s)", state.model.c_str());
-  }
-  ImGui::SameLine(0, 18);
-  ImGui::TextDisabled("pre-tokenizer");
-  ImGui::SameLine(0, 6);
-  ImGui::TextUnformatted(std::string(shown_pretokenizer(state)).c_str());
-  // The policy picker continues the line, or starts the next one in a narrow window.
-  constexpr float kSpecialWidth = 260;
-  const float needed = 18 + ImGui::CalcTextSize("special tokens").x + 6 + kSpecialWidth;
-  if (ImGui::GetItemRectMax().x + needed <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) {
-    ImGui::SameLine(0, 18);
-  }
-  ImGui::TextDisabled("special tokens");
-  ImGui::SameLine(0, 6);
-  ImGui::SetNextItemWidth(kSpecialWidth);
-  if (ImGui::BeginCombo("##special", special_mode_label(state.special_mode))) {
-    for (SpecialMode mode : {SpecialMode::allowed, SpecialMode::as_text, SpecialMode::error}) {
-      if (ImGui::Selectable(special_mode_label(mode), mode == state.special_mode)) state.special_mode = mode;
-    }
-    ImGui::EndCombo();
-  }
-  state.special_rect = item_rect();
-  if (const Encoding* e = state.encodings.find(state.tokens_encoding);
-      e && e->hf_model() && !(e->hf_model()->prefix_ids.empty() && e->hf_model()->suffix_ids.empty())) {
-    ImGui::SameLine(0, 12);
-    ImGui::Checkbox("add BOS/EOS", &state.add_special_tokens);
+  // "Tokens by", "pre-tokenizer", "special tokens" and the switches after them each go to a new row together
+  // when the line passes the window's edge.
+  std::string by = encoding_label(state.tokens_encoding);
+  const bool with_model = !state.model.empty() && encoding_for_model(state.model) == state.tokens_encoding;
+  const std::string model = with_model ? "(" + state.model + ")" : "";
+  const float tokens_by = ImGui::CalcTextSize("Tokens by").x + 6 + ImGui::CalcTextSize(by.c_str()).x +
+                          (with_model ? 6 + ImGui::CalcTextSize(model.c_str()).x : 0.0f);
+  const std::string pretokenizer(shown_pretokenizer(state));
+  std::vector<Piece> line;
+  line.push_back({tokens_by, [&] {
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextDisabled("Tokens by");
+                    ImGui::SameLine(0, 6);
+                    ImGui::TextUnformatted(by.c_str());
+                    if (with_model) {
+                      ImGui::SameLine(0, 6);
+                      ImGui::TextDisabled("%s", model.c_str());
+                    }
+                  }});
+  line.push_back({ImGui::CalcTextSize("pre-tokenizer").x + 6 + ImGui::CalcTextSize(pretokenizer.c_str()).x, [&] {
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextDisabled("pre-tokenizer");
+                    ImGui::SameLine(0, 6);
+                    ImGui::TextUnformatted(pretokenizer.c_str());
+                  }});
+  // On a phone-wide page the policy and the BOS/EOS switch are in the header's menu.
+  if (state.header_fit != HeaderFit::menu) {
+    line.push_back(special_picker_piece(state, ImGui::GetContentRegionAvail().x));
+    if (auto bos = add_special_piece(state)) line.push_back(std::move(*bos));
   }
   if (state.tokens_encoding == "bytes") {
-    ImGui::SameLine();
-    ImGui::TextDisabled("(the byte-level scheme has none)");
+    const char* none = "(the byte-level scheme has no special tokens)";
+    line.push_back({ImGui::CalcTextSize(none).x, [none] {
+                      ImGui::AlignTextToFramePadding();
+                      ImGui::TextDisabled("%s", none);
+                    }});
   }
+  draw_flowing(line, 18);
 }
 
 }  // namespace bpeviz
