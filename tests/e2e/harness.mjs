@@ -10,14 +10,28 @@ const MIME = {
   '.data': 'application/octet-stream', '.json': 'application/json', '.png': 'image/png', '.css': 'text/css',
 };
 
-export function serveStatic(root) {
+// Content-Encoding → the suffix of scripts/precompress.mjs's copy.
+const COPY_SUFFIX = { br: '.br', gzip: '.gz' };
+
+// Serves `root` on loopback. Options, to act as a real host would: `prefix` serves the site under a
+// sub-path (a university web space's /~lecturer/bpeviz/); `precompressed` answers with NAME.br or NAME.gz and
+// its Content-Encoding when the browser accepts it and the copy exists (nginx's brotli_static and gzip_static);
+// `served` collects [path, encoding] for each answer.
+export function serveStatic(root, { prefix = '/', precompressed = false, served = null } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
-    const target = url.pathname.endsWith('/') ? path.join(file, 'index.html') : file;
-    fs.readFile(target, (err, body) => {
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
+    const inside = '/' + url.pathname.slice(prefix.length);
+    const file = path.join(root, path.normalize(decodeURIComponent(inside)).replace(/^(\.\.[/\\])+/, ''));
+    const target = inside.endsWith('/') ? path.join(file, 'index.html') : file;
+    const accepted = precompressed ? String(req.headers['accept-encoding'] || '') : '';
+    const encoding = Object.keys(COPY_SUFFIX).find((e) => accepted.includes(e) && fs.existsSync(target + COPY_SUFFIX[e]));
+    fs.readFile(encoding ? target + COPY_SUFFIX[encoding] : target, (err, body) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
-      res.writeHead(200, { 'Content-Type': MIME[path.extname(target)] || 'application/octet-stream' });
+      const headers = { 'Content-Type': MIME[path.extname(target)] || 'application/octet-stream' };
+      if (encoding) Object.assign(headers, { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' });
+      if (served) served.push([inside, encoding || 'identity']);
+      res.writeHead(200, headers);
       res.end(body);
     });
   });

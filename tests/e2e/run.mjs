@@ -42,7 +42,7 @@ for (const test of tests) {
   const started = Date.now();
   const limit = timeout(TEST_TIMEOUT_MS, `did not finish within ${TEST_TIMEOUT_MS / 1000} s`);
   try {
-    await Promise.race([test.fn({ browser, baseUrl, out }), limit.promise]);
+    await Promise.race([test.fn({ browser, baseUrl, out, site }), limit.promise]);
     passed++;
     console.log(`ok    ${test.name} (${Date.now() - started} ms)`);
   } catch (e) {
