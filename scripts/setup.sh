@@ -20,6 +20,7 @@ PACKAGES=(emscripten cmake ninja-build g++ python3 doctest-dev libutf8proc-dev l
 # Fallback fonts for the scripts DejaVu Sans lacks, cut at build time with fontTools (assets/fonts/README.md).
 PACKAGES+=(fonts-noto-core fonts-droid-fallback fonts-symbola python3-fonttools)
 PACKAGES+=(clang-14 libclang-rt-14-dev)  # the fuzz targets (fuzz/, scripts/fuzz.sh): libFuzzer and sanitizer runtimes
+PACKAGES+=(apache2-bin)  # the hosting tests serve the site with Apache and web/hosting/htaccess (no service is set up)
 command -v npm >/dev/null || PACKAGES+=(npm)
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -59,6 +60,19 @@ while read -r name version tarball sha; do
   touch "$DEPS/src/$name.tmp/.unpacked"
   mv "$DEPS/src/$name.tmp" "$DEPS/src/$name"
 done < "$ROOT/scripts/sources.lock"
+
+# 2b. nginx for the hosting tests (web/hosting/nginx.conf): unpacked into .deps, not installed, because the
+# installed package starts a server on port 80 at once and at every boot.
+if [ ! -x "$DEPS/nginx/usr/sbin/nginx" ]; then
+  say "missing nginx for the hosting tests — unpacking Debian's packages into .deps/nginx"
+  rm -rf "$DEPS/nginx" "$DEPS/nginx.tmp" "$DEPS/downloads/nginx"
+  mkdir -p "$DEPS/downloads/nginx"
+  (cd "$DEPS/downloads/nginx" && apt-get download nginx libnginx-mod-http-brotli-static >/dev/null 2>&1) ||
+    { as_root apt-get update -qq && (cd "$DEPS/downloads/nginx" && apt-get download nginx libnginx-mod-http-brotli-static >/dev/null); } ||
+    { say "apt-get download nginx libnginx-mod-http-brotli-static failed"; exit 1; }
+  for deb in "$DEPS"/downloads/nginx/*.deb; do dpkg-deb -x "$deb" "$DEPS/nginx.tmp"; done
+  mv "$DEPS/nginx.tmp" "$DEPS/nginx"
+fi
 
 # 3. SDL2 for WebAssembly: Emscripten's own SDL2 port downloads from the internet, so build Debian's.
 if [ ! -f "$DEPS/sdl2-wasm/lib/libSDL2.a" ]; then

@@ -1,6 +1,9 @@
 // The site as a lecturer hosts it (docs/deploy.md): every large file has .gz and .br copies that decompress to
 // it, and the page works from a sub-path on a host that answers with those copies.
 import fs from 'node:fs';
+import os from 'node:os';
+import net from 'node:net';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -34,24 +37,136 @@ export const tests = {
   async 'the page works from a sub-path on a host that serves the precompressed copies'({ browser, site }) {
     const served = [];
     const server = await serveStatic(site, { prefix: '/~lecturer/bpeviz/', precompressed: true, served });
-    const base = `http://127.0.0.1:${server.address().port}/~lecturer/bpeviz/`;
-    const session = await openPage(browser, base);
     try {
-      await waitReady(session.page);
-      await session.page.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
-      await waitFor(session.page, () => window.bpeviz.state().encoding === 'cl100k_base', null, 'cl100k_base to load', 30000);
-      await setText(session.page, GPL);
-      const ids = await session.page.evaluate(() => window.bpeviz.state().tokens.map((t) => t.id));
-      const enc = tiktoken.get_encoding('cl100k_base');
-      try { assertEqual(ids, [...enc.encode(GPL)], 'cl100k_base ids of the GPL from the sub-path'); } finally { enc.free(); }
+      await checkPage(browser, `http://127.0.0.1:${server.address().port}/~lecturer/bpeviz/`);
       const encodingOf = Object.fromEntries(served);
       for (const file of ['/bpeviz.wasm', '/bpeviz.js', '/bpeviz.data', '/encodings/cl100k_base.bpevocab']) {
         assertEqual(encodingOf[file], 'br', `${file} served as`);
       }
-      assertEqual(session.errors, [], 'console errors');
     } finally {
-      await session.context.close();
       server.close();
     }
   },
+
+  async 'nginx with web/hosting/nginx.conf serves the page from a sub-path, brotli-compressed'({ browser, site }) {
+    await withHost(site, 'nginx', async (base) => {
+      await checkHeaders(base);
+      await checkPage(browser, base);
+    });
+  },
+
+  async 'Apache with web/hosting/htaccess serves the page from a sub-path, brotli-compressed'({ browser, site }) {
+    await withHost(site, 'apache', async (base) => {
+      await checkHeaders(base);
+      await checkPage(browser, base);
+    });
+  },
 };
+
+// Opens `base`, switches to cl100k_base and checks the GPL's ids against tiktoken's, with no console error.
+async function checkPage(browser, base) {
+  const session = await openPage(browser, base);
+  try {
+    await waitReady(session.page);
+    await session.page.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
+    await waitFor(session.page, () => window.bpeviz.state().encoding === 'cl100k_base', null, 'cl100k_base to load', 30000);
+    await setText(session.page, GPL);
+    const ids = await session.page.evaluate(() => window.bpeviz.state().tokens.map((t) => t.id));
+    const enc = tiktoken.get_encoding('cl100k_base');
+    try { assertEqual(ids, [...enc.encode(GPL)], `cl100k_base ids of the GPL from ${base}`); } finally { enc.free(); }
+    assertEqual(session.errors, [], 'console errors');
+  } finally {
+    await session.context.close();
+  }
+}
+
+// What a browser that accepts brotli gets for the big files: the .br copy, with the original's type.
+async function checkHeaders(base) {
+  const expected = { 'bpeviz.wasm': 'application/wasm', 'bpeviz.js': 'text/javascript', 'encodings/o200k_base.bpevocab': 'application/octet-stream' };
+  for (const [file, type] of Object.entries(expected)) {
+    const response = await fetch(base + file, { headers: { 'Accept-Encoding': 'br' } });
+    assertEqual([response.status, response.headers.get('content-type'), response.headers.get('content-encoding')],
+                [200, type, 'br'], `${file}: status, type, encoding`);
+    await response.arrayBuffer();  // Node's fetch decodes brotli: a broken copy fails here
+  }
+}
+
+// Runs Debian's nginx or Apache (apache2-bin) on a free loopback port with the repository's configuration, serving a copy
+// of the site under /course/bpeviz/ (a copy in the temporary folder, which the servers' user can read).
+async function withHost(site, kind, fn) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bpeviz-${kind}-`));
+  fs.chmodSync(dir, 0o755);
+  const root = path.join(dir, 'site');
+  fs.cpSync(site, root, { recursive: true });
+  const port = await freePort();
+  const hosting = path.join(REPO, 'web/hosting');
+  let stop;
+  if (kind === 'nginx') {
+    const block = fs.readFileSync(path.join(hosting, 'nginx.conf'), 'utf8')
+      .replace('location /bpeviz/', 'location /course/bpeviz/').replace('alias /srv/www/bpeviz/', `alias ${root}/`);
+    fs.writeFileSync(path.join(dir, 'nginx.conf'), `load_module ${NGINX_BROTLI};
+pid ${dir}/nginx.pid; error_log ${dir}/error.log; worker_processes 1; events {}
+http { access_log off; client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir};
+       uwsgi_temp_path ${dir}; scgi_temp_path ${dir}; server { listen 127.0.0.1:${port}; ${block} } }
+`);
+    const args = ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')];
+    run(NGINX, args);
+    stop = () => run(NGINX, [...args, '-s', 'stop']);
+  } else {
+    fs.copyFileSync(path.join(hosting, 'htaccess'), path.join(root, '.htaccess'));
+    const modules = ['mpm_event', 'authz_core', 'mime', 'alias', 'rewrite', 'headers', 'dir', 'setenvif', 'deflate', 'filter'];
+    fs.writeFileSync(path.join(dir, 'apache.conf'), `ServerRoot ${dir}
+ServerName localhost
+Listen 127.0.0.1:${port}
+PidFile ${dir}/apache.pid
+ErrorLog ${dir}/error.log
+${modules.map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`).join('\n')}
+TypesConfig /etc/mime.types
+DirectoryIndex index.html
+User www-data
+Group www-data
+DocumentRoot ${dir}
+Alias /course/bpeviz ${root}
+<Directory ${root}>
+  AllowOverride FileInfo
+  Require all granted
+</Directory>
+`);
+    run('/usr/sbin/apache2', ['-f', path.join(dir, 'apache.conf'), '-k', 'start']);
+    stop = () => run('/usr/sbin/apache2', ['-f', path.join(dir, 'apache.conf'), '-k', 'stop']);
+  }
+  fs.chmodSync(root, 0o755);
+  try {
+    await waitForPort(port, kind, dir);
+    await fn(`http://127.0.0.1:${port}/course/bpeviz/`);
+  } finally {
+    stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Debian's nginx, unpacked by scripts/setup.sh (installing it would start a server on port 80).
+const NGINX = path.join(REPO, '.deps/nginx/usr/sbin/nginx');
+const NGINX_BROTLI = path.join(REPO, '.deps/nginx/usr/lib/nginx/modules/ngx_http_brotli_static_module.so');
+
+function run(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error) throw new Error(`${command}: ${result.error.message} (scripts/setup.sh installs it)`);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${result.stderr.trim()}`);
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
+  });
+}
+
+async function waitForPort(port, kind, dir) {
+  for (let i = 0; i < 100; i++) {
+    try { await fetch(`http://127.0.0.1:${port}/`); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  const log = path.join(dir, 'error.log');
+  throw new Error(`${kind} did not answer on port ${port}: ${fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : 'no log'}`);
+}
