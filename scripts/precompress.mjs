@@ -1,7 +1,6 @@
-// Writes NAME.gz and NAME.br beside every large file of the built site, for hosts that serve precompressed
-// files (nginx's gzip_static and brotli_static, Apache's mod_rewrite recipe in docs/deploy.md) and do not
-// compress on the fly. Node's own zlib does both, so nothing is installed for it.
-// Usage: node scripts/precompress.mjs SITE_DIR
+// The .gz and .br copies written beside every large file of the deployable site (scripts/version_site.mjs),
+// for hosts that serve precompressed files (nginx's gzip_static and brotli_static, web/hosting/htaccess) and
+// do not compress on the fly. Node's own zlib does both, so nothing is installed for it.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -34,24 +33,22 @@ export function compressibleFiles(site) {
   return found.sort();
 }
 
-function upToDate(copy, original) {
-  return fs.existsSync(copy) && fs.statSync(copy).mtimeMs >= fs.statSync(original).mtimeMs;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const site = process.argv[2];
-  if (!site || !fs.existsSync(site)) {
-    console.error('usage: node scripts/precompress.mjs SITE_DIR');
-    process.exit(2);
-  }
+// Writes the copies of every compressible file of `site`. `reusable(relativeName)` may name a folder's earlier
+// copies of a file whose name says its content is the same (a content hash), so a rebuild does not compress
+// it again: brotli's best quality takes seconds on the larger vocabularies. Returns how many were compressed.
+export function precompress(site, reusable = () => null) {
   let written = 0;
   for (const file of compressibleFiles(site)) {
-    // A rebuild rewrites only what changed: brotli's best quality takes seconds on the larger vocabularies.
-    if (upToDate(`${file}.gz`, file) && upToDate(`${file}.br`, file)) continue;
+    const earlier = reusable(path.relative(site, file));
+    if (earlier && fs.existsSync(`${earlier}.gz`) && fs.existsSync(`${earlier}.br`)) {
+      fs.copyFileSync(`${earlier}.gz`, `${file}.gz`);
+      fs.copyFileSync(`${earlier}.br`, `${file}.br`);
+      continue;
+    }
     const { gz, br } = compressedCopies(fs.readFileSync(file));
     fs.writeFileSync(`${file}.gz`, gz);
     fs.writeFileSync(`${file}.br`, br);
     written++;
   }
-  console.log(`precompress: ${written} file(s) written as .gz and .br in ${site}`);
+  return written;
 }

@@ -74,6 +74,9 @@ export async function openPage(browser, baseUrl, options = {}) {
   const { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript, permissions } = options;
   const context = await browser.newContext({
     viewport, deviceScaleFactor, permissions, acceptDownloads: Boolean(options.acceptDownloads),
+    // The deployable site's service worker (the offline copy) answers requests before page.route sees them:
+    // only the tests of the offline copy let it run.
+    serviceWorkers: options.serviceWorkers || 'block',
     isMobile: Boolean(options.isMobile), hasTouch: Boolean(options.hasTouch),
   });
   const page = await context.newPage();
@@ -93,6 +96,10 @@ export const DEVICES = [
   { name: 'phone-landscape', viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
   { name: 'tablet', viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 ];
+
+// A data file's name as the page asks for it, from the deployable site's name with its content hash
+// (scripts/version_site.mjs): o200k_base.1a2b3c4d5e6f.bpevocab → o200k_base.bpevocab.
+export const unversioned = (name) => name.replace(/\.[0-9a-f]{12}(\.[^.]+)$/, '$1');
 
 // Waits for the first frame; a page that never gets there fails the test instead of waiting for ever.
 export async function waitReady(page, timeout = 60000) {

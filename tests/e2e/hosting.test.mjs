@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { serveStatic, openPage, waitReady, waitFor, setText, assert, assertEqual } from './harness.mjs';
+import { serveStatic, openPage, waitReady, waitFor, setText, unversioned, assert, assertEqual } from './harness.mjs';
 import { compressibleFiles } from '../../scripts/precompress.mjs';
 
 const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
@@ -19,7 +19,7 @@ const GPL = fs.readFileSync('/usr/share/common-licenses/GPL-3', 'utf8').slice(0,
 export const tests = {
   async 'every large file of the site has .gz and .br copies that decompress to it'({ site }) {
     const files = compressibleFiles(site).filter((f) => !/\.(gz|br)$/.test(f));
-    for (const name of ['bpeviz.wasm', 'bpeviz.js', 'bpeviz.data', 'encodings/o200k_base.bpevocab']) {
+    for (const name of bigFiles(site)) {
       assert(files.includes(path.join(site, name)), `${name} is among the precompressed files`);
     }
     let original = 0, brotli = 0;
@@ -40,9 +40,7 @@ export const tests = {
     try {
       await checkPage(browser, `http://127.0.0.1:${server.address().port}/~lecturer/bpeviz/`);
       const encodingOf = Object.fromEntries(served);
-      for (const file of ['/bpeviz.wasm', '/bpeviz.js', '/bpeviz.data', '/encodings/cl100k_base.bpevocab']) {
-        assertEqual(encodingOf[file], 'br', `${file} served as`);
-      }
+      for (const file of bigFiles(site, 'cl100k_base')) assertEqual(encodingOf[`/${file}`], 'br', `${file} served as`);
     } finally {
       server.close();
     }
@@ -50,18 +48,26 @@ export const tests = {
 
   async 'nginx with web/hosting/nginx.conf serves the page from a sub-path, brotli-compressed'({ browser, site }) {
     await withHost(site, 'nginx', async (base) => {
-      await checkHeaders(base);
+      await checkHeaders(base, site);
       await checkPage(browser, base);
     });
   },
 
   async 'Apache with web/hosting/htaccess serves the page from a sub-path, brotli-compressed'({ browser, site }) {
     await withHost(site, 'apache', async (base) => {
-      await checkHeaders(base);
+      await checkHeaders(base, site);
       await checkPage(browser, base);
     });
   },
 };
+
+// The deployable site's names (scripts/version_site.mjs) of bpeviz.js, .wasm, .data and a vocabulary.
+function bigFiles(site, encoding = 'o200k_base') {
+  const build = fs.readdirSync(site).find((name) => /^[0-9a-f]{12}$/.test(name));
+  const vocabulary = fs.readdirSync(path.join(site, 'encodings')).find((name) => unversioned(name) === `${encoding}.bpevocab`);
+  assert(build && vocabulary, `${site} is a deployable site (build/web/dist)`);
+  return [`${build}/bpeviz.js`, `${build}/bpeviz.wasm`, `${build}/bpeviz.data`, `encodings/${vocabulary}`];
+}
 
 // Opens `base`, switches to cl100k_base and checks the GPL's ids against tiktoken's, with no console error.
 async function checkPage(browser, base) {
@@ -80,13 +86,19 @@ async function checkPage(browser, base) {
   }
 }
 
-// What a browser that accepts brotli gets for the big files: the .br copy, with the original's type.
-async function checkHeaders(base) {
-  const expected = { 'bpeviz.wasm': 'application/wasm', 'bpeviz.js': 'text/javascript', 'encodings/o200k_base.bpevocab': 'application/octet-stream' };
-  for (const [file, type] of Object.entries(expected)) {
+// What a browser that accepts brotli gets: the .br copy with the original's type, kept a year for a file whose
+// path carries its hash, asked again each visit for the page and the service worker.
+async function checkHeaders(base, site) {
+  const [js, wasm, data, vocabulary] = bigFiles(site);
+  const YEAR = 'public, max-age=31536000, immutable', AGAIN = 'no-cache';
+  const expected = [[wasm, 'application/wasm', YEAR], [js, 'text/javascript', YEAR], [data, 'application/octet-stream', YEAR],
+                    [vocabulary, 'application/octet-stream', YEAR], ['', 'text/html', AGAIN], ['index.html', 'text/html', AGAIN],
+                    ['sw.js', 'text/javascript', AGAIN]];
+  for (const [file, type, caching] of expected) {
     const response = await fetch(base + file, { headers: { 'Accept-Encoding': 'br' } });
-    assertEqual([response.status, response.headers.get('content-type'), response.headers.get('content-encoding')],
-                [200, type, 'br'], `${file}: status, type, encoding`);
+    assertEqual([response.status, response.headers.get('content-type').replace('; charset=utf-8', ''),
+                 response.headers.get('content-encoding'), response.headers.get('cache-control')],
+                [200, type, 'br', caching], `${file || 'the folder'}: status, type, encoding, caching`);
     await response.arrayBuffer();  // Node's fetch decodes brotli: a broken copy fails here
   }
 }
