@@ -46,7 +46,9 @@ function replaceOnce(text, pattern, replacement, what) {
   return text.replace(pattern, replacement);
 }
 
-export function versionSite(site, dist) {
+// `earlier`: a deployable site whose .gz and .br copies may be reused (by default, the one being replaced);
+// `compress: false` writes none (a test's throwaway site).
+export function versionSite(site, dist, { earlier = dist, compress = true } = {}) {
   const staging = `${dist}.tmp`;
   fs.rmSync(staging, { recursive: true, force: true });
   const write = (name, bytes) => {
@@ -88,9 +90,9 @@ export function versionSite(site, dist) {
   write('sw.js', worker);
 
   // Copies: a file whose name carries its hash was compressed by an earlier run if that run had it.
-  const compressed = precompress(staging, (name) => {
-    const earlier = path.join(dist, name);
-    return name !== 'index.html' && name !== 'sw.js' && fs.existsSync(earlier) ? earlier : null;
+  const compressed = compress && precompress(staging, (name) => {
+    const before = path.join(earlier, name);
+    return name !== 'index.html' && name !== 'sw.js' && fs.existsSync(before) ? before : null;
   });
   fs.rmSync(dist, { recursive: true, force: true });
   fs.renameSync(staging, dist);

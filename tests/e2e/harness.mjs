@@ -13,7 +13,8 @@ const MIME = {
 // Content-Encoding → the suffix of scripts/precompress.mjs's copy.
 const COPY_SUFFIX = { br: '.br', gzip: '.gz' };
 
-// Serves `root` on loopback. Options, to act as a real host would: `prefix` serves the site under a
+// Serves `root` on loopback (a folder, or a function that names the folder at each request: a host whose
+// site is replaced by a new build). Options, to act as a real host would: `prefix` serves the site under a
 // sub-path (a university web space's /~lecturer/bpeviz/); `precompressed` answers with NAME.br or NAME.gz and
 // its Content-Encoding when the browser accepts it and the copy exists (nginx's brotli_static and gzip_static);
 // `served` collects [path, encoding] for each answer.
@@ -22,7 +23,7 @@ export function serveStatic(root, { prefix = '/', precompressed = false, served 
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
     const inside = '/' + url.pathname.slice(prefix.length);
-    const file = path.join(root, path.normalize(decodeURIComponent(inside)).replace(/^(\.\.[/\\])+/, ''));
+    const file = path.join(typeof root === 'function' ? root() : root, path.normalize(decodeURIComponent(inside)).replace(/^(\.\.[/\\])+/, ''));
     const target = inside.endsWith('/') ? path.join(file, 'index.html') : file;
     const accepted = precompressed ? String(req.headers['accept-encoding'] || '') : '';
     const encoding = Object.keys(COPY_SUFFIX).find((e) => accepted.includes(e) && fs.existsSync(target + COPY_SUFFIX[e]));
