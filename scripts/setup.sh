@@ -32,7 +32,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# 2. Debian source packages: SDL2, Dear ImGui and Oniguruma are built for WebAssembly, utf8proc compiled into it.
+# 2. Debian source packages: SDL2, Dear ImGui and Oniguruma are built for WebAssembly, utf8proc and qrcodegen compiled into it.
 mkdir -p "$DEPS/downloads" "$DEPS/src"
 ensure_deb_src() {
   if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
@@ -49,10 +49,11 @@ while read -r name version tarball sha; do
     say "missing source package $name $version — fetching with apt-get source"
     ensure_deb_src
     rm -f "$DEPS/downloads/$tarball"
-    (cd "$DEPS/downloads" && apt-get source --download-only "$name=$version" >/dev/null 2>&1) ||
-      { say "apt-get source $name=$version failed"; exit 1; }
-    echo "$sha  $DEPS/downloads/$tarball" | sha256sum -c --quiet ||
-      { say "checksum mismatch for $tarball (expected $sha)"; exit 1; }
+    # Only the upstream tarball is used, and its checksum is the test: apt-get may fail on the rest
+    # (the archive's mirror lacks qr-code-generator's Debian diff, for one).
+    (cd "$DEPS/downloads" && apt-get source --download-only "$name=$version" >/dev/null 2>&1) || true
+    echo "$sha  $DEPS/downloads/$tarball" | sha256sum -c --quiet >/dev/null 2>&1 ||
+      { say "apt-get source $name=$version did not give $tarball with sha256 $sha"; exit 1; }
   fi
   rm -rf "$DEPS/src/$name" "$DEPS/src/$name.tmp"
   mkdir -p "$DEPS/src/$name.tmp"

@@ -21,6 +21,7 @@
 #include "ui/views/ids_panel.h"
 #include "ui/views/merge_tree_view.h"
 #include "ui/panels.h"
+#include "ui/share/share_view.h"
 #include "ui/shortcuts.h"
 #include "ui/header/special_mode.h"
 #include "ui/text_box/text_editor.h"
@@ -69,6 +70,7 @@ struct AppState {
   Theme theme = Theme::light;
   bool presenting = false;
   bool shortcuts_help = false;
+  ShareState share;   // the page's link as a QR code for the class (ui/share/share_view.h)
   ShortcutKeys keys;  // set by the platform layer
   // What apply_theme last put in ImGui's style (app_frame re-applies it when these change).
   Theme styled_theme = Theme::light;
@@ -112,6 +114,7 @@ struct AppState {
   Rect progress_rect;  // the tokenizing progress bar while a long text is tokenized (else zero)
   Rect status_rect, status_dismiss_rect;  // the band of problems and news over the window's foot (zero when not drawn)
   Rect export_item_rects[3];  // the Export menu's JSON, CSV and PNG items while it is open
+  Rect share_rect;  // the Share view's QR code with its quiet zone, while it is shown
 
   uint64_t frame = 0;  // frames drawn so far
   FramePacing pacing;  // the platform layer's: input noted by its events and by the page's calls
