@@ -17,10 +17,16 @@ const COPY_SUFFIX = { br: '.br', gzip: '.gz' };
 // site is replaced by a new build). Options, to act as a real host would: `prefix` serves the site under a
 // sub-path (a university web space's /~lecturer/bpeviz/); `precompressed` answers with NAME.br or NAME.gz and
 // its Content-Encoding when the browser accepts it and the copy exists (nginx's brotli_static and gzip_static);
-// `served` collects [path, encoding] for each answer.
-export function serveStatic(root, { prefix = '/', precompressed = false, served = null } = {}) {
+// `served` collects [path, encoding] for each answer; `extra` maps URL paths to bodies served instead of (or
+// beside) the site's files (tests/engines adds a script).
+export function serveStatic(root, { prefix = '/', precompressed = false, served = null, extra = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (Object.hasOwn(extra, url.pathname)) {
+      res.writeHead(200, { 'Content-Type': MIME[path.extname(url.pathname)] || MIME['.html'] });
+      res.end(extra[url.pathname]);
+      return;
+    }
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
     const inside = '/' + url.pathname.slice(prefix.length);
     const file = path.join(typeof root === 'function' ? root() : root, path.normalize(decodeURIComponent(inside)).replace(/^(\.\.[/\\])+/, ''));
