@@ -6,4 +6,4 @@ PORT="${PORT:-8080}"
 "$ROOT/scripts/setup.sh"
 "$ROOT/scripts/build.sh" native web
 echo "bpeviz is at http://127.0.0.1:$PORT/  (Ctrl+C stops)"
-exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$ROOT/build/web/site"
+exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$ROOT/build/web/dist"

@@ -142,6 +142,7 @@ void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_star
   draw_lesson_caption(state);
   draw_panels(state);
   draw_shortcuts_help(state);
+  draw_share(state);
   if (!state.export_tokens_request.empty()) {
     update_tokens(state);  // the whole text's tokens, if a long one is still being tokenized
     auto file = export_tokens(state, std::exchange(state.export_tokens_request, std::string()));

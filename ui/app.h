@@ -22,6 +22,7 @@
 #include "ui/views/ids_panel.h"
 #include "ui/views/merge_tree_view.h"
 #include "ui/panels.h"
+#include "ui/share/share_view.h"
 #include "ui/shortcuts.h"
 #include "ui/header/flow.h"
 #include "ui/header/special_mode.h"
@@ -71,6 +72,7 @@ struct AppState {
   Theme theme = Theme::light;
   bool presenting = false;
   bool shortcuts_help = false;
+  ShareState share;   // the page's link as a QR code for the class (ui/share/share_view.h)
   ShortcutKeys keys;  // set by the platform layer
   // What apply_theme last put in ImGui's style (app_frame re-applies it when these change).
   Theme styled_theme = Theme::light;
@@ -124,6 +126,7 @@ struct AppState {
   bool counts_fit_one_row = true;  // whether the counts, Export and the switches shared one row (last frame)
   // The encoding picker's entries while its list is open: their names and rectangles.
   std::vector<std::pair<std::string, Rect>> encoding_item_rects;
+  Rect share_rect;  // the Share view's QR code with its quiet zone, while it is shown
 
   uint64_t frame = 0;  // frames drawn so far
   FramePacing pacing;  // the platform layer's: input noted by its events and by the page's calls

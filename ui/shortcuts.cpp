@@ -7,6 +7,7 @@
 #include "ui/app.h"
 #include "ui/header/header.h"
 #include "ui/header/lessons.h"
+#include "ui/share/share_view.h"
 
 namespace bpeviz {
 
@@ -15,6 +16,7 @@ namespace {
 constexpr std::array kShortcuts{
     Shortcut{"F1  or  ?", "this list of shortcuts"},
     Shortcut{"F5", "presentation mode: large type, high contrast, the text and its tokens"},
+    Shortcut{"F2", "share: this page's link as a QR code for the class's phones"},
     Shortcut{"T", "light or dark theme"},
     Shortcut{"1 – 6", "a lesson from the lecture"},
     Shortcut{"Page Down, Page Up", "the next or the previous lesson"},
@@ -46,6 +48,7 @@ void handle_shortcuts(AppState& state) {
   ImGuiIO& io = ImGui::GetIO();
   if (pressed(state.keys.help)) state.shortcuts_help = !state.shortcuts_help;
   if (pressed(state.keys.present)) state.presenting = !state.presenting;
+  if (pressed(state.keys.share)) show_share(state.share, !state.share.open);
   if (io.WantTextInput) return;  // the keys below are typing
   for (const ImWchar c : io.InputQueueCharacters) {
     if (c == '?') state.shortcuts_help = !state.shortcuts_help;

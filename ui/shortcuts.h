@@ -11,6 +11,7 @@ struct AppState;
 struct ShortcutKeys {
   int help = -1;     // F1
   int present = -1;  // F5, as presentation software and presenter remotes use it
+  int share = -1;    // F2: Share, the page's link as a QR code
 };
 
 struct Shortcut {

@@ -39,6 +39,9 @@ EM_JS(void, js_theme_changed, (const char* name), {
 EM_JS(void, js_copy_link, (), {
   if (Module.copyLink) Module.copyLink();
 });
+EM_JS(void, js_share_link, (), {
+  if (Module.shareLink) Module.shareLink();
+});
 EM_JS(void, js_open_tokenizer_files, (), {
   if (Module.openTokenizerFiles) Module.openTokenizerFiles();
 });
@@ -100,6 +103,8 @@ void browser_session_changed() { js_session_changed(); }
 void browser_theme_changed(const char* name) { js_theme_changed(name); }
 
 void browser_copy_link() { js_copy_link(); }
+
+void browser_share_link() { js_share_link(); }
 
 void browser_open_tokenizer_files() { js_open_tokenizer_files(); }
 

@@ -53,6 +53,10 @@ void browser_theme_changed(const char* name);
 // with bpeviz_show_message).
 void browser_copy_link();
 
+// Builds the link the Share view shows as a QR code (web/page/share_links.js hands it back with
+// bpeviz_share_link_made).
+void browser_share_link();
+
 // Opens the browser's file picker for tokenizer files (web/page/user_files.js loads what the user picks).
 void browser_open_tokenizer_files();
 

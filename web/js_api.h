@@ -107,6 +107,10 @@ void bpeviz_set_decode_input(const char* utf8, std::size_t length);
 const char* bpeviz_token_rect(std::size_t index);
 // Asks for a "copy link" as the button does: the platform layer calls web/page/share_links.js on the next frame.
 void bpeviz_request_copy_link();
+// Opens (1) or closes (0) the Share view, as F2 does; its link comes from web/page/share_links.js.
+void bpeviz_share(int on);
+// The Share view's link, its short address, and what it leaves out ("" for nothing).
+void bpeviz_share_link_made(const char* link, const char* address, const char* dropped);
 // Shows a line under the header: kind 0 is news (green), 1 a problem (red); "" clears it.
 void bpeviz_show_message(int kind, const char* utf8);
 // The data file a built-in encoding is loaded from, e.g. "o200k_base.bpevocab" ("" for unknown names and "bytes").

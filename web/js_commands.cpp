@@ -290,6 +290,12 @@ EMSCRIPTEN_KEEPALIVE void bpeviz_set_decode_input(const char* utf8, std::size_t 
 
 EMSCRIPTEN_KEEPALIVE void bpeviz_request_copy_link() { js_app()->copy_link_request = true; }
 
+EMSCRIPTEN_KEEPALIVE void bpeviz_share(int on) { show_share(js_app()->share, on != 0); }
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_share_link_made(const char* link, const char* address, const char* dropped) {
+  share_link_made(js_app()->share, link, address, dropped);
+}
+
 EMSCRIPTEN_KEEPALIVE void bpeviz_show_message(int kind, const char* utf8) {
   (kind == 0 ? js_app()->notice : js_app()->message) = utf8;
 }

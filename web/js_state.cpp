@@ -282,6 +282,21 @@ nlohmann::json chat_json(AppState& s) {
 }
 
 // The tooltip's content for the tile under the mouse, or null.
+// The Share view: its link, the QR code's version and error-correction level, and where the code was drawn.
+nlohmann::json share_json(const AppState& s) {
+  const ShareState& share = s.share;
+  return {{"open", share.open},
+          {"link", share.link},
+          {"address", share.address},
+          {"dropped", share.dropped},
+          {"version", share.code.version},
+          {"size", share.code.size},
+          {"ecc", std::string(1, share.code.ecc)},
+          {"error", share.error},
+          {"modulePixels", share.module_pixels},
+          {"rect", rect_json(s.share_rect)}};
+}
+
 nlohmann::json hover_json(const AppState& s) {
   const int64_t g = s.token_view.hovered_group;
   if (g < 0 || static_cast<std::size_t>(g) >= s.groups.size()) return nullptr;
@@ -397,6 +412,7 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
       {"fontSize", s.fonts.text ? s.fonts.text->FontSize * ImGui::GetIO().FontGlobalScale : 0.0f},
       {"lesson", lesson_json(s)},
       {"shortcutsHelp", s.shortcuts_help},
+      {"share", share_json(s)},
       {"fonts", fonts_json(s)},
       {"textBox", text_box_json(s.editor)},
       {"frame", s.frame},

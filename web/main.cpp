@@ -251,6 +251,10 @@ bool frame(void* arg) {
     p.app.copy_link_request = false;
     bpeviz::browser_copy_link();
   }
+  if (p.app.share.link_request) {
+    p.app.share.link_request = false;  // share_link_made fills it in, from the page's JavaScript
+    bpeviz::browser_share_link();
+  }
   // Within the click's user activation, so the browser lets the page open its file picker.
   if (p.app.open_tokenizer_request) {
     p.app.open_tokenizer_request = false;
@@ -337,7 +341,7 @@ int main(int, char**) {
   bpeviz::apply_theme(ImGui::GetStyle());
   ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
   ImGui_ImplOpenGL3_Init(glsl_version);
-  p.app.keys = {SDL_SCANCODE_F1, SDL_SCANCODE_F5};  // the SDL backend's key indices are scancodes
+  p.app.keys = {SDL_SCANCODE_F1, SDL_SCANCODE_F5, SDL_SCANCODE_F2};  // the SDL backend's key indices are scancodes
   p.text_font = read_file(BPEVIZ_FONT_DIR "/DejaVuSans.ttf");
   p.mono_font = read_file(BPEVIZ_FONT_DIR "/JetBrainsMono-Regular.ttf");
   load_font_manifest(p);

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { openPage, waitReady, waitFor, assert, assertEqual } from './harness.mjs';
+import { openPage, waitReady, waitFor, assert, assertEqual, unversioned } from './harness.mjs';
 
 const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
 const tiktoken = require('tiktoken');
@@ -16,7 +16,7 @@ const state = (page) => page.evaluate(() => window.bpeviz.state());
 async function withPage(browser, baseUrl, options, fn) {
   const session = await openPage(browser, baseUrl, options);
   const fetched = [];
-  session.page.on('request', (r) => { if (r.url().includes('/encodings/')) fetched.push(r.url().split('/encodings/')[1]); });
+  session.page.on('request', (r) => { if (r.url().includes('/encodings/')) fetched.push(unversioned(r.url().split('/encodings/')[1])); });
   try {
     await waitReady(session.page);
     await fn(session.page, { ...session, fetched });
@@ -83,7 +83,7 @@ export const tests = {
   async 'a failed download is reported and the current encoding stays usable'({ browser, baseUrl }) {
     await withPage(browser, baseUrl, { allowErrors: /Failed to load resource/ }, async (page) => {
       await waitFor(page, () => window.bpeviz.state().encoding === 'o200k_base', null, 'o200k_base to load');
-      await page.route('**/encodings/cl100k_base.bpevocab', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await page.route('**/encodings/cl100k_base*.bpevocab', (route) => route.fulfill({ status: 404, body: 'gone' }));
       const error = await page.evaluate(() => window.bpeviz.setEncoding('cl100k_base').then(() => null, (e) => e.message));
       assert(/cl100k_base/.test(error || '') && /404/.test(error), `rejection names the file and status: ${error}`);
       const s = await state(page);

@@ -233,15 +233,14 @@ export const tests = {
     }
   },
 
-  async 'the page asks only its own site, under a policy that runs no other script'({ browser, baseUrl }) {
+  async 'the page asks only its own site, under a policy that runs no other script'({ browser, baseUrl, site }) {
     const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
     const policy = (html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/) || [])[1] || '';
     for (const directive of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "style-src 'self'"]) {
       assert(policy.split(/;\s*/).includes(directive), `index.html's Content-Security-Policy has ${directive}: ${policy}`);
     }
     assert(!/unsafe-inline|unsafe-eval'|\*/.test(policy.replace("'wasm-unsafe-eval'", '')), `nothing looser: ${policy}`);
-    // No user text can reach an HTML or script sink: the page's scripts (its modules in page/ too) use none.
-    const site = path.join(root, 'build/web/site');
+    // No user text can reach an HTML or script sink: the page's scripts (its modules and sw.js too) use none.
     for (const file of fs.readdirSync(site, { recursive: true }).filter((f) => f.endsWith('.js'))) {
       const sinks = fs.readFileSync(path.join(site, file), 'utf8').match(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|[^\w.]eval\(|new Function/g);
       assertEqual(sinks, null, `HTML and script sinks in ${file}`);

@@ -10,8 +10,16 @@ const MIME = {
   '.data': 'application/octet-stream', '.json': 'application/json', '.png': 'image/png', '.css': 'text/css',
 };
 
-// `extra` maps URL paths to bodies served instead of (or beside) the site's files (tests/engines adds a script).
-export function serveStatic(root, extra = {}) {
+// Content-Encoding → the suffix of scripts/precompress.mjs's copy.
+const COPY_SUFFIX = { br: '.br', gzip: '.gz' };
+
+// Serves `root` on loopback (a folder, or a function that names the folder at each request: a host whose
+// site is replaced by a new build). Options, to act as a real host would: `prefix` serves the site under a
+// sub-path (a university web space's /~lecturer/bpeviz/); `precompressed` answers with NAME.br or NAME.gz and
+// its Content-Encoding when the browser accepts it and the copy exists (nginx's brotli_static and gzip_static);
+// `served` collects [path, encoding] for each answer; `extra` maps URL paths to bodies served instead of (or
+// beside) the site's files (tests/engines adds a script).
+export function serveStatic(root, { prefix = '/', precompressed = false, served = null, extra = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (Object.hasOwn(extra, url.pathname)) {
@@ -19,11 +27,18 @@ export function serveStatic(root, extra = {}) {
       res.end(extra[url.pathname]);
       return;
     }
-    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
-    const target = url.pathname.endsWith('/') ? path.join(file, 'index.html') : file;
-    fs.readFile(target, (err, body) => {
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
+    const inside = '/' + url.pathname.slice(prefix.length);
+    const file = path.join(typeof root === 'function' ? root() : root, path.normalize(decodeURIComponent(inside)).replace(/^(\.\.[/\\])+/, ''));
+    const target = inside.endsWith('/') ? path.join(file, 'index.html') : file;
+    const accepted = precompressed ? String(req.headers['accept-encoding'] || '') : '';
+    const encoding = Object.keys(COPY_SUFFIX).find((e) => accepted.includes(e) && fs.existsSync(target + COPY_SUFFIX[e]));
+    fs.readFile(encoding ? target + COPY_SUFFIX[encoding] : target, (err, body) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
-      res.writeHead(200, { 'Content-Type': MIME[path.extname(target)] || 'application/octet-stream' });
+      const headers = { 'Content-Type': MIME[path.extname(target)] || 'application/octet-stream' };
+      if (encoding) Object.assign(headers, { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' });
+      if (served) served.push([inside, encoding || 'identity']);
+      res.writeHead(200, headers);
       res.end(body);
     });
   });
@@ -66,6 +81,9 @@ export async function openPage(browser, baseUrl, options = {}) {
   const { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, initScript, permissions } = options;
   const context = await browser.newContext({
     viewport, deviceScaleFactor, permissions, acceptDownloads: Boolean(options.acceptDownloads),
+    // The deployable site's service worker (the offline copy) answers requests before page.route sees them:
+    // only the tests of the offline copy let it run.
+    serviceWorkers: options.serviceWorkers || 'block',
     isMobile: Boolean(options.isMobile), hasTouch: Boolean(options.hasTouch),
   });
   const page = await context.newPage();
@@ -85,6 +103,10 @@ export const DEVICES = [
   { name: 'phone-landscape', viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
   { name: 'tablet', viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 ];
+
+// A data file's name as the page asks for it, from the deployable site's name with its content hash
+// (scripts/version_site.mjs): o200k_base.1a2b3c4d5e6f.bpevocab → o200k_base.bpevocab.
+export const unversioned = (name) => name.replace(/\.[0-9a-f]{12}(\.[^.]+)$/, '$1');
 
 // Waits for the first frame; a page that never gets there fails the test instead of waiting for ever.
 export async function waitReady(page, timeout = 60000) {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { withReadyPage, waitFor, frames, assert, assertEqual } from './harness.mjs';
+import { withReadyPage, waitFor, frames, assert, assertEqual, unversioned } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -21,7 +21,7 @@ export const tests = {
   async 'each open model is fetched when picked and gives Hugging Face\'s ids'({ browser, baseUrl, out }) {
     await withReadyPage(browser, baseUrl, {}, async (page) => {
       const fetched = [];
-      page.on('request', (r) => { if (r.url().includes('/encodings/')) fetched.push(r.url().split('/encodings/')[1]); });
+      page.on('request', (r) => { if (r.url().includes('/encodings/')) fetched.push(unversioned(r.url().split('/encodings/')[1])); });
       await page.evaluate((t) => window.bpeviz.setText(t), TEXT);
       assert((await page.evaluate(() => window.bpeviz.encodings())).includes('qwen3'), 'qwen3 is listed');
       for (const name of Object.keys(PACKAGES)) {

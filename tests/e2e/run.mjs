@@ -1,5 +1,5 @@
 // Runs every tests/e2e/*.test.mjs against the built site and prints "e2e: N passed, N failed".
-// Usage: node tests/e2e/run.mjs --site build/web/site --out build/web/screenshots [--only NAME]
+// Usage: node tests/e2e/run.mjs --site build/web/dist --out build/web/screenshots [--only NAME]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,9 +9,9 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all
   if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
   return pairs;
 }, []));
-const site = path.resolve(args.site || 'build/web/site');
+const site = path.resolve(args.site || 'build/web/dist');
 const out = path.resolve(args.out || 'build/web/screenshots');
-if (!fs.existsSync(path.join(site, 'bpeviz.wasm'))) {
+if (!fs.existsSync(path.join(site, 'index.html'))) {
   console.error(`e2e: no built site in ${site} (build the web preset first)`);
   process.exit(2);
 }
@@ -42,7 +42,7 @@ for (const test of tests) {
   const started = Date.now();
   const limit = timeout(TEST_TIMEOUT_MS, `did not finish within ${TEST_TIMEOUT_MS / 1000} s`);
   try {
-    await Promise.race([test.fn({ browser, baseUrl, out }), limit.promise]);
+    await Promise.race([test.fn({ browser, baseUrl, out, site }), limit.promise]);
     passed++;
     console.log(`ok    ${test.name} (${Date.now() - started} ms)`);
   } catch (e) {

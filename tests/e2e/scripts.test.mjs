@@ -3,7 +3,7 @@
 // the fallback fonts the text needs, and only those: an English text fetches none. Screenshots at
 // 1280×720 and 1920×1080, DPR 1 and 2.
 import path from 'node:path';
-import { assert, assertEqual, frames, pixel, setText, waitFor, withReadyPage } from './harness.mjs';
+import { assert, assertEqual, frames, pixel, setText, unversioned, waitFor, withReadyPage } from './harness.mjs';
 
 const SAMPLE = 'Hello, 🌍! 你好! 안녕 مرحبا שלום नमस्ते สวัสดี Ελληνικά Привет';
 // The pieces of scripts/make_fallback_fonts.py's cut that SAMPLE needs: 🌍 is U+1F30D, 你 U+4F60
@@ -18,7 +18,7 @@ function watchFontRequests(page) {
   const requested = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.pathname.startsWith('/fonts/')) requested.push(url.pathname.slice('/fonts/'.length));
+    if (url.pathname.startsWith('/fonts/')) requested.push(unversioned(url.pathname.slice('/fonts/'.length)));
   });
   return requested;
 }

@@ -48,10 +48,10 @@ function within(ms, promise, what) {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const index = fs.readFileSync(path.join(site, 'index.html'), 'utf8')
   .replace('<script type="module"', '<script src="console_watch.js"></script>\n  <script type="module"');
-const server = await serveStatic(site, {
+const server = await serveStatic(site, { extra: {
   '/': index, '/index.html': index, '/console_watch.js': fs.readFileSync(path.join(here, 'console_watch.js')),
   '/engines-blank.html': '<!doctype html><title>blank</title>',  // where a step clears the page's storage
-});
+} });
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 let display;

@@ -18,7 +18,7 @@ using test::app_frame_headless;
 
 namespace {
 
-constexpr int kF1 = 300, kF5 = 301;  // any free key indices: the platform layer names the real ones
+constexpr int kF1 = 300, kF5 = 301, kF2 = 302;  // any free key indices: the platform layer names the real ones
 
 // A fresh app whose text box starts without the keyboard; ImGui's named keys mapped as a backend would.
 AppState make_app() {
@@ -28,7 +28,7 @@ AppState make_app() {
   io.KeyMap[ImGuiKey_PageDown] = 312;
   AppState app;
   app.fonts = test::default_fonts();
-  app.keys = {kF1, kF5};
+  app.keys = {kF1, kF5, kF2};
   app.editor.focus_request = false;  // the text box starts without the keyboard
   app.editor.text = "some text";
   return app;
@@ -106,6 +106,35 @@ TEST_CASE("F1 and ? open and close the shortcuts; ? and T are typing while the t
   // Function keys still work.
   press(app, kF5);
   CHECK(app.presenting);
+}
+
+TEST_CASE("F2 opens Share: it asks the platform for the link, draws its QR code, and Escape or F2 closes it") {
+  test::HeadlessImGui imgui;
+  AppState app = make_app();
+  app_frame_headless(app);
+  press(app, kF2);
+  REQUIRE(app.share.open);
+  CHECK(app.share.link_request);
+  CHECK(app.share_rect.width == 0);  // no link yet: no code
+  const std::string link = "http://127.0.0.1:8080/#encoding=o200k_base&text=some%20text";
+  share_link_made(app.share, link, "127.0.0.1:8080/", "");
+  CHECK_FALSE(app.share.link_request);
+  app_frame_headless(app);
+  CHECK(app.share.link == link);
+  CHECK(app.share.module_pixels >= 1);
+  // A square of whole modules with the quiet zone, as large as the window's height allows.
+  CHECK(app.share_rect.width == app.share_rect.height);
+  CHECK(app.share_rect.width == app.share.module_pixels * static_cast<float>(app.share.code.size + 2 * kQrQuietZone));
+  CHECK(app.share_rect.width > 800 * 0.6f);
+  press(app, ImGui::GetKeyIndex(ImGuiKey_Escape));
+  CHECK_FALSE(app.share.open);
+  CHECK(app.share_rect.width == 0);
+  press(app, kF2);
+  CHECK(app.share.open);
+  press(app, kF2);
+  CHECK_FALSE(app.share.open);
+  share_link_made(app.share, link, "127.0.0.1:8080/", "");  // a link that arrives after closing is dropped
+  CHECK(app.share.link.empty());
 }
 
 TEST_CASE("lessons by number and Page Down/Up; the caption shows once the lesson's encoding is on") {

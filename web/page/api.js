@@ -198,6 +198,17 @@ export const api = {
     Module._bpeviz_request_copy_link();
     return done;
   },
+  // Opens (true) or closes (false) Share, the page's link as a QR code; resolves with state().share once the
+  // code is drawn (or closed).
+  async share(on = true) {
+    Module._bpeviz_share(on ? 1 : 0);
+    for (let i = 0; i < 120; i++) {
+      await api.nextFrame();
+      const share = api.state().share;
+      if (!on || share.modulePixels > 0 || share.error) return share;
+    }
+    throw new Error('the Share view did not draw its code');
+  },
   // Adds a tokenizer from files the user brings — [{name, bytes: Uint8Array}]: a bpeviz model file,
   // a Hugging Face tokenizer.json (or the compact form the build writes of the bundled ones), a
   // vocab.json with its merges.txt, or a .tiktoken file (these two with `pretokenizer`) — and

@@ -1,6 +1,7 @@
 // Fetches what wasm asks for beside the page: an encoding's data (encodings/<file>) when it is first
 // picked, and a fallback font (fonts/<file>) the first time the text needs one.
 import { Module, wake, withUtf8, nextTask } from './wasm.js';
+import { siteFile } from './site_files.js';
 
 // Encodings whose data is being fetched: name → {promise, resolve, reject}.
 export const encodingLoads = new Map();
@@ -18,13 +19,21 @@ export function pendingLoad(name) {
   return encodingLoads.get(name);
 }
 
+// Why a download failed, in words: a fetch that got no answer at all is a TypeError whose message differs
+// per browser ("Failed to fetch", "NetworkError…", "Load failed") and means nothing to a student.
+function failure(e) {
+  if (!(e instanceof TypeError)) return e.message || String(e);
+  return navigator.onLine ? 'the site did not answer; check the connection and pick it again'
+                          : 'this device is offline, and it was not downloaded on an earlier visit';
+}
+
 // Called from wasm (web/browser.cpp) when an encoding is picked whose data is not loaded yet.
 Module.fetchEncoding = async (name, file) => {
   const load = pendingLoad(name);
   if (load.started) return;
   load.started = true;
   try {
-    const response = await fetch(`encodings/${file}`);
+    const response = await fetch(siteFile(`encodings/${file}`));
     if (!response.ok) throw new Error(`encodings/${file}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const started = performance.now();
@@ -35,7 +44,7 @@ Module.fetchEncoding = async (name, file) => {
     encodingLoads.delete(name);
     load.resolve();
   } catch (e) {
-    const why = e.message || String(e);
+    const why = failure(e);
     wake();
     withUtf8(name, (namePtr) => withUtf8(why, (whyPtr) => Module._bpeviz_encoding_failed(namePtr, whyPtr)));
     encodingLoads.delete(name);
@@ -48,7 +57,7 @@ Module.fetchEncoding = async (name, file) => {
 Module.fetchFont = async (index, file) => {
   try {
     await nextTask();  // starting a fetch took 20-30 ms of the frame that asked for it
-    const response = await fetch(`fonts/${file}`);
+    const response = await fetch(siteFile(`fonts/${file}`));
     if (!response.ok) throw new Error(`fonts/${file}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const ptr = Module._malloc(bytes.length);

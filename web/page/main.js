@@ -4,6 +4,7 @@ import './webgl_state.js';  // before bpeviz.js makes its WebGL context
 import { Module } from './wasm.js';
 import { failReady } from './frames.js';
 import { cancelSave } from './session.js';
+import { siteFile } from './site_files.js';
 // These set up their part of the page when imported: the callbacks wasm makes into JavaScript
 // (web/browser.cpp) and the browser's events. api.js makes window.bpeviz.
 import './fetching.js';
@@ -12,6 +13,7 @@ import './share_links.js';
 import './api.js';
 import './user_files.js';
 import './text_input.js';
+import './offline.js';
 
 const loading = document.getElementById('loading');
 const message = document.getElementById('message');
@@ -53,7 +55,7 @@ function start() {
   // bpeviz.js is Emscripten's classic script: it finds its configuration in the global Module.
   window.Module = Module;
   const script = document.createElement('script');
-  script.src = 'bpeviz.js';
+  script.src = siteFile('bpeviz.js');
   script.onerror = () => {
     showMessage('bpeviz could not load its program file (bpeviz.js).', 'Check the connection and reload the page.');
     failReady(new Error('bpeviz.js failed to load'));

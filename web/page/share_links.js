@@ -1,6 +1,6 @@
 // Share links: #encoding=cl100k_base&text=hello%20world (and the tab to open), read when the page
 // opens or the address bar changes, and made by the "Copy link" button.
-import { Module, encoder, decoder, fromWasm, currentText, currentEncoding, showNotice, NEWS, PROBLEM } from './wasm.js';
+import { Module, encoder, decoder, fromWasm, currentText, currentEncoding, showNotice, withUtf8, wake, NEWS, PROBLEM } from './wasm.js';
 import { ready } from './frames.js';
 import { encodingLoads } from './fetching.js';
 import { api, linkCopied } from './api.js';
@@ -87,16 +87,43 @@ window.addEventListener('hashchange', () => {
   if (link.view) applyView(link.view);
 });
 
-// Called from wasm when "Copy link" was pressed.
-Module.copyLink = async () => {
+// The link to this page as it is, at most `maxChars` long: the encoding, the text and the tab, dropping the
+// text first, then the tab, when it would be longer. {link, withText, withView, full} (full: its length with all).
+function pageLink(maxChars) {
   const base = location.href.split('#')[0];
-  const encoding = currentEncoding();
+  const encoding = `#encoding=${encodeURIComponent(currentEncoding())}`;
   const view = Object.entries(JSON.parse(fromWasm(Module._bpeviz_view_json())))
     .filter(([key, value]) => !(key === 'panel' && value === 'tokens'))
     .map(([key, value]) => `&${key}=${encodeURIComponent(value)}`).join('');
-  const withText = `${base}#encoding=${encodeURIComponent(encoding)}&text=${encodeURIComponent(currentText())}${view}`;
-  const fits = withText.length <= MAX_LINK_CHARS;
-  const link = fits ? withText : `${base}#encoding=${encodeURIComponent(encoding)}${view}`;
+  const text = `&text=${encodeURIComponent(currentText())}`;
+  const full = base.length + encoding.length + text.length + view.length;
+  if (full <= maxChars) return { link: base + encoding + text + view, withText: true, withView: true, full };
+  if (base.length + encoding.length + view.length <= maxChars) return { link: base + encoding + view, withText: false, withView: true, full };
+  return { link: base + encoding, withText: false, withView: !view, full };
+}
+
+// A link of 300 characters is a version 13 code at level M: 69 modules and the quiet zone, 77, which leaves
+// 13 pixels a module on a 1080-pixel-high projection (tests/e2e/share.test.mjs checks at least 12). A longer
+// link needs more, smaller modules, and phones at the back of a hall stop reading them.
+const MAX_QR_LINK_CHARS = 300;
+
+// Called from wasm when Share opens: the link for its QR code, the short address under it, and what it left out.
+Module.shareLink = () => {
+  const { link, withText, withView } = pageLink(MAX_QR_LINK_CHARS);
+  const address = `${location.host}${location.pathname}`.replace(/\/index\.html$/, '/');
+  const encoding = currentEncoding();
+  const left = [];
+  if (!withText && Module._bpeviz_text_size() > 0) left.push('your text');
+  if (!withView) left.push('the tab');
+  const dropped = left.length ? `The QR code opens ${encoding} without ${left.join(' or ')}: the link would be too long to scan.` : '';
+  withUtf8(link, (l) => withUtf8(address, (a) => withUtf8(dropped, (d) => Module._bpeviz_share_link_made(l, a, d))));
+  wake();
+};
+
+// Called from wasm when "Copy link" was pressed.
+Module.copyLink = async () => {
+  const encoding = currentEncoding();
+  const { link, withText: fits, full } = pageLink(MAX_LINK_CHARS);
   let copied = false;
   try {
     await navigator.clipboard.writeText(link);
@@ -107,6 +134,6 @@ Module.copyLink = async () => {
   }
   const where = copied ? 'Link copied' : 'The clipboard is not available: the link is in the address bar';
   showNotice(NEWS, fits ? `${where}: it opens this text with ${encoding}.`
-    : `${where}, with ${encoding} only: the text is too long for a link (${withText.length} characters; at most ${MAX_LINK_CHARS}).`);
+    : `${where}, with ${encoding} only: the text is too long for a link (${full} characters; at most ${MAX_LINK_CHARS}).`);
   linkCopied({ link, copied, withText: fits });
 };

@@ -1,9 +1,14 @@
 // The Emscripten module object bpeviz.js reads (main.js makes it window.Module), and the calls into
 // wasm that the other modules share: strings in and out of wasm memory, waking the frame loop, notices.
 
+import { siteFile } from './site_files.js';
+
 // Each module adds the callbacks wasm makes into JavaScript (web/browser.cpp) to this object.
 export const Module = {
   canvas: document.getElementById('canvas'),
+  // bpeviz.wasm and bpeviz.data beside bpeviz.js, wherever the site keeps it (the file packager would ask
+  // the page's folder for bpeviz.data).
+  locateFile: (file) => siteFile(file),
   print: (text) => console.log(text),
   printErr: (text) => console.warn(text),
 };
