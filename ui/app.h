@@ -127,6 +127,7 @@ struct AppState {
   // The encoding picker's entries while its list is open: their names and rectangles.
   std::vector<std::pair<std::string, Rect>> encoding_item_rects;
   Rect share_rect;  // the Share view's QR code with its quiet zone, while it is shown
+  Rect share_button_rect;  // the header's Share button (in the Menu on a narrow page)
 
   uint64_t frame = 0;  // frames drawn so far
   FramePacing pacing;  // the platform layer's: input noted by its events and by the page's calls

@@ -39,6 +39,7 @@ nlohmann::json layout_json(const AppState& s) {
           {"tokens", rect_json(s.tokens_rect)},
           {"panel", rect_json(s.panel_rect)},
           {"copyLink", rect_json(s.copy_link_rect)},
+          {"share", rect_json(s.share_button_rect)},
           {"model", rect_json(s.model_rect)},
           {"encoding", rect_json(s.encoding_rect)},
           {"specialPolicy", rect_json(s.special_rect)},

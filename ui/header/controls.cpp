@@ -104,6 +104,12 @@ void draw_theme_button(AppState& state, const char* theme_label) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The %s theme (T)", state.theme == Theme::dark ? "light" : "dark");
 }
 
+void draw_share_button(AppState& state) {
+  if (ImGui::Button("Share")) show_share(state.share, !state.share.open);
+  state.share_button_rect = item_rect();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("This page's link as a QR code for the class (F2)");
+}
+
 void draw_present_button(AppState& state) {
   if (toggle_button("Present", state.presenting)) state.presenting = !state.presenting;
   state.present_rect = item_rect();

@@ -40,6 +40,8 @@ void draw_present_button(AppState& state);
 // The "?" button: square, so that a finger's target is as wide as it is high (its label alone is narrower).
 float help_button_width();
 void draw_help_button(AppState& state);
+// Share: opens the QR code of the page's link (ui/share/share_view.h).
+void draw_share_button(AppState& state);
 void draw_copy_link_button(AppState& state);
 // Export: the shown tokens as JSON or CSV, or a picture of the page as it is drawn.
 void draw_export_button(AppState& state);

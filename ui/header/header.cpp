@@ -72,13 +72,13 @@ void draw_header(AppState& state) {
   const float available = ImGui::GetContentRegionAvail().x;
   // Zero unless drawn this frame (presenting drops some; the menu holds most of them while it is closed).
   state.model_rect = state.copy_link_rect = state.lessons_rect = state.theme_rect = state.present_rect = {};
-  state.help_rect = state.menu_rect = state.export_rect = state.special_rect = state.add_special_rect = {};
+  state.help_rect = state.share_button_rect = state.menu_rect = state.export_rect = state.special_rect = state.add_special_rect = {};
   for (AppState::Rect& r : state.switch_rects) r = {};
   const char* theme_label = theme_button_label(state);
   const float lessons_width = 150 * ui;
-  float fixed = lessons_width + button_width(theme_label) + button_width("Present") + help_button_width() +
-                ImGui::CalcTextSize("Encoding").x;
-  int items = 6;
+  float fixed = lessons_width + button_width(theme_label) + button_width("Present") + button_width("Share") +
+                help_button_width() + ImGui::CalcTextSize("Encoding").x;
+  int items = 7;
   if (full) {
     fixed += ImGui::CalcTextSize("Model").x + button_width("Copy link");
     items += 3;
@@ -112,6 +112,7 @@ void draw_header(AppState& state) {
       {std::min(lessons_width, available), [&] { draw_lessons_combo(state, std::min(lessons_width, available)); }},
       {button_width(theme_label), [&] { draw_theme_button(state, theme_label); }},
       {button_width("Present"), [&] { draw_present_button(state); }},
+      {button_width("Share"), [&] { draw_share_button(state); }},
       {help_button_width(), [&] { draw_help_button(state); }},
   };
   if (full) controls.push_back(labelled("Model", model_full, [&state, model_full] { draw_model_combo(state, model_full); }));
@@ -172,8 +173,8 @@ void draw_header(AppState& state) {
   }
   // The controls sit at the right edge, or on their own line when the title leaves too little room;
   // the pickers narrowed together.
-  if (full) controls[4] = labelled("Model", model_width, [&state, model_width] { draw_model_combo(state, model_width); });
-  controls[full ? 5 : 4] = labelled("Encoding", encoding_width, [&state, encoding_width] { draw_encoding_combo(state, encoding_width); });
+  if (full) controls[5] = labelled("Model", model_width, [&state, model_width] { draw_model_combo(state, model_width); });
+  controls[full ? 6 : 5] = labelled("Encoding", encoding_width, [&state, encoding_width] { draw_encoding_combo(state, encoding_width); });
   const float x = style.WindowPadding.x + available - controls_width;
   if (x > ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x) ImGui::SameLine(x);
   for (std::size_t i = 0; i < controls.size(); ++i) {
