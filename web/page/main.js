@@ -12,6 +12,7 @@ import './share_links.js';
 import './api.js';
 import './user_files.js';
 import './text_input.js';
+import './touch.js';
 
 const loading = document.getElementById('loading');
 const message = document.getElementById('message');
