@@ -84,6 +84,7 @@ export const tests = {
         // A flick: 240 px in 80 ms, lifted while moving. The view goes on after the finger is gone.
         const before = after.scroll.tokens;
         await finger.drag(x, view.y + view.height * 0.8, 0, -Math.min(240, view.height * 0.6), { steps: 5, stepMs: 16, holdMs: 0 });
+        await frames(page, 2);
         const lifted = await state(page);
         assert(lifted.touch.flicking, `${device.name}: a flick is coasting after the lift`);
         await settle(page);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <utility>
 
 namespace bpeviz {
@@ -37,12 +38,14 @@ void find_targets(TouchPointer& touch, ImVec2 p, bool scroll_x, bool scroll_y) {
 }
 
 // Scrolls window `id` on `axis` (0: x, 1: y) against the finger's movement `d`; false when it is
-// at its end (or gone), so that a flick stops there.
+// at its end (or gone), so that a flick stops there. ImGui keeps whole pixels (it floors the scroll):
+// the fraction is carried, else a slow drag, a pixel or less a frame, would lag behind the finger.
 bool scroll_by(TouchPointer& touch, ImGuiID id, int axis, float d) {
   ImGuiWindow* w = id ? ImGui::FindWindowByID(id) : nullptr;
   if (!w || d == 0) return w != nullptr;
   const float from = axis == 0 ? w->Scroll.x : w->Scroll.y;
-  const float to = std::clamp(from - d, 0.0f, axis == 0 ? w->ScrollMax.x : w->ScrollMax.y);
+  const float to = std::clamp(from - d + touch.carry[axis], 0.0f, axis == 0 ? w->ScrollMax.x : w->ScrollMax.y);
+  touch.carry[axis] = to - std::floor(to);
   if (axis == 0) ImGui::SetScrollX(w, to);
   else ImGui::SetScrollY(w, to);
   touch.target_name = w->Name;
@@ -63,6 +66,7 @@ void apply_events(TouchPointer& touch, double now_ms) {
       case TouchEvent::Kind::drag_begin:
         find_targets(touch, ImVec2(e.x, e.y), e.scroll_x, e.scroll_y);
         touch.pending_dx = touch.pending_dy = 0;
+        touch.carry[0] = touch.carry[1] = 0;
         break;
       case TouchEvent::Kind::drag:
         touch.pending_dx += e.dx;

@@ -32,6 +32,7 @@ struct TouchPointer {
   // The windows a drag (and its flick) scrolls, per axis (ImGui ids; 0: none), and its movement not yet applied.
   ImGuiID target_x = 0, target_y = 0;
   float pending_dx = 0, pending_dy = 0;
+  float carry[2] = {};  // ImGui floors a window's scroll: the fraction it dropped, kept for the next frame
   Flick flick;
   std::string target_name;  // of the window last scrolled, for the page's state()
 };
