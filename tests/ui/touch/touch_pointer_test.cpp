@@ -55,107 +55,102 @@ struct List {
   }
 };
 
+// The list, drawn for three frames (ImGui knows a window's scroll range from its second frame on).
+struct ListPage {
+  test::HeadlessImGui imgui;
+  TouchPointer t;
+  List list;
+  std::function<void()> draw = [this] { list.draw(); };
+  double ms = 0;
+  ImVec2 at;  // the first button's centre
+  ListPage() {
+    for (int i = 0; i < 3; ++i) frame(t, ms += 16, draw);
+    at = list.first_button_centre;
+  }
+  void next_frame(double after = 16) { frame(t, ms += after, draw); }
+  // A swipe up from `from_y` below the first button by 25 px a frame for six frames, lifted moving.
+  void flick_up(float from_y) {
+    touch(t, SampleKind::down, at.x, at.y + from_y, ms);
+    for (int i = 1; i <= 6; ++i) {
+      touch(t, SampleKind::move, at.x, at.y + from_y - 25.0f * i, ms + 16);
+      next_frame();
+    }
+    touch(t, SampleKind::up, at.x, at.y + from_y - 150, ms + 4);
+    next_frame();
+  }
+};
+
 }  // namespace
 
 TEST_CASE("touch pointer: a tap hovers first, then presses and releases: one click, and no hover after") {
-  test::HeadlessImGui imgui;
-  TouchPointer t;
-  List list;
-  const auto draw = [&] { list.draw(); };
-  double ms = 0;
-  for (int i = 0; i < 3; ++i) frame(t, ms += 16, draw);  // ImGui knows a window's scroll range from its second frame on
-  const ImVec2 at = list.first_button_centre;
-  touch(t, SampleKind::down, at.x, at.y, ms + 5);
-  touch(t, SampleKind::up, at.x + 2, at.y, ms + 80);
-  CHECK(touch_pointer_busy(t));
+  ListPage p;
+  touch(p.t, SampleKind::down, p.at.x, p.at.y, p.ms + 5);
+  touch(p.t, SampleKind::up, p.at.x + 2, p.at.y, p.ms + 80);
+  CHECK(touch_pointer_busy(p.t));
   // Frame by frame: the pointer arrives without the button, then the button goes down, then up.
   const bool expect_down[] = {false, true, false};
   for (const bool down : expect_down) {
-    frame(t, ms += 16, draw);
-    CHECK(ImGui::GetIO().MousePos.x == at.x);
+    p.next_frame();
+    CHECK(ImGui::GetIO().MousePos.x == p.at.x);
     CHECK(ImGui::GetIO().MouseDown[0] == down);
   }
-  CHECK(list.clicks[0] == 1);
-  frame(t, ms += 16, draw);
+  CHECK(p.list.clicks[0] == 1);
+  p.next_frame();
   CHECK(ImGui::GetIO().MousePos.x == -FLT_MAX);  // gone: a tap leaves no tooltip behind
-  CHECK(!touch_pointer_busy(t));
-  for (int i = 0; i < 5; ++i) frame(t, ms += 16, draw);
-  CHECK(list.clicks[0] == 1);
-  CHECK_FALSE(list.pressed_while_unhovered);
+  CHECK(!touch_pointer_busy(p.t));
+  for (int i = 0; i < 5; ++i) p.next_frame();
+  CHECK(p.list.clicks[0] == 1);
+  CHECK_FALSE(p.list.pressed_while_unhovered);
 }
 
 TEST_CASE("touch pointer: a drag scrolls the window under the finger by the finger's movement, and clicks nothing") {
-  test::HeadlessImGui imgui;
-  TouchPointer t;
-  List list;
-  const auto draw = [&] { list.draw(); };
-  double ms = 0;
-  for (int i = 0; i < 3; ++i) frame(t, ms += 16, draw);  // ImGui knows a window's scroll range from its second frame on
-  const ImVec2 at = list.first_button_centre;
-  touch(t, SampleKind::down, at.x, at.y + 200, ms);
+  ListPage p;
+  touch(p.t, SampleKind::down, p.at.x, p.at.y + 200, p.ms);
   for (int i = 1; i <= 10; ++i) {
-    touch(t, SampleKind::move, at.x, at.y + 200 - 15.0f * i, ms + 5);
-    frame(t, ms += 16, draw);
+    touch(p.t, SampleKind::move, p.at.x, p.at.y + 200 - 15.0f * i, p.ms + 5);
+    p.next_frame();
     CHECK(ImGui::GetIO().MouseDown[0] == false);
   }
-  frame(t, ms += 16, draw);
-  CHECK(list.scroll == doctest::Approx(150));  // the content followed the finger, 150 px up
-  CHECK(t.target_name.find("list") != std::string::npos);
-  CHECK(touch_target_scroll(t).y == doctest::Approx(150));
+  p.next_frame();
+  CHECK(p.list.scroll == doctest::Approx(150));  // the content followed the finger, 150 px up
+  CHECK(p.t.target_name.find("list") != std::string::npos);
+  CHECK(touch_target_scroll(p.t).y == doctest::Approx(150));
   // It stops, then lifts: no flick, and no button was clicked.
-  frame(t, ms += 200, draw);
-  touch(t, SampleKind::up, at.x, at.y + 50, ms);
-  for (int i = 0; i < 10; ++i) frame(t, ms += 16, draw);
-  CHECK(list.scroll == doctest::Approx(150));
-  for (const int c : list.clicks) CHECK(c == 0);
+  p.next_frame(200);
+  touch(p.t, SampleKind::up, p.at.x, p.at.y + 50, p.ms);
+  for (int i = 0; i < 10; ++i) p.next_frame();
+  CHECK(p.list.scroll == doctest::Approx(150));
+  for (const int c : p.list.clicks) CHECK(c == 0);
 }
 
 TEST_CASE("touch pointer: a flick coasts on after the finger lifts, slowing, until it stops") {
-  test::HeadlessImGui imgui;
-  TouchPointer t;
-  List list;
-  const auto draw = [&] { list.draw(); };
-  double ms = 0;
-  for (int i = 0; i < 3; ++i) frame(t, ms += 16, draw);  // ImGui knows a window's scroll range from its second frame on
-  const ImVec2 at = list.first_button_centre;
-  touch(t, SampleKind::down, at.x, at.y + 300, ms);
-  for (int i = 1; i <= 6; ++i) {
-    touch(t, SampleKind::move, at.x, at.y + 300 - 25.0f * i, ms + 16);
-    frame(t, ms += 16, draw);
-  }
-  touch(t, SampleKind::up, at.x, at.y + 150, ms + 4);
-  frame(t, ms += 16, draw);
-  const float lifted = list.scroll;
+  ListPage p;
+  p.flick_up(300);
+  const float lifted = p.list.scroll;
   CHECK(lifted == doctest::Approx(150).epsilon(0.2));
-  CHECK(t.flick.vy < 0);
+  CHECK(p.t.flick.vy < 0);
   float last_step = 1e9f;
   int frames = 0;
-  while (touch_pointer_busy(t)) {
-    const float before = list.scroll;
-    frame(t, ms += 16, draw);
-    CHECK(list.scroll - before <= last_step + 1);  // slower and slower (ImGui scrolls by whole pixels)
-    last_step = list.scroll - before;
+  while (touch_pointer_busy(p.t)) {
+    const float before = p.list.scroll;
+    p.next_frame();
+    CHECK(p.list.scroll - before <= last_step + 1);  // slower and slower (ImGui scrolls by whole pixels)
+    last_step = p.list.scroll - before;
     REQUIRE(++frames < 300);
   }
-  frame(t, ms += 16, draw);
+  p.next_frame();
   // 25 px each 16 ms is 1.56 px/ms: about 500 px further.
-  CHECK(list.scroll - lifted > 400);
-  CHECK(list.scroll - lifted < 600);
+  CHECK(p.list.scroll - lifted > 400);
+  CHECK(p.list.scroll - lifted < 600);
   // A finger put down on a coasting view stops it, and that touch clicks nothing.
-  touch(t, SampleKind::down, at.x, at.y + 300, ms);
-  for (int i = 1; i <= 6; ++i) {
-    touch(t, SampleKind::move, at.x, at.y + 300 - 25.0f * i, ms + 16);
-    frame(t, ms += 16, draw);
-  }
-  touch(t, SampleKind::up, at.x, at.y + 150, ms + 4);
-  frame(t, ms += 16, draw);
-  frame(t, ms += 16, draw);
-  REQUIRE(flick_moving(t.flick));
-  touch(t, SampleKind::down, at.x, at.y + 100, ms);
-  touch(t, SampleKind::up, at.x, at.y + 100, ms + 60);
-  for (int i = 0; i < 6; ++i) frame(t, ms += 16, draw);
-  CHECK_FALSE(flick_moving(t.flick));
-  for (const int c : list.clicks) CHECK(c == 0);
+  p.flick_up(300);
+  p.next_frame();
+  REQUIRE(flick_moving(p.t.flick));
+  touch(p.t, SampleKind::down, p.at.x, p.at.y + 100, p.ms);
+  touch(p.t, SampleKind::up, p.at.x, p.at.y + 100, p.ms + 60);
+  for (int i = 0; i < 6; ++i) p.next_frame();
+  CHECK_FALSE(flick_moving(p.t.flick));
+  for (const int c : p.list.clicks) CHECK(c == 0);
 }
 
 TEST_CASE("touch pointer: a drag over content that does not scroll scrolls the window around it") {
@@ -181,19 +176,15 @@ TEST_CASE("touch pointer: a drag over content that does not scroll scrolls the w
 }
 
 TEST_CASE("touch pointer: a mouse takes the pointer back from the finger") {
-  test::HeadlessImGui imgui;
-  TouchPointer t;
-  List list;
-  const auto draw = [&] { list.draw(); };
-  frame(t, 0, draw);
-  touch(t, SampleKind::down, 50, 50, 0);
-  touch(t, SampleKind::up, 50, 50, 50);
-  frame(t, 16, draw);
+  ListPage p;
+  touch(p.t, SampleKind::down, 50, 50, p.ms);
+  touch(p.t, SampleKind::up, 50, 50, p.ms + 50);
+  p.next_frame();
   CHECK(ImGui::GetIO().MousePos.x == 50);
-  touch_pointer_mouse_used(t);
+  touch_pointer_mouse_used(p.t);
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2(7, 9);  // as the platform set it from the mouse
-  touch_pointer_frame(t, io, 32);
+  touch_pointer_frame(p.t, io, p.ms + 16);
   CHECK(io.MousePos.x == 7);
   CHECK(io.MousePos.y == 9);
 }
