@@ -143,12 +143,13 @@ TEST_CASE("a tap finds the text boxes drawn in the last frame, as much of them a
   test::HeadlessImGui imgui;
   TextEditorState editor;
   focused(editor, "text");
-  // The box is 300 pixels high, at the window's padding (tests/ui/frames.h).
-  CHECK(text_entry_at(20, 20));
-  CHECK(text_entry_at(20, 290));
+  // The box is 300 pixels high, under the window's title bar (tests/ui/frames.h).
+  CHECK(!text_entry_at(20, 5));
+  CHECK(text_entry_at(20, 60));
+  CHECK(text_entry_at(20, 300));
   CHECK(!text_entry_at(20, 400));
   // A frame without the box: it is not there to tap.
   ImGui::NewFrame();
   ImGui::Render();
-  CHECK(!text_entry_at(20, 20));
+  CHECK(!text_entry_at(20, 60));
 }
