@@ -57,6 +57,9 @@ const isLow = (unit) => (unit & 0xFC00) === 0xDC00;
 // change to its field: writing the same text again would restart its word).
 function syncMirror() {
   if (!mirroring || composing || document.activeElement !== textInput || !Module.calledRun) return;
+  // First what the keyboard did since, whose selectionchange may still be on its way: a caret the keyboard
+  // moved must not be put back.
+  takeEdit();
   const context = JSON.parse(fromWasm(Module._bpeviz_keyboard_context()));
   if (context.start < 0) {
     // No box of ours has the focus (another field, the decode box say): text_input.js's way, field empty.
