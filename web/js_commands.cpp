@@ -13,6 +13,7 @@
 #include "ui/encoding_choice.h"
 #include "ui/header/header.h"
 #include "ui/header/models.h"
+#include "ui/text_box/text_entries.h"
 #include "web/js_api.h"
 #include "web/js_exports.h"
 
@@ -80,6 +81,18 @@ EMSCRIPTEN_KEEPALIVE void bpeviz_insert_text(const char* utf8, std::size_t lengt
     pos = end;
   }
 }
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_keyboard_edit(int begin, int end, const char* utf8, std::size_t length, int selection_begin,
+                                              int selection_end) {
+  return text_editor_keyboard_edit(focused_editor(*js_app()), begin, end, std::string_view(utf8, length), selection_begin,
+                                   selection_end) ? 0 : -1;
+}
+
+EMSCRIPTEN_KEEPALIVE int bpeviz_text_entry_at(double x, double y) {
+  return text_entry_at(static_cast<float>(x), static_cast<float>(y)) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void bpeviz_follow_caret() { focused_editor(*js_app()).follow_caret = true; }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_set_encoding(const char* name) {
   if (!select_encoding(*js_app(), name)) return -1;

@@ -449,6 +449,14 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_text_box_json() {
   return js_result().c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* bpeviz_keyboard_context() {
+  const KeyboardContext context = text_editor_keyboard_context(focused_editor(*js_app()));
+  js_result() = nlohmann::json{{"start", context.start}, {"text", context.text},
+                               {"selection", {context.selection_begin, context.selection_end}}}
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return js_result().c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_text() { return js_app()->editor.text.data(); }
 
 EMSCRIPTEN_KEEPALIVE std::size_t bpeviz_text_size() { return js_app()->editor.text.size(); }

@@ -1,6 +1,7 @@
 // The training studio: options, the player, and the step's pair, leaderboard, text, vocabulary and chart.
 #include "ui/studio/training_studio.h"
 
+#include "ui/text_box/text_entries.h"
 #include "ui/tokens/labels.h"
 #include "ui/views/step_buttons.h"
 #include "ui/theme.h"
@@ -288,6 +289,7 @@ void draw_options(TrainingStudioState& state, const TrainingStudioInput& input) 
   ImGui::SetNextItemWidth(std::max(em * 6, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("specials").x -
                                                ImGui::GetStyle().ItemInnerSpacing.x));
   ImGui::InputTextWithHint("specials", "special tokens, comma-separated", &state.specials);
+  note_text_entry();  // a tap on it opens a phone's keyboard
   (void)input;
 }
 

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/text/utf8.h"
+#include "ui/text_box/text_entries.h"
 
 namespace bpeviz {
 
@@ -378,8 +379,65 @@ ImGuiInputTextState* active_box(ImGuiID id) {
 
 }  // namespace
 
+KeyboardContext text_editor_keyboard_context(const TextEditorState& state) {
+  KeyboardContext context;
+  const ImGuiInputTextState* box = state.active && state.box_id ? active_box(state.box_id) : nullptr;
+  if (!box) return context;
+  const ImWchar* chars = box->TextW.Data;
+  const int length = box->CurLenW;
+  const auto& stb = box->Stb;
+  // With no selection, select_start and select_end are equal but stale (see paste_into_box).
+  const bool selected = stb.select_start != stb.select_end;
+  const int from = std::clamp(selected ? std::min(stb.select_start, stb.select_end) : stb.cursor, 0, length);
+  const int to = std::clamp(selected ? std::max(stb.select_start, stb.select_end) : stb.cursor, from, length);
+  int line_begin = from;
+  while (line_begin > 0 && chars[line_begin - 1] != '\n') --line_begin;
+  int begin = line_begin + std::max(0, (from - line_begin) / kKeyboardStep - 1) * kKeyboardStep;
+  if (begin == line_begin && begin > 0) --begin;  // the newline before the line
+  int end = to;
+  while (end < length && end - to < kKeyboardStep && chars[end] != '\n') ++end;
+  if (end < length && chars[end] == '\n') ++end;  // and the one after it (Delete at the line's end joins them)
+  context.text.resize(static_cast<std::size_t>(end - begin) * 4 + 1);
+  context.text.resize(static_cast<std::size_t>(ImTextStrToUtf8(context.text.data(), static_cast<int>(context.text.size()),
+                                                               chars + begin, chars + end)));
+  context.start = begin;
+  context.selection_begin = from;
+  context.selection_end = to;
+  return context;
+}
+
+bool text_editor_keyboard_edit(TextEditorState& state, int begin, int end, std::string_view text, int selection_begin,
+                               int selection_end) {
+  ImGuiInputTextState* box = state.active && state.box_id ? active_box(state.box_id) : nullptr;
+  if (!box || begin < 0 || begin > end || end > box->CurLenW) return false;
+  if (begin != end || !text.empty()) {
+    if (const std::string why = text_too_large(static_cast<double>(state.text.size() + text.size())); !why.empty()) {
+      state.refusal = why;
+      return true;
+    }
+    std::string storage;
+    const std::string_view typed = box_text(text, storage);
+    // paste_into_box replaces the selection, or inserts at the caret: the keyboard's range becomes either.
+    box->Stb.select_start = begin;
+    box->Stb.select_end = end;
+    box->Stb.cursor = end;
+    const BoxEdit edit = paste_into_box(*box, state.text, typed, /*undo_each_character=*/true);
+    ++state.revision;
+    note_paste(state, edit, typed.size(), state.revision - 1, state.revision);
+    state.refusal.clear();
+  }
+  auto& stb = box->Stb;
+  stb.select_start = std::clamp(selection_begin, 0, box->CurLenW);
+  stb.select_end = stb.cursor = std::clamp(selection_end, 0, box->CurLenW);
+  stb.has_preferred_x = 0;
+  box->CursorFollow = true;
+  box->CursorAnimReset();
+  return true;
+}
+
 bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bool hold_paste) {
   const ImGuiID id = ImGui::GetID(label);
+  state.box_id = id;
   if (state.reload_request) {
     // The box is active and edits its own copy of the text. Replacing that copy from the edit
     // callback (DeleteChars + InsertChars) overran ImGui 1.86's buffers once the new text was
@@ -433,6 +491,7 @@ bool draw_text_editor(TextEditorState& state, const char* label, ImVec2 size, bo
   std::string& drawn = resting ? state.resting_view.text : state.text;
   bool changed = draw_keeping_text_on_escape(
       [&] { return ImGui::InputTextMultiline(label, &drawn, size, ImGuiInputTextFlags_AllowTabInput); });
+  note_text_entry();
   state.resting = resting != nullptr;
   if (resting) end_rest(state.resting_caret, *resting, id, window, !state.shaping.hiding);
   ImGuiInputTextState* box = active_box(id);

@@ -69,6 +69,7 @@ struct TextEditorState {
   uint32_t prepared_pastes = 0;  // pastes that went in so prepared (not converted in their own frame)
   int paste_held_frames = 0;
   bool active = false;          // the box had keyboard focus last frame
+  ImGuiID box_id = 0;           // the box's ImGui id, as last drawn (the on-screen keyboard's edits come between frames)
   bool cursor_to_end = false;   // once the box is active: caret at the end of the text
   TextBoxShaping shaping;       // Arabic, Hebrew and Devanagari drawn as they are read
   bool resting = false;         // the box, holding a large text, was drawn at rest last frame (ui/text_box/resting_box.h)
@@ -95,6 +96,24 @@ void text_editor_paste_part(TextEditorState& state, std::string_view part, std::
 std::string text_editor_paste_end(TextEditorState& state);
 // Refuses a text of `bytes` that the platform did not even pass on (a 100 MB paste).
 void text_editor_refuse(TextEditorState& state, double bytes);
+
+// The on-screen keyboard's view of the box with the focus: web/page/screen_keyboard.js mirrors it into the
+// page's hidden text area, so that a phone's keyboard sees the words it corrects, suggests and deletes. The
+// caret's line (from the newline before it, so Backspace at a line's start joins the lines as in a text area),
+// in steps of kKeyboardStep characters within a long line so that typing does not move the window; `start`,
+// the selection and all places count the box's characters (code points). start is -1 without the focus.
+inline constexpr int kKeyboardStep = 256;
+struct KeyboardContext {
+  int start = -1;
+  std::string text;  // UTF-8
+  int selection_begin = 0, selection_end = 0;  // the caret when equal
+};
+KeyboardContext text_editor_keyboard_context(const TextEditorState& state);
+// An edit the on-screen keyboard made in that mirror: the box's characters [begin, end) become `text` (as
+// typed: an undo step a character), then [selection_begin, selection_end) is selected (the caret when equal;
+// places in the text after the edit). False when the box has not the focus or a place lies outside its text.
+bool text_editor_keyboard_edit(TextEditorState& state, int begin, int end, std::string_view text, int selection_begin,
+                               int selection_end);
 
 // Draws an ImGui text widget (`draw()` returns whether its text changed) with Escape hidden from it:
 // ImGui 1.86 takes Escape in a text box as "cancel" and puts back the text the box had when it got the

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/text_box/text_entries.h"
 #include "ui/tokens/labels.h"
 #include "ui/theme.h"
 
@@ -114,7 +115,13 @@ void draw_rows(ChatViewState& state) {
     if (row.custom) {
       ImGui::SameLine();
       ImGui::SetNextItemWidth(std::max(em * 4, ImGui::GetContentRegionAvail().x - remove_width - style.ItemSpacing.x));
-      if (draw_keeping_text_on_escape([&] { return ImGui::InputTextWithHint("##name", "role name", &row.role); })) ++state.edits;
+      if (draw_keeping_text_on_escape([&] {
+            const bool changed = ImGui::InputTextWithHint("##name", "role name", &row.role);
+            note_text_entry();  // a tap on it opens a phone's keyboard
+            return changed;
+          })) {
+        ++state.edits;
+      }
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - remove_width));
     if (ImGui::Button("Remove")) remove = static_cast<std::ptrdiff_t>(i);

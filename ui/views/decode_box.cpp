@@ -8,6 +8,7 @@
 #include "core/explain/byte_tokenizer.h"
 #include "core/text/utf8.h"
 #include "ui/text_box/text_editor.h"  // draw_keeping_text_on_escape
+#include "ui/text_box/text_entries.h"
 #include "ui/theme.h"
 
 namespace bpeviz {
@@ -106,7 +107,11 @@ void update_decode_box(DecodeBoxState& state, const std::string& encoding_name, 
 void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, const Encoding* encoding) {
   ImGui::TextDisabled("Ids to decode with %s, e.g. [15339, 1917] or 15339 1917:", encoding_name.c_str());
   if (draw_keeping_text_on_escape(
-          [&] { return ImGui::InputTextMultiline("##decode-input", &state.input, ImVec2(-1, ImGui::GetFontSize() * 4)); })) {
+          [&] {
+            const bool changed = ImGui::InputTextMultiline("##decode-input", &state.input, ImVec2(-1, ImGui::GetFontSize() * 4));
+            note_text_entry();  // a tap on it opens a phone's keyboard
+            return changed;
+          })) {
     ++state.input_revision;
   }
   update_decode_box(state, encoding_name, encoding);

@@ -2,6 +2,7 @@
 // by key or by the context menu, and where the text area sits and when it takes the focus.
 import { Module, wake, withUtf8 } from './wasm.js';
 import { enterText, pasteText } from './text_to_wasm.js';
+import { keyboardMirrored, lastPointerTouch, canvasTop } from './screen_keyboard.js';
 
 const canvas = document.getElementById('canvas');
 const textInput = document.getElementById('text-input');
@@ -17,7 +18,7 @@ let imeLeft = 0, imeTop = 0;
 const placeTextInput = () => {
   // Within the window: a composition shown at a caret near the right edge would be cut off.
   textInput.style.left = `${Math.max(0, Math.min(imeLeft, window.innerWidth - textInput.offsetWidth - 8))}px`;
-  textInput.style.top = `${imeTop}px`;
+  textInput.style.top = `${imeTop + canvasTop()}px`;  // the canvas follows the visual viewport
 };
 Module.placeIme = (x, y, lineHeight) => {
   imeLeft = Math.max(0, x);
@@ -26,7 +27,9 @@ Module.placeIme = (x, y, lineHeight) => {
   textInput.style.fontSize = `${Math.max(12, Math.round(lineHeight * 0.8))}px`;
   if (textInput.style.pointerEvents !== 'auto') placeTextInput();  // not while its context menu is open
 };
+// (An on-screen keyboard's edits, with the box's line mirrored in the text area: web/page/screen_keyboard.js.)
 textInput.addEventListener('input', (event) => {
+  if (keyboardMirrored()) return;
   if (!event.isComposing && event.data && (event.inputType === 'insertText' || event.inputType === 'insertReplacementText')) {
     const text = event.data;
     enterText(() => {
@@ -37,10 +40,12 @@ textInput.addEventListener('input', (event) => {
   if (!event.isComposing) textInput.value = '';
 });
 textInput.addEventListener('compositionstart', () => {
+  if (keyboardMirrored()) return;  // composed in the box itself
   textInput.classList.add('composing');
   placeTextInput();
 });
 textInput.addEventListener('compositionend', (event) => {
+  if (keyboardMirrored()) return;
   textInput.classList.remove('composing');
   placeTextInput();
   if (event.data) {
@@ -56,7 +61,7 @@ textInput.addEventListener('compositionend', (event) => {
 document.addEventListener('paste', (event) => {
   event.preventDefault();
   const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
-  textInput.value = '';
+  if (!keyboardMirrored()) textInput.value = '';
   if (text && Module.calledRun) pasteText(text);
 });
 // SDL2 cancels the default action of every Ctrl+key, which would cancel the browser's paste: hide
@@ -75,12 +80,13 @@ canvas.addEventListener('mousedown', (event) => {
     textInput.style.top = `${event.clientY - 6}px`;
     textInput.style.pointerEvents = 'auto';
   }
-  setTimeout(focusTextInput, 0);
+  // Not after a touch: a phone would open its keyboard at every tap (a tap on a text box focuses it itself).
+  if (!lastPointerTouch()) setTimeout(focusTextInput, 0);
 });
 textInput.addEventListener('contextmenu', () => setTimeout(() => {
   placeTextInput();
   textInput.style.pointerEvents = 'none';
 }, 0));
 canvas.addEventListener('contextmenu', (event) => event.preventDefault());
-window.addEventListener('focus', focusTextInput);
+window.addEventListener('focus', () => { if (!lastPointerTouch()) focusTextInput(); });
 focusTextInput();
