@@ -104,11 +104,12 @@ TEST_CASE("a keyboard's edits replace, delete across lines, move the caret, and 
   CHECK(!text_editor_keyboard_edit(editor, 5, 4, "x", 4, 4));
   // Ctrl+Z: the line break, the joined newline, then the word's letters and the removed "teh".
   ImGuiIO& io = ImGui::GetIO();
-  io.KeyMap[ImGuiKey_Z] = 'Z';
+  constexpr int kZ = 'Z';  // any free key index: the platform layer names the real one
+  io.KeyMap[ImGuiKey_Z] = kZ;
   const auto undo = [&] {
-    io.KeyCtrl = io.KeysDown['Z'] = true;
+    io.KeyCtrl = io.KeysDown[kZ] = true;
     editor_frame(editor);
-    io.KeyCtrl = io.KeysDown['Z'] = false;
+    io.KeyCtrl = io.KeysDown[kZ] = false;
     editor_frame(editor);
   };
   undo();
