@@ -11,6 +11,7 @@
 #include "tests/ui/frames.h"
 #include "tests/ui/headless.h"
 #include "ui/app.h"
+#include "ui/header/header.h"
 #include "ui/encoding_choice.h"
 
 using namespace bpeviz;
@@ -138,4 +139,24 @@ TEST_CASE("page layout: the tabs as a picker show the view picked, and the tab b
   CHECK(app.tab_picker_rect.width == 0);
   CHECK(app.tab_rects[static_cast<int>(Panel::compare)].width > 0);
   CHECK(app.panel == Panel::compare);
+}
+
+TEST_CASE("page layout: presenting a lesson on a tablet and on a phone keeps every control on screen") {
+  test::HeadlessImGui imgui;
+  AppState app;
+  app.fonts = test::default_fonts();
+  test::load_builtin_encoding(app, "cl100k_base");
+  REQUIRE(start_lesson(app, 0));
+  for (const ImVec2 size : {ImVec2(768, 1024), ImVec2(390, 844), ImVec2(844, 390), ImVec2(1920, 1080)}) {
+    CAPTURE(size.x);
+    ImGui::GetIO().DisplaySize = size;
+    ImGui::GetIO().MousePos = ImVec2(-1, -1);
+    app.presenting = false;
+    frames(app, 3);
+    app.presenting = true;
+    frames(app, 4);
+    const std::vector<std::string> names = check_controls(app, size.x, size.y);
+    CHECK(has(names, "present"));
+    CHECK(app.panel_rect.height >= 60);
+  }
 }
