@@ -20,14 +20,11 @@ PACKAGES=(emscripten cmake ninja-build g++ python3 doctest-dev libutf8proc-dev l
 # Fallback fonts for the scripts DejaVu Sans lacks, cut at build time with fontTools (assets/fonts/README.md).
 PACKAGES+=(fonts-noto-core fonts-droid-fallback fonts-symbola python3-fonttools)
 PACKAGES+=(clang-14 libclang-rt-14-dev)  # the fuzz targets (fuzz/, scripts/fuzz.sh): libFuzzer and sanitizer runtimes
-<<<<<<< HEAD
 PACKAGES+=(apache2-bin)  # the hosting tests serve the site with Apache and web/hosting/htaccess (no service is set up)
-=======
 # The other two engines (tests/engines/): Firefox ESR, and WebKitGTK's WebDriver with its MiniBrowser, headed on
 # Xvfb with Mesa's software GL (GLX for Firefox, EGL for WebKit); xclip puts text on that display's clipboard;
 # xauth is for xvfb-run, to run a browser on Xvfb by hand.
 PACKAGES+=(firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth xclip libgl1-mesa-dri libegl-mesa0)
->>>>>>> main
 command -v npm >/dev/null || PACKAGES+=(npm)
 missing=()
 for p in "${PACKAGES[@]}"; do
