@@ -3,6 +3,15 @@
 import { Module, wake, withUtf8, nextTask } from './wasm.js';
 import { siteFile } from './site_files.js';
 
+// Every data file the page has asked for (URLs): the offline copy fetches again those asked before it took the
+// page (web/page/offline.js), the first encoding among them, even while its first download is still under way.
+export const requestedFiles = new Set();
+const fetchSiteFile = (name) => {
+  const url = siteFile(name);
+  requestedFiles.add(url);
+  return fetch(url);
+};
+
 // Encodings whose data is being fetched: name → {promise, resolve, reject}.
 export const encodingLoads = new Map();
 // Milliseconds spent turning each loaded encoding's downloaded data into a ready encoder.
@@ -33,7 +42,7 @@ Module.fetchEncoding = async (name, file) => {
   if (load.started) return;
   load.started = true;
   try {
-    const response = await fetch(siteFile(`encodings/${file}`));
+    const response = await fetchSiteFile(`encodings/${file}`);
     if (!response.ok) throw new Error(`encodings/${file}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const started = performance.now();
@@ -57,7 +66,7 @@ Module.fetchEncoding = async (name, file) => {
 Module.fetchFont = async (index, file) => {
   try {
     await nextTask();  // starting a fetch took 20-30 ms of the frame that asked for it
-    const response = await fetch(siteFile(`fonts/${file}`));
+    const response = await fetchSiteFile(`fonts/${file}`);
     if (!response.ok) throw new Error(`fonts/${file}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const ptr = Module._malloc(bytes.length);

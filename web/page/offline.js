@@ -2,14 +2,13 @@
 // and when a new build has replaced the one this page runs, offers a reload.
 import { BUILD, siteFile } from './site_files.js';
 import { showNotice, NEWS } from './wasm.js';
+import { requestedFiles } from './fetching.js';
 
-// On the first visit the page fetches its first encoding and fonts before the worker takes it: fetched again
-// through the worker (from the browser's HTTP cache), they are kept offline too.
+// On the first visit the page asks for its first encoding and fonts before the worker takes it: asked again
+// through the worker (from the browser's HTTP cache, or the network if the first download is still under way),
+// they are kept offline too.
 function keepEarlierDownloads() {
-  for (const entry of performance.getEntriesByType('resource')) {
-    const url = new URL(entry.name);
-    if (/\/(encodings|fonts)\/[^/]+$/.test(url.pathname)) fetch(url).catch(() => {});
-  }
+  for (const url of requestedFiles) fetch(url).catch(() => {});
 }
 
 // build/web/site, as the build writes it, has no service worker: only the deployable site (BUILD set) does.
