@@ -14,7 +14,6 @@ import './api.js';
 import './user_files.js';
 import './text_input.js';
 import './offline.js';
-import './touch.js';
 
 const loading = document.getElementById('loading');
 const message = document.getElementById('message');
