@@ -150,13 +150,22 @@ export async function withReadyPage(browser, baseUrl, options, fn) {
 // The [r, g, b] colour of one screen pixel at CSS pixel (x, y), read from a screenshot of just that pixel.
 export async function pixel(page, x, y) {
   const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
-  return page.evaluate(async (b64) => {
+  return [...(await pngPixels(page, png)).data.slice(0, 3)];
+}
+
+// A PNG (a screenshot) as {width, height, data}: its RGBA bytes, decoded by the browser in `page`.
+export async function pngPixels(page, png) {
+  const { width, height, base64 } = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
-    const canvas = new OffscreenCanvas(1, 1);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    const canvas = new OffscreenCanvas(img.width, img.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0);
+    const bytes = context.getImageData(0, 0, img.width, img.height).data;
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { width: img.width, height: img.height, base64: btoa(binary) };
   }, png.toString('base64'));
+  return { width, height, data: new Uint8ClampedArray(Buffer.from(base64, 'base64')) };
 }

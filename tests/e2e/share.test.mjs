@@ -5,31 +5,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { withReadyPage, setText, frames, assert, assertEqual } from './harness.mjs';
+import { withReadyPage, setText, frames, pngPixels, assert, assertEqual } from './harness.mjs';
 
 const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
 const jsQR = require('jsqr');
 const GPL = fs.readFileSync('/usr/share/common-licenses/GPL-3', 'utf8').slice(0, 3000);
 
 // The text a QR code in the screenshot holds: the code's square (with its quiet zone and a margin) is read
-// out of a screenshot as RGBA pixels and given to jsQR, as a phone's camera would see the screen.
+// out of a screenshot as RGBA pixels (harness.pngPixels) and given to jsQR, as a phone's camera would see the screen.
 async function decodeShown(page, share, file) {
   const margin = 8;
   const clip = { x: share.rect.x - margin, y: share.rect.y - margin, width: share.rect.width + 2 * margin, height: share.rect.height + 2 * margin };
   const png = await page.screenshot({ clip, path: file });
-  const { width, height, base64 } = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = new OffscreenCanvas(img.width, img.height);
-    const context = canvas.getContext('2d');
-    context.drawImage(img, 0, 0);
-    const bytes = context.getImageData(0, 0, img.width, img.height).data;
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { width: img.width, height: img.height, base64: btoa(binary) };
-  }, png.toString('base64'));
-  const code = jsQR(new Uint8ClampedArray(Buffer.from(base64, 'base64')), width, height);
+  const { width, height, data } = await pngPixels(page, png);
+  const code = jsQR(data, width, height);
   assert(code, `a QR code is found in ${path.basename(file)}`);
   return code.data;
 }
