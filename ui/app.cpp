@@ -43,7 +43,7 @@ bool views_laying_out(const AppState& state) {
 bool app_moving(const AppState& state) {
   const TextEditorState& editor = state.editor;
   return state.schedule.tokenized_up_to.has_value() || views_laying_out(state) || state.player.playing || state.studio.playing ||
-         state.glyphs.atlas_outdated || editor.paste_request.has_value() || editor.reload_request;
+         state.glyphs.atlas_outdated || editor.paste_request.has_value() || editor.reload_request || touch_pointer_busy(state.touch);
 }
 
 TextEditorState& focused_editor(AppState& state) {

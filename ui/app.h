@@ -31,6 +31,7 @@
 #include "ui/tokens/token_view.h"
 #include "ui/studio/training_studio.h"
 #include "ui/tokenize_schedule.h"
+#include "ui/touch/touch_pointer.h"
 #include "ui/fonts/visible_glyphs.h"
 
 namespace bpeviz {
@@ -131,6 +132,7 @@ struct AppState {
 
   uint64_t frame = 0;  // frames drawn so far
   FramePacing pacing;  // the platform layer's: input noted by its events and by the page's calls
+  TouchPointer touch;  // fingers, fed by the platform layer and played to ImGui as a mouse (ui/touch/)
   // Set while a paste is on its way from the page's JavaScript (a part per task): see input_waits_for_paste.
   bool input_held = false;
 };

@@ -308,6 +308,14 @@ nlohmann::json hover_json(const AppState& s) {
           {"pretoken", {d.pretoken.begin, d.pretoken.end}}, {"pretokenText", d.pretoken_text}};
 }
 
+// Where touch stands: the window the last drag scrolled (ImGui's name, which holds the view's child
+// window's, e.g. ".../tokens_…") and how far it is scrolled now, and whether a long press hovers.
+nlohmann::json touch_json(const TouchPointer& t) {
+  const ImVec2 scroll = touch_target_scroll(t);
+  return {{"target", t.target_name}, {"scroll", {scroll.x, scroll.y}}, {"hovering", t.hovering},
+          {"flicking", flick_moving(t.flick)}, {"busy", touch_pointer_busy(t)}};
+}
+
 // The lesson whose text the page shows: its name, and its caption once its encoding's tokens are on
 // screen ("" while that encoding loads or another one is picked); null for none.
 nlohmann::json lesson_json(const AppState& s) {
@@ -399,6 +407,8 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_state_json() {
                    {"pretokenLane", s.token_view.show_pretokens}}},
       {"panel", panel_name(s.panel)},
       {"hover", hover_json(s)},
+      {"scroll", {{"tokens", s.token_view.scroll_y}}},
+      {"touch", touch_json(s.touch)},
       {"decode", decode_json(app)},
       {"player", player_json(s)},
       {"tree", tree_json(app)},

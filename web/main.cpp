@@ -129,6 +129,21 @@ void apply_mouse(Mouse& mouse, ImGuiIO& io) {
   if (mouse.placed && io.MousePos.x != -FLT_MAX) io.MousePos = ImVec2(static_cast<float>(mouse.x), static_cast<float>(mouse.y));
 }
 
+// A finger's SDL event as a touch sample for ui/touch (SDL gives its place as a fraction of the window).
+bpeviz::TouchSample touch_sample(const Platform& p, const SDL_TouchFingerEvent& f, Uint32 type) {
+  int width = 0, height = 0;
+  SDL_GetWindowSize(p.window, &width, &height);
+  bpeviz::TouchSample s;
+  s.kind = type == SDL_FINGERDOWN ? bpeviz::TouchSample::Kind::down
+           : type == SDL_FINGERUP ? bpeviz::TouchSample::Kind::up
+                                  : bpeviz::TouchSample::Kind::move;
+  s.finger = static_cast<int64_t>(f.fingerId);
+  s.x = f.x * static_cast<float>(width);
+  s.y = f.y * static_cast<float>(height);
+  s.ms = static_cast<double>(f.timestamp);  // SDL_GetTicks's clock, as frame() gives the gesture
+  return s;
+}
+
 // ImGui 1.86 sees only which keys are down at each frame: a key pressed and released within one
 // frame (a quick tap on a slow laptop, or a test driver) would be lost, and so would a shortcut whose
 // Ctrl is let go in the frame its letter was pressed. So once a key is pressed in a frame, any key's
@@ -153,6 +168,12 @@ bool poll_events(Platform& p) {
       return true;
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
+      if (event.tfinger.touchId != SDL_MOUSE_TOUCHID) bpeviz::touch_pointer_feed(p.app.touch, touch_sample(p, event.tfinger, event.type));
+    } else if ((event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID) ||
+               ((event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) && event.button.which != SDL_TOUCH_MOUSEID)) {
+      bpeviz::touch_pointer_mouse_used(p.app.touch);
+    }
     if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
       // The modifiers held with this key. The backend asks SDL_GetModState(), which has every queued
       // event applied already: a Ctrl+Z whose four events came in one frame was seen as a bare Z.
@@ -230,6 +251,7 @@ bool frame(void* arg) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   apply_mouse(p.mouse, io);
+  bpeviz::touch_pointer_frame(p.app.touch, io, static_cast<double>(SDL_GetTicks64()));
   // Rasterize fonts for the screen's density: at start, and when the page moves to another
   // screen or is zoomed (SDL resizes the canvas backing store to CSS size × devicePixelRatio).
   // Presentation mode enlarges the type: a new atlas at the larger size keeps it sharp.
@@ -299,6 +321,9 @@ bool frame(void* arg) {
 }  // namespace
 
 int main(int, char**) {
+  // Fingers reach ImGui through ui/touch (taps, drags that scroll, long presses), not as SDL's
+  // synthetic mouse, which would press at every touch's start: a drag would also click, and select.
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "bpeviz: SDL_Init failed: %s\n", SDL_GetError());
     return 1;

@@ -394,6 +394,7 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
   const float row_h = tile_h + (lane ? kLaneGap + kLaneHeight : 0) + kGap + (lane ? kGap : 0);
   state.origin = ImGui::GetCursorScreenPos();
   state.content_y = ImGui::GetCursorPosY();
+  state.scroll_y = ImGui::GetScrollY();
   state.row_height = row_h;
   state.tile_height = tile_h;
   state.mark_half_width = mark_half_width(text_h);

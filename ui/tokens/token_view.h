@@ -59,6 +59,7 @@ struct TokenViewState : TileLayout {
   // over (-1 for none): the page's JavaScript API finds tiles and reads the tooltip from these.
   ImVec2 origin{0, 0};
   float content_y = 0;  // row 0's top in its window's content (scroll-independent) coordinates
+  float scroll_y = 0;   // how far its window was scrolled down
   float row_height = 0, tile_height = 0;
   float mark_half_width = 1.5f;  // of the bars for TokenViewInput::marks
   int64_t hovered_group = -1;

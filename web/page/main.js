@@ -14,6 +14,7 @@ import './api.js';
 import './user_files.js';
 import './text_input.js';
 import './offline.js';
+import './touch.js';
 
 const loading = document.getElementById('loading');
 const message = document.getElementById('message');
