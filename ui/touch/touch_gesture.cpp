@@ -84,14 +84,10 @@ void touch_feed(TouchGesture& g, const TouchSample& s, std::vector<TouchEvent>& 
         g.recent = {{g.start_x, g.start_y, g.start_ms}};
         remember(g, s.x, s.y, s.ms);
       } else if (s.kind == SampleKind::up) {
-        // A tap held past the long press's time is a long press: touch_tick sees it first when frames
-        // run, but a finger lifted before the frame that would have is still one.
-        if (s.ms - g.start_ms >= TouchGesture::kLongPressMs) {
-          out.push_back(event(Kind::long_press, g.start_x, g.start_y));
-          out.push_back(event(Kind::long_press_end, g.start_x, g.start_y));
-        } else {
-          out.push_back(event(Kind::tap, g.start_x, g.start_y));
-        }
+        // Lifted before a frame saw a long press (touch_tick): a tap, however late the lift's time. Frames
+        // run all the while a finger is down, so a lift that no frame preceded means the page was busy, and
+        // the samples' times (when the page got them, not when the finger moved) measure its delay.
+        out.push_back(event(Kind::tap, g.start_x, g.start_y));
         g.phase = TouchGesture::Phase::idle;
       } else if (s.kind == SampleKind::cancel) {
         out.push_back(event(Kind::cancelled, g.start_x, g.start_y));

@@ -112,9 +112,9 @@ TEST_CASE("touch: held still for 500 ms is a long press, which hovers, follows t
   REQUIRE(kinds(moved) == std::vector{Kind::long_press_move});
   CHECK(moved[0].x == 90);
   CHECK(kinds(feed(g, SampleKind::up, 90, 62, 1800)) == std::vector{Kind::long_press_end});
-  // Lifted after 500 ms before a frame saw it: still a long press, not a tap.
+  // A lift that reached the page 600 ms after the press, with no frame between (a busy page): a tap.
   feed(g, SampleKind::down, 5, 5, 3000);
-  CHECK(kinds(feed(g, SampleKind::up, 5, 5, 3600)) == std::vector{Kind::long_press, Kind::long_press_end});
+  CHECK(kinds(feed(g, SampleKind::up, 5, 5, 3600)) == std::vector{Kind::tap});
 }
 
 TEST_CASE("touch: a second finger makes the touch no gesture; other fingers' samples are ignored") {
