@@ -196,7 +196,7 @@ tests['when the keyboard opens the canvas follows the visual viewport, and the c
       const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().height);
       assertEqual(canvas, visible, 'the canvas height');
       assert(s.layout.editor.y + s.layout.editor.height <= visible, `the text box reaches under the keyboard: ${JSON.stringify(s.layout.editor)}`);
-      // The caret's line: where ImGui places the IME, the text area sits (web/page/text_input.js).
+      // The caret's line: where ImGui places the IME, the text area sits (web/page/input/text_input.js).
       const caret = await page.evaluate(() => document.getElementById('text-input').getBoundingClientRect());
       assert(caret.top >= s.layout.editor.y && caret.bottom <= s.layout.editor.y + s.layout.editor.height + 2,
              `the caret line (${caret.top}-${caret.bottom}) is outside the text box ${JSON.stringify(s.layout.editor)}`);

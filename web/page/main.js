@@ -12,9 +12,9 @@ import './theme.js';
 import './share_links.js';
 import './api.js';
 import './user_files.js';
-import './text_input.js';
+import './input/text_input.js';
 import './offline.js';
-import './touch.js';
+import './input/touch.js';
 
 const loading = document.getElementById('loading');
 const message = document.getElementById('message');

@@ -1,7 +1,7 @@
 // The hidden text area (index.html's #text-input): typing SDL2 does not see, IME composition, pastes
 // by key or by the context menu, and where the text area sits and when it takes the focus.
-import { Module, wake, withUtf8 } from './wasm.js';
-import { enterText, pasteText } from './text_to_wasm.js';
+import { Module, wake, withUtf8 } from '../wasm.js';
+import { enterText, pasteText } from '../text_to_wasm.js';
 import { keyboardMirrored, lastPointerTouch, canvasTop } from './screen_keyboard.js';
 
 const canvas = document.getElementById('canvas');
@@ -27,7 +27,7 @@ Module.placeIme = (x, y, lineHeight) => {
   textInput.style.fontSize = `${Math.max(12, Math.round(lineHeight * 0.8))}px`;
   if (textInput.style.pointerEvents !== 'auto') placeTextInput();  // not while its context menu is open
 };
-// (An on-screen keyboard's edits, with the box's line mirrored in the text area: web/page/screen_keyboard.js.)
+// (An on-screen keyboard's edits, with the box's line mirrored in the text area: web/page/input/screen_keyboard.js.)
 textInput.addEventListener('input', (event) => {
   if (keyboardMirrored()) return;
   if (!event.isComposing && event.data && (event.inputType === 'insertText' || event.inputType === 'insertReplacementText')) {

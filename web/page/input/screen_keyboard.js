@@ -1,9 +1,9 @@
 // On-screen keyboards (phones, tablets): a tap on a text box focuses the hidden text area within the tap,
 // the caret's line is mirrored into it, every edit the keyboard makes there goes to the text box, and the
 // canvas follows the visual viewport, so the line being typed stays above the keyboard.
-import { Module, wake, withUtf8, fromWasm } from './wasm.js';
-import { waitForFrame } from './frames.js';
-import { enterText } from './text_to_wasm.js';
+import { Module, wake, withUtf8, fromWasm } from '../wasm.js';
+import { waitForFrame } from '../frames.js';
+import { enterText } from '../text_to_wasm.js';
 
 const canvas = document.getElementById('canvas');
 const textInput = document.getElementById('text-input');
@@ -25,7 +25,7 @@ window.addEventListener('pointerdown', (event) => {
 // rather than a key an empty field hands on or drops. Every edit is then read back as the difference
 // between the text area before and after it, so each inputType does exactly what it does in a text area.
 // Only after a tap by touch: on the desktop the text area stays empty, and an IME shows its composition in
-// it as before (web/page/text_input.js).
+// it as before (web/page/input/text_input.js).
 let mirroring = false;
 let mirror = null;  // { start, value, selectionStart, selectionEnd } (UTF-16 offsets into value)
 let composing = false;
