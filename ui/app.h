@@ -119,7 +119,7 @@ struct AppState {
   Rect export_item_rects[3];  // the Export menu's JSON, CSV and PNG items while it is open
   Rect switch_rects[3];  // the token view's switches: whitespace, byte notation, pre-token lane (zero while presenting)
   Rect add_special_rect;  // the BOS/EOS switch, for models that have one (else zero)
-  Rect tab_rects[9];  // each tab by Panel, while the tabs are a tab bar (zero while they are a picker)
+  Rect tab_rects[9];  // each tab by Panel: in the tab bar, or in the tab picker's list while it is open (else zero)
   Rect tab_picker_rect;  // the tabs as a picker, on a page too narrow for their names (else zero)
   bool tabs_folded = false;  // whether the tabs were a picker last frame
   Rect menu_rect;  // the header's Menu button, on a page too narrow for its controls (else zero)

@@ -213,6 +213,7 @@ void draw_tab_picker(AppState& state) {
     push_list_spacing();
     for (const TabName& t : kTabs) {
       if (ImGui::Selectable(t.label, t.panel == state.panel)) state.panel = t.panel;
+      state.tab_rects[static_cast<int>(t.panel)] = item_rect();  // where a finger picks it
     }
     ImGui::PopStyleVar();
     ImGui::EndCombo();

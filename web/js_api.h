@@ -47,7 +47,7 @@ void bpeviz_refuse_text(double bytes);
 double bpeviz_tokenizing();
 // Inserts typed text that arrived without key events (IME and dead-key composition, emoji pickers).
 void bpeviz_insert_text(const char* utf8, std::size_t length);
-// The on-screen keyboard (web/page/screen_keyboard.js), for the text box with the focus: its caret's line as
+// The on-screen keyboard (web/page/input/screen_keyboard.js), for the text box with the focus: its caret's line as
 // {"start", "text", "selection": [begin, end]} (places in characters, code points; start -1 without the focus),
 // which the page mirrors into its hidden text area; an edit made there (characters [begin, end) become the
 // UTF-8 text, then [selection_begin, selection_end) is selected): 0, or -1 when the box has not the focus.
@@ -55,6 +55,9 @@ const char* bpeviz_keyboard_context();
 int bpeviz_keyboard_edit(int begin, int end, const char* utf8, std::size_t length, int selection_begin, int selection_end);
 // Whether the canvas point (x, y), in CSS pixels, lies on a text box of the last frame: 1 or 0.
 int bpeviz_text_entry_at(double x, double y);
+// The touch event the browser dispatches now waited `ms` before the page got it (web/page/input/touch.js):
+// the finger's samples are timed when it moved, not when a busy page handled them.
+void bpeviz_touch_event_age(double ms);
 // The text box with the focus scrolls its caret into view (the canvas shrank under a phone's keyboard).
 void bpeviz_follow_caret();
 // Selects an encoding: 0 when it is active now, 1 when its data is being fetched, -1 for an unknown name.

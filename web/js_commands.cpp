@@ -92,6 +92,8 @@ EMSCRIPTEN_KEEPALIVE int bpeviz_text_entry_at(double x, double y) {
   return text_entry_at(static_cast<float>(x), static_cast<float>(y)) ? 1 : 0;
 }
 
+EMSCRIPTEN_KEEPALIVE void bpeviz_touch_event_age(double ms) { js_app()->touch.event_age_ms = ms; }
+
 EMSCRIPTEN_KEEPALIVE void bpeviz_follow_caret() { focused_editor(*js_app()).follow_caret = true; }
 
 EMSCRIPTEN_KEEPALIVE int bpeviz_set_encoding(const char* name) {

@@ -12,6 +12,7 @@
 #include <SDL_opengl.h>
 #endif
 
+#include <algorithm>
 #include <cfloat>
 #include <chrono>
 #include <cstdint>
@@ -343,6 +344,18 @@ int main(int, char**) {
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   static Platform platform;  // lives as long as the main loop, which outlives main() in the browser
   Platform& p = platform;
+  // SDL stamps a finger's event when the page handles it. A busy page handles a flick's moves late and in a
+  // burst, so the stamp goes back by as long as the browser held the event (web/page/input/touch.js says how
+  // long): the gesture times the finger as it moved. The filter sees each event as it is queued.
+  SDL_SetEventFilter(
+      [](void* platform, SDL_Event* event) {
+        if (event->type == SDL_FINGERDOWN || event->type == SDL_FINGERMOTION || event->type == SDL_FINGERUP) {
+          const double age = std::max(0.0, static_cast<Platform*>(platform)->app.touch.event_age_ms);
+          event->tfinger.timestamp -= std::min(static_cast<Uint32>(age), event->tfinger.timestamp);
+        }
+        return 1;
+      },
+      &platform);
   // In the browser the canvas is sized by CSS; RESIZABLE + ALLOW_HIGHDPI make SDL keep its backing
   // store at CSS size × devicePixelRatio as the window changes.
   p.window = SDL_CreateWindow("bpeviz", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
@@ -375,7 +388,7 @@ int main(int, char**) {
 
 #ifdef __EMSCRIPTEN__
   // SDL2 2.26 cannot read the browser's clipboard: pastes arrive from the paste event
-  // (web/page/text_input.js) as bpeviz_paste, and ImGui's own Ctrl+V (which text_input.js keeps from
+  // (web/page/input/text_input.js) as bpeviz_paste, and ImGui's own Ctrl+V (which text_input.js keeps from
   // SDL) finds nothing.
   io.GetClipboardTextFn = [](void*) { return ""; };
   io.SetClipboardTextFn = bpeviz::browser_set_clipboard;

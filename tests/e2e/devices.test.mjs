@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { DEVICES, assert, assertEqual, frames, setText, waitFor, withReadyPage } from './harness.mjs';
+import { DEVICES, assert, assertEqual, frames, setText, tap, waitFor, withReadyPage } from './harness.mjs';
 
 const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
 const tiktoken = require('tiktoken');
@@ -43,16 +43,13 @@ async function checkControls(page, device, when) {
 }
 
 const centre = (r) => [r.x + r.width / 2, r.y + r.height / 2];
-async function tap(page, r) {
-  await page.touchscreen.tap(...centre(r));
-  await frames(page, 3);
-}
+const tapRect = (page, r) => tap(page, ...centre(r));
 
 // Opens the phone's Menu by touch when the header has one; returns whether it did.
 async function openMenu(page) {
   const { layout } = await state(page);
   if (layout.menu.width === 0) return false;
-  await tap(page, layout.menu);
+  await tapRect(page, layout.menu);
   await waitFor(page, () => window.bpeviz.state().layout.theme.width > 0, null, 'the menu to open');
   await frames(page, 2);  // its first frame only measures it
   return true;
@@ -74,7 +71,7 @@ for (const device of DEVICES) {
         if (await openMenu(page)) {
           for (const name of await checkControls(page, device, 'with the menu open')) seen.add(name);
           await page.screenshot({ path: path.join(out, `device-${device.name}-menu.png`) });
-          await tap(page, (await state(page)).layout.menu);  // closes it
+          await tapRect(page, (await state(page)).layout.menu);  // closes it
         }
         for (const name of EVERY_CONTROL) assert(seen.has(name), `${device.name}: ${name} is reachable (seen: ${[...seen].join(', ')})`);
         // The views: a tab bar whose names are whole, or a picker.
@@ -87,14 +84,14 @@ for (const device of DEVICES) {
         // The encoding by touch alone: the picker, then an entry of its list.
         const before = await state(page);
         const target = before.encoding === 'cl100k_base' ? 'o200k_base' : 'cl100k_base';
-        await tap(page, before.layout.encoding);
+        await tapRect(page, before.layout.encoding);
         await waitFor(page, () => window.bpeviz.state().layout.encodingMenu.length > 0, null, `${device.name}: the encoding list to open`);
         const entry = (await state(page)).layout.encodingMenu.find((e) => e.name === target);
         assert(entry, `${device.name}: ${target} in the list`);
         const { w, h } = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
         assert(entry.x >= 0 && entry.y >= 0 && entry.x + entry.width <= w && entry.y + entry.height <= h, `${device.name}: the entry on screen ${JSON.stringify(entry)}`);
         assert(entry.height >= MIN_TARGET, `${device.name}: the entry at least ${MIN_TARGET} high (${entry.height})`);
-        await tap(page, entry);
+        await tapRect(page, entry);
         await waitFor(page, (t) => window.bpeviz.state().encoding === t && window.bpeviz.state().requestedEncoding === '',
                       target, `${device.name}: ${target} after the tap`, 30000);
         await frames(page, 2);
@@ -120,7 +117,7 @@ tests['tablet 768×1024: presentation mode and a lesson fit, their controls on s
       await page.screenshot({ path: path.join(out, 'device-tablet-lesson.png') });
 
       // Presentation mode by touch: the Present button.
-      await tap(page, s.layout.present);
+      await tapRect(page, s.layout.present);
       await waitFor(page, () => window.bpeviz.state().presenting && window.bpeviz.state().fontScale > 1, null, 'presentation mode');
       await frames(page, 4);
       s = await state(page);

@@ -126,6 +126,20 @@ export async function frames(page, n) {
   for (let i = 0; i < n; i++) await page.evaluate(() => window.bpeviz.nextFrame());
 }
 
+// Frames until a touch gesture has played out (a tap takes three, a flick up to two seconds). The first
+// frame takes in the touch events the browser has dispatched: until then the gesture has not begun.
+export async function settleTouch(page) {
+  await frames(page, 1);
+  await waitFor(page, () => !window.bpeviz.state().touch.busy, null, 'the touch gesture to play out');
+  await frames(page, 2);
+}
+
+// A finger's tap at (x, y), CSS pixels, played out.
+export async function tap(page, x, y) {
+  await page.touchscreen.tap(x, y);
+  await settleTouch(page);
+}
+
 // Replaces the text through the page's API and lets two frames draw it.
 export async function setText(page, text) {
   await page.evaluate((t) => window.bpeviz.setText(t), text);

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEVICES, withReadyPage, waitFor, frames, setText, assert, assertEqual } from './harness.mjs';
+import { DEVICES, withReadyPage, waitFor, frames, setText, tap, assert, assertEqual } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tiktoken = createRequire(path.join(root, 'package.json'))('tiktoken');
@@ -39,8 +39,7 @@ async function tapTextBox(page) {
   const { layout } = await page.evaluate(() => window.bpeviz.state());
   const e = layout.editor;
   assert(e.width > 50 && e.height > 30, `the text box is too small to tap: ${JSON.stringify(e)}`);
-  await page.touchscreen.tap(e.x + 20, e.y + 10);
-  await frames(page, 3);
+  await tap(page, e.x + 20, e.y + 10);
   return e;
 }
 

@@ -1,7 +1,7 @@
 // Runs the smoke steps (smoke_steps.mjs) in Firefox ESR and WebKitGTK, headed on a private Xvfb display,
 // and prints "engines: N passed, N failed". Every wait has a limit: a driver that does not start fails
 // the suite with its reason, and the browsers, drivers and Xvfb are killed on the way out.
-// Usage: node tests/engines/run.mjs --site build/web/site --out build/web/screenshots/engines [--engine firefox|webkit] [--only NAME]
+// Usage: node tests/engines/run.mjs --site build/web/dist --out build/web/screenshots/engines [--engine firefox|webkit] [--only NAME]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +15,12 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all
   if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
   return pairs;
 }, []));
-const site = path.resolve(args.site || 'build/web/site');
+const site = path.resolve(args.site || 'build/web/dist');
 const out = path.resolve(args.out || 'build/web/screenshots/engines');
 const ENGINES = { firefox: startFirefox, webkit: startWebKit };
 const engines = args.engine ? args.engine.split(',') : Object.keys(ENGINES);
 for (const e of engines) if (!ENGINES[e]) { console.error(`engines: unknown engine ${e} (known: ${Object.keys(ENGINES)})`); process.exit(2); }
-if (!fs.existsSync(path.join(site, 'bpeviz.wasm'))) {
+if (!fs.existsSync(path.join(site, 'index.html'))) {
   console.error(`engines: no built site in ${site} (build the web preset first)`);
   process.exit(2);
 }
@@ -45,14 +45,21 @@ function within(ms, promise, what) {
 }
 
 // The page as served, with console_watch.js ahead of its own scripts (the engine without a console log reads it).
+// A step may start a host of its own (a new origin: a first visit, with no offline copy yet) and take it away.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const index = fs.readFileSync(path.join(site, 'index.html'), 'utf8')
   .replace('<script type="module"', '<script src="console_watch.js"></script>\n  <script type="module"');
-const server = await serveStatic(site, { extra: {
-  '/': index, '/index.html': index, '/console_watch.js': fs.readFileSync(path.join(here, 'console_watch.js')),
-  '/engines-blank.html': '<!doctype html><title>blank</title>',  // where a step clears the page's storage
-} });
-const url = `http://127.0.0.1:${server.address().port}/`;
+async function startHost() {
+  const server = await serveStatic(site, { extra: {
+    '/': index, '/index.html': index, '/console_watch.js': fs.readFileSync(path.join(here, 'console_watch.js')),
+    '/engines-blank.html': '<!doctype html><title>blank</title>',  // where a step clears the page's storage
+  } });
+  // Gone: every connection cut and no new one taken, as when the network drops.
+  const close = () => { server.closeAllConnections(); server.close(); };
+  return { base: `http://127.0.0.1:${server.address().port}/`, close };
+}
+const host = await startHost();
+const url = host.base;
 
 let display;
 try {
@@ -87,7 +94,7 @@ for (const engine of engines) {
     }
     const started = Date.now();
     try {
-      await within(STEP_TIMEOUT_MS, step.run(driver, { url, out, engine, setClipboard: (text) => setClipboard(display, text) }), 'the step');
+      await within(STEP_TIMEOUT_MS, step.run(driver, { url, out, engine, startHost, setClipboard: (text) => setClipboard(display, text) }), 'the step');
       passed++;
       console.log(`ok    ${name} (${Date.now() - started} ms)`);
     } catch (e) {
@@ -101,6 +108,6 @@ for (const engine of engines) {
   }
   if (driver) await within(20000, driver.close(), `closing ${engine}`).catch(() => driver.kill());
 }
-server.close();
+host.close();
 console.log(`engines: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,6 @@
-// The smoke steps every engine runs (one list, driven by firefox.mjs or webkit.mjs): the first frame,
-// typed and pasted text, encodings with tiktoken's ids, every tab drawn, and no console error.
+// The smoke steps every engine runs (one list, driven by firefox.mjs or webkit.mjs) on the deployable site:
+// the first frame, typed and pasted text, encodings with tiktoken's ids, every tab drawn, no console error,
+// and the offline copy: after a visit the page opens with its host gone.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -164,4 +165,50 @@ export const steps = [
     console.log(`      tabs (colours/share drawn): ${seen.join(', ')}`);
     await assertNoErrors(driver);
   } },
+
+  { name: 'offline: after a visit the page opens with its host gone, with the last text and the encodings it had',
+    async run(driver, ctx) {
+      // A host of its own: a first visit, whose service worker (web/service_worker.js) keeps the offline copy.
+      const host = await ctx.startHost();
+      try {
+        await openReady(driver, host.base);
+        await waitFor(driver, () => navigator.serviceWorker.controller !== null, null, 'the service worker to take the page', 30000);
+        await driver.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
+        await driver.evaluate((t) => window.bpeviz.setText(t), TEXT);
+        await waitFor(driver, (t) => (localStorage.getItem('bpeviz.session') || '').includes(JSON.stringify(t).slice(1, 30)), TEXT,
+                      'the session to be kept');
+        const kept = await driver.evaluate(async () => {
+          let files = 0;
+          for (const name of await caches.keys()) files += (await (await caches.open(name)).keys()).length;
+          return files;
+        });
+        console.log(`      offline copy after the visit: ${kept} files`);
+
+        host.close();  // the network gone: no answer from the host at all
+        await driver.open(host.base);
+        const ready = await driver.evaluate(() => window.bpeviz.ready.then(() => 'ready', (e) => String(e)));
+        assertEqual(ready, 'ready', 'the page opens from the offline copy');
+        await waitFor(driver, () => window.bpeviz.state().encoding === 'cl100k_base', null, 'cl100k_base from the offline copy', 30000);
+        let s = await state(driver);
+        assertEqual(s.text, TEXT, 'the last text');
+        assertEqual(s.tokens.map((t) => t.id), tiktokenIds('cl100k_base', TEXT), 'cl100k_base ids offline');
+        await frames(driver, 2);
+        await screenshot(driver, ctx, 'offline-reload');
+        // The first visit's encoding, downloaded before the service worker took the page, was kept too.
+        await driver.evaluate(() => window.bpeviz.setEncoding('o200k_base'));
+        assertEqual((await state(driver)).tokens.map((t) => t.id), tiktokenIds('o200k_base', TEXT), 'o200k_base ids offline');
+        // One never downloaded fails with a message, and the page stays on the encoding it had.
+        const error = await driver.evaluate(() => window.bpeviz.setEncoding('p50k_base').then(() => null, (e) => e.message));
+        assert(/p50k_base/.test(error || ''), `picking an encoding never downloaded fails: ${error}`);
+        s = await state(driver);
+        assert(/^Could not load p50k_base: /.test(s.message), `its message: ${s.message}`);
+        assertEqual(s.encoding, 'o200k_base', 'the encoding in use');
+        await frames(driver, 2);
+        await screenshot(driver, ctx, 'offline-missing-encoding');
+        // Only the failed download itself may be logged.
+        assertEqual((await driver.errors()).filter((e) => !/p50k_base|NetworkError|Load failed|Failed to fetch/.test(e)), [], 'console errors');
+      } finally {
+        host.close();
+      }
+    } },
 ];

@@ -97,7 +97,7 @@ std::string text_editor_paste_end(TextEditorState& state);
 // Refuses a text of `bytes` that the platform did not even pass on (a 100 MB paste).
 void text_editor_refuse(TextEditorState& state, double bytes);
 
-// The on-screen keyboard's view of the box with the focus: web/page/screen_keyboard.js mirrors it into the
+// The on-screen keyboard's view of the box with the focus: web/page/input/screen_keyboard.js mirrors it into the
 // page's hidden text area, so that a phone's keyboard sees the words it corrects, suggests and deletes. The
 // caret's line (from the newline before it, so Backspace at a line's start joins the lines as in a text area),
 // in steps of kKeyboardStep characters within a long line so that typing does not move the window; `start`,

@@ -1,5 +1,5 @@
 // Where the page's text boxes were on screen in the last frame drawn: a tap on one focuses the page's hidden
-// text area within the tap's own event (web/page/screen_keyboard.js), which is what opens a phone's keyboard.
+// text area within the tap's own event (web/page/input/screen_keyboard.js), which is what opens a phone's keyboard.
 #pragma once
 
 namespace bpeviz {

@@ -35,6 +35,9 @@ struct TouchPointer {
   float carry[2] = {};  // ImGui floors a window's scroll: the fraction it dropped, kept for the next frame
   Flick flick;
   std::string target_name;  // of the window last scrolled, for the page's state()
+  // How long the browser held the finger event it is dispatching now before the page got it (set by the
+  // platform): a busy page handles a finger's samples late and in bursts, and a flick's speed is the finger's.
+  double event_age_ms = 0;
 };
 
 void touch_pointer_feed(TouchPointer& touch, const TouchSample& sample);
