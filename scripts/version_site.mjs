@@ -66,10 +66,12 @@ export function versionSite(site, dist, { earlier = dist, compress = true } = {}
     dataFiles.push(versioned);
   }
 
-  // Code: one folder named by the hash of all of it, and of where the data is.
+  // Code: one folder named by the hash of all of it, of where the data is, and of the page and the service
+  // worker (a change to either alone is a new build too, which the open page offers to reload).
   const codeFiles = CODE.flatMap((entry) => filesUnder(site, entry)).filter((name) => name !== 'page/site_files.js');
   const codeBytes = codeFiles.map((name) => fs.readFileSync(path.join(site, name)));
-  const build = hashOf(JSON.stringify(files), ...codeFiles.flatMap((name, i) => [name, codeBytes[i]]));
+  const build = hashOf(JSON.stringify(files), fs.readFileSync(path.join(site, 'index.html')), fs.readFileSync(WORKER_TEMPLATE),
+                       ...codeFiles.flatMap((name, i) => [name, codeBytes[i]]));
   codeFiles.forEach((name, i) => write(`${build}/${name}`, codeBytes[i]));
   files['sw.js'] = '../../sw.js';
   const siteFiles = fs.readFileSync(path.join(site, 'page/site_files.js'), 'utf8');

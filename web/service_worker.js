@@ -13,6 +13,8 @@ const DATA = [];
 const CODE_CACHE = `bpeviz-code-${BUILD}`;
 const DATA_CACHE = 'bpeviz-data';  // shared by builds: a data file's name changes with its content
 const PAGE = new URL('./', self.location).href;
+const CODE_URLS = new Set(CODE.map((file) => new URL(file, PAGE).href));
+const DATA_PATH = /^(encodings|fonts)\//;
 
 self.addEventListener('install', (event) => {
   // 'reload': straight from the server, not from the browser's HTTP cache, which may still hold an old index.html.
@@ -41,16 +43,22 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(PAGE)) return;
+  const url = new URL(request.url);
   if (request.mode === 'navigate') {
-    // The page itself, whatever its query (a shared link's text): this build's, at once, even offline.
+    // Only the page itself: another page beside it on the host is the host's, not this one.
+    if (url.origin + url.pathname !== PAGE && url.origin + url.pathname !== `${PAGE}index.html`) return;
+    // The page, whatever its query (a shared link's text): this build's, at once, even offline.
     event.respondWith(caches.open(CODE_CACHE).then((cache) => cache.match(PAGE)).then((page) => page || fetch(request)));
     return;
   }
+  // This build's code: from the copy, else (a copy lost to the browser's storage pressure) from the host.
+  if (CODE_URLS.has(request.url)) {
+    event.respondWith(caches.open(CODE_CACHE).then((cache) => cache.match(request)).then((code) => code || fetch(request)));
+    return;
+  }
+  // Anything else but a vocabulary or a font (a favicon, say) is the browser's and the host's to answer.
+  if (!DATA_PATH.test(request.url.slice(PAGE.length))) return;
   event.respondWith((async () => {
-    const code = await caches.open(CODE_CACHE).then((cache) => cache.match(request));
-    if (code) return code;
-    const path = request.url.slice(PAGE.length);
-    if (!/^(encodings|fonts)\//.test(path)) return fetch(request);
     const data = await caches.open(DATA_CACHE);
     const kept = await data.match(request);
     if (kept) return kept;

@@ -36,13 +36,18 @@ async function host(root) {
 }
 
 export const tests = {
-  async 'after one visit the page opens offline with the last text and its encoding'({ browser, site, out }) {
+  async 'after one visit the page opens offline with the last text and its encoding; another page on the host is left to the host'({ browser, site, out }) {
     const served = await host(site);
     const session = await openPage(browser, served.base, { serviceWorkers: 'allow' });
     try {
       const { page, context } = session;
       await waitReady(page);
       await waitForOfflineCopy(page);
+      // Another page beside it on the host is the host's to answer (here: there is none), not the offline copy's.
+      const other = await page.goto(`${served.base}notes/lecture-3.html`);
+      assertEqual(other.status(), 404, 'a page beside bpeviz, as the host answers it');
+      await page.goto(served.base);
+      await waitReady(page);
       await page.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
       await setText(page, GPL);
       await waitFor(page, (t) => (localStorage.getItem('bpeviz.session') || '').includes(JSON.stringify(t).slice(1, 40)), GPL, 'the session to be kept');

@@ -1,4 +1,4 @@
-// Served into the page by tests/engines/run.mjs, ahead of the page's own scripts: records console errors
+// Put into the page inline by tests/engines/run.mjs, ahead of the page's own scripts: records console errors
 // and uncaught exceptions in window.enginesConsoleErrors, for a driver that cannot read the console (WebKit's).
 (() => {
   const errors = window.enginesConsoleErrors = [];

@@ -2,6 +2,7 @@
 // and prints "engines: N passed, N failed". Every wait has a limit: a driver that does not start fails
 // the suite with its reason, and the browsers, drivers and Xvfb are killed on the way out.
 // Usage: node tests/engines/run.mjs --site build/web/dist --out build/web/screenshots/engines [--engine firefox|webkit] [--only NAME]
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,14 +45,19 @@ function within(ms, promise, what) {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-// The page as served, with console_watch.js ahead of its own scripts (the engine without a console log reads it).
-// A step may start a host of its own (a new origin: a first visit, with no offline copy yet) and take it away.
+// The page as served, with console_watch.js inline ahead of its own scripts (the engine without a console log
+// reads what it records): inline, so that the offline copy of the page, kept from the host, has it too; its
+// hash is all the page's Content-Security-Policy gains.
 const here = path.dirname(fileURLToPath(import.meta.url));
-const index = fs.readFileSync(path.join(site, 'index.html'), 'utf8')
-  .replace('<script type="module"', '<script src="console_watch.js"></script>\n  <script type="module"');
+const watch = fs.readFileSync(path.join(here, 'console_watch.js'), 'utf8');
+const page = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
+const index = page
+  .replace("script-src 'self'", `script-src 'self' 'sha256-${crypto.createHash('sha256').update(watch).digest('base64')}'`)
+  .replace('<script type="module"', `<script>${watch}</script>\n  <script type="module"`);
+if (!index.includes(`<script>${watch}</script>`) || !index.includes("'sha256-")) throw new Error(`console_watch.js could not be placed in ${site}/index.html`);
 async function startHost() {
   const server = await serveStatic(site, { extra: {
-    '/': index, '/index.html': index, '/console_watch.js': fs.readFileSync(path.join(here, 'console_watch.js')),
+    '/': index, '/index.html': index,
     '/engines-blank.html': '<!doctype html><title>blank</title>',  // where a step clears the page's storage
   } });
   // Gone: every connection cut and no new one taken, as when the network drops.

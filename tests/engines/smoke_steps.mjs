@@ -186,6 +186,7 @@ export const steps = [
 
         host.close();  // the network gone: no answer from the host at all
         await driver.open(host.base);
+        await waitFor(driver, () => Boolean(window.bpeviz), null, 'window.bpeviz from the offline copy', 30000);
         const ready = await driver.evaluate(() => window.bpeviz.ready.then(() => 'ready', (e) => String(e)));
         assertEqual(ready, 'ready', 'the page opens from the offline copy');
         await waitFor(driver, () => window.bpeviz.state().encoding === 'cl100k_base', null, 'cl100k_base from the offline copy', 30000);

@@ -96,7 +96,7 @@ export async function startWebKit({ env, viewport, startTimeoutMs }) {
     async screenshot() {
       return Buffer.from(await call('GET', `${s}/screenshot`), 'base64');
     },
-    // WebDriver classic has no console log: the suite's server adds console_watch.js to the page, which records them.
+    // WebDriver classic has no console log: the suite's server puts console_watch.js into the page, which records them.
     async errors() {
       return this.evaluate(() => window.enginesConsoleErrors || ['console_watch.js did not run']);
     },
