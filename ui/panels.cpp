@@ -89,7 +89,10 @@ ChatInput chat_input(const AppState& state) {
 
 namespace {
 
-constexpr const char* kTreeClickHint = "click: how it is built (Merge tree tab)";
+// A finger taps what a mouse clicks: the hint says what the student just did.
+const char* tree_click_hint(const AppState& state) {
+  return state.touch.owns_mouse ? "tap: how it is built (Merge tree tab)" : "click: how it is built (Merge tree tab)";
+}
 
 // A tile clicked in a token view shows its (first) token's merge tree. The click is used up: a view
 // that is not drawn next time (the player without a script) must not repeat it.
@@ -110,7 +113,7 @@ void draw_tokens_panel(AppState& state) {
     ImGui::TextWrapped("Error: %s.", state.tokens_error.c_str());
   } else {
     const TokenViewInput input{state.tokens_serial, state.editor.text, state.tokens, state.groups, state.pieces,
-                               state.encodings.find(state.tokens_encoding), {}, kTreeClickHint, 0, {},
+                               state.encodings.find(state.tokens_encoding), {}, tree_click_hint(state), 0, {},
                                state.tokens_splice ? &*state.tokens_splice : nullptr};
     draw_token_view(state.token_view, state.fonts, input);
     show_clicked_tree(state, state.token_view, state.tokens, state.groups);
@@ -173,7 +176,7 @@ void draw_panel(AppState& state, Panel panel) {
       draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding));
       break;
     case Panel::merges:
-      draw_encode_player(state.player, state.fonts, player_input(state), kTreeClickHint);
+      draw_encode_player(state.player, state.fonts, player_input(state), tree_click_hint(state));
       show_clicked_tree(state, state.player.view, state.player.tokens, state.player.groups);
       break;
     case Panel::tree:
