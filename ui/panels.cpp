@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "ui/access/record.h"
+#include "ui/access/token_list.h"
 #include "ui/app.h"
 #include "ui/encoding_choice.h"
 #include "ui/header/controls.h"
@@ -118,6 +119,14 @@ void draw_tokens_panel(AppState& state) {
   }
   ImGui::EndChild();
   state.tokens_rect = item_rect();
+  if (state.tokens_error.empty()) {
+    // The tiles as a list in the mirror, around the keyboard's tile (drawn as hovered while the list has the focus).
+    TokenViewState& view = state.token_view;
+    view.keyboard_group = mirror_token_list(state.access, view.keyboard_group, state.editor.text, state.tokens, state.groups,
+                                            state.pieces, state.encodings.find(state.tokens_encoding),
+                                            {state.tokens_rect.x, state.tokens_rect.y, state.tokens_rect.width, state.tokens_rect.height});
+    view.keyboard_shown = state.access.focus == "tokens";
+  }
 }
 
 // The studio's buttons: its model joins the encodings (and the Tokens tab shows it), or a file of

@@ -26,6 +26,8 @@ enum class AccessRole : uint8_t {
   tab,         // on = the view on show
   tabpanel,
   textbox,     // the text box (the page's own hidden text area stands for it)
+  listbox,     // a list that keeps the focus: value is the key of its current option
+  option,      // one of a list box's: on = the current one
 };
 const char* access_role_name(AccessRole role);
 
@@ -48,6 +50,8 @@ struct AccessNode {
   bool on = false;    // checked, pressed, selected or expanded, as the role says
   bool disabled = false;
   int parent = -1;    // the index of the record it belongs to (-1: the page)
+  // An option's place in its whole list (from 1) and the list's length: a list box holds only some of them.
+  uint32_t place = 0, set_size = 0;
   AccessRect rect;
   std::vector<AccessOption> options;
   bool operator==(const AccessNode&) const = default;
