@@ -5,6 +5,8 @@
 #include <emscripten.h>
 
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -56,12 +58,26 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* bpeviz_access_json() {
   const AccessMirror& mirror = js_app()->access;
-  nlohmann::json nodes = nlohmann::json::array();
-  for (const AccessNode& n : mirror.published) nodes.push_back(node_json(n));
-  // A name cut mid-character (a long token's text) must not stop the export: replace what is not UTF-8.
-  js_result() = nlohmann::json{{"serial", mirror.serial}, {"nodes", std::move(nodes)}}.dump(-1, ' ', false,
-                                                                                             nlohmann::json::error_handler_t::replace);
-  return js_result().c_str();
+  // Each record's JSON is kept by its key and written again only when the record changed: a keystroke changes
+  // the counts and the token list, not the pickers and their dozens of options (this halved a keystroke's export).
+  static std::unordered_map<std::string, std::pair<AccessNode, std::string>> written;
+  std::unordered_map<std::string, std::pair<AccessNode, std::string>> now;
+  std::string& out = js_result();
+  out = "{\"serial\":" + std::to_string(mirror.serial) + ",\"nodes\":[";
+  for (const AccessNode& n : mirror.published) {
+    auto it = written.find(n.key);
+    if (it == written.end() || !(it->second.first == n)) {
+      // A name cut mid-character (a long token's text) must not stop the export: replace what is not UTF-8.
+      std::string json = node_json(n).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      it = written.insert_or_assign(n.key, std::pair{n, std::move(json)}).first;
+    }
+    if (out.back() != '[') out += ',';
+    out += it->second.second;
+    now.insert(*it);
+  }
+  out += "]}";
+  written = std::move(now);  // the records of this list only: the cache never outgrows it
+  return out.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void bpeviz_access_act(const char* key, const char* value) {

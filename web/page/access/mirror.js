@@ -182,7 +182,10 @@ function reconcile(nodes) {
       elements.set(node.key, el);
       drawn.delete(node.key);
     }
-    update(el, node, drawn.get(node.key), selectedTab);
+    // Most records are as they were (a keystroke changes the counts and the token list): left alone.
+    node.text = JSON.stringify(node);
+    const previous = drawn.get(node.key);  // (none for an element just made)
+    if (node.text !== previous?.text || node.role === 'tabpanel') update(el, node, previous, selectedTab);
     drawn.set(node.key, node);
     const parent = node.parent >= 0 ? elements.get(nodes[node.parent].key) : root;
     if (!children.has(parent)) children.set(parent, []);
