@@ -122,10 +122,15 @@ void draw_tokens_panel(AppState& state) {
   if (state.tokens_error.empty()) {
     // The tiles as a list in the mirror, around the keyboard's tile (drawn as hovered while the list has the focus).
     TokenViewState& view = state.token_view;
+    bool opened = false;
     view.keyboard_group = mirror_token_list(state.access, view.keyboard_group, state.editor.text, state.tokens, state.groups,
                                             state.pieces, state.encodings.find(state.tokens_encoding),
-                                            {state.tokens_rect.x, state.tokens_rect.y, state.tokens_rect.width, state.tokens_rect.height});
+                                            {state.tokens_rect.x, state.tokens_rect.y, state.tokens_rect.width, state.tokens_rect.height},
+                                            &opened);
     view.keyboard_shown = state.access.focus == "tokens";
+    // Enter on the list's tile: what a click on the tile does (its merge tree).
+    if (opened) view.clicked_group = view.keyboard_group;
+    show_clicked_tree(state, view, state.tokens, state.groups);
   }
 }
 

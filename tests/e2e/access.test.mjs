@@ -232,6 +232,11 @@ export const tests = {
       assertEqual((await active()).name, `token 1 of ${ids.length}: '${slice(t0.begin, t0.end)}', id ${ids[0]}, ${t0.end - t0.begin} bytes, pre-token '${slice(t0.begin, t0.end)}'`,
                   'the first tile\'s name');
       await page.screenshot({ path: path.join(out, 'access-token-list.png') });
+      // Enter on the current tile does what a click on it does: its merge tree.
+      await press(page, 'Enter');
+      await waitFor(page, () => window.bpeviz.state().panel === 'tree', null, 'the Merge tree tab');
+      assertEqual((await state(page)).tree.id, ids[0], 'the merge tree of the first token');
+      await page.evaluate(() => window.bpeviz.showPanel('tokens'));
       // The counts, announced once the edit has settled (politely, not at each keystroke).
       await page.evaluate(() => window.bpeviz.setText('hello hello'));
       await frames(page, 2);

@@ -35,7 +35,11 @@ void mirror_begin_frame(AccessMirror& mirror) {
 }
 
 void mirror_end_frame(AccessMirror& mirror) {
-  mirror.commands.clear();
+  // A control takes one command a frame: a second for it (two keys pressed within a frame) waits for the next
+  // frame. Commands for controls not drawn this frame (a closed menu's entry) are dropped.
+  std::erase_if(mirror.commands, [&mirror](const AccessCommand& c) {
+    return std::none_of(mirror.nodes.begin(), mirror.nodes.end(), [&c](const AccessNode& n) { return n.key == c.key; });
+  });
   mirror.open.clear();
   // Most frames record what the last one did: a comparison, and no copy, no export.
   if (mirror.nodes == mirror.published) return;

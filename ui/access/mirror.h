@@ -77,8 +77,8 @@ struct AccessMirror {
 
 // Starts a frame's records (the commands stay, for the controls about to be drawn).
 void mirror_begin_frame(AccessMirror& mirror);
-// Ends the frame: its records become `published` when they differ (serial bumped), and commands that
-// no control took (it was not drawn) are dropped.
+// Ends the frame: its records become `published` when they differ (serial bumped); commands for controls
+// not drawn this frame are dropped (those for drawn ones wait for the next frame: one a frame each).
 void mirror_end_frame(AccessMirror& mirror);
 
 // Adds a record under the open one (or `parent` when given, >= -1); returns its index.

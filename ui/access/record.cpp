@@ -21,7 +21,7 @@ AccessRect last_item_rect() {
 }  // namespace
 
 bool mirror_control(AccessMirror& mirror, AccessRole role, std::string key, std::string name, bool on, bool disabled) {
-  const bool pressed = !disabled && mirror_take(mirror, key).has_value();
+  const bool pressed = mirror_take(mirror, key).has_value() && !disabled;  // (taken either way: not kept for later)
   AccessNode node;
   node.role = role;
   node.key = std::move(key);

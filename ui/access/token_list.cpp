@@ -65,9 +65,12 @@ int64_t token_list_move(int64_t current, std::size_t tiles, std::string_view com
 
 int64_t mirror_token_list(AccessMirror& mirror, int64_t current, std::string_view text, std::span<const Token> tokens,
                           std::span<const TokenGroup> groups, std::span<const Span> pieces, const Encoding* encoding,
-                          AccessRect rect) {
+                          AccessRect rect, bool* opened) {
   if (groups.empty()) return -1;
-  if (const auto command = mirror_take(mirror, "tokens")) current = token_list_move(current, groups.size(), *command);
+  if (const auto command = mirror_take(mirror, "tokens")) {
+    if (*command != "open") current = token_list_move(current, groups.size(), *command);
+    else if (opened && current >= 0 && current < static_cast<int64_t>(groups.size())) *opened = true;
+  }
   if (current >= static_cast<int64_t>(groups.size())) current = static_cast<int64_t>(groups.size()) - 1;
   const int64_t shown = std::max<int64_t>(current, 0);
   AccessNode list;

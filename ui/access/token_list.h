@@ -29,10 +29,10 @@ std::string token_list_name(std::string_view text, std::span<const Token> tokens
 int64_t token_list_move(int64_t current, std::size_t tiles, std::string_view command);
 
 // Records the list (key "tokens") with its window of tiles around `current` (-1: from the first), and carries
-// out its command: returns the current tile after it.
-// `rect`: where the tiles are drawn, the list's place.
+// out its command: returns the current tile after it. `rect`: where the tiles are drawn, the list's place.
+// The command "open" (Enter) moves nothing and sets `*opened`: the caller does what a click on the tile does.
 int64_t mirror_token_list(AccessMirror& mirror, int64_t current, std::string_view text, std::span<const Token> tokens,
                           std::span<const TokenGroup> groups, std::span<const Span> pieces, const Encoding* encoding,
-                          AccessRect rect);
+                          AccessRect rect, bool* opened = nullptr);
 
 }  // namespace bpeviz

@@ -90,9 +90,21 @@ TEST_CASE("token list: a window around the current tile, which the token view ho
   // The canvas: tile 5000 scrolled into sight and hovered, as the mouse would.
   CHECK(app.token_view.keyboard_group == 5000);
   CHECK(app.token_view.hovered_group == 5000);
+  // Two keys within one frame: both carried out, a frame apart.
   mirror_command(app.access, "tokens", "next");
+  mirror_command(app.access, "tokens", "next");
+  frames(app, 4);
+  CHECK(app.token_view.hovered_group == 5002);
+  mirror_command(app.access, "tokens", "previous");
   frames(app, 3);
   CHECK(app.token_view.hovered_group == 5001);
+  // Enter on the list: the tile's merge tree, as a click on the tile shows it.
+  mirror_command(app.access, "tokens", "open");
+  frames(app, 3);
+  CHECK(app.panel == Panel::tree);
+  CHECK(app.tree.id == app.tokens[app.groups[5001].first_token].id);
+  app.panel_request = Panel::tokens;
+  frames(app, 3);
   // Focus elsewhere: no hover from the keyboard.
   mirror_focus(app.access, "encoding");
   frames(app, 2);

@@ -12,7 +12,7 @@ const ACTIVATE = new Set(['Tab', 'Enter', ' ']);
 const MOVE = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 // The list box of tokens: its keys and the command each sends (ui/access/token_list.h).
 const LIST_KEYS = { ArrowRight: 'next', ArrowDown: 'next', ArrowLeft: 'previous', ArrowUp: 'previous', Home: 'first',
-                    End: 'last', PageDown: 'page-down', PageUp: 'page-up' };
+                    End: 'last', PageDown: 'page-down', PageUp: 'page-up', Enter: 'open' };
 function ownsKey(el, key) {
   if (el.tagName === 'SELECT') return !/^F\d+$/.test(key);  // type-ahead, arrows, Escape: all its own
   if (ACTIVATE.has(key)) return true;
