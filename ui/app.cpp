@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "core/formats/token_export.h"
+#include "ui/access/record.h"
 #include "ui/header/header.h"
 #include "ui/status_band.h"
 
@@ -110,6 +111,8 @@ AppState::Rect item_rect() {
 }
 
 void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_started) {
+  mirror_begin_frame(state.access);
+  mirror_apply_focus(state.access, state.editor);
   handle_shortcuts(state);
   // Asked for last frame, while the Export menu was still open: this frame is drawn without it.
   state.png_capture = std::exchange(state.png_request, std::string());
@@ -128,7 +131,9 @@ void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_star
   ImGui::Begin("bpeviz", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
+  mirror_group(state.access, AccessRole::banner, "header", "bpeviz");
   draw_header(state);
+  mirror_close(state.access);
   // A large paste waits while its characters go into the font atlas (noted a frame ahead; the atlas is
   // rebuilt as a frame starts): that rebuild (80 ms for a page of CJK) and the paste (60 ms for 10 MB)
   // each take a frame of their own.
@@ -136,11 +141,18 @@ void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_star
   state.fonts_generation_drawn = state.fonts.generation;
   draw_text_editor(state.editor, "##text", ImVec2(-1, editor_height(state)), atlas_work);
   state.editor_rect = item_rect();
+  mirror_group(state.access, AccessRole::region, "text-region", "Text");
+  mirror_control(state.access, AccessRole::textbox, "text", "Text");
+  mirror_close(state.access);
   update_tokens_for_frame(state, frame_started);
+  mirror_group(state.access, AccessRole::region, "counts", "Counts");
   draw_counts(state);
   if (!state.presenting) draw_provenance(state);
+  mirror_close(state.access);
+  mirror_group(state.access, AccessRole::region, "views", "Views");
   draw_lesson_caption(state);
   draw_panels(state);
+  mirror_close(state.access);
   draw_shortcuts_help(state);
   draw_share(state);
   if (!state.export_tokens_request.empty()) {
@@ -151,6 +163,8 @@ void app_frame(AppState& state, std::chrono::steady_clock::time_point frame_star
   }
   ImGui::End();
   draw_status_band(state);  // over the page, after it
+  mirror_end_frame(state.access);
+  draw_focus_ring(state.access);
   note_visible_glyphs(state);  // new characters reach the atlas at the next frame start
   // All of the frame's work counts: the parts tokenized, and their tiles laid out by the views.
   note_frame_work(state.schedule,

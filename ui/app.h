@@ -12,6 +12,7 @@
 #include "core/text/pretokenize.h"
 #include "core/token.h"
 #include "core/explain/token_groups.h"
+#include "ui/access/mirror.h"
 #include "ui/views/chat_view.h"
 #include "ui/views/compare_view.h"
 #include "ui/views/decode_box.h"
@@ -133,6 +134,7 @@ struct AppState {
   uint64_t frame = 0;  // frames drawn so far
   FramePacing pacing;  // the platform layer's: input noted by its events and by the page's calls
   TouchPointer touch;  // fingers, fed by the platform layer and played to ImGui as a mouse (ui/touch/)
+  AccessMirror access;  // the controls as drawn, for the page's semantic DOM copy (ui/access/)
   // Set while a paste is on its way from the page's JavaScript (a part per task): see input_waits_for_paste.
   bool input_held = false;
 };

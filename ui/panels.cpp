@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "ui/access/record.h"
+#include "ui/access/token_list.h"
 #include "ui/app.h"
 #include "ui/encoding_choice.h"
 #include "ui/header/controls.h"
@@ -120,6 +122,19 @@ void draw_tokens_panel(AppState& state) {
   }
   ImGui::EndChild();
   state.tokens_rect = item_rect();
+  if (state.tokens_error.empty()) {
+    // The tiles as a list in the mirror, around the keyboard's tile (drawn as hovered while the list has the focus).
+    TokenViewState& view = state.token_view;
+    bool opened = false;
+    view.keyboard_group = mirror_token_list(state.access, view.keyboard_group, state.editor.text, state.tokens, state.groups,
+                                            state.pieces, state.encodings.find(state.tokens_encoding),
+                                            {state.tokens_rect.x, state.tokens_rect.y, state.tokens_rect.width, state.tokens_rect.height},
+                                            &opened);
+    view.keyboard_shown = state.access.focus == "tokens";
+    // Enter on the list's tile: what a click on the tile does (its merge tree).
+    if (opened) view.clicked_group = view.keyboard_group;
+    show_clicked_tree(state, view, state.tokens, state.groups);
+  }
 }
 
 // The studio's buttons: its model joins the encodings (and the Tokens tab shows it), or a file of
@@ -205,6 +220,18 @@ void note_panel_rect(AppState& state) {
   state.panel_rect = {at.x, at.y, size.x, size.y};
 }
 
+// The view on show, in the mirror: a tab panel named after its tab, which the view's own records join.
+void draw_panel_mirrored(AppState& state, Panel panel) {
+  AccessNode node;
+  node.role = AccessRole::tabpanel;
+  node.key = "view";
+  node.name = tab_label(panel);
+  node.rect = {state.panel_rect.x, state.panel_rect.y, state.panel_rect.width, state.panel_rect.height};
+  mirror_open(state.access, std::move(node));
+  draw_panel(state, panel);
+  mirror_close(state.access);
+}
+
 // The tabs as a picker, on a page too narrow for their names side by side (a phone): the names stay whole.
 void draw_tab_picker(AppState& state) {
   if (state.panel_request) state.panel = *std::exchange(state.panel_request, std::nullopt);
@@ -222,8 +249,13 @@ void draw_tab_picker(AppState& state) {
     ImGui::EndCombo();
   }
   state.tab_picker_rect = item_rect();
+  std::vector<AccessOption> options;
+  for (const TabName& t : kTabs) options.push_back({t.name, t.label});
+  if (auto chosen = mirror_picker(state.access, "view-picker", "View", panel_name(state.panel), std::move(options))) {
+    state.panel = *panel_from_name(*chosen);
+  }
   note_panel_rect(state);
-  draw_panel(state, state.panel);
+  draw_panel_mirrored(state, state.panel);
 }
 
 }  // namespace
@@ -247,17 +279,27 @@ void draw_panels(AppState& state) {
   // Back from the picker (the page grew): the tab bar shows the view the picker had.
   if (std::exchange(state.tabs_folded, false) && !state.panel_request) state.panel_request = state.panel;
   if (!ImGui::BeginTabBar("panels")) return;
+  // The tabs in the mirror: a tab list (the view's panel follows it, with the view's own records).
+  AccessNode tablist;
+  tablist.role = AccessRole::tablist;
+  tablist.key = "tabs";
+  tablist.name = "Views";
+  const int tabs = mirror_add(state.access, std::move(tablist));
   // A tab picked from outside shows a frame later (ImGui applies SetSelected on the next layout):
   // the request stays until its tab is the one drawn.
   for (const TabName& t : kTabs) {
     const bool requested = state.panel_request == t.panel;
     const bool open = ImGui::BeginTabItem(t.label, nullptr, requested ? ImGuiTabItemFlags_SetSelected : 0);
     state.tab_rects[static_cast<int>(t.panel)] = item_rect();
+    // Picked in the mirror: as if picked from outside (a click selects a tab the same way, a frame later).
+    mirror_reopen(state.access, tabs);
+    if (mirror_control(state.access, AccessRole::tab, std::string("tab:") + t.name, t.label, open) && !open) state.panel_request = t.panel;
+    mirror_close(state.access);
     if (!open) continue;
     state.panel = t.panel;
     if (requested) state.panel_request.reset();
     note_panel_rect(state);
-    draw_panel(state, t.panel);
+    draw_panel_mirrored(state, t.panel);  // after the tab list, with the view's own records
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();

@@ -1,5 +1,6 @@
 // Every function the page's JavaScript (the modules in web/page/) calls into the wasm module, besides the encoder's
-// own (web/encode_api.h): reads of the state in web/js_state.cpp, commands in web/js_commands.cpp.
+// own (web/encode_api.h) and the mirror's (web/access_api.h): reads of the state in web/js_state.cpp, commands in
+// web/js_commands.cpp.
 // Strings cross as UTF-8 bytes with explicit lengths; returned strings stay valid until the next call.
 #pragma once
 #include <cstddef>

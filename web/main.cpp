@@ -5,6 +5,7 @@
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
+#include "web/access_api.h"
 #include "web/browser.h"
 #include "web/encode_api.h"
 #include "web/js_api.h"
@@ -288,6 +289,7 @@ bool frame(void* arg) {
     bpeviz::browser_download(file.filename.c_str(), file.contents.data(), file.contents.size());
     p.app.download_request.reset();
   }
+  bpeviz::access_frame_done(p.app.access);  // the page's semantic copy of the controls (web/page/access/)
   // The text survives a reload: web/page/session.js saves it after a pause in typing (a cheap call each change).
   const std::string& encoding = p.app.requested_encoding.empty() ? p.app.encoding : p.app.requested_encoding;
   const uint64_t chat_key = bpeviz::chat_revision(p.app.chat);

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "ui/access/record.h"
 #include "ui/app.h"
 #include "ui/encoding_choice.h"
 #include "ui/header/flow.h"
@@ -49,6 +50,9 @@ void draw_model_combo(AppState& state, float width) {
     ImGui::EndCombo();
   }
   state.model_rect = item_rect();
+  std::vector<AccessOption> options;
+  for (const auto& m : picker_models()) options.push_back({m.model, m.model + " (" + m.encoding + ")"});
+  if (auto chosen = mirror_picker(state.access, "model", "Model", state.model, std::move(options))) select_model(state, *chosen);
 }
 
 void draw_encoding_combo(AppState& state, float width) {
@@ -71,6 +75,14 @@ void draw_encoding_combo(AppState& state, float width) {
     ImGui::EndCombo();
   }
   state.encoding_rect = item_rect();
+  // The same entries in the mirror, and the list's last entry as a button beside it. It shows the encoding
+  // being fetched, if any: the one the user chose.
+  std::vector<AccessOption> options;
+  for (const auto& name : encoding_names()) options.push_back({name, encoding_label(name)});
+  for (const auto& name : state.encodings.user_names()) options.push_back({name, name});
+  const std::string& shown = state.requested_encoding.empty() ? state.encoding : state.requested_encoding;
+  if (auto chosen = mirror_picker(state.access, "encoding", "Encoding", shown, std::move(options))) select_encoding(state, *chosen);
+  if (mirror_control(state.access, AccessRole::button, "load-tokenizer", "Load tokenizer files…")) state.open_tokenizer_request = true;
 }
 
 void draw_lessons_combo(AppState& state, float width) {
@@ -87,6 +99,13 @@ void draw_lessons_combo(AppState& state, float width) {
     ImGui::EndCombo();
   }
   state.lessons_rect = item_rect();
+  std::vector<AccessOption> options;
+  for (std::size_t i = 0; i < lessons().size(); ++i) {
+    options.push_back({std::to_string(i), "Lesson " + std::to_string(i + 1) + ": " + std::string(lessons()[i].title)});
+  }
+  if (auto chosen = mirror_picker(state.access, "lessons", "Lessons", current < 0 ? "" : std::to_string(current), std::move(options))) {
+    start_lesson(state, std::stoi(*chosen));
+  }
 }
 
 float help_button_width() { return std::max(button_width("?"), ImGui::GetFrameHeight()); }
@@ -99,25 +118,33 @@ bool toggle_button(const char* label, bool on, float width) {
 }
 
 void draw_theme_button(AppState& state, const char* theme_label) {
-  if (ImGui::Button(theme_label)) state.theme = state.theme == Theme::dark ? Theme::light : Theme::dark;
+  const bool clicked = ImGui::Button(theme_label);
+  if (mirror_control(state.access, AccessRole::button, "theme", std::string(theme_label) + " theme") || clicked) {
+    state.theme = state.theme == Theme::dark ? Theme::light : Theme::dark;
+  }
   state.theme_rect = item_rect();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The %s theme (T)", state.theme == Theme::dark ? "light" : "dark");
 }
 
 void draw_share_button(AppState& state) {
-  if (ImGui::Button("Share")) show_share(state.share, !state.share.open);
+  const bool clicked = ImGui::Button("Share");
+  if (mirror_control(state.access, AccessRole::toggle, "share", "Share", state.share.open) || clicked) show_share(state.share, !state.share.open);
   state.share_button_rect = item_rect();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("This page's link as a QR code for the class (F2)");
 }
 
 void draw_present_button(AppState& state) {
-  if (toggle_button("Present", state.presenting)) state.presenting = !state.presenting;
+  const bool clicked = toggle_button("Present", state.presenting);
+  if (mirror_control(state.access, AccessRole::toggle, "present", "Present", state.presenting) || clicked) state.presenting = !state.presenting;
   state.present_rect = item_rect();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Presentation mode: large type, high contrast (F5)");
 }
 
 void draw_help_button(AppState& state) {
-  if (toggle_button("?", state.shortcuts_help, help_button_width())) state.shortcuts_help = !state.shortcuts_help;
+  const bool clicked = toggle_button("?", state.shortcuts_help, help_button_width());
+  if (mirror_control(state.access, AccessRole::toggle, "help", "Keyboard shortcuts", state.shortcuts_help) || clicked) {
+    state.shortcuts_help = !state.shortcuts_help;
+  }
   state.help_rect = item_rect();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (F1)");
 }
@@ -152,7 +179,10 @@ Piece labelled(const char* label, float picker_width, std::function<void()> pick
 }
 
 void draw_export_button(AppState& state) {
-  if (ImGui::Button("Export…")) ImGui::OpenPopup("export");
+  const bool clicked = ImGui::Button("Export…");
+  if (mirror_control(state.access, AccessRole::menubutton, "export", "Export…", ImGui::IsPopupOpen("export")) || clicked) {
+    ImGui::OpenPopup("export");
+  }
   state.export_rect = item_rect();
   if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("export")) ImGui::SetTooltip("Download the tokens or a picture");
   for (AppState::Rect& r : state.export_item_rects) r = {};
@@ -162,12 +192,22 @@ void draw_export_button(AppState& state) {
   const bool shown = !ImGui::IsWindowAppearing();
   const auto shown_rect = [shown] { return shown ? item_rect() : AppState::Rect{}; };
   const bool tokens = state.tokens_error.empty();
-  if (ImGui::MenuItem("Tokens as JSON", "id, bytes, text, begin, end", false, tokens)) state.export_tokens_request = "json";
+  // Each entry is a button in the mirror while the menu is open; choosing one closes the menu, as a click does.
+  const auto mirrored = [&state](bool clicked, const char* key, const char* name, bool enabled) {
+    if (!mirror_control(state.access, AccessRole::button, key, name, false, !enabled)) return clicked;
+    ImGui::CloseCurrentPopup();
+    return true;
+  };
+  if (mirrored(ImGui::MenuItem("Tokens as JSON", "id, bytes, text, begin, end", false, tokens), "export:json", "Tokens as JSON", tokens)) {
+    state.export_tokens_request = "json";
+  }
   state.export_item_rects[0] = shown_rect();
-  if (ImGui::MenuItem("Tokens as CSV", "for a spreadsheet", false, tokens)) state.export_tokens_request = "csv";
+  if (mirrored(ImGui::MenuItem("Tokens as CSV", "for a spreadsheet", false, tokens), "export:csv", "Tokens as CSV", tokens)) {
+    state.export_tokens_request = "csv";
+  }
   state.export_item_rects[1] = shown_rect();
   ImGui::Separator();
-  if (ImGui::MenuItem("Picture as PNG", "the page as drawn")) {
+  if (mirrored(ImGui::MenuItem("Picture as PNG", "the page as drawn"), "export:png", "Picture as PNG", true)) {
     state.png_request = "bpeviz-" + file_name_part(state.tokens_encoding) + ".png";
   }
   state.export_item_rects[2] = shown_rect();
@@ -176,7 +216,8 @@ void draw_export_button(AppState& state) {
 }
 
 void draw_copy_link_button(AppState& state) {
-  if (ImGui::Button("Copy link")) state.copy_link_request = true;
+  const bool clicked = ImGui::Button("Copy link");
+  if (mirror_control(state.access, AccessRole::button, "copy-link", "Copy link") || clicked) state.copy_link_request = true;
   state.copy_link_rect = item_rect();
 }
 
@@ -184,12 +225,14 @@ const char* theme_button_label(const AppState& state) { return state.theme == Th
 
 std::vector<Piece> switch_pieces(AppState& state) {
   static const char* const labels[] = {"Show whitespace", "Byte notation (Ġ)", "Pre-token lane"};
+  static const char* const keys[] = {"switch:whitespace", "switch:byte-notation", "switch:pretoken-lane"};
   bool* values[] = {&state.token_view.show_whitespace, &state.token_view.byte_notation, &state.token_view.show_pretokens};
   const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
   std::vector<Piece> pieces;
   for (std::size_t i = 0; i < 3; ++i) {
     pieces.push_back({box + ImGui::CalcTextSize(labels[i]).x, [&state, value = values[i], i] {
                         ImGui::Checkbox(labels[i], value);
+                        if (mirror_control(state.access, AccessRole::checkbox, keys[i], labels[i], *value)) *value = !*value;
                         state.switch_rects[i] = item_rect();
                       }});
   }
@@ -213,6 +256,14 @@ Piece special_picker_piece(AppState& state, float available) {
               ImGui::EndCombo();
             }
             state.special_rect = item_rect();
+            std::vector<AccessOption> options;
+            for (SpecialMode mode : {SpecialMode::allowed, SpecialMode::as_text, SpecialMode::error}) {
+              options.push_back({std::string(special_mode_name(mode)), special_mode_label(mode)});
+            }
+            if (auto chosen = mirror_picker(state.access, "special", "Special tokens", std::string(special_mode_name(state.special_mode)),
+                                            std::move(options))) {
+              state.special_mode = *special_mode_from_name(*chosen);
+            }
           }};
 }
 
@@ -222,6 +273,9 @@ std::optional<Piece> add_special_piece(AppState& state) {
   const char* label = "add BOS/EOS";
   return Piece{ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x, [&state, label] {
                  ImGui::Checkbox(label, &state.add_special_tokens);
+                 if (mirror_control(state.access, AccessRole::checkbox, "add-special", "Add BOS/EOS", state.add_special_tokens)) {
+                   state.add_special_tokens = !state.add_special_tokens;
+                 }
                  state.add_special_rect = item_rect();
                }};
 }

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "ui/access/record.h"
 #include "ui/app.h"
 #include "ui/encoding_choice.h"
 #include "ui/header/controls.h"
@@ -48,7 +49,9 @@ namespace {
 // in the popup's width, which fits the page.
 void draw_menu(AppState& state, const std::vector<Piece>& controls) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  if (toggle_button("Menu", ImGui::IsPopupOpen("##menu"))) ImGui::OpenPopup("##menu");
+  const bool open = ImGui::IsPopupOpen("##menu");
+  const bool clicked = toggle_button("Menu", open);
+  if (mirror_control(state.access, AccessRole::menubutton, "menu", "Menu", open) || clicked) ImGui::OpenPopup("##menu");
   state.menu_rect = item_rect();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float inner = std::min(320 * state.fonts.scale, viewport->WorkSize.x - 2 * style.WindowPadding.x) -
@@ -92,14 +95,16 @@ void draw_header(AppState& state) {
   const float controls_width = fixed + (full ? model_width : 0) + encoding_width;
 
   const std::string loading = state.requested_encoding.empty() ? "" : "loading " + state.requested_encoding + "…";
-  std::vector<Piece> title{{ImGui::CalcTextSize("bpeviz").x, [] {
+  std::vector<Piece> title{{ImGui::CalcTextSize("bpeviz").x, [&state] {
                               ImGui::AlignTextToFramePadding();
                               ImGui::TextUnformatted("bpeviz");
+                              mirror_text(state.access, AccessRole::heading, "title", "bpeviz");
                             }}};
   if (!loading.empty()) {
-    title.push_back({ImGui::CalcTextSize(loading.c_str()).x, [&loading] {
+    title.push_back({ImGui::CalcTextSize(loading.c_str()).x, [&state, &loading] {
                        ImGui::AlignTextToFramePadding();
                        ImGui::TextDisabled("%s", loading.c_str());
+                       mirror_text(state.access, AccessRole::text, "loading", loading);
                      }});
   }
   // The controls at their full widths, as they wrap (a picker never wider than the page).
@@ -162,6 +167,7 @@ void draw_header(AppState& state) {
   }
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("bpeviz");
+  mirror_text(state.access, AccessRole::heading, "title", "bpeviz");
   const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
   if (full && available - controls_width > title_end + 260) {
     ImGui::SameLine();
@@ -170,6 +176,7 @@ void draw_header(AppState& state) {
   if (!loading.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", loading.c_str());
+    mirror_text(state.access, AccessRole::text, "loading", loading);
   }
   // The controls sit at the right edge, or on their own line when the title leaves too little room;
   // the pickers narrowed together.
@@ -195,6 +202,7 @@ void draw_lesson_caption(AppState& state) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().caption);
   ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad.x);
   ImGui::TextUnformatted(lesson->caption.data(), lesson->caption.data() + lesson->caption.size());
+  mirror_text(state.access, AccessRole::text, "caption", std::string(lesson->caption));
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::Unindent(pad.x);
@@ -229,20 +237,29 @@ void draw_counts(AppState& state) {
       {"Pre-tokens", failed ? "—" : num(state.pieces.size())},
   };
   std::vector<Piece> line;
+  // The counts as a list in the mirror, with Export and the switches after it.
+  AccessNode counts_list;
+  counts_list.role = AccessRole::list;
+  counts_list.key = "counts-list";
+  counts_list.name = "Counts";
+  const int list = mirror_add(state.access, std::move(counts_list));
   for (const auto& c : counts) {
-    line.push_back({count_width(c.first, c.second.c_str()), [&c] {
+    line.push_back({count_width(c.first, c.second.c_str()), [&state, &c, list] {
                       ImGui::AlignTextToFramePadding();
                       count(c.first, c.second.c_str());
+                      mirror_text(state.access, AccessRole::listitem, std::string("count:") + c.first,
+                                  std::string(c.first) + ": " + c.second, list);
                     }});
   }
   state.progress_rect = {};
   if (const double done = tokenizing_progress(state); done >= 0) {
     // A long text is tokenized a part per frame: the counts so far, and how far it has got.
-    line.push_back({ImGui::GetFontSize() * 9, [&state, done] {
+    line.push_back({ImGui::GetFontSize() * 9, [&state, done, list] {
                       char label[48];
                       std::snprintf(label, sizeof label, "tokenizing %.0f%%", 100 * done);
                       ImGui::ProgressBar(static_cast<float>(done), ImVec2(ImGui::GetFontSize() * 9, 0), label);
                       state.progress_rect = item_rect();
+                      mirror_text(state.access, AccessRole::listitem, "progress", label, list);
                     }});
   }
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -286,6 +303,9 @@ void draw_provenance(AppState& state) {
   const float tokens_by = ImGui::CalcTextSize("Tokens by").x + 6 + ImGui::CalcTextSize(by.c_str()).x +
                           (with_model ? 6 + ImGui::CalcTextSize(model.c_str()).x : 0.0f);
   const std::string pretokenizer(shown_pretokenizer(state));
+  // The line as one sentence in the mirror (the special-token picker after it is a control of its own).
+  std::string said = "Tokens by " + by + (with_model ? " " + model : "") + ", pre-tokenizer " + pretokenizer;
+  if (state.tokens_encoding == "bytes") said += " (the byte-level scheme has no special tokens)";
   std::vector<Piece> line;
   line.push_back({tokens_by, [&] {
                     ImGui::AlignTextToFramePadding();
@@ -296,6 +316,7 @@ void draw_provenance(AppState& state) {
                       ImGui::SameLine(0, 6);
                       ImGui::TextDisabled("%s", model.c_str());
                     }
+                    mirror_text(state.access, AccessRole::text, "provenance", said);
                   }});
   line.push_back({ImGui::CalcTextSize("pre-tokenizer").x + 6 + ImGui::CalcTextSize(pretokenizer.c_str()).x, [&] {
                     ImGui::AlignTextToFramePadding();

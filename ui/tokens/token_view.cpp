@@ -400,6 +400,18 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
   state.mark_half_width = mark_half_width(text_h);
   state.hovered_group = -1;
   state.clicked_group = -1;
+  // The keyboard's tile: in sight (from the next frame), hovered while the mouse is not over the view.
+  const bool mouse_here = ImGui::IsWindowHovered();
+  const int64_t keyed = state.keyboard_shown && !mouse_here ? state.keyboard_group : -1;
+  if (keyed >= 0 && keyed != state.keyboard_followed && static_cast<std::size_t>(keyed) < state.tile_widths.size()) {
+    const auto row = std::upper_bound(state.row_starts.begin(), state.row_starts.end(), static_cast<uint32_t>(keyed)) -
+                     state.row_starts.begin() - 1;
+    const float top = state.content_y + static_cast<float>(row) * row_h;
+    if (top < state.scroll_y || top + row_h > state.scroll_y + ImGui::GetWindowHeight()) {
+      ImGui::SetScrollY(std::max(0.0f, top - ImGui::GetWindowHeight() / 3));
+    }
+  }
+  state.keyboard_followed = keyed;
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const Palette& colours = palette();
@@ -433,7 +445,8 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         }
         const bool special = in.encoding && in.encoding->is_special(first_id);
         draw->AddRectFilled(min, max, special ? colours.special_fill : token_color(first_id), 4.0f);
-        const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered();
+        const bool by_key = static_cast<int64_t>(g) == keyed;
+        const bool hovered = (ImGui::IsMouseHoveringRect(min, max) && mouse_here) || by_key;
         draw->AddRect(min, max, hovered ? colours.tile_hover : colours.tile_edge, 4.0f, 0,
                       hovered ? 2.0f : 1.0f);
         if (highlighted(in.highlights, group.begin, group.end)) {
@@ -463,7 +476,8 @@ void draw_token_view(TokenViewState& state, const Fonts& fonts, const TokenViewI
         }
         if (hovered) {
           state.hovered_group = g;
-          if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) state.clicked_group = g;
+          if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !by_key) state.clicked_group = g;
+          if (by_key) ImGui::SetNextWindowPos(ImVec2(min.x, max.y + 6));  // under the tile, not at the mouse
           draw_tooltip(describe_token_group(in.text, in.tokens, group, in.pieces, in.encoding, fonts.text), in.click_hint);
         }
         pos.x += w + kGap;

@@ -64,6 +64,12 @@ struct TokenViewState : TileLayout {
   float mark_half_width = 1.5f;  // of the bars for TokenViewInput::marks
   int64_t hovered_group = -1;
   int64_t clicked_group = -1;  // the tile clicked this frame (-1 for none): the app acts on it
+  // The tile the keyboard is on in the page's list of tiles (ui/access/token_list.h; -1 for none), and
+  // whether that list has the focus: then the tile is drawn as hovered, with its tooltip, and kept in sight
+  // (while the mouse is elsewhere).
+  int64_t keyboard_group = -1;
+  bool keyboard_shown = false;
+  int64_t keyboard_followed = -1;  // the tile last scrolled into sight for it
 };
 
 // How the tiles of revision `from_revision` became those of the next: tiles [first, old_end) of the

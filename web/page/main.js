@@ -15,6 +15,7 @@ import './user_files.js';
 import './input/text_input.js';
 import './offline.js';
 import './input/touch.js';
+import './access/keys.js';  // the semantic copy of the canvas, and the keyboard in it
 
 const loading = document.getElementById('loading');
 const message = document.getElementById('message');

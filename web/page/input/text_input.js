@@ -3,6 +3,7 @@
 import { Module, wake, withUtf8 } from '../wasm.js';
 import { enterText, pasteText } from '../text_to_wasm.js';
 import { keyboardMirrored, lastPointerTouch, canvasTop } from './screen_keyboard.js';
+import { mirrorFocused } from '../access/keys.js';
 
 const canvas = document.getElementById('canvas');
 const textInput = document.getElementById('text-input');
@@ -24,7 +25,8 @@ Module.placeIme = (x, y, lineHeight) => {
   imeLeft = Math.max(0, x);
   imeTop = Math.max(0, y);
   textInput.style.height = `${Math.max(12, Math.round(lineHeight))}px`;
-  textInput.style.fontSize = `${Math.max(12, Math.round(lineHeight * 0.8))}px`;
+  // At least 16 px: iOS zooms into a focused text area whose type is smaller (index.html lets the reader zoom).
+  textInput.style.fontSize = `${Math.max(16, Math.round(lineHeight * 0.8))}px`;
   if (textInput.style.pointerEvents !== 'auto') placeTextInput();  // not while its context menu is open
 };
 // (An on-screen keyboard's edits, with the box's line mirrored in the text area: web/page/input/screen_keyboard.js.)
@@ -88,5 +90,6 @@ textInput.addEventListener('contextmenu', () => setTimeout(() => {
   textInput.style.pointerEvents = 'none';
 }, 0));
 canvas.addEventListener('contextmenu', (event) => event.preventDefault());
-window.addEventListener('focus', () => { if (!lastPointerTouch()) focusTextInput(); });
+// (Back to the page with a control of the mirror focused, web/page/access/: it keeps the focus.)
+window.addEventListener('focus', () => { if (!lastPointerTouch() && !mirrorFocused()) focusTextInput(); });
 focusTextInput();

@@ -1,0 +1,34 @@
+// Recording ImGui's controls into the mirror as they are drawn (ui/access/mirror.h), and what the mirror's
+// keyboard focus does to the canvas: the text box lets go of the keys, and a ring marks the focused control.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/access/mirror.h"
+
+namespace bpeviz {
+
+struct TextEditorState;
+
+// Records ImGui's last item as a control; true when the mirror pressed it this frame, which the caller
+// carries out exactly as a click on it (`on`, `disabled`: its state, as the role reads it).
+bool mirror_control(AccessMirror& mirror, AccessRole role, std::string key, std::string name, bool on = false,
+                    bool disabled = false);
+// Records ImGui's last item as a picker of `options` showing `value`; returns the option chosen in the
+// mirror this frame, which the caller carries out as a click on that entry of its list.
+std::optional<std::string> mirror_picker(AccessMirror& mirror, std::string key, std::string name, std::string value,
+                                         std::vector<AccessOption> options);
+// Records ImGui's last item as text (role text, listitem or heading), under `parent` when given.
+void mirror_text(AccessMirror& mirror, AccessRole role, std::string key, std::string text,
+                 std::optional<int> parent = std::nullopt);
+// Opens a landmark or group that the records after it belong to until mirror_close; no rectangle.
+int mirror_group(AccessMirror& mirror, AccessRole role, std::string key, std::string name);
+
+// At the frame's start: focus that moved into the mirror takes the keyboard from the text box (the
+// single-key shortcuts then work, as after a click on the tokens); focus that moved to the text box gives it back.
+void mirror_apply_focus(AccessMirror& mirror, TextEditorState& editor);
+// At the frame's end: a ring around the control with the mirror's focus, over everything drawn.
+void draw_focus_ring(const AccessMirror& mirror);
+
+}  // namespace bpeviz

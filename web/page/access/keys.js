@@ -1,0 +1,78 @@
+// The keyboard in the mirror (web/page/access/mirror.js): Tab and Shift+Tab move the real focus through its
+// controls in reading order, Enter and Space act, the arrows move between the tabs; Escape then Tab leaves the
+// text box (where Tab types a tab). SDL2 listens for keys on the window and cancels the browser's own handling
+// of Tab, the arrows and every key's release: keys a focused control uses itself stop at the mirror, the
+// others (the single-key shortcuts) go on to SDL2 as before. Wasm learns where the focus is, for its ring.
+import { root, act, noteFocus, keyOf } from './mirror.js';
+
+const textInput = document.getElementById('text-input');
+
+// Keys a control of each kind uses itself; the rest reach the page's shortcuts.
+const ACTIVATE = new Set(['Tab', 'Enter', ' ']);
+const MOVE = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
+// The list box of tokens: its keys and the command each sends (ui/access/token_list.h).
+const LIST_KEYS = { ArrowRight: 'next', ArrowDown: 'next', ArrowLeft: 'previous', ArrowUp: 'previous', Home: 'first',
+                    End: 'last', PageDown: 'page-down', PageUp: 'page-up', Enter: 'open' };
+function ownsKey(el, key) {
+  if (el.tagName === 'SELECT') return !/^F\d+$/.test(key);  // type-ahead, arrows, Escape: all its own
+  if (ACTIVATE.has(key)) return true;
+  if (el.getAttribute('role') === 'listbox') return key in LIST_KEYS;
+  return el.getAttribute('role') === 'tab' && MOVE.has(key);
+}
+
+let escaped = false;  // Escape was the text box's last key: Tab now leaves it
+let tabbing = false;  // the focus is moving by Tab (it reaches the text box as a keyboard user's)
+
+// The next or previous tab (wrapping), or the first or last one: focused and shown.
+function moveInTabs(tab, key) {
+  const tabs = [...tab.parentElement.querySelectorAll('[role="tab"]')];
+  const i = tabs.indexOf(tab);
+  const next = key === 'Home' ? 0 : key === 'End' ? tabs.length - 1
+    : (i + (key === 'ArrowRight' || key === 'ArrowDown' ? 1 : -1) + tabs.length) % tabs.length;
+  tabs[next].focus();
+  act(keyOf(tabs[next]));
+}
+
+for (const type of ['keydown', 'keypress', 'keyup']) {
+  root.addEventListener(type, (event) => {
+    const el = event.target;
+    if (el === textInput) {
+      if (type !== 'keydown') return;
+      if (event.key === 'Tab' && escaped && !event.ctrlKey && !event.altKey && !event.metaKey) {
+        escaped = false;
+        tabbing = true;
+        event.stopPropagation();  // SDL2 would cancel it (and type a tab): the browser moves the focus
+        return;
+      }
+      if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) escaped = event.key === 'Escape';
+      return;  // typing, as before
+    }
+    if (!ownsKey(el, event.key)) return;
+    event.stopPropagation();
+    if (type !== 'keydown') return;
+    tabbing = event.key === 'Tab';
+    if (el.getAttribute('role') === 'tab' && MOVE.has(event.key)) {
+      event.preventDefault();
+      moveInTabs(el, event.key);
+    } else if (el.getAttribute('role') === 'listbox' && event.key in LIST_KEYS) {
+      event.preventDefault();
+      act(keyOf(el), LIST_KEYS[event.key]);
+    }
+  });
+}
+
+root.addEventListener('focusin', (event) => {
+  if (event.target === textInput) {
+    // By Tab: the box takes the keyboard. By a click on the canvas (web/page/input/text_input.js): the click decides.
+    noteFocus(tabbing ? 'text' : '');
+  } else {
+    noteFocus(keyOf(event.target) ?? '');
+  }
+  tabbing = false;
+});
+root.addEventListener('focusout', (event) => {
+  if (!root.contains(event.relatedTarget)) noteFocus('');
+});
+
+// Whether a control of the mirror other than the text box has the focus (the page then leaves it there).
+export const mirrorFocused = () => root.contains(document.activeElement) && document.activeElement !== textInput;
