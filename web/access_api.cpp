@@ -4,9 +4,9 @@
 
 #include <emscripten.h>
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
-#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -60,23 +60,30 @@ EMSCRIPTEN_KEEPALIVE const char* bpeviz_access_json() {
   const AccessMirror& mirror = js_app()->access;
   // Each record's JSON is kept by its key and written again only when the record changed: a keystroke changes
   // the counts and the token list, not the pickers and their dozens of options (this halved a keystroke's export).
-  static std::unordered_map<std::string, std::pair<AccessNode, std::string>> written;
-  std::unordered_map<std::string, std::pair<AccessNode, std::string>> now;
+  struct Written {
+    AccessNode node;
+    std::string json;
+    uint64_t export_number = 0;  // the last export that had this key
+  };
+  static std::unordered_map<std::string, Written> written;
+  static uint64_t exports = 0;
+  ++exports;
   std::string& out = js_result();
   out = "{\"serial\":" + std::to_string(mirror.serial) + ",\"nodes\":[";
   for (const AccessNode& n : mirror.published) {
-    auto it = written.find(n.key);
-    if (it == written.end() || !(it->second.first == n)) {
+    Written& w = written[n.key];
+    if (w.export_number == 0 || !(w.node == n)) {
+      w.node = n;
       // A name cut mid-character (a long token's text) must not stop the export: replace what is not UTF-8.
-      std::string json = node_json(n).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      it = written.insert_or_assign(n.key, std::pair{n, std::move(json)}).first;
+      w.json = node_json(n).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
+    w.export_number = exports;
     if (out.back() != '[') out += ',';
-    out += it->second.second;
-    now.insert(*it);
+    out += w.json;
   }
   out += "]}";
-  written = std::move(now);  // the records of this list only: the cache never outgrows it
+  // The records of this list only: the cache never outgrows it.
+  std::erase_if(written, [](const auto& entry) { return entry.second.export_number != exports; });
   return out.c_str();
 }
 
