@@ -118,7 +118,6 @@ void draw_tokens_panel(AppState& state) {
                                state.encodings.find(state.tokens_encoding), {}, tree_click_hint(state), 0, {},
                                state.tokens_splice ? &*state.tokens_splice : nullptr};
     draw_token_view(state.token_view, state.fonts, input);
-    show_clicked_tree(state, state.token_view, state.tokens, state.groups);
   }
   ImGui::EndChild();
   state.tokens_rect = item_rect();
@@ -131,7 +130,8 @@ void draw_tokens_panel(AppState& state) {
                                             {state.tokens_rect.x, state.tokens_rect.y, state.tokens_rect.width, state.tokens_rect.height},
                                             &opened);
     view.keyboard_shown = state.access.focus == "tokens";
-    // Enter on the list's tile: what a click on the tile does (its merge tree).
+    // Enter on the list's tile: what a click on the tile does (its merge tree). A tile clicked or entered opens
+    // its tree here.
     if (opened) view.clicked_group = view.keyboard_group;
     show_clicked_tree(state, view, state.tokens, state.groups);
   }
