@@ -7,10 +7,15 @@ cut into pieces by code point range (a text with 你好 fetches two pieces of Ha
 The manifest (JSON) lists, for the base font and each file, the code points it really has (from its
 cmap after subsetting) and its vertical metrics, so the page can size glyphs to the base font's em.
 
+The scripts named in FILES are cut by hand; every other Unicode block (Debian's unicode-data
+Blocks.txt) that DejaVu Sans does not draw whole goes to the Noto font (fonts-noto-core) with most
+of its characters, so that every script Noto covers draws (Tamil, Bengali, Ethiopic, Myanmar, ...).
+
 Usage: make_fallback_fonts.py BASE_TTF OUT_DIR MANIFEST   (run with Debian's python3: python3-fonttools)
 """
 import json
 import os
+import re
 import sys
 
 from fontTools import subset
@@ -19,6 +24,7 @@ from fontTools.ttLib import TTFont
 NOTO = '/usr/share/fonts/truetype/noto'
 DROID = '/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf'  # the one with Hangul
 SYMBOLA = '/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf'
+BLOCKS = '/usr/share/unicode/Blocks.txt'
 
 # Han and the emoji in pieces of 1,280 and 256 code points (about 200 KB each): the page's example,
 # "... 👋 你好", then fetches three pieces (about 600 KB), where whole files would be 4 MB.
@@ -40,6 +46,84 @@ FILES = [
     # Monochrome emoji: stb_truetype (in Dear ImGui 1.86) cannot draw colour emoji fonts.
     ('symbols', 'Emoji', SYMBOLA, '2190-21FF,2300-23FF,2460-24FF,25A0-27BF,2900-297F,2B00-2BFF,1F000-1F2FF', False),
 ] + [(f'emoji-{a:04X}', 'Emoji', SYMBOLA, f'{a:04X}-{b:04X}', False) for a, b in EMOJI]
+
+
+# Noto files that are a second design of a script another file already covers, or not a text face.
+NOT_CANDIDATES = re.compile(r'Display|Mono|Unjoined|Slanted|Looped|Kufi|Naskh|Nastaliq|Rashi|UI-|Tifinagh[A-Z]')
+# Fonts for symbols and for Latin, Greek and Cyrillic: they only fill what DejaVu Sans lacks.
+GENERIC = {'NotoSans', 'NotoSerif', 'NotoSansSymbols', 'NotoSansSymbols2', 'NotoSansMath', 'NotoMusic'}
+
+
+def parse_ranges(unicodes):
+    """'0600-06FF,FB50' as a set of code points."""
+    return set(subset.parse_unicodes(unicodes))
+
+
+def unicode_blocks():
+    """[(first, last, name)] from Blocks.txt."""
+    blocks = []
+    for line in open(BLOCKS, encoding='utf-8'):
+        m = re.match(r'([0-9A-F]+)\.\.([0-9A-F]+); (.+)', line)
+        if m:
+            blocks.append((int(m[1], 16), int(m[2], 16), m[3].strip()))
+    return blocks
+
+
+def noto_candidates():
+    """[(family, path, cmap)]: script faces first (sans before serif), generic ones last."""
+    files = [f for f in os.listdir(NOTO) if f.endswith('-Regular.ttf') and not NOT_CANDIDATES.search(f)]
+    def order(f):
+        family = f[:-len('-Regular.ttf')]
+        return (family in GENERIC, not family.startswith('NotoSans'), family)
+    out = []
+    for f in sorted(files, key=order):
+        out.append((f[:-len('-Regular.ttf')], f'{NOTO}/{f}', set(TTFont(f'{NOTO}/{f}', lazy=True).getBestCmap())))
+    return out
+
+
+def file_name(family):
+    """'NotoSansCanadianAboriginal' as 'canadian-aboriginal', 'NotoSerifTibetan' as 'tibetan'."""
+    if family in ('NotoSans', 'NotoSerif'):
+        return family[4:].lower() + '-extra'
+    short = re.sub(r'^Noto(Sans|Serif)?', '', family)
+    return re.sub(r'(?<=[a-z0-9])(?=[A-Z])', '-', short).lower()
+
+
+def every_other_script(base_cmap, taken):
+    """FILES entries for the blocks FILES leaves out: each to the Noto font with most of its characters."""
+    candidates = noto_candidates()
+    blocks_of = {}  # family -> the block code points it will draw
+    for first, last, _ in unicode_blocks():
+        block = set(range(first, last + 1))
+        if block & taken:
+            continue
+        best, best_count = None, 0
+        for family, path, cmap in candidates:
+            count = len(block & cmap)
+            if count > best_count:
+                best, best_count = (family, path, cmap), count
+        if best is None or not (block & best[2]) - base_cmap:
+            continue  # no Noto font has it, or DejaVu Sans draws all it has
+        family, path, cmap = best
+        wanted = block & cmap
+        if family in GENERIC:
+            wanted -= base_cmap  # only what DejaVu Sans lacks: the rest would never be drawn from it
+        blocks_of.setdefault((family, path), set()).update(wanted)
+    names = {name for name, _, _, _, _ in FILES}
+    out = []
+    for (family, path), code_points in blocks_of.items():
+        script = re.sub(r'^Noto(Sans|Serif)?', '', family) or 'Latin'
+        # Pieces of 1,280 code points, as for Han: Tangut whole would be 3 MB.
+        whole = len(code_points) <= 0x500
+        for first in [0] if whole else sorted({cp // 0x500 * 0x500 for cp in code_points}):
+            piece = code_points if whole else {cp for cp in code_points if first <= cp < first + 0x500}
+            name = file_name(family) if whole else f'{file_name(family)}-{first:04X}'
+            if name in names:  # a block of a script FILES cuts by hand (Arabic Extended-B)
+                name = f'{name}-{min(piece):04X}'
+            names.add(name)
+            unicodes = ','.join(f'{a:04X}-{b:04X}' for a, b in ranges_of(piece))
+            out.append((name, script, path, unicodes, family not in GENERIC))
+    return out
 
 
 def ranges_of(code_points):
@@ -71,7 +155,9 @@ def main(base_ttf, out_dir, manifest_path):
     options.hinting = False       # stb_truetype ignores hinting
     options.name_IDs = ['*']      # keep the copyright and license names
     options.notdef_outline = True
-    for name, script, source, unicodes, preferred in FILES:
+    taken = set().union(*(parse_ranges(unicodes) for _, _, _, unicodes, _ in FILES))
+    base_cmap = set(TTFont(base_ttf).getBestCmap())
+    for name, script, source, unicodes, preferred in FILES + every_other_script(base_cmap, taken):
         font = TTFont(source)
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=subset.parse_unicodes(unicodes))

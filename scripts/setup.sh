@@ -16,7 +16,7 @@ as_root() {
 # 1. Debian binary packages.
 PACKAGES=(emscripten cmake ninja-build g++ python3 doctest-dev libutf8proc-dev libonig-dev libsdl2-dev
           nlohmann-json3-dev chromium fonts-dejavu-core fonts-jetbrains-mono
-          iso-codes unicode-data)  # the last two: real multilingual text and emoji for the conformance tests
+          iso-codes unicode-data locales)  # real multilingual text and emoji for the conformance tests; the language names of glibc's locales for the fonts tests
 # Fallback fonts for the scripts DejaVu Sans lacks, cut at build time with fontTools (assets/fonts/README.md).
 PACKAGES+=(fonts-noto-core fonts-droid-fallback fonts-symbola python3-fonttools)
 PACKAGES+=(clang-14 libclang-rt-14-dev)  # the fuzz targets (fuzz/, scripts/fuzz.sh): libFuzzer and sanitizer runtimes

