@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -137,11 +138,17 @@ def ranges_of(code_points):
     return out
 
 
+# What HarfBuzz needs beside a script's letters: the dotted circle it puts a lone mark on, and the joiners.
+# They are left out of the manifest: DejaVu Sans draws them alone, and a script font claiming them would be
+# fetched for a text without its script.
+SHAPING_HELPERS = {0x25CC, 0x200C, 0x200D}
+
+
 def describe(font, file, script, preferred):
     # stb_truetype sizes by hhea's ascender - descender: the page needs it to match em sizes.
     return {'file': file, 'script': script, 'preferred': preferred,
             'heightPerEm': (font['hhea'].ascent - font['hhea'].descent) / font['head'].unitsPerEm,
-            'ranges': ranges_of(font.getBestCmap().keys())}
+            'ranges': ranges_of(set(font.getBestCmap().keys()) - SHAPING_HELPERS)}
 
 
 def main(base_ttf, out_dir, manifest_path):
@@ -150,17 +157,25 @@ def main(base_ttf, out_dir, manifest_path):
         if stale.endswith('.ttf'):
             os.remove(os.path.join(out_dir, stale))
     manifest = {'base': describe(TTFont(base_ttf), os.path.basename(base_ttf), 'Latin', False), 'fallbacks': []}
-    options = subset.Options()
-    options.layout_features = []  # Dear ImGui does no shaping: GSUB/GPOS would only be downloaded
-    options.hinting = False       # stb_truetype ignores hinting
-    options.name_IDs = ['*']      # keep the copyright and license names
-    options.notdef_outline = True
+    def subset_options(shaped):
+        options = subset.Options()
+        # HarfBuzz shapes the script fonts (ui/shaping/clusters.h): they keep their layout tables and the
+        # glyphs only those reach (conjuncts, reordered and stacked forms). Dear ImGui draws the others by
+        # code point: GSUB/GPOS would only be downloaded.
+        options.layout_features = ['*'] if shaped else []
+        options.hinting = False       # stb_truetype ignores hinting
+        options.name_IDs = ['*']      # keep the copyright and license names
+        options.notdef_outline = True
+        return options
     taken = set().union(*(parse_ranges(unicodes) for _, _, _, unicodes, _ in FILES))
     base_cmap = set(TTFont(base_ttf).getBestCmap())
     for name, script, source, unicodes, preferred in FILES + every_other_script(base_cmap, taken):
         font = TTFont(source)
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=subset.parse_unicodes(unicodes))
+        # Left-to-right script fonts only: Arabic and Hebrew are still ordered and joined by the page's own code.
+        shaped = preferred and source.startswith(NOTO) and not any(
+            unicodedata.bidirectional(chr(c)) in ('R', 'AL') for c in subset.parse_unicodes(unicodes))
+        subsetter = subset.Subsetter(subset_options(shaped))
+        subsetter.populate(unicodes=subset.parse_unicodes(unicodes) + (sorted(SHAPING_HELPERS) if shaped else []))
         subsetter.subset(font)
         if not font.getBestCmap():
             continue  # the source has nothing in this range (Symbola stops before U+1FA70)

@@ -19,6 +19,7 @@ PACKAGES=(emscripten cmake ninja-build g++ python3 doctest-dev libutf8proc-dev l
           iso-codes unicode-data locales)  # real multilingual text and emoji for the conformance tests; the language names of glibc's locales for the fonts tests
 # Fallback fonts for the scripts DejaVu Sans lacks, cut at build time with fontTools (assets/fonts/README.md).
 PACKAGES+=(fonts-noto-core fonts-droid-fallback fonts-symbola python3-fonttools)
+PACKAGES+=(libstb-dev)  # stb_truetype draws shaped clusters' glyphs by glyph id (ui/shaping/clusters.h)
 PACKAGES+=(clang-14 libclang-rt-14-dev)  # the fuzz targets (fuzz/, scripts/fuzz.sh): libFuzzer and sanitizer runtimes
 PACKAGES+=(apache2-bin)  # the hosting tests serve the site with Apache and web/hosting/htaccess (no service is set up)
 # The other two engines (tests/engines/): Firefox ESR, and WebKitGTK's WebDriver with its MiniBrowser, headed on
@@ -36,7 +37,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# 2. Debian source packages: SDL2, Dear ImGui and Oniguruma are built for WebAssembly, utf8proc and qrcodegen compiled into it.
+# 2. Debian source packages: SDL2, Dear ImGui and Oniguruma are built for WebAssembly, utf8proc, qrcodegen and
+# HarfBuzz compiled into it.
 mkdir -p "$DEPS/downloads" "$DEPS/src"
 ensure_deb_src() {
   if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then

@@ -13,6 +13,7 @@
 #include "ui/encoding_choice.h"
 #include "ui/header/header.h"
 #include "ui/header/models.h"
+#include "ui/shaping/clusters.h"
 #include "ui/tokens/token_details.h"
 #include "web/js_api.h"
 #include "web/js_exports.h"
@@ -107,7 +108,7 @@ nlohmann::json tree_json(AppState& s) {
   return {{"id", t.has_id ? nlohmann::json(t.id) : nlohmann::json(nullptr)},
           {"encoding", s.encoding},
           {"error", t.error},
-          {"caption", t.built ? t.caption : std::string()},
+          {"caption", t.built ? unshape_clusters(s.glyphs, t.caption) : std::string()},
           {"nodes", std::move(nodes)},
           {"wholeParts", t.tree.whole_parts},
           {"rects", std::move(rects)},

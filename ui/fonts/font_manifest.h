@@ -24,6 +24,11 @@ struct FontFile {
 struct FontManifest {
   FontFile base;
   std::vector<FontFile> fallbacks;
+  // font_for_code_point's answers by interval, made by parse_font_manifest: code points from
+  // answer_starts[i] up to the next start get answers[i]. With about 180 fallbacks, asking each font
+  // for every character of every label took milliseconds a frame.
+  std::vector<uint32_t> answer_starts;
+  std::vector<int> answers;
 };
 
 // Reads the manifest's JSON: {"base": FONT, "fallbacks": [FONT, ...]}, a FONT being
@@ -36,5 +41,7 @@ constexpr int kNoFont = -2;    // and for a code point no font has
 // The font that draws `code_point`: a preferred fallback that has it, else the base font, else the
 // first fallback that has it (an index into manifest.fallbacks), else kNoFont.
 int font_for_code_point(const FontManifest& manifest, uint32_t code_point);
+// Makes the manifest's answers by interval (parse_font_manifest does; a manifest built otherwise is asked font by font).
+void index_font_manifest(FontManifest& manifest);
 
 }  // namespace bpeviz

@@ -63,11 +63,11 @@ Fonts load_fonts(ImGuiIO& io, std::span<const uint8_t> text_ttf, std::span<const
   ImFontConfig text_config;
   text_config.OversampleH = 2;
   fonts.text = add_font(io, text_ttf, kTextSize * pixel_ratio * scale, fonts.ranges.back().data(), text_config);
+  // Each fallback is sized so that its em matches the base font's: stb_truetype sizes a font by
+  // its ascender-to-descender height, which differs a lot between fonts (Noto Sans Arabic's is
+  // twice its em; at the same "size" its letters would be half as tall as DejaVu's).
+  const float em = kTextSize * pixel_ratio * scale / needs.manifest.base.height_per_em;
   if (fonts.text) {
-    // Each fallback is sized so that its em matches the base font's: stb_truetype sizes a font by
-    // its ascender-to-descender height, which differs a lot between fonts (Noto Sans Arabic's is
-    // twice its em; at the same "size" its letters would be half as tall as DejaVu's).
-    const float em = kTextSize * pixel_ratio * scale / needs.manifest.base.height_per_em;
     for (std::size_t i = 0; i < plan.fallbacks.size(); ++i) {
       if (plan.fallbacks[i].empty()) continue;
       fonts.ranges.push_back(glyph_ranges(plan.fallbacks[i]));
@@ -86,7 +86,13 @@ Fonts load_fonts(ImGuiIO& io, std::span<const uint8_t> text_ttf, std::span<const
     config.SizePixels = 13.0f * pixel_ratio * scale;
     fonts.text = fonts.mono = io.Fonts->AddFontDefault(&config);
   }
+  std::vector<int> cluster_rects;
+  if (fonts.text != fonts.mono) {
+    add_cluster_glyphs(needs, *io.Fonts, fonts.text, em, font_ascent(text_ttf, kTextSize * pixel_ratio * scale), cluster_rects);
+  }
   io.Fonts->Build();
+  draw_cluster_glyphs(needs, *io.Fonts, em, cluster_rects);
+  io.UserData = &needs;  // labels shape their clusters with it (ui/tokens/visible_text.h)
   io.FontGlobalScale = 1.0f / pixel_ratio;
   io.FontDefault = fonts.text;
   fonts.generation = ++needs.atlas_builds;

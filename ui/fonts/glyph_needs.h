@@ -10,6 +10,7 @@
 
 #include "ui/fonts/code_point_set.h"
 #include "ui/fonts/font_manifest.h"
+#include "ui/shaping/clusters.h"
 
 namespace bpeviz {
 
@@ -27,6 +28,7 @@ struct GlyphNeeds {
   bool atlas_outdated = false;      // something noted or fetched can be drawn: rebuild at the next frame start
   uint32_t atlas_builds = 0;        // atlases built so far (views that cache text layouts compare it)
   std::size_t dropped = 0;          // code points the last atlas left out to keep its texture small
+  ShapedClusters clusters;          // the complex scripts' clusters, each a glyph of the atlas
 };
 
 // The code points the base font's atlas holds always, noted or not: the scripts DejaVu Sans covers,

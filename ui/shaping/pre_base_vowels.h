@@ -1,8 +1,8 @@
 // Devanagari's vowel sign I (ि) is written after its consonant but drawn before it: हि is ह then ि
 // in the text, and the sign's hook reaches over the consonant from the left. Dear ImGui 1.86 draws code
 // points in text order without a shaper, which put the sign after the consonant, where no reader looks
-// for it. Written by hand for the same reason as ui/shaping/right_to_left.h (no HarfBuzz in the page): the sign
-// moves before its syllable's consonants; conjuncts still show their viramas.
+// for it. HarfBuzz does this once Devanagari's font is loaded (ui/shaping/clusters.h); until then, for the
+// frame or two the font takes to arrive, the sign moves before its syllable's consonants by hand.
 #pragma once
 #include <cstddef>
 #include <cstdint>

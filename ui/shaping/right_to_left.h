@@ -1,7 +1,7 @@
 // Arabic and Hebrew in tile labels and tooltips, drawn as they are read. Dear ImGui 1.86 draws code
 // points left to right, one glyph each: no bidirectional order and no shaping, so مرحبا came out as
-// five unjoined letters in reverse. Written by hand because HarfBuzz and FriBidi compiled to wasm are
-// a large price for labels of a few letters: Arabic letters take the joined forms Unicode encodes as
+// five unjoined letters in reverse. Written by hand before HarfBuzz came into the page, which so far shapes
+// only the left-to-right scripts (ui/shaping/clusters.h): Arabic letters take the joined forms Unicode encodes as
 // presentation forms (their table comes from utf8proc's compatibility decompositions), and each
 // right-to-left run is reversed, its numbers and combining marks kept in order. Not the whole
 // Unicode Bidirectional Algorithm: one line in a left-to-right paragraph, no embeddings, no brackets

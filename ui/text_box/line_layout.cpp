@@ -5,6 +5,8 @@
 
 #include <utf8proc.h>
 
+#include "ui/fonts/glyph_needs.h"
+#include "ui/shaping/clusters.h"
 #include "ui/shaping/pre_base_vowels.h"
 #include "ui/shaping/right_to_left.h"
 
@@ -37,6 +39,10 @@ void lay_out_line(std::span<const uint32_t> line, const ImFont* font, float size
   for (uint32_t i = 0; i < line.size(); ++i) layout.glyphs.push_back({line[i], i});
   layout.right_to_left = text_direction(line) == Direction::right_to_left;
   if (shape) {
+    // HarfBuzz's clusters once the atlas has them (ui/fonts/fonts.cpp hands it over in ImGui's UserData).
+    if (ImGui::GetCurrentContext() && ImGui::GetIO().UserData) {
+      shape_clusters(*static_cast<GlyphNeeds*>(ImGui::GetIO().UserData), layout.glyphs);
+    }
     place_pre_base_vowels(layout.glyphs);
     order_right_to_left(layout.glyphs, font, {.right_to_left = layout.right_to_left});
   }

@@ -5,6 +5,8 @@
 #include <utf8proc.h>
 
 #include "core/text/utf8.h"
+#include "ui/fonts/glyph_needs.h"
+#include "ui/shaping/clusters.h"
 #include "ui/shaping/pre_base_vowels.h"
 
 namespace bpeviz {
@@ -34,7 +36,8 @@ bool append_visible_text(std::string& out, std::string_view text, bool show_whit
       utf8_append(out, 0x2400 + c);  // control pictures ␀ ␍ ...
     } else if (c == 0x7F) {
       utf8_append(out, 0x2421);
-    } else if (n > 1 && font && !font->FindGlyphNoFallback(static_cast<ImWchar>(utf8_code_point(text, i)))) {
+    } else if (n > 1 && font && (cluster_code_point(utf8_code_point(text, i)) ||
+                                 !font->FindGlyphNoFallback(static_cast<ImWchar>(utf8_code_point(text, i))))) {
       char name[16];
       // A space between neighbouring names keeps "U+4F60 U+597D" readable.
       std::snprintf(name, sizeof name, "%sU+%04X", after_name ? " " : "", utf8_code_point(text, i));
@@ -52,6 +55,11 @@ bool append_visible_text(std::string& out, std::string_view text, bool show_whit
       out.append(text.substr(i, n));
     }
     i += n;
+  }
+  // HarfBuzz shapes the complex scripts once their fonts are loaded (ui/fonts/fonts.cpp hands the atlas's
+  // clusters over in ImGui's UserData); until then Devanagari's vowel sign I is moved by hand.
+  if (ImGui::GetCurrentContext() && ImGui::GetIO().UserData) {
+    shape_clusters(*static_cast<GlyphNeeds*>(ImGui::GetIO().UserData), out, from);
   }
   place_pre_base_vowels(out, from);
   order_right_to_left(out, from, font, place);

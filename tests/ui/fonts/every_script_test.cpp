@@ -124,3 +124,22 @@ TEST_CASE("every fallback file draws the characters the manifest says it has") {
   CHECK(real.needs.dropped == 0);
   CHECK(missing_glyphs(fonts.text, sample) == 0);
 }
+
+TEST_CASE("the manifest's answers by interval are those of asking each font in turn") {
+  RealFonts real;
+  const FontManifest& indexed = real.needs.manifest;
+  REQUIRE(!indexed.answer_starts.empty());
+  FontManifest plain = indexed;
+  plain.answer_starts.clear();
+  plain.answers.clear();
+  std::size_t fallback_answers = 0;
+  for (uint32_t c = 0; c <= 0x10FFFF; c += c < 0x20000 ? 1 : 7) {
+    const int answer = font_for_code_point(indexed, c);
+    if (answer != font_for_code_point(plain, c)) {
+      CAPTURE(c);
+      CHECK(answer == font_for_code_point(plain, c));
+    }
+    fallback_answers += answer >= 0;
+  }
+  CHECK(fallback_answers > 30000);
+}
