@@ -190,10 +190,13 @@ void draw_panel(AppState& state, Panel panel) {
     case Panel::decode:
       draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding));
       break;
-    case Panel::merges:
-      draw_encode_player(state.player, state.fonts, player_input(state), tree_click_hint(state));
+    case Panel::merges: {
+      EncodePlayerInput in = player_input(state);
+      in.access = &state.access;
+      draw_encode_player(state.player, state.fonts, in, tree_click_hint(state));
       show_clicked_tree(state, state.player.view, state.player.tokens, state.player.groups);
       break;
+    }
     case Panel::tree:
       state.tree.byte_notation = state.token_view.byte_notation;
       draw_merge_tree_view(state.tree, state.fonts, state.encodings.find(state.encoding), state.encoding);

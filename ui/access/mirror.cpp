@@ -25,6 +25,13 @@ const char* access_role_name(AccessRole role) {
     case AccessRole::textbox: return "textbox";
     case AccessRole::listbox: return "listbox";
     case AccessRole::option: return "option";
+    case AccessRole::slider: return "slider";
+    case AccessRole::alert: return "alert";
+    case AccessRole::tree: return "tree";
+    case AccessRole::treeitem: return "treeitem";
+    case AccessRole::table: return "table";
+    case AccessRole::row: return "row";
+    case AccessRole::cell: return "cell";
   }
   return "text";
 }

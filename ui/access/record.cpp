@@ -1,6 +1,9 @@
 // ImGui's controls into the mirror, and the mirror's focus back onto the canvas (see ui/access/record.h).
 #include "ui/access/record.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <utility>
 
 #include <imgui.h>
@@ -53,6 +56,26 @@ std::optional<std::string> mirror_picker(AccessMirror& mirror, std::string key, 
   return chosen;
 }
 
+std::optional<float> mirror_slider(AccessMirror& mirror, std::string key, std::string name, AccessRange range,
+                                   bool disabled) {
+  std::optional<float> chosen;
+  if (const auto command = mirror_take(mirror, key); command && !disabled) {
+    char* end = nullptr;
+    const float v = std::strtof(command->c_str(), &end);
+    // Only a number: anything else chooses nothing.
+    if (end != command->c_str() && *end == '\0' && std::isfinite(v)) chosen = std::clamp(v, range.low, range.high);
+  }
+  AccessNode node;
+  node.role = AccessRole::slider;
+  node.key = std::move(key);
+  node.name = std::move(name);
+  node.disabled = disabled;
+  node.range = range;
+  node.rect = last_item_rect();
+  mirror_add(mirror, std::move(node));
+  return chosen;
+}
+
 void mirror_text(AccessMirror& mirror, AccessRole role, std::string key, std::string text, std::optional<int> parent) {
   AccessNode node;
   node.role = role;
@@ -60,6 +83,11 @@ void mirror_text(AccessMirror& mirror, AccessRole role, std::string key, std::st
   node.name = std::move(text);
   node.rect = last_item_rect();
   mirror_add(mirror, std::move(node), parent);
+}
+
+void mirror_live_text(AccessMirror& mirror, std::string key, std::string text) {
+  mirror_text(mirror, AccessRole::text, std::move(key), std::move(text));
+  mirror.nodes.back().live = true;
 }
 
 int mirror_group(AccessMirror& mirror, AccessRole role, std::string key, std::string name) {

@@ -19,9 +19,15 @@ bool mirror_control(AccessMirror& mirror, AccessRole role, std::string key, std:
 // mirror this frame, which the caller carries out as a click on that entry of its list.
 std::optional<std::string> mirror_picker(AccessMirror& mirror, std::string key, std::string name, std::string value,
                                          std::vector<AccessOption> options);
+// Records ImGui's last item as a slider over `range`, named `name`; returns the value chosen in the mirror this
+// frame (clamped to the range), which the caller sets as dragging the slider there would.
+std::optional<float> mirror_slider(AccessMirror& mirror, std::string key, std::string name, AccessRange range,
+                                   bool disabled = false);
 // Records ImGui's last item as text (role text, listitem or heading), under `parent` when given.
 void mirror_text(AccessMirror& mirror, AccessRole role, std::string key, std::string text,
                  std::optional<int> parent = std::nullopt);
+// As mirror_text, and a change of `text` is announced to a screen reader (politely, a few times a second at most).
+void mirror_live_text(AccessMirror& mirror, std::string key, std::string text);
 // Opens a landmark or group that the records after it belong to until mirror_close; no rectangle.
 int mirror_group(AccessMirror& mirror, AccessRole role, std::string key, std::string name);
 

@@ -1,5 +1,5 @@
 // The keyboard in the mirror (web/page/access/mirror.js): Tab and Shift+Tab move the real focus through its
-// controls in reading order, Enter and Space act, the arrows move between the tabs; Escape then Tab leaves the
+// controls in reading order, Enter and Space act, the arrows move between the tabs and a slider's value; Escape then Tab leaves the
 // text box (where Tab types a tab). SDL2 listens for keys on the window and cancels the browser's own handling
 // of Tab, the arrows and every key's release: keys a focused control uses itself stop at the mirror, the
 // others (the single-key shortcuts) go on to SDL2 as before. Wasm learns where the focus is, for its ring.
@@ -13,8 +13,11 @@ const MOVE = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home',
 // The list box of tokens: its keys and the command each sends (ui/access/token_list.h).
 const LIST_KEYS = { ArrowRight: 'next', ArrowDown: 'next', ArrowLeft: 'previous', ArrowUp: 'previous', Home: 'first',
                     End: 'last', PageDown: 'page-down', PageUp: 'page-up', Enter: 'open' };
+// A slider's own keys (the browser moves its value).
+const SLIDER_KEYS = new Set([...MOVE, 'PageUp', 'PageDown']);
 function ownsKey(el, key) {
   if (el.tagName === 'SELECT') return !/^F\d+$/.test(key);  // type-ahead, arrows, Escape: all its own
+  if (el.type === 'range') return SLIDER_KEYS.has(key) || key === 'Tab';
   if (ACTIVATE.has(key)) return true;
   if (el.getAttribute('role') === 'listbox') return key in LIST_KEYS;
   return el.getAttribute('role') === 'tab' && MOVE.has(key);

@@ -4,6 +4,7 @@
 // out exactly as a click on the drawn control (not a click synthesized at its place).
 import { Module, wake, withUtf8 } from '../wasm.js';
 import { canvasTop } from '../input/screen_keyboard.js';
+import { announce, placeAnnouncer } from './announce.js';
 
 const textInput = document.getElementById('text-input');
 // The mirror's root, before the text area in the document; the text area joins it as the text box.
@@ -82,6 +83,18 @@ function create(node) {
     case 'tabpanel': return make('div', { role: 'tabpanel' });
     case 'listbox': return make('div', { role: 'listbox', tabindex: '0' });
     case 'option': return make('div', { role: 'option', id: idFor(node.key) });
+    case 'slider': {
+      const el = make('input', { type: 'range' });
+      el.addEventListener('input', () => act(node.key, el.value));
+      return el;
+    }
+    case 'alert': return make('p', { role: 'alert' });
+    case 'tree': return make('ul', { role: 'tree', tabindex: '0' });
+    case 'treeitem': return make('li', { role: 'treeitem' });
+    // Roles on plain elements: the mirror's fixed placing would take a <table>'s layout (and Chromium's table) apart.
+    case 'table': return make('div', { role: 'table' });
+    case 'row': return make('div', { role: 'row' });
+    case 'cell': return make('div', { role: 'cell' });
     default: return make('p');
   }
 }
@@ -133,9 +146,19 @@ function update(el, node, before, selectedTab) {
       }
       break;
     }
-    case 'listbox':
+    case 'listbox': case 'tree': case 'table':
       if (changed('name')) el.setAttribute('aria-label', node.name);
       break;
+    case 'slider': {
+      if (changed('name')) el.setAttribute('aria-label', node.name);
+      const [low, high, now, step] = node.range;
+      el.min = low;
+      el.max = high;
+      el.step = step;
+      if (+el.value !== now) el.value = now;
+      el.disabled = !!node.disabled;
+      break;
+    }
     case 'option':
       if (changed('name')) el.textContent = node.name;
       el.setAttribute('aria-selected', node.on ? 'true' : 'false');
@@ -186,6 +209,7 @@ function reconcile(nodes) {
     node.text = JSON.stringify(node);
     const previous = drawn.get(node.key);  // (none for an element just made)
     if (node.text !== previous?.text || node.role === 'tabpanel') update(el, node, previous, selectedTab);
+    if (node.live && node.name !== previous?.name) announce(node.name);
     drawn.set(node.key, node);
     const parent = node.parent >= 0 ? elements.get(nodes[node.parent].key) : root;
     if (!children.has(parent)) children.set(parent, []);
@@ -216,6 +240,7 @@ const status = document.createElement('div');
 status.setAttribute('role', 'status');
 status.className = 'mirrored unplaced';
 root.after(status);
+placeAnnouncer(status);
 let countsSaid = '', countsTimer = 0;
 export const SETTLE_MS = 1500;
 function announceCounts(nodes) {
