@@ -1,7 +1,7 @@
 // The views beyond Tokens by keyboard and screen reader (web/page/access/, ui/access/): the Merge steps view's
 // step read from the accessibility tree and checked against the page's own trace of the merges (bpeviz.trace)
 // and its state, its buttons and slider driven by keys alone, and the step announced politely and throttled
-// while playing. Screenshots and the Merge steps tree (access-*.png/.txt)
+// while playing; a refused paste said as an alert. Screenshots and the Merge steps tree (access-*.png/.txt)
 // land in --out.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -139,6 +139,34 @@ export const tests = {
       assert(count >= 1 && count <= Math.ceil(seconds) + 2, `${count} announcements in ${seconds.toFixed(1)} s of playing ${steps - 2} steps`);
       assert(steps - 2 > count, 'fewer announcements than steps played');
       assertEqual(await announced(page), final, 'the last announcement');
+    });
+  },
+
+  async 'a refused paste is an alert in the accessibility tree, and its Dismiss button clears it'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await mirrorReady(page);
+      const before = (await state(page)).text;
+      // A paste far beyond what the page holds (100 MB), as the browser hands it over.
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', 'Log line 42: all is well.\n'.repeat(4e6));
+        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      });
+      await waitFor(page, () => window.bpeviz.state().message !== '', null, 'the refusal');
+      await frames(page, 3);
+      const s = await state(page);
+      assertEqual(s.text, before, 'the text stays');
+      const alert = await page.evaluate(() => [...document.querySelectorAll('#access [role="alert"]')].map((a) => a.textContent));
+      assertEqual(alert, [s.message], 'the message as the one alert');
+      const tree = await page.locator('#access').ariaSnapshot();
+      assert(tree.includes(`- region "Messages":`) && tree.includes(`- alert: ${s.message}`), `the alert in the tree:\n${tree}`);
+      await page.screenshot({ path: path.join(out, 'access-alert.png') });
+      // Dismissed from the mirror by keys alone, as the band's button does.
+      await page.locator('#access').getByRole('button', { name: 'Dismiss the messages' }).focus();
+      await press(page, 'Enter');
+      await waitFor(page, () => window.bpeviz.state().message === '', null, 'the message dismissed');
+      await frames(page, 2);
+      assertEqual(await page.evaluate(() => document.querySelectorAll('#access [role="alert"]').length), 0, 'no alert left');
     });
   },
 };

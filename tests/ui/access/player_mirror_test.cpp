@@ -1,6 +1,6 @@
 // The Merge steps view and the status band in the mirror (ui/access/), headless: the step said as the player
 // shows it (against the player's own script), its buttons and sliders pressed from the mirror doing what a
-// click does.
+// click does, and the page's problems as alerts.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -88,4 +88,21 @@ TEST_CASE("mirror: the Merge steps view says its step, and its buttons and slide
   frames(app, 2);
   CHECK(app.player.playing);
   CHECK(node(app, "player:play").name == "Pause");
+}
+
+TEST_CASE("mirror: the status band's problems are alerts, with a button that dismisses them") {
+  test::HeadlessImGui imgui;
+  AppState app;
+  app.fonts = test::default_fonts();
+  frames(app, 2);
+  CHECK(mirror_find(app.access, "status:message") == nullptr);
+  app.message = "Could not export: no tokens.";
+  frames(app, 2);
+  CHECK(node(app, "status:message").role == AccessRole::alert);
+  CHECK(node(app, "status:message").name == app.message);
+  CHECK(node(app, "status").role == AccessRole::region);
+  mirror_command(app.access, "status:dismiss");
+  frames(app, 2);
+  CHECK(app.message.empty());
+  CHECK(mirror_find(app.access, "status:message") == nullptr);
 }
