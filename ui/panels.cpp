@@ -9,7 +9,9 @@
 #include <imgui.h>
 
 #include "ui/access/record.h"
+#include "ui/access/spoken.h"
 #include "ui/access/token_list.h"
+#include "ui/access/window_list.h"
 #include "ui/app.h"
 #include "ui/encoding_choice.h"
 #include "ui/header/controls.h"
@@ -137,6 +139,21 @@ void draw_tokens_panel(AppState& state) {
   }
 }
 
+// The ids in the mirror: a list box of a window of them around the keyboard's (a long text has a million),
+// each "id 3 of 42: 1917, ' world'", where the ids are drawn.
+void mirror_ids_list(AppState& state) {
+  const AppState::Rect r = item_rect();
+  const std::string_view text = state.editor.text;
+  const WindowList list{"ids", "Ids", "id:", {r.x, r.y, r.width, r.height}};
+  const std::string of = " of " + std::to_string(state.tokens.size()) + ": ";
+  state.ids_panel.keyboard_index = mirror_window_list(state.access, list, state.ids_panel.keyboard_index, state.tokens.size(),
+                                                      [&](std::size_t i) {
+    const Token& t = state.tokens[i];
+    const std::string_view piece = t.end <= text.size() && t.begin <= t.end ? text.substr(t.begin, t.end - t.begin) : "";
+    return "id " + std::to_string(i + 1) + of + std::to_string(t.id) + ", " + spoken_quote(piece, 64);
+  });
+}
+
 // The studio's buttons: its model joins the encodings (and the Tokens tab shows it), or a file of
 // it is handed to the platform layer to download.
 void carry_out_studio_requests(AppState& state) {
@@ -185,10 +202,13 @@ void draw_panel(AppState& state, Panel panel) {
       draw_tokens_panel(state);
       break;
     case Panel::ids:
-      if (!waiting_for_tokens(state)) draw_ids_panel(state.ids_panel, state.tokens_serial, state.tokens, state.fonts.text);
+      if (!waiting_for_tokens(state)) {
+        draw_ids_panel(state.ids_panel, state.tokens_serial, state.tokens, state.fonts.text, &state.access);
+        mirror_ids_list(state);
+      }
       break;
     case Panel::decode:
-      draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding));
+      draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding), &state.access);
       break;
     case Panel::merges: {
       EncodePlayerInput in = player_input(state);
@@ -199,7 +219,7 @@ void draw_panel(AppState& state, Panel panel) {
     }
     case Panel::tree:
       state.tree.byte_notation = state.token_view.byte_notation;
-      draw_merge_tree_view(state.tree, state.fonts, state.encodings.find(state.encoding), state.encoding);
+      draw_merge_tree_view(state.tree, state.fonts, state.encodings.find(state.encoding), state.encoding, &state.access);
       break;
     case Panel::studio:
       draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision});

@@ -1,11 +1,21 @@
 // The views beyond Tokens by keyboard and screen reader (web/page/access/, ui/access/): the Merge steps view's
 // step read from the accessibility tree and checked against the page's own trace of the merges (bpeviz.trace)
 // and its state, its buttons and slider driven by keys alone, and the step announced politely and throttled
-// while playing; a refused paste said as an alert. Screenshots and the Merge steps tree (access-*.png/.txt)
+// while playing; a refused paste said as an alert; the Ids view as a windowed list (npm tiktoken's ids), Decode
+// ids typed by keys (tiktoken's decode), the merge tree as a tree of items (the page's tree). Screenshots and the Merge steps tree (access-*.png/.txt)
 // land in --out.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { assert, assertEqual, frames, waitFor, withReadyPage } from './harness.mjs';
+
+const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
+const tiktoken = require('tiktoken');
+const withCl100k = (fn) => {
+  const enc = tiktoken.get_encoding('cl100k_base');
+  try { return fn(enc); } finally { enc.free(); }
+};
 
 const state = (page) => page.evaluate(() => window.bpeviz.state());
 const keyOfFocus = (page) => page.evaluate(() => {
@@ -167,6 +177,109 @@ export const tests = {
       await waitFor(page, () => window.bpeviz.state().message === '', null, 'the message dismissed');
       await frames(page, 2);
       assertEqual(await page.evaluate(() => document.querySelectorAll('#access [role="alert"]').length), 0, 'no alert left');
+    });
+  },
+
+  async 'keyboard alone: the Ids view as a list of tiktoken\'s ids, Decode ids typed by keys, and the merge tree as a tree of items'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await mirrorReady(page);
+      await page.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
+      await waitFor(page, () => window.bpeviz.state().encoding === 'cl100k_base', null, 'cl100k_base', 30000);
+      const text = 'Hello world, hello tokenizers!\n'.repeat(4);
+      await page.evaluate((t) => window.bpeviz.setText(t), text);
+      await page.evaluate(() => window.bpeviz.showPanel('ids'));
+      await frames(page, 3);
+      const ids = withCl100k((enc) => [...enc.encode(text)]);
+      const s = await state(page);
+      assertEqual(s.tokens.map((t) => t.id), ids, 'the page\'s ids are tiktoken\'s');
+      const bytes = new TextEncoder().encode(text);
+      // Ids: Escape, Tab through the view's controls to the list; the arrows move the current id.
+      await press(page, 'Escape');
+      const passed = await tabTo(page, 'Tab', 'ids', 60);
+      assertEqual(passed.at(-2), 'copy-ids', 'Copy ids comes before the list');
+      const active = () => page.evaluate(() => {
+        const list = document.querySelector('#access [role="listbox"][aria-label="Ids"]');
+        const option = document.getElementById(list.getAttribute('aria-activedescendant'));
+        return { name: option?.textContent, options: list.querySelectorAll('[role="option"]').length };
+      });
+      let at = -1;
+      for (const key of ['ArrowDown', 'ArrowDown', 'End', 'ArrowUp', 'PageUp', 'Home']) {
+        await press(page, key);
+        at = key === 'Home' ? 0 : key === 'End' ? ids.length - 1 : key === 'PageUp' ? Math.max(0, at - 10)
+          : key === 'ArrowUp' ? at - 1 : at + 1;
+        const t = s.tokens[at];
+        const piece = new TextDecoder().decode(bytes.slice(t.begin, t.end)).replace(/\n/g, '\\n');
+        const a = await active();
+        assertEqual(a.name, `id ${at + 1} of ${ids.length}: ${ids[at]}, '${piece}'`, `the current id after ${key}`);
+        assert(a.options <= 21, `a window of ids: ${a.options}`);
+      }
+      assertEqual(await page.evaluate(() => document.querySelector('#access [data-key="ids-count"]').textContent),
+                  `${ids.length} ids as a JSON array`, 'the count');
+
+      // Decode ids: Shift+Tab back to the tabs, the arrow to Decode ids, Tab into its field, type ids.
+      await tabTo(page, 'Shift+Tab', 'tab:ids', 5);
+      await press(page, 'ArrowRight');
+      await waitFor(page, () => window.bpeviz.state().panel === 'decode', null, 'the Decode ids view');
+      await frames(page, 2);
+      await tabTo(page, 'Tab', 'decode-input', 3);
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('[9906, 1917, 0, 220, 57668, 53901]');
+      await frames(page, 3);
+      await waitFor(page, () => window.bpeviz.state().decode.input === '[9906, 1917, 0, 220, 57668, 53901]', null, 'the typed ids');
+      await frames(page, 2);
+      const decoded = withCl100k((enc) => new TextDecoder().decode(enc.decode(new Uint32Array([9906, 1917, 0, 220, 57668, 53901]))));
+      assertEqual((await state(page)).decode.text, decoded, 'the page decodes as tiktoken does');
+      assertEqual(await page.evaluate(() => document.querySelector('#access [data-key="decode-text"]').textContent),
+                  `Decoded text: '${decoded}'`, 'the decoded text in the mirror');
+      assertEqual((await state(page)).text, text, 'the main text is untouched by typing in the field');
+      // A bad id: the error, said politely.
+      await page.keyboard.type(' x');
+      await waitFor(page, () => window.bpeviz.state().decode.error !== '', null, 'the decode error');
+      await frames(page, 2);
+      const error = (await state(page)).decode.error;
+      assertEqual(await page.evaluate(() => document.querySelector('#access [data-key="decode-error"]').textContent), error, 'the error');
+      await waitFor(page, (e) => document.getElementById('access-announce').textContent === e, error, 'the error announced', 3000);
+      await page.screenshot({ path: path.join(out, 'access-decode.png') });
+
+      // The merge tree of the first token of ' tokenizers' (' token': several merges): a tree whose items nest as the page's nodes do.
+      await page.evaluate((i) => window.bpeviz.mergeTree(i), withCl100k((enc) => enc.encode(' tokenizers')[0]));
+      await page.evaluate(() => window.bpeviz.showPanel('tree'));
+      await frames(page, 3);
+      const t = (await state(page)).tree;
+      assert(t.nodes.length >= 3, `a tree with merges: ${t.nodes.length} nodes`);
+      const items = await page.evaluate(() => [...document.querySelectorAll('#access [role="tree"] [role="treeitem"]')].map((el) => ({
+        key: el.dataset.key, name: el.getAttribute('aria-label'),
+        kids: [...(el.querySelector(':scope > [role="group"]')?.children ?? [])].map((c) => c.dataset.key) })));
+      assertEqual(items.length, t.nodes.length, 'an item per node');
+      const root = new TextEncoder().encode(withCl100k((enc) => new TextDecoder().decode(enc.decode(new Uint32Array([t.id])))));
+      const said = (n) => `'${new TextDecoder().decode(root.slice(n.begin, n.end))}'`;
+      for (const item of items) {
+        const n = t.nodes[Number(item.key.split(':')[1])];
+        assert(item.name.startsWith(`${said(n)}, id ${n.id}`), `${item.key}: ${item.name}`);
+        if (n.left >= 0) {
+          assertEqual(item.kids, [`tree-node:${n.left}`, `tree-node:${n.right}`], `${item.key}'s parts`);
+          assert(item.name.endsWith(`: ${said(t.nodes[n.left])} + ${said(t.nodes[n.right])}`), `${item.key} names its pair: ${item.name}`);
+        } else {
+          assertEqual(item.kids, [], `${item.key} is a byte`);
+        }
+      }
+      assertEqual(items[0].key, `tree-node:${t.nodes.length - 1}`, 'the token itself first');
+      const snapshot = await page.locator('#access [role="tree"]').ariaSnapshot();
+      fs.writeFileSync(path.join(out, 'access-merge-tree.txt'), `${snapshot}\n`);
+      const whole = `'${new TextDecoder().decode(root)}'`;
+      assert(snapshot.startsWith(`- tree "Merge tree of ${whole}, id ${t.id}":\n`), `the tree's name:\n${snapshot}`);
+      assert(snapshot.includes(`[expanded]`) && (snapshot.match(/treeitem/g) ?? []).length === t.nodes.length, `the items:\n${snapshot}`);
+      // The tree by keys: focused, the arrows move its current item (the root's first part, then back).
+      await page.locator('#access [role="tree"]').focus();
+      const current = () => page.evaluate(() => {
+        const tree = document.querySelector('#access [role="tree"]');
+        return document.getElementById(tree.getAttribute('aria-activedescendant'))?.dataset.key;
+      });
+      assertEqual(await current(), `tree-node:${t.nodes.length - 1}`, 'the root is current');
+      await press(page, 'ArrowRight');
+      assertEqual(await current(), `tree-node:${t.nodes.at(-1).left}`, 'ArrowRight: its first part');
+      await press(page, 'ArrowLeft');
+      assertEqual(await current(), `tree-node:${t.nodes.length - 1}`, 'ArrowLeft: back to the root');
     });
   },
 };

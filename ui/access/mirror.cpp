@@ -23,6 +23,7 @@ const char* access_role_name(AccessRole role) {
     case AccessRole::tab: return "tab";
     case AccessRole::tabpanel: return "tabpanel";
     case AccessRole::textbox: return "textbox";
+    case AccessRole::textfield: return "textfield";
     case AccessRole::listbox: return "listbox";
     case AccessRole::option: return "option";
     case AccessRole::slider: return "slider";

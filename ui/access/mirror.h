@@ -26,6 +26,7 @@ enum class AccessRole : uint8_t {
   tab,         // on = the view on show
   tabpanel,
   textbox,     // the text box (the page's own hidden text area stands for it)
+  textfield,   // another field to type in (value: its text; on = several lines); a command's value is the new text
   listbox,     // a list that keeps the focus: value is the key of its current option
   option,      // one of a list box's: on = the current one
   slider,      // a number in a range (AccessNode::range); a command's value is the number chosen

@@ -76,6 +76,20 @@ std::optional<float> mirror_slider(AccessMirror& mirror, std::string key, std::s
   return chosen;
 }
 
+std::optional<std::string> mirror_textfield(AccessMirror& mirror, std::string key, std::string name, std::string value,
+                                            bool multiline) {
+  std::optional<std::string> typed = mirror_take(mirror, key);
+  AccessNode node;
+  node.role = AccessRole::textfield;
+  node.key = std::move(key);
+  node.name = std::move(name);
+  node.value = typed ? *typed : std::move(value);
+  node.on = multiline;
+  node.rect = last_item_rect();
+  mirror_add(mirror, std::move(node));
+  return typed;
+}
+
 void mirror_text(AccessMirror& mirror, AccessRole role, std::string key, std::string text, std::optional<int> parent) {
   AccessNode node;
   node.role = role;

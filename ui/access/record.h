@@ -23,6 +23,10 @@ std::optional<std::string> mirror_picker(AccessMirror& mirror, std::string key, 
 // frame (clamped to the range), which the caller sets as dragging the slider there would.
 std::optional<float> mirror_slider(AccessMirror& mirror, std::string key, std::string name, AccessRange range,
                                    bool disabled = false);
+// Records ImGui's last item as a field showing `value` (several lines: `multiline`); returns the text typed in the
+// mirror this frame, which the caller takes as typed into the field.
+std::optional<std::string> mirror_textfield(AccessMirror& mirror, std::string key, std::string name, std::string value,
+                                            bool multiline = false);
 // Records ImGui's last item as text (role text, listitem or heading), under `parent` when given.
 void mirror_text(AccessMirror& mirror, AccessRole role, std::string key, std::string text,
                  std::optional<int> parent = std::nullopt);

@@ -88,9 +88,14 @@ function create(node) {
       el.addEventListener('input', () => act(node.key, el.value));
       return el;
     }
+    case 'textfield': {
+      const el = node.on ? make('textarea') : make('input', { type: 'text' });
+      el.addEventListener('input', () => act(node.key, el.value));
+      return el;
+    }
     case 'alert': return make('p', { role: 'alert' });
     case 'tree': return make('ul', { role: 'tree', tabindex: '0' });
-    case 'treeitem': return make('li', { role: 'treeitem' });
+    case 'treeitem': return make('li', { role: 'treeitem', id: idFor(node.key) });
     // Roles on plain elements: the mirror's fixed placing would take a <table>'s layout (and Chromium's table) apart.
     case 'table': return make('div', { role: 'table' });
     case 'row': return make('div', { role: 'row' });
@@ -146,8 +151,12 @@ function update(el, node, before, selectedTab) {
       }
       break;
     }
-    case 'listbox': case 'tree': case 'table':
+    case 'listbox': case 'tree': case 'table': case 'treeitem':  // (an item's text would hold its children's)
       if (changed('name')) el.setAttribute('aria-label', node.name);
+      break;
+    case 'textfield':
+      if (changed('name')) el.setAttribute('aria-label', node.name);
+      if (document.activeElement !== el && el.value !== node.value) el.value = node.value;  // not under the typing
       break;
     case 'slider': {
       if (changed('name')) el.setAttribute('aria-label', node.name);
@@ -211,7 +220,7 @@ function reconcile(nodes) {
     if (node.text !== previous?.text || node.role === 'tabpanel') update(el, node, previous, selectedTab);
     if (node.live && node.name !== previous?.name) announce(node.name);
     drawn.set(node.key, node);
-    const parent = node.parent >= 0 ? elements.get(nodes[node.parent].key) : root;
+    const parent = containerOf(node.parent >= 0 ? elements.get(nodes[node.parent].key) : root);
     if (!children.has(parent)) children.set(parent, []);
     children.get(parent).push(el);
   });
@@ -224,6 +233,17 @@ function reconcile(nodes) {
     });
   }
   if (focused && focused !== document.activeElement && focused.isConnected) focused.focus({ preventScroll: true });
+  // A tree item without items under it now has no group; one with them is open.
+  for (const [key, el] of elements) {
+    if (drawn.get(key)?.role !== 'treeitem') continue;
+    if (el.group && !children.has(el.group)) {
+      el.group.remove();
+      el.group = null;
+    }
+    if (el.group) el.setAttribute('aria-expanded', 'true');
+    else el.removeAttribute('aria-expanded');
+  }
+  for (const node of nodes) if (node.role === 'tree') keepTreeCurrent(elements.get(node.key));
   // A list box keeps the focus and points at its current option (the screen reader follows it), once it is in place.
   for (const node of nodes) {
     if (node.role !== 'listbox') continue;
@@ -232,6 +252,27 @@ function reconcile(nodes) {
     else list.removeAttribute('aria-activedescendant');
   }
   announceCounts(nodes);
+}
+
+// Where a record's children go: a tree item's in a group inside it (ARIA's nesting of tree items), else in it.
+function containerOf(el) {
+  if (el.getAttribute?.('role') !== 'treeitem') return el;
+  if (!el.group) {
+    el.group = document.createElement('ul');
+    el.group.setAttribute('role', 'group');
+    el.append(el.group);
+  }
+  return el.group;
+}
+
+// A tree's current item (aria-activedescendant, moved by web/page/access/keys.js): kept while it is drawn, else its
+// first item.
+function keepTreeCurrent(tree) {
+  const current = document.getElementById(tree.getAttribute('aria-activedescendant') || '');
+  if (current && tree.contains(current)) return;
+  const first = tree.querySelector('[role="treeitem"]');
+  if (first) tree.setAttribute('aria-activedescendant', first.id);
+  else tree.removeAttribute('aria-activedescendant');
 }
 
 // The counts after an edit settles, said once (politely: a screen reader finishes what it is saying), not at
