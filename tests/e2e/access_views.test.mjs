@@ -2,7 +2,8 @@
 // step read from the accessibility tree and checked against the page's own trace of the merges (bpeviz.trace)
 // and its state, its buttons and slider driven by keys alone, and the step announced politely and throttled
 // while playing; a refused paste said as an alert; the Ids view as a windowed list (npm tiktoken's ids), Decode
-// ids typed by keys (tiktoken's decode), the merge tree as a tree of items (the page's tree). Screenshots and the Merge steps tree (access-*.png/.txt)
+// ids typed by keys (tiktoken's decode), the merge tree as a tree of items (the page's tree); and axe-core's WCAG
+// 2.1 AA rules on every view in light, dark and presentation mode. Screenshots and the Merge steps tree (access-*.png/.txt)
 // land in --out.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { assert, assertEqual, frames, waitFor, withReadyPage } from './harness.m
 
 const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
 const tiktoken = require('tiktoken');
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const withCl100k = (fn) => {
   const enc = tiktoken.get_encoding('cl100k_base');
   try { return fn(enc); } finally { enc.free(); }
@@ -280,6 +282,39 @@ export const tests = {
       assertEqual(await current(), `tree-node:${t.nodes.at(-1).left}`, 'ArrowRight: its first part');
       await press(page, 'ArrowLeft');
       assertEqual(await current(), `tree-node:${t.nodes.length - 1}`, 'ArrowLeft: back to the root');
+    });
+  },
+
+  async 'axe-core finds no WCAG 2.1 AA violation on any view, in light, dark and presentation mode'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await mirrorReady(page);
+      await page.evaluate(axeSource);  // evaluated by the driver: the page's policy allows only its own scripts
+      await page.evaluate(() => window.bpeviz.setEncoding('cl100k_base'));
+      await waitFor(page, () => window.bpeviz.state().encoding === 'cl100k_base', null, 'cl100k_base', 30000);
+      await page.evaluate(() => window.bpeviz.setText('Hello world, hello tokens! 你好 👋'));
+      await page.evaluate(() => window.bpeviz.setDecodeInput('[9906, 1917]'));
+      await page.evaluate(() => window.bpeviz.mergeTree(30632));
+      const views = ['tokens', 'ids', 'decode', 'merges', 'tree', 'studio', 'schemes', 'compare', 'chat'];
+      const found = [];
+      const checked = {};
+      for (const mode of ['light', 'dark', 'presentation']) {
+        await page.evaluate((m) => window.bpeviz.setTheme(m === 'dark' ? 'dark' : 'light'), mode);
+        await page.evaluate((on) => window.bpeviz.present(on), mode === 'presentation');
+        for (const view of views) {
+          await page.evaluate((v) => window.bpeviz.showPanel(v), view);
+          if (view === 'merges') await page.evaluate(() => window.bpeviz.player('step', 3));
+          await frames(page, 3);
+          const results = await page.evaluate(() => window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+          for (const v of results.violations) found.push(`${mode}/${view}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          checked[`${mode}/${view}`] = results.passes.reduce((n, p) => n + p.nodes.length, 0);
+        }
+        await page.screenshot({ path: path.join(out, `access-axe-${mode}-chat.png`) });
+      }
+      fs.writeFileSync(path.join(out, 'access-axe.json'), `${JSON.stringify({ violations: found, passedChecks: checked }, null, 1)}\n`);
+      assertEqual(found, [], 'axe violations');
+      // Not a vacuous pass: every view had rules checked on its nodes.
+      for (const [where, n] of Object.entries(checked)) assert(n >= 20, `${where}: ${n} checks passed`);
     });
   },
 };
