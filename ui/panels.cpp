@@ -222,7 +222,7 @@ void draw_panel(AppState& state, Panel panel) {
       draw_merge_tree_view(state.tree, state.fonts, state.encodings.find(state.encoding), state.encoding, &state.access);
       break;
     case Panel::studio:
-      draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision});
+      draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision, &state.access});
       carry_out_studio_requests(state);
       break;
     case Panel::schemes:

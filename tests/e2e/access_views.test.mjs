@@ -317,4 +317,59 @@ export const tests = {
       for (const [where, n] of Object.entries(checked)) assert(n >= 20, `${where}: ${n} checks passed`);
     });
   },
+
+  async 'keyboard alone: the training studio says its step and winning pair, asks Predict\'s question with a button per pair, and says the verdict'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await mirrorReady(page);
+      await page.evaluate(() => window.bpeviz.showPanel('studio'));
+      const sample = (await state(page)).studio.samples.find((n) => n.startsWith('aaabdaaabac'));
+      await page.evaluate((name) => window.bpeviz.studio({ source: name, merges: 3, train: true }), sample);
+      await waitFor(page, () => window.bpeviz.state().studio.trained, null, 'the training');
+      // The merges as trained, for the truth: the pairs and ids in order.
+      await page.evaluate(() => window.bpeviz.studio({ step: 3 }));
+      const st = (await state(page)).studio;
+      const merged = st.merged;
+      assertEqual(merged.length, st.merges, 'all merges shown');
+      await page.evaluate(() => window.bpeviz.studio({ step: 0 }));
+      await frames(page, 2);
+      const said = (k) => {
+        const [l, r, id] = merged[k - 1];
+        return `Step ${k} of ${st.merges}: '${l}' + '${r}' → '${l}${r}', id ${id}, counted `;
+      };
+      const studioSays = () => page.evaluate(() => document.querySelector('#access [data-key="studio:description"]').textContent);
+      await press(page, 'Escape');
+      await tabTo(page, 'Tab', 'studio:next', 60);
+      await press(page, 'Enter');
+      await waitFor(page, () => window.bpeviz.state().studio.step === 1, null, 'step 1');
+      await frames(page, 2);
+      const first = await studioSays();
+      assert(first.startsWith(said(1)), `step 1 said as "${first}", expected "${said(1)}…"`);
+      await waitFor(page, (t) => document.getElementById('access-announce').textContent === t, first, 'step 1 announced', 3000);
+      // Predict: the switch by Space, then the question and a button per candidate pair.
+      await tabTo(page, 'Tab', 'studio:predict', 6);
+      await press(page, ' ');
+      await waitFor(page, () => window.bpeviz.state().studio.predict.pending, null, 'the question');
+      await frames(page, 2);
+      const p = (await state(page)).studio.predict;
+      const question = await page.evaluate(() => document.querySelector('#access [data-key="studio:question"]').textContent);
+      assert(question.startsWith(`Merge 2: `) && (p.candidates.length === 1 || question.includes(`these ${p.candidates.length} pairs`)),
+             `the question: ${question}`);
+      const buttons = await page.evaluate(() => [...document.querySelectorAll('#access [data-key^="studio:candidate:"]')].map((b) => b.textContent));
+      assertEqual(buttons, p.candidates.map(([l, r]) => `'${l}' + '${r}'`), 'a button per candidate, named by its pair');
+      await waitFor(page, (q) => document.getElementById('access-announce').textContent === q, question, 'the question announced', 3000);
+      // The winner's button, by keys: Tab to it, Enter. The verdict is said.
+      const winner = p.candidates.findIndex(([l, r]) => l === merged[1][0] && r === merged[1][1]);
+      assert(winner >= 0, 'the winner is a candidate');
+      await tabTo(page, 'Tab', `studio:candidate:${winner}`, 20);
+      await press(page, 'Enter');
+      await waitFor(page, () => window.bpeviz.state().studio.step === 2, null, 'the guess reveals merge 2');
+      await frames(page, 2);
+      const after = (await state(page)).studio.predict;
+      assert(after.verdict.startsWith('Right'), `the verdict: ${after.verdict}`);
+      const verdict = await page.evaluate(() => document.querySelector('#access [data-key="studio:verdict"]').textContent);
+      assertEqual(verdict, `${after.verdict} Score: ${after.right} of ${after.asked} right.`, 'the verdict and the score in the mirror');
+      await waitFor(page, (v) => document.getElementById('access-announce').textContent.includes(v), after.verdict, 'the verdict announced', 3000);
+      await page.screenshot({ path: path.join(out, 'access-studio-predict.png') });
+    });
+  },
 };
