@@ -2,8 +2,9 @@
 // step read from the accessibility tree and checked against the page's own trace of the merges (bpeviz.trace)
 // and its state, its buttons and slider driven by keys alone, and the step announced politely and throttled
 // while playing; a refused paste said as an alert; the Ids view as a windowed list (npm tiktoken's ids), Decode
-// ids typed by keys (tiktoken's decode), the merge tree as a tree of items (the page's tree); and axe-core's WCAG
-// 2.1 AA rules on every view in light, dark and presentation mode. Screenshots and the Merge steps tree (access-*.png/.txt)
+// ids typed by keys (tiktoken's decode), the merge tree as a tree of items (the page's tree); axe-core's WCAG
+// 2.1 AA rules on every view in light, dark and presentation mode; Train BPE's step, Predict's question and
+// verdict (the studio's own merges); nothing playing by itself under prefers-reduced-motion. Screenshots and the Merge steps tree (access-*.png/.txt)
 // land in --out.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -370,6 +371,34 @@ export const tests = {
       assertEqual(verdict, `${after.verdict} Score: ${after.right} of ${after.asked} right.`, 'the verdict and the score in the mirror');
       await waitFor(page, (v) => document.getElementById('access-announce').textContent.includes(v), after.verdict, 'the verdict announced', 3000);
       await page.screenshot({ path: path.join(out, 'access-studio-predict.png') });
+    });
+  },
+
+  async 'with prefers-reduced-motion nothing plays by itself: a link to the Merge steps view, the lessons, the studio'({ browser, baseUrl }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      assert(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), 'reduced motion emulated');
+      const still = async (what) => {
+        const before = await state(page);
+        await page.waitForTimeout(1500);
+        await frames(page, 2);
+        const s = await state(page);
+        assert(!s.player.playing && !s.studio.playing, `${what}: nothing playing`);
+        assertEqual([s.player.step, s.studio.step], [before.player.step, before.studio.step], `${what}: no step taken by itself`);
+      };
+      await page.evaluate(() => window.bpeviz.showPanel('merges'));
+      await still('the Merge steps view');
+      for (const lesson of (await page.evaluate(() => window.bpeviz.lessons())).map((l) => l.name ?? l)) {
+        await page.evaluate((n) => window.bpeviz.lesson(n), lesson);
+        await still(`lesson ${lesson}`);
+      }
+      await page.evaluate(() => window.bpeviz.showPanel('studio'));
+      await page.evaluate(() => window.bpeviz.studio({ merges: 5, train: true }));
+      await still('the studio after training');
+      // Play is the reader's own choice, and still plays.
+      await page.evaluate(() => window.bpeviz.showPanel('merges'));
+      await page.evaluate(() => window.bpeviz.player('play'));
+      await waitFor(page, () => window.bpeviz.state().player.step > 0, null, 'Play, pressed, plays');
     });
   },
 };
