@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { assert, assertEqual, frames, waitFor, withReadyPage } from './harness.mjs';
+import { mirrorReady, press, tabTo } from './access_keys.mjs';
 
 const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
 const tiktoken = require('tiktoken');
@@ -21,27 +22,6 @@ const withCl100k = (fn) => {
 };
 
 const state = (page) => page.evaluate(() => window.bpeviz.state());
-const keyOfFocus = (page) => page.evaluate(() => {
-  const el = document.activeElement;
-  return el.id === 'text-input' ? 'text' : el.dataset.key;
-});
-const mirrorReady = (page) => waitFor(page, () => document.querySelector('#access [role="tab"][aria-selected="true"]'), null, 'the mirror');
-
-async function press(page, key) {
-  await page.keyboard.press(key);
-  await frames(page, 2);
-}
-
-async function tabTo(page, key, wanted, most = 40) {
-  const passed = [];
-  for (let i = 0; i < most; i++) {
-    await press(page, key);
-    passed.push(await keyOfFocus(page));
-    if (passed.at(-1) === wanted) return passed;
-  }
-  throw new Error(`${key} never reached ${wanted}: ${passed.join(', ')}`);
-}
-
 // A token's bytes as the mirror quotes them (ui/access/spoken.h).
 const spoken = (bytes) => `'${new TextDecoder().decode(new Uint8Array(bytes)).replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r')}'`;
 

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "tests/ui/access/mirror_lookup.h"
 #include "tests/ui/frames.h"
 #include "ui/access/mirror.h"
 #include "ui/access/spoken.h"
@@ -15,15 +16,8 @@ using namespace bpeviz;
 
 namespace {
 
-void frames(AppState& app, int n) {
-  for (int i = 0; i < n; ++i) test::app_frame_headless(app);
-}
-
-const AccessNode& node(const AppState& app, const std::string& key) {
-  const AccessNode* n = mirror_find(app.access, key);
-  REQUIRE_MESSAGE(n != nullptr, key);
-  return *n;
-}
+using test::frames;
+const AccessNode& node(const AppState& app, const std::string& key) { return test::mirror_node(app, key); }
 
 // What the mirror should say of step `step` (from 1), from the player's script: the pair and the new id.
 std::string expected_step(const AppState& app, std::size_t step) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/ui/access/mirror_lookup.h"
 #include "tests/ui/frames.h"
 #include "ui/access/merge_tree_items.h"
 #include "ui/access/mirror.h"
@@ -18,15 +19,8 @@ using namespace bpeviz;
 
 namespace {
 
-void frames(AppState& app, int n) {
-  for (int i = 0; i < n; ++i) test::app_frame_headless(app);
-}
-
-const AccessNode& node(const AppState& app, const std::string& key) {
-  const AccessNode* n = mirror_find(app.access, key);
-  REQUIRE_MESSAGE(n != nullptr, key);
-  return *n;
-}
+using test::frames;
+const AccessNode& node(const AppState& app, const std::string& key) { return test::mirror_node(app, key); }
 
 int index_of(const AppState& app, const std::string& key) {
   for (std::size_t i = 0; i < app.access.published.size(); ++i) {
