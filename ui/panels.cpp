@@ -1,6 +1,7 @@
 // The tab bar and each tab's view, fed from the page's state (see ui/panels.h).
 #include "ui/panels.h"
 
+#include <cstdio>
 #include <span>
 #include <string>
 #include <utility>
@@ -16,6 +17,7 @@
 #include "ui/encoding_choice.h"
 #include "ui/header/controls.h"
 #include "ui/header/flow.h"
+#include "ui/tokens/labels.h"
 
 namespace bpeviz {
 
@@ -154,6 +156,53 @@ void mirror_ids_list(AppState& state) {
   });
 }
 
+// A table of the view's figures in the mirror, over the view (`rect`), named `name`; returns its index for its rows.
+int mirror_table(AppState& state, std::string name) {
+  AccessNode table;
+  table.role = AccessRole::table;
+  table.key = "view-table";
+  table.name = std::move(name);
+  table.rect = {state.panel_rect.x, state.panel_rect.y, state.panel_rect.width, state.panel_rect.height};
+  return mirror_add(state.access, std::move(table));
+}
+
+// Compare in the mirror: a row per tokenizer with its figures as the bands show them.
+void mirror_compare_table(AppState& state) {
+  const int table = mirror_table(state, "Tokenizers compared");
+  for (const CompareViewState::Column& c : state.compare.columns) {
+    std::vector<std::string> cells{c.name};
+    if (!c.ready) {
+      cells.push_back(c.error.empty() ? "loading" : c.error);
+    } else if (!c.error.empty()) {
+      cells.push_back(c.error);
+    } else {
+      char per_token[48] = "no tokens";
+      if (!c.tokens.empty()) {
+        std::snprintf(per_token, sizeof per_token, "%.2f bytes/token", static_cast<double>(state.editor.text.size()) / c.tokens.size());
+      }
+      cells.push_back(thousands(c.tokens.size()) + " tokens");
+      cells.push_back(per_token);
+      cells.push_back(thousands(c.marks.size()) + " own cuts");
+    }
+    mirror_row(state.access, table, "compare:" + c.name, cells);
+  }
+}
+
+// Chat in the mirror: a row per message with its role and token counts, and a row of totals.
+void mirror_chat_table(AppState& state) {
+  const ChatViewState& chat = state.chat;
+  if (!chat.error.empty() || chat.counts.messages.size() != chat.rows.size()) return;
+  const int table = mirror_table(state, "Chat tokens");
+  for (std::size_t i = 0; i < chat.rows.size(); ++i) {
+    const ChatCounts::Message& m = chat.counts.messages[i];
+    mirror_row(state.access, table, "chat:" + std::to_string(chat.rows[i].key),
+               {"message " + std::to_string(i + 1) + ", " + chat.rows[i].role, thousands(m.content) + " content tokens",
+                thousands(m.format) + " format tokens"});
+  }
+  mirror_row(state.access, table, "chat:total",
+             {"in all", thousands(chat.counts.content) + " content tokens", thousands(chat.counts.total) + " tokens"});
+}
+
 // The studio's buttons: its model joins the encodings (and the Tokens tab shows it), or a file of
 // it is handed to the platform layer to download.
 void carry_out_studio_requests(AppState& state) {
@@ -230,9 +279,11 @@ void draw_panel(AppState& state, Panel panel) {
       break;
     case Panel::compare:
       draw_compare_view(state.compare, state.fonts, compare_input(state));
+      mirror_compare_table(state);
       break;
     case Panel::chat:
       draw_chat_view(state.chat, state.fonts, chat_input(state));
+      mirror_chat_table(state);
       if (!state.chat.encoding_request.empty()) select_encoding(state, std::exchange(state.chat.encoding_request, std::string()));
       break;
   }

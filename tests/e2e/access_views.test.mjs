@@ -381,4 +381,33 @@ export const tests = {
       await waitFor(page, () => window.bpeviz.state().player.step > 0, null, 'Play, pressed, plays');
     });
   },
+
+  async 'Compare and Chat read as tables of their figures, as the page computes them'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await mirrorReady(page);
+      const text = 'Hello world, hello tokenizers! 你好';
+      await page.evaluate((t) => window.bpeviz.setText(t), text);
+      await page.evaluate(() => window.bpeviz.showPanel('compare'));
+      await page.evaluate(() => window.bpeviz.setCompare(['cl100k_base', 'o200k_base']));
+      await frames(page, 3);
+      const rows = () => page.evaluate(() => [...document.querySelectorAll('#access [role="table"] [role="row"]')]
+        .map((r) => [...r.querySelectorAll('[role="cell"]')].map((c) => c.textContent)));
+      const compare = (await state(page)).compare;
+      const ids = withCl100k((enc) => enc.encode(text).length);
+      assertEqual(compare.columns.find((c) => c.encoding === 'cl100k_base').tokens, ids, 'cl100k_base\'s count is tiktoken\'s');
+      assertEqual(await rows(page), compare.columns.map((c) => [c.encoding, `${c.tokens} tokens`, `${c.bytesPerToken.toFixed(2)} bytes/token`,
+                                                             `${c.marks.length} own cuts`]), 'a row per tokenizer');
+      const tree = await page.locator('#access [role="table"]').ariaSnapshot();
+      assert(tree.startsWith('- table "Tokenizers compared":'), tree);
+      await page.evaluate(() => window.bpeviz.showPanel('chat'));
+      await page.evaluate(() => window.bpeviz.setChat([{ role: 'system', content: 'You are terse.' }, { role: 'user', content: 'Hello there!' }]));
+      await frames(page, 3);
+      const chat = (await state(page)).chat;
+      assertEqual(await rows(page), [...chat.messages.map((m, i) => [`message ${i + 1}, ${m.role}`, `${m.contentTokens} content tokens`,
+                                                                      `${m.formatTokens} format tokens`]),
+                                     ['in all', `${chat.messages.reduce((n, m) => n + m.contentTokens, 0)} content tokens`, `${chat.counts.total} tokens`]],
+                  'a row per message and the totals');
+      assertEqual(chat.counts.total, chat.tokens.length, 'the total is the tokens drawn');
+    });
+  },
 };

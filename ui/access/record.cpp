@@ -104,6 +104,20 @@ void mirror_live_text(AccessMirror& mirror, std::string key, std::string text) {
   mirror.nodes.back().live = true;
 }
 
+void mirror_row(AccessMirror& mirror, int table, const std::string& key, const std::vector<std::string>& cells) {
+  AccessNode row;
+  row.role = AccessRole::row;
+  row.key = key;
+  const int index = mirror_add(mirror, std::move(row), table);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    AccessNode cell;
+    cell.role = AccessRole::cell;
+    cell.key = key + ":" + std::to_string(i);
+    cell.name = cells[i];
+    mirror_add(mirror, std::move(cell), index);
+  }
+}
+
 int mirror_group(AccessMirror& mirror, AccessRole role, std::string key, std::string name) {
   AccessNode node;
   node.role = role;

@@ -32,6 +32,9 @@ void mirror_text(AccessMirror& mirror, AccessRole role, std::string key, std::st
                  std::optional<int> parent = std::nullopt);
 // As mirror_text, and a change of `text` is announced to a screen reader (politely, a few times a second at most).
 void mirror_live_text(AccessMirror& mirror, std::string key, std::string text);
+// Adds a row of `cells` (each a cell's text) under the table `table`; no rectangle (a table stands for a view as
+// a whole: its rectangle is the table's).
+void mirror_row(AccessMirror& mirror, int table, const std::string& key, const std::vector<std::string>& cells);
 // Opens a landmark or group that the records after it belong to until mirror_close; no rectangle.
 int mirror_group(AccessMirror& mirror, AccessRole role, std::string key, std::string name);
 
