@@ -410,4 +410,39 @@ export const tests = {
       assertEqual(chat.counts.total, chat.tokens.length, 'the total is the tokens drawn');
     });
   },
+
+  async 'keyboard alone: the shortcuts and Share are dialogs that take the focus, read their content, and close by their Close button'({ browser, baseUrl, out }) {
+    await withReadyPage(browser, baseUrl, {}, async (page) => {
+      await mirrorReady(page);
+      const focusedKey = () => page.evaluate(() => document.activeElement?.dataset?.key);
+      await page.locator('#access [data-key="help"]').focus();
+      await press(page, 'Enter');
+      await waitFor(page, () => window.bpeviz.state().shortcutsHelp, null, 'the shortcuts');
+      await frames(page, 3);
+      assertEqual(await focusedKey(), 'dialog:shortcuts:close', 'the dialog takes the focus, on its Close button');
+      const help = await page.locator('#access [role="dialog"]').ariaSnapshot();
+      assert(help.startsWith('- dialog "Keyboard shortcuts":\n  - button "Close"\n  - table "Keyboard shortcuts":'), help);
+      const rows = await page.evaluate(() => [...document.querySelectorAll('#access [role="dialog"] [role="row"]')].map((r) => r.children.length));
+      assert(rows.length >= 5 && rows.every((n) => n === 2), `a row of two cells per shortcut: ${rows}`);
+      await page.screenshot({ path: path.join(out, 'access-dialog-shortcuts.png') });
+      await press(page, 'Enter');
+      await waitFor(page, () => !window.bpeviz.state().shortcutsHelp, null, 'the shortcuts closed');
+      await frames(page, 3);
+      assertEqual(await page.evaluate(() => document.querySelectorAll('#access [role="dialog"]').length), 0, 'no dialog left');
+      assertEqual(await focusedKey(), 'help', 'the focus back on the button that opened it');
+
+      await page.locator('#access [data-key="share"]').focus();
+      await press(page, 'Enter');
+      await waitFor(page, () => window.bpeviz.state().share.open && window.bpeviz.state().share.address !== '', null, 'Share');
+      await frames(page, 3);
+      assertEqual(await focusedKey(), 'dialog:share:close', 'Share takes the focus');
+      const share = (await state(page)).share;
+      const said = await page.evaluate(() => document.querySelector('#access [data-key="share:link"]').textContent);
+      assert(said.startsWith(`A QR code of the link ${share.address}`), `the link said: ${said}`);
+      await press(page, 'Enter');
+      await waitFor(page, () => !window.bpeviz.state().share.open, null, 'Share closed');
+      await frames(page, 3);
+      assertEqual(await focusedKey(), 'share', 'the focus back on Share');
+    });
+  },
 };

@@ -30,6 +30,7 @@ const char* access_role_name(AccessRole role) {
     case AccessRole::alert: return "alert";
     case AccessRole::tree: return "tree";
     case AccessRole::treeitem: return "treeitem";
+    case AccessRole::dialog: return "dialog";
     case AccessRole::table: return "table";
     case AccessRole::row: return "row";
     case AccessRole::cell: return "cell";

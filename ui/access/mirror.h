@@ -33,6 +33,7 @@ enum class AccessRole : uint8_t {
   alert,       // an error or a refusal: said at once when it appears
   tree,        // a tree of items (the merge tree)
   treeitem,    // one of a tree's, named; its children are the items under it
+  dialog,      // a modal window (the shortcuts, Share): named by its title; the records after it are its content
   table,       // rows of cells: its rows are `row` records, their cells `cell` records
   row,
   cell,

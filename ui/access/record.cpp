@@ -118,6 +118,25 @@ void mirror_row(AccessMirror& mirror, int table, const std::string& key, const s
   }
 }
 
+bool mirror_dialog(AccessMirror& mirror, const std::string& key, std::string title) {
+  const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  AccessNode dialog;
+  dialog.role = AccessRole::dialog;
+  dialog.key = key;
+  dialog.name = std::move(title);
+  dialog.rect = {at.x, at.y, size.x, size.y};
+  mirror_open(mirror, std::move(dialog));
+  const std::string close_key = key + ":close";
+  const bool pressed = mirror_take(mirror, close_key).has_value();
+  AccessNode close;
+  close.role = AccessRole::button;
+  close.key = close_key;
+  close.name = "Close";
+  close.rect = {at.x, at.y, size.x, ImGui::GetFrameHeight()};  // the title bar, with its ×
+  mirror_add(mirror, std::move(close));
+  return pressed;
+}
+
 int mirror_group(AccessMirror& mirror, AccessRole role, std::string key, std::string name) {
   AccessNode node;
   node.role = role;

@@ -35,6 +35,10 @@ void mirror_live_text(AccessMirror& mirror, std::string key, std::string text);
 // Adds a row of `cells` (each a cell's text) under the table `table`; no rectangle (a table stands for a view as
 // a whole: its rectangle is the table's).
 void mirror_row(AccessMirror& mirror, int table, const std::string& key, const std::vector<std::string>& cells);
+// Inside an ImGui window drawn as a modal: opens a dialog over it, named `title`, with a Close button first (over
+// its title bar); true when that button was pressed in the mirror (the caller closes the window). The records
+// after it are the dialog's content, until mirror_close.
+bool mirror_dialog(AccessMirror& mirror, const std::string& key, std::string title);
 // Opens a landmark or group that the records after it belong to until mirror_close; no rectangle.
 int mirror_group(AccessMirror& mirror, AccessRole role, std::string key, std::string name);
 

@@ -94,6 +94,7 @@ function create(node) {
       return el;
     }
     case 'alert': return make('p', { role: 'alert' });
+    case 'dialog': return make('div', { role: 'dialog', 'aria-modal': 'true' });
     case 'tree': return make('ul', { role: 'tree', tabindex: '0' });
     case 'treeitem': return make('li', { role: 'treeitem', id: idFor(node.key) });
     // Roles on plain elements: the mirror's fixed placing would take a <table>'s layout (and Chromium's table) apart.
@@ -151,7 +152,7 @@ function update(el, node, before, selectedTab) {
       }
       break;
     }
-    case 'listbox': case 'tree': case 'table': case 'treeitem':  // (an item's text would hold its children's)
+    case 'listbox': case 'tree': case 'table': case 'treeitem': case 'dialog':  // (an item's text would hold its children's)
       if (changed('name')) el.setAttribute('aria-label', node.name);
       break;
     case 'textfield':
@@ -193,8 +194,10 @@ function update(el, node, before, selectedTab) {
 // Reconciles the document with the records: elements made, updated, moved into reading order, or removed.
 function reconcile(nodes) {
   const keep = new Set(nodes.map((n) => n.key));
+  const opened = [];  // dialogs that appear now
   for (const [key, el] of elements) {
     if (keep.has(key)) continue;
+    if (drawn.get(key)?.role === 'dialog') closeDialog(el);
     if (el !== textInput) el.remove();
     elements.delete(key);
     drawn.delete(key);
@@ -210,6 +213,7 @@ function reconcile(nodes) {
     }
     if (!el) {
       el = create(node);
+      if (node.role === 'dialog') opened.push(el);
       if (el !== textInput) el.dataset.key = node.key;
       elements.set(node.key, el);
       drawn.delete(node.key);
@@ -244,6 +248,7 @@ function reconcile(nodes) {
     else el.removeAttribute('aria-expanded');
   }
   for (const node of nodes) if (node.role === 'tree') keepTreeCurrent(elements.get(node.key));
+  for (const dialog of opened) openDialog(dialog);
   // A list box keeps the focus and points at its current option (the screen reader follows it), once it is in place.
   for (const node of nodes) {
     if (node.role !== 'listbox') continue;
@@ -252,6 +257,25 @@ function reconcile(nodes) {
     else list.removeAttribute('aria-activedescendant');
   }
   announceCounts(nodes);
+}
+
+// A dialog that appears takes the focus (its first button, Close) when the keyboard was in the mirror or nowhere,
+// and gives it back to where it was when it goes.
+const openers = new Map();  // dialog → the element that had the focus
+function openDialog(dialog) {
+  const before = document.activeElement;
+  if (before && before !== document.body && !root.contains(before)) return;
+  if (before === textInput) return;  // typing goes on in the text box (a shortcut's F1 from it)
+  openers.set(dialog, before);
+  dialog.querySelector('button')?.focus({ preventScroll: true });
+}
+function closeDialog(dialog) {
+  const opener = openers.get(dialog);
+  openers.delete(dialog);
+  const active = document.activeElement;
+  const hadFocus = !active || active === document.body || dialog.contains(active);  // (its button may be gone first)
+  dialog.remove();
+  if (hadFocus && opener?.isConnected) opener.focus({ preventScroll: true });
 }
 
 // Where a record's children go: a tree item's in a group inside it (ARIA's nesting of tree items), else in it.
