@@ -1,6 +1,7 @@
 // The tab bar and each tab's view, fed from the page's state (see ui/panels.h).
 #include "ui/panels.h"
 
+#include <cstdio>
 #include <span>
 #include <string>
 #include <utility>
@@ -9,11 +10,14 @@
 #include <imgui.h>
 
 #include "ui/access/record.h"
+#include "ui/access/spoken.h"
 #include "ui/access/token_list.h"
+#include "ui/access/window_list.h"
 #include "ui/app.h"
 #include "ui/encoding_choice.h"
 #include "ui/header/controls.h"
 #include "ui/header/flow.h"
+#include "ui/tokens/labels.h"
 
 namespace bpeviz {
 
@@ -137,6 +141,68 @@ void draw_tokens_panel(AppState& state) {
   }
 }
 
+// The ids in the mirror: a list box of a window of them around the keyboard's (a long text has a million),
+// each "id 3 of 42: 1917, ' world'", where the ids are drawn.
+void mirror_ids_list(AppState& state) {
+  const AppState::Rect r = item_rect();
+  const std::string_view text = state.editor.text;
+  const WindowList list{"ids", "Ids", "id:", {r.x, r.y, r.width, r.height}};
+  const std::string of = " of " + std::to_string(state.tokens.size()) + ": ";
+  state.ids_panel.keyboard_index = mirror_window_list(state.access, list, state.ids_panel.keyboard_index, state.tokens.size(),
+                                                      [&](std::size_t i) {
+    const Token& t = state.tokens[i];
+    const std::string_view piece = t.end <= text.size() && t.begin <= t.end ? text.substr(t.begin, t.end - t.begin) : "";
+    return "id " + std::to_string(i + 1) + of + std::to_string(t.id) + ", " + spoken_quote(piece, 64);
+  });
+}
+
+// A table of the view's figures in the mirror, over the view (`rect`), named `name`; returns its index for its rows.
+int mirror_table(AppState& state, std::string name) {
+  AccessNode table;
+  table.role = AccessRole::table;
+  table.key = "view-table";
+  table.name = std::move(name);
+  table.rect = {state.panel_rect.x, state.panel_rect.y, state.panel_rect.width, state.panel_rect.height};
+  return mirror_add(state.access, std::move(table));
+}
+
+// Compare in the mirror: a row per tokenizer with its figures as the bands show them.
+void mirror_compare_table(AppState& state) {
+  const int table = mirror_table(state, "Tokenizers compared");
+  for (const CompareViewState::Column& c : state.compare.columns) {
+    std::vector<std::string> cells{c.name};
+    if (!c.ready) {
+      cells.push_back(c.error.empty() ? "loading" : c.error);
+    } else if (!c.error.empty()) {
+      cells.push_back(c.error);
+    } else {
+      char per_token[48] = "no tokens";
+      if (!c.tokens.empty()) {
+        std::snprintf(per_token, sizeof per_token, "%.2f bytes/token", static_cast<double>(state.editor.text.size()) / c.tokens.size());
+      }
+      cells.push_back(thousands(c.tokens.size()) + " tokens");
+      cells.push_back(per_token);
+      cells.push_back(thousands(c.marks.size()) + " own cuts");
+    }
+    mirror_row(state.access, table, "compare:" + c.name, cells);
+  }
+}
+
+// Chat in the mirror: a row per message with its role and token counts, and a row of totals.
+void mirror_chat_table(AppState& state) {
+  const ChatViewState& chat = state.chat;
+  if (!chat.error.empty() || chat.counts.messages.size() != chat.rows.size()) return;
+  const int table = mirror_table(state, "Chat tokens");
+  for (std::size_t i = 0; i < chat.rows.size(); ++i) {
+    const ChatCounts::Message& m = chat.counts.messages[i];
+    mirror_row(state.access, table, "chat:" + std::to_string(chat.rows[i].key),
+               {"message " + std::to_string(i + 1) + ", " + chat.rows[i].role, thousands(m.content) + " content tokens",
+                thousands(m.format) + " format tokens"});
+  }
+  mirror_row(state.access, table, "chat:total",
+             {"in all", thousands(chat.counts.content) + " content tokens", thousands(chat.counts.total) + " tokens"});
+}
+
 // The studio's buttons: its model joins the encodings (and the Tokens tab shows it), or a file of
 // it is handed to the platform layer to download.
 void carry_out_studio_requests(AppState& state) {
@@ -185,21 +251,27 @@ void draw_panel(AppState& state, Panel panel) {
       draw_tokens_panel(state);
       break;
     case Panel::ids:
-      if (!waiting_for_tokens(state)) draw_ids_panel(state.ids_panel, state.tokens_serial, state.tokens, state.fonts.text);
+      if (!waiting_for_tokens(state)) {
+        draw_ids_panel(state.ids_panel, state.tokens_serial, state.tokens, state.fonts.text, &state.access);
+        mirror_ids_list(state);
+      }
       break;
     case Panel::decode:
-      draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding));
+      draw_decode_box(state.decode_box, state.encoding, state.encodings.find(state.encoding), &state.access);
       break;
-    case Panel::merges:
-      draw_encode_player(state.player, state.fonts, player_input(state), tree_click_hint(state));
+    case Panel::merges: {
+      EncodePlayerInput in = player_input(state);
+      in.access = &state.access;
+      draw_encode_player(state.player, state.fonts, in, tree_click_hint(state));
       show_clicked_tree(state, state.player.view, state.player.tokens, state.player.groups);
       break;
+    }
     case Panel::tree:
       state.tree.byte_notation = state.token_view.byte_notation;
-      draw_merge_tree_view(state.tree, state.fonts, state.encodings.find(state.encoding), state.encoding);
+      draw_merge_tree_view(state.tree, state.fonts, state.encodings.find(state.encoding), state.encoding, &state.access);
       break;
     case Panel::studio:
-      draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision});
+      draw_training_studio(state.studio, state.fonts, {state.editor.text, state.editor.revision, &state.access});
       carry_out_studio_requests(state);
       break;
     case Panel::schemes:
@@ -207,9 +279,11 @@ void draw_panel(AppState& state, Panel panel) {
       break;
     case Panel::compare:
       draw_compare_view(state.compare, state.fonts, compare_input(state));
+      mirror_compare_table(state);
       break;
     case Panel::chat:
       draw_chat_view(state.chat, state.fonts, chat_input(state));
+      mirror_chat_table(state);
       if (!state.chat.encoding_request.empty()) select_encoding(state, std::exchange(state.chat.encoding_request, std::string()));
       break;
   }

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "ui/access/record.h"
 #include "ui/app.h"
 #include "ui/header/header.h"
 #include "ui/header/lessons.h"
@@ -71,10 +72,17 @@ void draw_shortcuts_help(AppState& state) {
     state.shortcuts_help = false;
     return;
   }
+  // In the mirror: a dialog with a Close button, and the shortcuts as a table.
+  if (mirror_dialog(state.access, "dialog:shortcuts", kHelpTitle)) open = false;
   if (!open || !state.shortcuts_help) {
     state.shortcuts_help = false;
     ImGui::CloseCurrentPopup();
   }
+  AccessNode table;
+  table.role = AccessRole::table;
+  table.key = "shortcuts";
+  table.name = kHelpTitle;
+  const int rows = mirror_add(state.access, std::move(table));
   if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
     for (const Shortcut& s : kShortcuts) {
       ImGui::TableNextRow();
@@ -82,11 +90,15 @@ void draw_shortcuts_help(AppState& state) {
       ImGui::TextUnformatted(s.keys);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(s.what);
+      mirror_row(state.access, rows, std::string("shortcut:") + s.keys, {s.keys, s.what});
     }
     ImGui::EndTable();
   }
   ImGui::Spacing();
   ImGui::TextDisabled("Keys without F or Ctrl work when the text box is not being typed in: click the tokens first.");
+  mirror_text(state.access, AccessRole::text, "shortcuts:note",
+              "Keys without F or Ctrl work when the text box is not being typed in: click the tokens first.");
+  mirror_close(state.access);
   ImGui::EndPopup();
 }
 

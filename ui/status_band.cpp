@@ -1,9 +1,11 @@
+// The status band: the page's problems and news over the foot of the window, and in the mirror as alerts.
 #include "ui/status_band.h"
 
 #include <imgui.h>
 
 #include <string>
 
+#include "ui/access/record.h"
 #include "ui/app.h"
 #include "ui/theme.h"
 
@@ -14,7 +16,11 @@ void draw_status_band(AppState& state) {
   const struct {
     const std::string& text;
     ImVec4 colour;
-  } lines[] = {{state.message, palette().error}, {state.editor.refusal, palette().error}, {state.notice, palette().notice}};
+    const char* key;  // in the mirror (ui/access/): problems are alerts, news is said politely
+    bool problem;
+  } lines[] = {{state.message, palette().error, "status:message", true},
+               {state.editor.refusal, palette().error, "status:refusal", true},
+               {state.notice, palette().notice, "status:notice", false}};
   bool any = false;
   for (const auto& line : lines) any = any || !line.text.empty();
   if (!any) return;
@@ -38,16 +44,20 @@ void draw_status_band(AppState& state) {
   const ImVec2 top = ImGui::GetCursorPos();
   ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - dismiss_width - style.ItemSpacing.x);
   ImGui::AlignTextToFramePadding();  // the first line level with the button
+  mirror_group(state.access, AccessRole::region, "status", "Messages");
   for (const auto& line : lines) {
     if (line.text.empty()) continue;
     ImGui::PushStyleColor(ImGuiCol_Text, line.colour);
     ImGui::TextUnformatted(line.text.c_str());
     ImGui::PopStyleColor();
+    if (line.problem) mirror_text(state.access, AccessRole::alert, line.key, line.text);
+    else mirror_live_text(state.access, line.key, line.text);
   }
   ImGui::PopTextWrapPos();
   const ImVec2 after_text = ImGui::GetCursorPos();
   ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - dismiss_width, top.y));
-  if (ImGui::Button(dismiss)) {
+  const bool clicked = ImGui::Button(dismiss);
+  if (mirror_control(state.access, AccessRole::button, "status:dismiss", "Dismiss the messages") || clicked) {
     state.message.clear();
     state.editor.refusal.clear();
     state.notice.clear();
@@ -57,6 +67,7 @@ void draw_status_band(AppState& state) {
   ImGui::Dummy(ImVec2(0, 0));
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   state.status_rect = {pos.x, pos.y, size.x, size.y};
+  mirror_close(state.access);
   ImGui::End();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();

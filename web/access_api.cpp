@@ -41,6 +41,8 @@ nlohmann::json node_json(const AccessNode& n) {
   if (!n.value.empty() || n.role == AccessRole::combobox) j["value"] = n.value;
   if (n.on) j["on"] = true;
   if (n.disabled) j["disabled"] = true;
+  if (n.live) j["live"] = true;
+  if (n.role == AccessRole::slider) j["range"] = {n.range.low, n.range.high, n.range.now, n.range.step};
   if (n.set_size > 0) {
     j["place"] = n.place;
     j["setSize"] = n.set_size;

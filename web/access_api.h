@@ -10,7 +10,8 @@ void access_frame_done(const AccessMirror& mirror);
 
 extern "C" {
 // The records of the last frame as JSON: {"serial", "nodes": [{"role", "key", "name", "value"?, "on"?,
-// "disabled"?, "parent", "rect": [x, y, width, height], "options"?: [[value, label], ...]}, ...]}.
+// "disabled"?, "live"?, "parent", "rect": [x, y, width, height], "range"?: [low, high, now, step] (a slider's),
+// "options"?: [[value, label], ...]}, ...]}.
 const char* bpeviz_access_json();
 // Acts on the control `key` as a click would (value ""), or chooses option `value` of the picker `key`:
 // carried out while the next frame draws it.

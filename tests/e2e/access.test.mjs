@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { assert, assertEqual, frames, pixel, waitFor, withReadyPage } from './harness.mjs';
+import { focused, mirrorReady, press, tabTo } from './access_keys.mjs';
 
 const require = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'));
 const tiktoken = require('tiktoken');
@@ -18,31 +19,6 @@ const cl100k = (text) => {
 };
 
 const state = (page) => page.evaluate(() => window.bpeviz.state());
-// What has the focus: the mirror's key of it (the text area: "text"), its role and name.
-const focused = (page) => page.evaluate(() => {
-  const el = document.activeElement;
-  return { key: el.id === 'text-input' ? 'text' : el.dataset.key, role: el.getAttribute('role') || el.tagName.toLowerCase(),
-           name: el.getAttribute('aria-label') || el.textContent };
-});
-const mirrorReady = (page) => waitFor(page, () => document.querySelector('#access [role="tab"][aria-selected="true"]'), null, 'the mirror');
-
-async function press(page, key) {
-  await page.keyboard.press(key);
-  await frames(page, 2);
-}
-
-// Presses `key` until the focus is on the control `key` (at most `most` times); returns the keys passed on the way.
-async function tabTo(page, key, wanted, most = 40) {
-  const passed = [];
-  for (let i = 0; i < most; i++) {
-    await press(page, key);
-    const f = await focused(page);
-    passed.push(f.key);
-    if (f.key === wanted) return passed;
-  }
-  throw new Error(`${key} never reached ${wanted}: ${passed.join(', ')}`);
-}
-
 // Whether the focus ring's colour (ui/access/record.cpp) is drawn around the rectangle [x, y, w, h], left of it.
 async function ringAt(page, rect, colour) {
   const y = rect[1] + rect[3] / 2;

@@ -23,8 +23,17 @@ const char* access_role_name(AccessRole role) {
     case AccessRole::tab: return "tab";
     case AccessRole::tabpanel: return "tabpanel";
     case AccessRole::textbox: return "textbox";
+    case AccessRole::textfield: return "textfield";
     case AccessRole::listbox: return "listbox";
     case AccessRole::option: return "option";
+    case AccessRole::slider: return "slider";
+    case AccessRole::alert: return "alert";
+    case AccessRole::tree: return "tree";
+    case AccessRole::treeitem: return "treeitem";
+    case AccessRole::dialog: return "dialog";
+    case AccessRole::table: return "table";
+    case AccessRole::row: return "row";
+    case AccessRole::cell: return "cell";
   }
   return "text";
 }

@@ -26,8 +26,17 @@ enum class AccessRole : uint8_t {
   tab,         // on = the view on show
   tabpanel,
   textbox,     // the text box (the page's own hidden text area stands for it)
+  textfield,   // another field to type in (value: its text; on = several lines); a command's value is the new text
   listbox,     // a list that keeps the focus: value is the key of its current option
   option,      // one of a list box's: on = the current one
+  slider,      // a number in a range (AccessNode::range); a command's value is the number chosen
+  alert,       // an error or a refusal: said at once when it appears
+  tree,        // a tree of items (the merge tree)
+  treeitem,    // one of a tree's, named; its children are the items under it
+  dialog,      // a modal window (the shortcuts, Share): named by its title; the records after it are its content
+  table,       // rows of cells: its rows are `row` records, their cells `cell` records
+  row,
+  cell,
 };
 const char* access_role_name(AccessRole role);
 
@@ -42,6 +51,11 @@ struct AccessRect {
   bool operator==(const AccessRect&) const = default;
 };
 
+struct AccessRange {
+  float low = 0, high = 0, now = 0, step = 1;  // a slider's ends, its value and the step of its arrow keys
+  bool operator==(const AccessRange&) const = default;
+};
+
 struct AccessNode {
   AccessRole role = AccessRole::text;
   std::string key;    // stable across frames and unique in a frame: "encoding", "tab:tokens"
@@ -49,10 +63,12 @@ struct AccessNode {
   std::string value;  // a picker's chosen option
   bool on = false;    // checked, pressed, selected or expanded, as the role says
   bool disabled = false;
+  bool live = false;  // a change of its name is announced (politely, throttled: the step a player shows)
   int parent = -1;    // the index of the record it belongs to (-1: the page)
   // An option's place in its whole list (from 1) and the list's length: a list box holds only some of them.
   uint32_t place = 0, set_size = 0;
   AccessRect rect;
+  AccessRange range;  // a slider's
   std::vector<AccessOption> options;
   bool operator==(const AccessNode&) const = default;
 };

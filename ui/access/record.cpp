@@ -1,6 +1,9 @@
 // ImGui's controls into the mirror, and the mirror's focus back onto the canvas (see ui/access/record.h).
 #include "ui/access/record.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <utility>
 
 #include <imgui.h>
@@ -53,6 +56,40 @@ std::optional<std::string> mirror_picker(AccessMirror& mirror, std::string key, 
   return chosen;
 }
 
+std::optional<float> mirror_slider(AccessMirror& mirror, std::string key, std::string name, AccessRange range,
+                                   bool disabled) {
+  std::optional<float> chosen;
+  if (const auto command = mirror_take(mirror, key); command && !disabled) {
+    char* end = nullptr;
+    const float v = std::strtof(command->c_str(), &end);
+    // Only a number: anything else chooses nothing.
+    if (end != command->c_str() && *end == '\0' && std::isfinite(v)) chosen = std::clamp(v, range.low, range.high);
+  }
+  AccessNode node;
+  node.role = AccessRole::slider;
+  node.key = std::move(key);
+  node.name = std::move(name);
+  node.disabled = disabled;
+  node.range = range;
+  node.rect = last_item_rect();
+  mirror_add(mirror, std::move(node));
+  return chosen;
+}
+
+std::optional<std::string> mirror_textfield(AccessMirror& mirror, std::string key, std::string name, std::string value,
+                                            bool multiline) {
+  std::optional<std::string> typed = mirror_take(mirror, key);
+  AccessNode node;
+  node.role = AccessRole::textfield;
+  node.key = std::move(key);
+  node.name = std::move(name);
+  node.value = typed ? *typed : std::move(value);
+  node.on = multiline;
+  node.rect = last_item_rect();
+  mirror_add(mirror, std::move(node));
+  return typed;
+}
+
 void mirror_text(AccessMirror& mirror, AccessRole role, std::string key, std::string text, std::optional<int> parent) {
   AccessNode node;
   node.role = role;
@@ -60,6 +97,44 @@ void mirror_text(AccessMirror& mirror, AccessRole role, std::string key, std::st
   node.name = std::move(text);
   node.rect = last_item_rect();
   mirror_add(mirror, std::move(node), parent);
+}
+
+void mirror_live_text(AccessMirror& mirror, std::string key, std::string text) {
+  mirror_text(mirror, AccessRole::text, std::move(key), std::move(text));
+  mirror.nodes.back().live = true;
+}
+
+void mirror_row(AccessMirror& mirror, int table, const std::string& key, const std::vector<std::string>& cells) {
+  AccessNode row;
+  row.role = AccessRole::row;
+  row.key = key;
+  const int index = mirror_add(mirror, std::move(row), table);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    AccessNode cell;
+    cell.role = AccessRole::cell;
+    cell.key = key + ":" + std::to_string(i);
+    cell.name = cells[i];
+    mirror_add(mirror, std::move(cell), index);
+  }
+}
+
+bool mirror_dialog(AccessMirror& mirror, const std::string& key, std::string title) {
+  const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  AccessNode dialog;
+  dialog.role = AccessRole::dialog;
+  dialog.key = key;
+  dialog.name = std::move(title);
+  dialog.rect = {at.x, at.y, size.x, size.y};
+  mirror_open(mirror, std::move(dialog));
+  const std::string close_key = key + ":close";
+  const bool pressed = mirror_take(mirror, close_key).has_value();
+  AccessNode close;
+  close.role = AccessRole::button;
+  close.key = close_key;
+  close.name = "Close";
+  close.rect = {at.x, at.y, size.x, ImGui::GetFrameHeight()};  // the title bar, with its ×
+  mirror_add(mirror, std::move(close));
+  return pressed;
 }
 
 int mirror_group(AccessMirror& mirror, AccessRole role, std::string key, std::string name) {

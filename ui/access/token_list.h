@@ -11,24 +11,18 @@
 #include "core/text/pretokenize.h"
 #include "core/token.h"
 #include "ui/access/mirror.h"
+#include "ui/access/window_list.h"
 
 namespace bpeviz {
 
 class Encoding;
-
-// How many tiles either side of the current one the list holds.
-inline constexpr int64_t kTokenListReach = 10;
 
 // A tile's name as the list says it: its tokens' places, text (quoted, control characters as \n, \t, \r),
 // ids, bytes and pre-token.
 std::string token_list_name(std::string_view text, std::span<const Token> tokens, const TokenGroup& group,
                             std::span<const Span> pieces, const Encoding* encoding);
 
-// Where the current tile goes for a command of the list: "next", "previous", "first", "last", "page-down",
-// "page-up" (kTokenListReach tiles), or a tile's index. -1 (none yet) moves to the first; the result is a tile.
-int64_t token_list_move(int64_t current, std::size_t tiles, std::string_view command);
-
-// Records the list (key "tokens") with its window of tiles around `current` (-1: from the first), and carries
+// Records the list (key "tokens", ui/access/window_list.h) with its window of tiles around `current` (-1: from the first), and carries
 // out its command: returns the current tile after it. `rect`: where the tiles are drawn, the list's place.
 // The command "open" (Enter) moves nothing and sets `*opened`: the caller does what a click on the tile does.
 int64_t mirror_token_list(AccessMirror& mirror, int64_t current, std::string_view text, std::span<const Token> tokens,

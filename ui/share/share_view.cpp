@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "ui/access/record.h"
 #include "ui/app.h"
 
 namespace bpeviz {
@@ -90,6 +91,8 @@ void draw_share(AppState& state) {
     share.open = false;
     return;
   }
+  // In the mirror: a dialog with a Close button, and the link (or why there is none).
+  if (mirror_dialog(state.access, "dialog:share", kTitle)) open = false;
   if (!open || !share.open || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     share.open = false;
     ImGui::CloseCurrentPopup();
@@ -109,6 +112,11 @@ void draw_share(AppState& state) {
     centered_text(share.address, false);
     if (!share.dropped.empty()) centered_text(share.dropped, true);
   }
+  const std::string said = !share.error.empty() ? "No QR code: " + share.error + "."
+                           : share.link.empty() ? std::string("Making the link…")
+                                                : "A QR code of the link " + share.address + (share.dropped.empty() ? "" : ". " + share.dropped);
+  mirror_text(state.access, AccessRole::text, "share:link", said);
+  mirror_close(state.access);
   ImGui::EndPopup();
 }
 

@@ -1,6 +1,8 @@
 // The training studio: options, the player, and the step's pair, leaderboard, text, vocabulary and chart.
 #include "ui/studio/training_studio.h"
 
+#include "ui/access/record.h"
+#include "ui/access/spoken.h"
 #include "ui/text_box/text_entries.h"
 #include "ui/tokens/labels.h"
 #include "ui/views/step_buttons.h"
@@ -196,7 +198,7 @@ const std::vector<Token>& studio_tokens(TrainingStudioState& state) {
   return state.cache.back().tokens;
 }
 
-std::string describe_training_step(const TrainingStudioState& state, uint32_t step) {
+std::string describe_training_step(const TrainingStudioState& state, uint32_t step, bool spoken) {
   if (!state.trained) return state.error;
   const TrainingSession& s = state.session;
   if (step == 0) {
@@ -207,10 +209,11 @@ std::string describe_training_step(const TrainingStudioState& state, uint32_t st
   }
   step = std::min(step, s.merges());
   const TrainingStep& t = s.steps[step - 1];
-  std::string out = "Step " + thousands(step) + " of " + thousands(s.merges()) + ": " +
-                    quoted(token_bytes(s, t.merge.left)) + " (" + std::to_string(t.merge.left) + ") + " +
-                    quoted(token_bytes(s, t.merge.right)) + " (" + std::to_string(t.merge.right) + ") → " +
-                    quoted(token_bytes(s, t.merge.id)) + " id " + std::to_string(t.merge.id);
+  const auto said = [spoken](std::string_view bytes) { return spoken ? spoken_quote(bytes, 48) : quoted(bytes); };
+  const auto part_id = [spoken](uint32_t id) { return spoken ? std::string() : " (" + std::to_string(id) + ")"; };
+  std::string out = "Step " + thousands(step) + " of " + thousands(s.merges()) + ": " + said(token_bytes(s, t.merge.left)) +
+                    part_id(t.merge.left) + " + " + said(token_bytes(s, t.merge.right)) + part_id(t.merge.right) + " → " +
+                    said(token_bytes(s, t.merge.id)) + (spoken ? ", id " : " id ") + std::to_string(t.merge.id);
   if (t.reused_id) out += " (those bytes already had this id)";
   out += ", counted " + thousands(t.count) + (t.count == 1 ? " time" : " times");
   if (t.count != t.replaced) out += " (overlaps included)";
@@ -293,19 +296,25 @@ void draw_options(TrainingStudioState& state, const TrainingStudioInput& input) 
   (void)input;
 }
 
-void draw_player(TrainingStudioState& state) {
+void draw_player(TrainingStudioState& state, AccessMirror* access) {
   const uint32_t merges = state.trained ? state.session.merges() : 0;
   const float em = ImGui::GetFontSize();
-  if (ImGui::Button("Train")) state.train_request = true;
+  const bool train = ImGui::Button("Train");
+  if ((access && mirror_control(*access, AccessRole::button, "studio:train", "Train")) || train) state.train_request = true;
   ImGui::SameLine();
   // The shared controls count steps in std::size_t; the studio keeps uint32_t (merges are few).
   std::size_t step_shown = state.step;
-  const StepPlayback playback{step_shown, state.playing, state.steps_per_second, state.last_step_time};
+  const StepPlayback playback{step_shown, state.playing, state.steps_per_second, state.last_step_time, access, "studio"};
   draw_step_buttons(playback, merges, em * 7);
   state.step = static_cast<uint32_t>(step_shown);
   ImGui::SameLine();
   bool predict = state.predict.on;
-  if (ImGui::Checkbox("Predict", &predict)) set_prediction(state.predict, predict, state.step, merges);
+  bool switched = ImGui::Checkbox("Predict", &predict);
+  if (access && mirror_control(*access, AccessRole::checkbox, "studio:predict", "Predict each merge", state.predict.on) && !switched) {
+    predict = !predict;
+    switched = true;
+  }
+  if (switched) set_prediction(state.predict, predict, state.step, merges);
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("Guess each merge before it is shown: stepping forward asks which pair wins,\n"
                       "and the studio keeps score");
@@ -320,7 +329,15 @@ void draw_player(TrainingStudioState& state) {
   int step = static_cast<int>(state.step);
   ImGui::SetNextItemWidth(std::max(em * 8, ImGui::GetContentRegionAvail().x - buttons));
   ImGui::BeginDisabled(merges == 0);
-  if (ImGui::SliderInt("##step", &step, 0, static_cast<int>(merges), "step %d")) {
+  bool scrubbed = ImGui::SliderInt("##step", &step, 0, static_cast<int>(merges), "step %d");
+  if (access) {
+    const AccessRange range{0, static_cast<float>(merges), static_cast<float>(state.step), 1};
+    if (const auto v = mirror_slider(*access, "studio:step", "Merge step", range, merges == 0)) {
+      step = static_cast<int>(*v);
+      scrubbed = true;
+    }
+  }
+  if (scrubbed) {
     state.step = static_cast<uint32_t>(std::max(0, step));
     state.playing = false;
   }
@@ -328,7 +345,10 @@ void draw_player(TrainingStudioState& state) {
 
   ImGui::SameLine();
   ImGui::BeginDisabled(!state.trained);
-  if (ImGui::Button(use_label.c_str())) state.use_request = true;
+  const bool use = ImGui::Button(use_label.c_str());
+  if ((access && mirror_control(*access, AccessRole::button, "studio:use", use_label, false, !state.trained)) || use) {
+    state.use_request = true;
+  }
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::SetTooltip("Add the model after %u merges to the visualizer's encodings", state.step);
   }
@@ -406,18 +426,18 @@ void draw_leaderboard(const TrainingStudioState& state) {
 
 // The question before merge step + 1: the competing pairs as buttons in byte order, without counts.
 // Clicking one answers and reveals the merge.
-void draw_prediction_question(TrainingStudioState& state, const Fonts& fonts) {
+void draw_prediction_question(TrainingStudioState& state, const Fonts& fonts, AccessMirror* access) {
   const TrainingSession& s = state.session;
   const std::vector<PairCount> candidates = prediction_candidates(s, state.step + 1);
   ImGui::PushFont(fonts.text);
   ImGui::PushTextWrapPos(0);
   const ImVec4 ask(0.55f, 0.8f, 1, 1);
-  if (candidates.size() == 1) {
-    ImGui::TextColored(ask, "Merge %u: only one pair is left, so it must win. Click it.", state.step + 1);
-  } else {
-    ImGui::TextColored(ask, "Merge %u: which of these %zu pairs is the most frequent now? Click your guess.",
-                       state.step + 1, candidates.size());
-  }
+  const std::string question = "Merge " + std::to_string(state.step + 1) +
+                               (candidates.size() == 1 ? ": only one pair is left, so it must win. Click it."
+                                                       : ": which of these " + std::to_string(candidates.size()) +
+                                                             " pairs is the most frequent now? Click your guess.");
+  ImGui::TextColored(ask, "%s", question.c_str());
+  if (access) mirror_live_text(*access, "studio:question", question);
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   // Big targets, wrapped to the panel's width: they are read on a projector and clicked on a laptop.
@@ -432,7 +452,11 @@ void draw_prediction_question(TrainingStudioState& state, const Fonts& fonts) {
                               "##candidate" + std::to_string(i);
     const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
     if (i > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right_edge) ImGui::SameLine();
-    const bool clicked = ImGui::Button(label.c_str());
+    bool clicked = ImGui::Button(label.c_str());
+    if (access) {
+      const std::string said = spoken_quote(token_bytes(s, c.left), 48) + " + " + spoken_quote(token_bytes(s, c.right), 48);
+      clicked = mirror_control(*access, AccessRole::button, "studio:candidate:" + std::to_string(i), said) || clicked;
+    }
     const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
     state.candidate_rects.insert(state.candidate_rects.end(), {min.x, min.y, size.x, size.y});
     if (clicked) {
@@ -454,7 +478,7 @@ void draw_prediction_question(TrainingStudioState& state, const Fonts& fonts) {
 
 // The verdict on the merge shown, if it was asked, and the score. (The score is not in the player's
 // row: that row has no room left at 1280 px.)
-void draw_prediction_verdict(const TrainingStudioState& state, const Fonts& fonts) {
+void draw_prediction_verdict(const TrainingStudioState& state, const Fonts& fonts, AccessMirror* access) {
   const MergePrediction& p = state.predict;
   if (!p.on && p.asked == 0) return;
   ImGui::PushFont(fonts.text);
@@ -466,6 +490,9 @@ void draw_prediction_verdict(const TrainingStudioState& state, const Fonts& font
     ImGui::TextColored(colour, "%s", verdict.c_str());
   }
   ImGui::Text("Score: %u of %u right", p.right, p.asked);
+  // Said as it comes: the verdict on the guess just made, and the score.
+  if (access) mirror_live_text(*access, "studio:verdict", verdict + (verdict.empty() ? "" : " ") + "Score: " +
+                                                           std::to_string(p.right) + " of " + std::to_string(p.asked) + " right.");
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ImGui::Spacing();
@@ -551,7 +578,7 @@ void draw_vocabulary(TrainingStudioState& state) {
 void draw_training_studio(TrainingStudioState& state, const Fonts& fonts, const TrainingStudioInput& input) {
   update_training_studio(state, input, ImGui::GetTime());
   draw_options(state, input);
-  draw_player(state);
+  draw_player(state, input.access);
   clamp_step(state);
   update_merge_prediction(state);
 
@@ -573,6 +600,7 @@ void draw_training_studio(TrainingStudioState& state, const Fonts& fonts, const 
   ImGui::PushFont(fonts.text);
   ImGui::TextWrapped("%s", describe_training_step(state, state.step).c_str());
   ImGui::PopFont();
+  if (input.access) mirror_live_text(*input.access, "studio:description", describe_training_step(state, state.step, true));
 
   // Left: the leaderboard and the chart. Right: the text at this step over the growing vocabulary.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -582,9 +610,9 @@ void draw_training_studio(TrainingStudioState& state, const Fonts& fonts, const 
   if (state.predict.pending) {
     // Neither the leaderboard nor the charts (the token count drops by the places merged) while asked:
     // they would give the answer away.
-    draw_prediction_question(state, fonts);
+    draw_prediction_question(state, fonts, input.access);
   } else {
-    draw_prediction_verdict(state, fonts);
+    draw_prediction_verdict(state, fonts, input.access);
     draw_leaderboard(state);
     ImGui::Spacing();
     const float chart_height = std::max(48.0f, (ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) / 2);

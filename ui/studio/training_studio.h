@@ -91,9 +91,14 @@ struct TrainingStudioState {
 };
 
 // What the app gives the studio each frame: its current text, and a number that changes with it.
+struct AccessMirror;
+
 struct TrainingStudioInput {
   std::string_view text;
   uint64_t text_revision = 0;
+  // The page's semantic copy (ui/access/): the player's controls, the step, the Predict question and verdict
+  // (the step and the verdict said as they change).
+  AccessMirror* access = nullptr;
 };
 
 // Sets the options from preset `index` of training_presets() and asks for training.
@@ -118,8 +123,9 @@ bool training_is_stale(const TrainingStudioState& state, const TrainingStudioInp
 const std::vector<Token>& studio_tokens(TrainingStudioState& state);
 
 // The step's description, e.g. `Step 1 of 3: "a" (97) + "a" (97) → "aa" id 256, counted 4 times
-// (overlaps included), replaced at 2 places: 11 → 9 tokens.`
-std::string describe_training_step(const TrainingStudioState& state, uint32_t step);
+// (overlaps included), replaced at 2 places: 11 → 9 tokens.` `spoken`: as a screen reader says it
+// (ui/access/spoken.h), without the parts' ids: `Step 1 of 3: 'a' + 'a' → 'aa', id 256, counted 4 times …`.
+std::string describe_training_step(const TrainingStudioState& state, uint32_t step, bool spoken = false);
 
 // The model after `state.step` merges, for the visualizer (or the model after `k` merges).
 BpeModel trained_model(const TrainingStudioState& state);

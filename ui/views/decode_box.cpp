@@ -1,3 +1,4 @@
+// The decode box (see ui/views/decode_box.h): ids in, text out, the bytes that are not UTF-8 named.
 #include "ui/views/decode_box.h"
 
 #include <cstdio>
@@ -7,6 +8,8 @@
 
 #include "core/explain/byte_tokenizer.h"
 #include "core/text/utf8.h"
+#include "ui/access/record.h"
+#include "ui/access/spoken.h"
 #include "ui/text_box/text_editor.h"  // draw_keeping_text_on_escape
 #include "ui/text_box/text_entries.h"
 #include "ui/theme.h"
@@ -104,7 +107,8 @@ void update_decode_box(DecodeBoxState& state, const std::string& encoding_name, 
   state.decoded_encoding = encoding_name;
 }
 
-void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, const Encoding* encoding) {
+void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, const Encoding* encoding,
+                     AccessMirror* access) {
   ImGui::TextDisabled("Ids to decode with %s, e.g. [15339, 1917] or 15339 1917:", encoding_name.c_str());
   if (draw_keeping_text_on_escape(
           [&] {
@@ -114,15 +118,22 @@ void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, co
           })) {
     ++state.input_revision;
   }
+  if (access) {
+    if (auto typed = mirror_textfield(*access, "decode-input", "Ids to decode with " + encoding_name, state.input, true)) {
+      set_decode_input(state, std::move(*typed));
+    }
+  }
   update_decode_box(state, encoding_name, encoding);
   const DecodedIds& r = state.result;
   if (!r.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("%s", r.error.c_str());
     ImGui::PopStyleColor();
+    if (access) mirror_live_text(*access, "decode-error", r.error);  // said as the typing settles
     return;
   }
   ImGui::TextDisabled("%zu ids decode to:", r.id_count);
+  if (access) mirror_text(*access, AccessRole::text, "decode-count", std::to_string(r.id_count) + " ids decode to:");
   if (!r.bad_bytes.empty()) {
     // One line naming every stretch that is not UTF-8, since the text shows only U+FFFD for it.
     std::string note = "not UTF-8, shown as \xEF\xBF\xBD:";
@@ -134,12 +145,15 @@ void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, co
     ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
     ImGui::TextWrapped("%s", note.c_str());
     ImGui::PopStyleColor();
+    if (access) mirror_text(*access, AccessRole::text, "decode-not-utf8", note);
   }
   ImGui::BeginChild("decoded", ImVec2(0, 0), true);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(r.text.data(), r.text.data() + r.text.size());
   ImGui::PopTextWrapPos();
   ImGui::EndChild();
+  // The text decoded, as the box shows it (a long one in part: a screen reader reads it a line at a time anyway).
+  if (access) mirror_text(*access, AccessRole::text, "decode-text", "Decoded text: " + spoken_quote(r.text, 4096));
 }
 
 }  // namespace bpeviz

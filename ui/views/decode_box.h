@@ -45,6 +45,10 @@ struct DecodeBoxState {
 
 void set_decode_input(DecodeBoxState& state, std::string input);
 void update_decode_box(DecodeBoxState& state, const std::string& encoding_name, const Encoding* encoding);
-void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, const Encoding* encoding);
+struct AccessMirror;
+// `access`: the page's semantic copy (ui/access/), which gets the input (typing there types here), the result
+// and its problems.
+void draw_decode_box(DecodeBoxState& state, const std::string& encoding_name, const Encoding* encoding,
+                     AccessMirror* access = nullptr);
 
 }  // namespace bpeviz

@@ -6,15 +6,14 @@
 
 #include <imgui.h>
 
+#include "ui/access/record.h"
+#include "ui/access/spoken.h"
 #include "ui/tokens/labels.h"
 #include "ui/views/step_buttons.h"
 
 namespace bpeviz {
 
 namespace {
-
-// A token's bytes as a short quoted label (whitespace visible, long tokens cut).
-std::string quoted(std::string_view bytes) { return quoted_token(bytes, 24); }
 
 void refresh_view(EncodePlayerState& state, std::string_view text) {
   if (state.shown_step == state.step) return;
@@ -61,8 +60,10 @@ void update_encode_player(EncodePlayerState& state, const EncodePlayerInput& in)
   state.playing = false;
 }
 
-std::string describe_player_step(const EncodePlayerState& state, std::string_view text, std::size_t step) {
+std::string describe_player_step(const EncodePlayerState& state, std::string_view text, std::size_t step, bool spoken) {
   if (!state.built) return state.error;
+  const auto quoted = [spoken](std::string_view bytes) { return spoken ? spoken_quote(bytes, 48) : quoted_token(bytes, 24); };
+  const auto part_id = [spoken](uint32_t id) { return spoken ? std::string() : " (" + std::to_string(id) + ")"; };
   const auto& steps = state.player.steps();
   if (step == 0) {
     return "Start: one token per byte — " + thousands(state.player.tokens_before()) + " tokens. " +
@@ -76,9 +77,9 @@ std::string describe_player_step(const EncodePlayerState& state, std::string_vie
   if (first.mid == first.begin) {
     out += quoted(made) + " is a token itself: taken whole (id " + std::to_string(s.id) + ")";
   } else {
-    out += quoted(text.substr(first.begin, first.mid - first.begin)) + " (" + std::to_string(left) + ") + " +
-           quoted(text.substr(first.mid, first.end - first.mid)) + " (" + std::to_string(right) + ") → " + quoted(made) +
-           (s.rank == s.id ? ", rank/id " + std::to_string(s.id)
+    out += quoted(text.substr(first.begin, first.mid - first.begin)) + part_id(left) + " + " +
+           quoted(text.substr(first.mid, first.end - first.mid)) + part_id(right) + " → " + quoted(made) +
+           (s.rank == s.id ? (spoken ? ", id " : ", rank/id ") + std::to_string(s.id)
                            : ", id " + std::to_string(s.id) + " (merge " + thousands(s.rank + 1) + " in the merges list)");
   }
   out += ", at " + thousands(s.places.size()) + (s.places.size() == 1 ? " place" : " places") + "; " +
@@ -91,13 +92,17 @@ void draw_encode_player(EncodePlayerState& state, const Fonts& fonts, const Enco
   const std::size_t steps = state.built ? state.player.steps().size() : 0;
 
   // Controls: one row, big enough to hit on a projector.
-  const StepPlayback playback{state.step, state.playing, state.steps_per_second, state.last_step_time};
+  const StepPlayback playback{state.step, state.playing, state.steps_per_second, state.last_step_time, in.access, "player"};
   ImGui::BeginDisabled(!state.built);
   draw_step_buttons(playback, steps, ImGui::GetFontSize() * 9);
   ImGui::SameLine();
   int step = static_cast<int>(state.step);
   ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x));
   if (ImGui::SliderInt("##step", &step, 0, static_cast<int>(steps), "step %d")) state.step = static_cast<std::size_t>(step);
+  if (in.access) {
+    const AccessRange range{0, static_cast<float>(steps), static_cast<float>(state.step), 1};
+    if (const auto v = mirror_slider(*in.access, "player:step", "Step", range, !state.built)) state.step = static_cast<std::size_t>(*v);
+  }
   ImGui::EndDisabled();
   if (state.built) handle_step_keys(playback, steps);
   advance_playback(playback, steps, ImGui::GetTime());
@@ -118,6 +123,9 @@ void draw_encode_player(EncodePlayerState& state, const Fonts& fonts, const Enco
   ImGui::PushFont(fonts.text);
   ImGui::TextWrapped("%s", describe_player_step(state, in.text, state.step).c_str());
   ImGui::PopFont();
+  // The step in the mirror, said as it changes (stepped by a key or playing: a screen reader is told politely,
+  // a few times a second at most, web/page/access/).
+  if (in.access) mirror_live_text(*in.access, "player:description", describe_player_step(state, in.text, state.step, true));
   if (!state.built) return;
   refresh_view(state, in.text);
   TokenViewInput view;

@@ -16,6 +16,8 @@
 
 namespace bpeviz {
 
+struct AccessMirror;
+
 struct EncodePlayerState {
   std::size_t step = 0;  // steps applied: 0 shows the bytes
   bool playing = false;
@@ -50,6 +52,7 @@ struct EncodePlayerInput {
   const Encoding* encoding = nullptr;  // null: the byte-level baseline, which has nothing to play
   SpecialPolicy policy;
   int policy_id = 0;                    // identifies `policy`, so a change rebuilds the script
+  AccessMirror* access = nullptr;       // the page's semantic copy, which gets the step and the controls
 };
 
 // Builds or rebuilds the script when its inputs changed, and keeps `step` in range.
@@ -58,7 +61,10 @@ void update_encode_player(EncodePlayerState& state, const EncodePlayerInput& inp
 void draw_encode_player(EncodePlayerState& state, const Fonts& fonts, const EncodePlayerInput& input,
                         const char* click_hint = nullptr);
 
-// The step's one-line description, e.g. `step 3 of 41: " t" (220, 83) → " the" id 279, at 5 places; 1,203 tokens`.
-std::string describe_player_step(const EncodePlayerState& state, std::string_view text, std::size_t step);
+// The step's one-line description, e.g. `Step 3 of 41: " " (220) + "t" (83) → " t", rank/id 259, at 5 places; 1,203 tokens`.
+// `spoken`: as a screen reader says it (ui/access/spoken.h), without the parts' ids:
+// `Step 3 of 41: ' ' + 't' → ' t', id 259, at 5 places; 1,203 tokens`.
+std::string describe_player_step(const EncodePlayerState& state, std::string_view text, std::size_t step,
+                                 bool spoken = false);
 
 }  // namespace bpeviz

@@ -1,6 +1,9 @@
+// The ids panel (see ui/views/ids_panel.h).
 #include "ui/views/ids_panel.h"
 
 #include <imgui.h>
+
+#include "ui/access/record.h"
 
 namespace bpeviz {
 
@@ -21,12 +24,15 @@ void update_ids_json(IdsPanelState& state, uint64_t revision, std::span<const To
   state.json_revision = revision;
 }
 
-void draw_ids_panel(IdsPanelState& state, uint64_t revision, std::span<const Token> tokens, ImFont* font) {
+void draw_ids_panel(IdsPanelState& state, uint64_t revision, std::span<const Token> tokens, ImFont* font,
+                    AccessMirror* access) {
   // Built only while the panel is shown: a megabyte of text has a quarter of a million ids.
   update_ids_json(state, revision, tokens);
-  if (ImGui::Button("Copy ids")) state.copy_request = true;
+  const bool clicked = ImGui::Button("Copy ids");
+  if ((access && mirror_control(*access, AccessRole::button, "copy-ids", "Copy ids")) || clicked) state.copy_request = true;
   ImGui::SameLine();
   ImGui::TextDisabled("%zu ids as a JSON array", tokens.size());
+  if (access) mirror_text(*access, AccessRole::text, "ids-count", std::to_string(tokens.size()) + " ids as a JSON array");
   if (state.copy_request) {
     ImGui::SetClipboardText(state.json.c_str());
     state.copy_request = false;

@@ -2,8 +2,13 @@
 #include "ui/views/merge_tree_view.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 
+#include "ui/access/merge_tree_items.h"
+#include "ui/access/record.h"
+#include "ui/access/spoken.h"
 #include "ui/tokens/byte_notation.h"
 #include "ui/tokens/labels.h"
 #include "ui/theme.h"
@@ -194,7 +199,7 @@ void update_merge_tree_view(MergeTreeViewState& state, const Encoding* encoding,
 }
 
 void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const Encoding* encoding,
-                          const std::string& encoding_name) {
+                          const std::string& encoding_name, AccessMirror* access) {
   // One row: the id box and the "Whole tree" switch, then the caption beside them (wrapped), so the
   // diagram keeps the height a 720p screen has.
   ImGui::BeginGroup();
@@ -206,8 +211,19 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
     state.id_input = std::max(state.id_input, 0);
     select_merge_tree_token(state, static_cast<uint32_t>(state.id_input));
   }
+  if (access) {
+    // An id typed in the mirror picks its token, as typed into the box does (what is not a whole number, nothing).
+    if (const auto typed = mirror_textfield(*access, "tree-id", "Token id", state.has_id ? std::to_string(state.id) : "")) {
+      char* end = nullptr;
+      const unsigned long id = std::strtoul(typed->c_str(), &end, 10);
+      if (!typed->empty() && *end == '\0' && id <= UINT32_MAX) select_merge_tree_token(state, static_cast<uint32_t>(id));
+    }
+  }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A token's id, or click a tile in the Tokens or Merge steps tab");
-  ImGui::Checkbox("Whole tree", &state.fit_whole);
+  const bool switched = ImGui::Checkbox("Whole tree", &state.fit_whole);
+  if (access && mirror_control(*access, AccessRole::checkbox, "tree-whole", "Whole tree", state.fit_whole) && !switched) {
+    state.fit_whole = !state.fit_whole;
+  }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shrink a wide tree to fit, however small its text gets");
   ImGui::EndGroup();
   ImGui::SameLine(0, 18);
@@ -233,6 +249,7 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(state.built ? state.caption.c_str() : state.error.c_str());
   ImGui::PopTextWrapPos();
+  if (access) mirror_text(*access, AccessRole::text, "tree-caption", state.built ? state.caption : state.error);
   if (!state.built) {
     state.drawn.clear();
     return;
@@ -336,6 +353,10 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
   }
   ImGui::Dummy(ImVec2(origin.x - ImGui::GetCursorScreenPos().x + layout.total_width * s, layout.total_height * s));
   ImGui::EndChild();
+  if (access) {
+    const AccessRect where{state.view_rect.x, state.view_rect.y, state.view_rect.z, state.view_rect.w};
+    mirror_merge_tree(*access, state.tree, root, state.drawn, "Merge tree of " + spoken_quote(root, 64) + ", id " + std::to_string(state.id), where);
+  }
 }
 
 }  // namespace bpeviz

@@ -72,7 +72,10 @@ void select_merge_tree_token(MergeTreeViewState& state, uint32_t id);
 // baseline; `encoding_name` names it in messages.
 void update_merge_tree_view(MergeTreeViewState& state, const Encoding* encoding, const std::string& encoding_name,
                             const ImFont* font);
+struct AccessMirror;
+// `access`: the page's semantic copy (ui/access/), which gets the id box (typing an id there picks it), the switch,
+// the caption and the diagram as a tree of items.
 void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const Encoding* encoding,
-                          const std::string& encoding_name);
+                          const std::string& encoding_name, AccessMirror* access = nullptr);
 
 }  // namespace bpeviz

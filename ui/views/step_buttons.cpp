@@ -2,6 +2,9 @@
 #include "ui/views/step_buttons.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include "ui/access/record.h"
 
 namespace bpeviz {
 
@@ -13,29 +16,46 @@ void toggle_play(const StepPlayback& p, std::size_t steps) {
   p.last_step_time = ImGui::GetTime();
 }
 
+// Whether the button just drawn was pressed in the mirror (named for a screen reader: "|<" says nothing).
+bool mirrored(const StepPlayback& p, const char* key, const char* name, bool disabled) {
+  if (!p.access) return false;
+  return mirror_control(*p.access, AccessRole::button, p.access_key + ":" + key, name, false,
+                        disabled || ImGui::GetItemFlags() & ImGuiItemFlags_Disabled);
+}
+
 }  // namespace
 
 void draw_step_buttons(const StepPlayback& p, std::size_t steps, float speed_width) {
   ImGui::BeginDisabled(p.step == 0);
-  if (ImGui::Button("|<")) p.step = 0;
+  bool clicked = ImGui::Button("|<");
+  if (mirrored(p, "first", "First step", p.step == 0) || clicked) p.step = 0;
   ImGui::SameLine();
-  if (ImGui::Button("< Back")) --p.step;
+  clicked = ImGui::Button("< Back");
+  if (mirrored(p, "back", "Previous step", p.step == 0) || clicked) --p.step;
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(steps == 0);
   // As wide as "Pause" either way, so the row does not jump when it changes.
   const float width = ImGui::CalcTextSize("Pause").x + 2 * ImGui::GetStyle().FramePadding.x;
-  if (ImGui::Button(p.playing ? "Pause" : "Play", ImVec2(width, 0))) toggle_play(p, steps);
+  clicked = ImGui::Button(p.playing ? "Pause" : "Play", ImVec2(width, 0));
+  if (mirrored(p, "play", p.playing ? "Pause" : "Play", steps == 0) || clicked) toggle_play(p, steps);
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(p.step >= steps);
-  if (ImGui::Button("Next >")) ++p.step;
+  clicked = ImGui::Button("Next >");
+  if (mirrored(p, "next", "Next step", p.step >= steps) || clicked) ++p.step;
   ImGui::SameLine();
-  if (ImGui::Button(">|")) p.step = steps;
+  clicked = ImGui::Button(">|");
+  if (mirrored(p, "last", "Last step", p.step >= steps) || clicked) p.step = steps;
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::SetNextItemWidth(speed_width);
   ImGui::SliderFloat("steps/s", &p.steps_per_second, 0.5f, 60.0f, "%.1f", ImGuiSliderFlags_Logarithmic);
+  if (p.access) {
+    if (const auto v = mirror_slider(*p.access, p.access_key + ":speed", "Steps per second", {0.5f, 60.0f, p.steps_per_second, 0.5f})) {
+      p.steps_per_second = *v;
+    }
+  }
 }
 
 void handle_step_keys(const StepPlayback& p, std::size_t steps) {

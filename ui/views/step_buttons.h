@@ -3,14 +3,21 @@
 // arrows step), and playing in time.
 #pragma once
 #include <cstddef>
+#include <string>
 
 namespace bpeviz {
+
+struct AccessMirror;
 
 struct StepPlayback {
   std::size_t& step;         // steps applied, 0..steps
   bool& playing;
   float& steps_per_second;
   double& last_step_time;    // when playing last advanced (ImGui::GetTime())
+  // The page's semantic copy (ui/access/), which gets the buttons and the speed as `access_key`:first, …:speed
+  // and can press them (null: not recorded).
+  AccessMirror* access = nullptr;
+  std::string access_key = "player";
 };
 
 // Draws the buttons and the speed slider; the caller may continue the row with SameLine.

@@ -213,6 +213,6 @@ TEST_CASE("mirror: as many records for 1 MB of text as for a line") {
   update_tokens(app);
   frames(app, 3);
   REQUIRE(app.tokens.size() > 100000);
-  CHECK(app.access.published.size() <= small + 2 * kTokenListReach);  // the list's window, at most
+  CHECK(app.access.published.size() <= small + 2 * kListReach);  // the list's window, at most
   CHECK(node(app, "count:Tokens").name == "Tokens: " + std::to_string(app.tokens.size()));
 }

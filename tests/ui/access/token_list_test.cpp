@@ -32,18 +32,18 @@ std::vector<const AccessNode*> options(const AppState& app) {
 }  // namespace
 
 TEST_CASE("token list: moves") {
-  CHECK(token_list_move(-1, 5, "next") == 0);
-  CHECK(token_list_move(0, 5, "next") == 1);
-  CHECK(token_list_move(4, 5, "next") == 4);
-  CHECK(token_list_move(0, 5, "previous") == 0);
-  CHECK(token_list_move(2, 5, "last") == 4);
-  CHECK(token_list_move(3, 5, "first") == 0);
-  CHECK(token_list_move(0, 50, "page-down") == kTokenListReach);
-  CHECK(token_list_move(3, 50, "page-up") == 0);
-  CHECK(token_list_move(3, 50, "17") == 17);
-  CHECK(token_list_move(3, 50, "99") == 49);
-  CHECK(token_list_move(3, 50, "sideways") == 3);
-  CHECK(token_list_move(3, 0, "next") == -1);
+  CHECK(window_list_move(-1, 5, "next") == 0);
+  CHECK(window_list_move(0, 5, "next") == 1);
+  CHECK(window_list_move(4, 5, "next") == 4);
+  CHECK(window_list_move(0, 5, "previous") == 0);
+  CHECK(window_list_move(2, 5, "last") == 4);
+  CHECK(window_list_move(3, 5, "first") == 0);
+  CHECK(window_list_move(0, 50, "page-down") == kListReach);
+  CHECK(window_list_move(3, 50, "page-up") == 0);
+  CHECK(window_list_move(3, 50, "17") == 17);
+  CHECK(window_list_move(3, 50, "99") == 49);
+  CHECK(window_list_move(3, 50, "sideways") == 3);
+  CHECK(window_list_move(3, 0, "next") == -1);
 }
 
 TEST_CASE("token list: each tile named by its tokens' places, text, ids, bytes and pre-token") {
@@ -77,15 +77,15 @@ TEST_CASE("token list: a window around the current tile, which the token view ho
   update_tokens(app);
   frames(app, 3);
   REQUIRE(app.groups.size() > 100000);
-  CHECK(options(app).size() == static_cast<std::size_t>(kTokenListReach + 1));  // from the first tile
+  CHECK(options(app).size() == static_cast<std::size_t>(kListReach + 1));  // from the first tile
   mirror_focus(app.access, "tokens");
   mirror_command(app.access, "tokens", "5000");
   frames(app, 3);
   const auto window = options(app);
-  REQUIRE(window.size() == static_cast<std::size_t>(2 * kTokenListReach + 1));
-  CHECK(window.front()->place == 5000 - kTokenListReach + 1);
-  CHECK(window[kTokenListReach]->on);
-  CHECK(window[kTokenListReach]->set_size == app.groups.size());
+  REQUIRE(window.size() == static_cast<std::size_t>(2 * kListReach + 1));
+  CHECK(window.front()->place == 5000 - kListReach + 1);
+  CHECK(window[kListReach]->on);
+  CHECK(window[kListReach]->set_size == app.groups.size());
   CHECK(mirror_find(app.access, "tokens")->value == "token:5000");
   // The canvas: tile 5000 scrolled into sight and hovered, as the mouse would.
   CHECK(app.token_view.keyboard_group == 5000);

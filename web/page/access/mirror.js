@@ -4,6 +4,7 @@
 // out exactly as a click on the drawn control (not a click synthesized at its place).
 import { Module, wake, withUtf8 } from '../wasm.js';
 import { canvasTop } from '../input/screen_keyboard.js';
+import { announce, placeAnnouncer } from './announce.js';
 
 const textInput = document.getElementById('text-input');
 // The mirror's root, before the text area in the document; the text area joins it as the text box.
@@ -82,6 +83,24 @@ function create(node) {
     case 'tabpanel': return make('div', { role: 'tabpanel' });
     case 'listbox': return make('div', { role: 'listbox', tabindex: '0' });
     case 'option': return make('div', { role: 'option', id: idFor(node.key) });
+    case 'slider': {
+      const el = make('input', { type: 'range' });
+      el.addEventListener('input', () => act(node.key, el.value));
+      return el;
+    }
+    case 'textfield': {
+      const el = node.on ? make('textarea') : make('input', { type: 'text' });
+      el.addEventListener('input', () => act(node.key, el.value));
+      return el;
+    }
+    case 'alert': return make('p', { role: 'alert' });
+    case 'dialog': return make('div', { role: 'dialog', 'aria-modal': 'true' });
+    case 'tree': return make('ul', { role: 'tree', tabindex: '0' });
+    case 'treeitem': return make('li', { role: 'treeitem', id: idFor(node.key) });
+    // Roles on plain elements: the mirror's fixed placing would take a <table>'s layout (and Chromium's table) apart.
+    case 'table': return make('div', { role: 'table' });
+    case 'row': return make('div', { role: 'row' });
+    case 'cell': return make('div', { role: 'cell' });
     default: return make('p');
   }
 }
@@ -133,9 +152,23 @@ function update(el, node, before, selectedTab) {
       }
       break;
     }
-    case 'listbox':
+    case 'listbox': case 'tree': case 'table': case 'treeitem': case 'dialog':  // (an item's text would hold its children's)
       if (changed('name')) el.setAttribute('aria-label', node.name);
       break;
+    case 'textfield':
+      if (changed('name')) el.setAttribute('aria-label', node.name);
+      if (document.activeElement !== el && el.value !== node.value) el.value = node.value;  // not under the typing
+      break;
+    case 'slider': {
+      if (changed('name')) el.setAttribute('aria-label', node.name);
+      const [low, high, now, step] = node.range;
+      el.min = low;
+      el.max = high;
+      el.step = step;
+      if (+el.value !== now) el.value = now;
+      el.disabled = !!node.disabled;
+      break;
+    }
     case 'option':
       if (changed('name')) el.textContent = node.name;
       el.setAttribute('aria-selected', node.on ? 'true' : 'false');
@@ -161,8 +194,10 @@ function update(el, node, before, selectedTab) {
 // Reconciles the document with the records: elements made, updated, moved into reading order, or removed.
 function reconcile(nodes) {
   const keep = new Set(nodes.map((n) => n.key));
+  const opened = [];  // dialogs that appear now
   for (const [key, el] of elements) {
     if (keep.has(key)) continue;
+    if (drawn.get(key)?.role === 'dialog') closeDialog(el);
     if (el !== textInput) el.remove();
     elements.delete(key);
     drawn.delete(key);
@@ -178,6 +213,7 @@ function reconcile(nodes) {
     }
     if (!el) {
       el = create(node);
+      if (node.role === 'dialog') opened.push(el);
       if (el !== textInput) el.dataset.key = node.key;
       elements.set(node.key, el);
       drawn.delete(node.key);
@@ -186,8 +222,9 @@ function reconcile(nodes) {
     node.text = JSON.stringify(node);
     const previous = drawn.get(node.key);  // (none for an element just made)
     if (node.text !== previous?.text || node.role === 'tabpanel') update(el, node, previous, selectedTab);
+    if (node.live && node.name !== previous?.name) announce(node.name);
     drawn.set(node.key, node);
-    const parent = node.parent >= 0 ? elements.get(nodes[node.parent].key) : root;
+    const parent = containerOf(node.parent >= 0 ? elements.get(nodes[node.parent].key) : root);
     if (!children.has(parent)) children.set(parent, []);
     children.get(parent).push(el);
   });
@@ -200,6 +237,18 @@ function reconcile(nodes) {
     });
   }
   if (focused && focused !== document.activeElement && focused.isConnected) focused.focus({ preventScroll: true });
+  // A tree item without items under it now has no group; one with them is open.
+  for (const [key, el] of elements) {
+    if (drawn.get(key)?.role !== 'treeitem') continue;
+    if (el.group && !children.has(el.group)) {
+      el.group.remove();
+      el.group = null;
+    }
+    if (el.group) el.setAttribute('aria-expanded', 'true');
+    else el.removeAttribute('aria-expanded');
+  }
+  for (const node of nodes) if (node.role === 'tree') keepTreeCurrent(elements.get(node.key));
+  for (const dialog of opened) openDialog(dialog);
   // A list box keeps the focus and points at its current option (the screen reader follows it), once it is in place.
   for (const node of nodes) {
     if (node.role !== 'listbox') continue;
@@ -210,12 +259,53 @@ function reconcile(nodes) {
   announceCounts(nodes);
 }
 
+// A dialog that appears takes the focus (its first button, Close) when the keyboard was in the mirror or nowhere,
+// and gives it back to where it was when it goes.
+const openers = new Map();  // dialog → the element that had the focus
+function openDialog(dialog) {
+  const before = document.activeElement;
+  if (before && before !== document.body && !root.contains(before)) return;
+  if (before === textInput) return;  // typing goes on in the text box (a shortcut's F1 from it)
+  openers.set(dialog, before);
+  dialog.querySelector('button')?.focus({ preventScroll: true });
+}
+function closeDialog(dialog) {
+  const opener = openers.get(dialog);
+  openers.delete(dialog);
+  const active = document.activeElement;
+  const hadFocus = !active || active === document.body || dialog.contains(active);  // (its button may be gone first)
+  dialog.remove();
+  if (hadFocus && opener?.isConnected) opener.focus({ preventScroll: true });
+}
+
+// Where a record's children go: a tree item's in a group inside it (ARIA's nesting of tree items), else in it.
+function containerOf(el) {
+  if (el.getAttribute?.('role') !== 'treeitem') return el;
+  if (!el.group) {
+    el.group = document.createElement('ul');
+    el.group.setAttribute('role', 'group');
+    el.append(el.group);
+  }
+  return el.group;
+}
+
+// A tree's current item (aria-activedescendant, moved by web/page/access/keys.js): kept while it is drawn, else its
+// first item.
+function keepTreeCurrent(tree) {
+  const current = document.getElementById(tree.getAttribute('aria-activedescendant') || '');
+  if (current && tree.contains(current)) return;
+  const first = tree.querySelector('[role="treeitem"]');
+  if (first) tree.setAttribute('aria-activedescendant', first.id);
+  else tree.removeAttribute('aria-activedescendant');
+}
+
 // The counts after an edit settles, said once (politely: a screen reader finishes what it is saying), not at
 // every keystroke.
 const status = document.createElement('div');
 status.setAttribute('role', 'status');
 status.className = 'mirrored unplaced';
 root.after(status);
+placeAnnouncer(status);
 let countsSaid = '', countsTimer = 0;
 export const SETTLE_MS = 1500;
 function announceCounts(nodes) {

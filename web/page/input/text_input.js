@@ -60,7 +60,10 @@ textInput.addEventListener('compositionend', (event) => {
   textInput.value = '';
 });
 // Paste: Ctrl/Cmd+V and the context menu's Paste both end in a paste event.
+// A field of the page's semantic copy (web/page/access/: the Decode ids input, the Merge tree's id) takes its own paste.
+const mirrorField = (el) => Boolean(el?.dataset?.key) && (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT');
 document.addEventListener('paste', (event) => {
+  if (mirrorField(event.target)) return;
   event.preventDefault();
   const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
   if (!keyboardMirrored()) textInput.value = '';
@@ -70,6 +73,7 @@ document.addEventListener('paste', (event) => {
 // Ctrl/Cmd+V from it (this listener runs first, in the capture phase) and let the paste event do it.
 window.addEventListener('keydown', (event) => {
   if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'v') {
+    if (mirrorField(event.target)) return void event.stopImmediatePropagation();
     focusTextInput();
     event.stopImmediatePropagation();
   }
