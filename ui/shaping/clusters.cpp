@@ -169,6 +169,10 @@ void shape_clusters(GlyphNeeds& needs, GlyphRun& glyphs) {
   glyphs = std::move(out);
 }
 
+GlyphNeeds* current_glyph_needs() {
+  return ImGui::GetCurrentContext() ? static_cast<GlyphNeeds*>(ImGui::GetIO().UserData) : nullptr;
+}
+
 std::string unshape_clusters(const GlyphNeeds& needs, std::string_view drawn) {
   std::string out;
   for (std::size_t i = 0; i < drawn.size(); i += utf8_char_length(drawn, i)) {

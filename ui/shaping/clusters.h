@@ -61,8 +61,13 @@ void shape_clusters(GlyphNeeds& needs, std::string& label, std::size_t from);
 // The same on glyphs in text order, for the text box: a cluster's glyph stands for all its characters.
 void shape_clusters(GlyphNeeds& needs, GlyphRun& glyphs);
 
-// `drawn` with each cluster's code point replaced by its characters: a label as words, for the JS API.
+// `drawn` with each cluster's code point replaced by its characters: a label as words, for the JS API and
+// the accessibility mirror.
 std::string unshape_clusters(const GlyphNeeds& needs, std::string_view drawn);
+
+// The glyph needs and clusters the current ImGui context's atlas draws with (ui/fonts/fonts.cpp puts them in
+// ImGui's UserData, as the atlas itself is the context's), or null: no context, or no fonts loaded yet.
+GlyphNeeds* current_glyph_needs();
 
 // The atlas's side: before ImFontAtlas::Build, a custom glyph of `text` for each cluster, at `em` pixels per
 // em of the fallback fonts and with the text font's ascent (so clusters sit on its baseline); after Build,

@@ -39,10 +39,7 @@ void lay_out_line(std::span<const uint32_t> line, const ImFont* font, float size
   for (uint32_t i = 0; i < line.size(); ++i) layout.glyphs.push_back({line[i], i});
   layout.right_to_left = text_direction(line) == Direction::right_to_left;
   if (shape) {
-    // HarfBuzz's clusters once the atlas has them (ui/fonts/fonts.cpp hands it over in ImGui's UserData).
-    if (ImGui::GetCurrentContext() && ImGui::GetIO().UserData) {
-      shape_clusters(*static_cast<GlyphNeeds*>(ImGui::GetIO().UserData), layout.glyphs);
-    }
+    if (GlyphNeeds* needs = current_glyph_needs()) shape_clusters(*needs, layout.glyphs);  // HarfBuzz's clusters
     place_pre_base_vowels(layout.glyphs);
     order_right_to_left(layout.glyphs, font, {.right_to_left = layout.right_to_left});
   }

@@ -56,11 +56,9 @@ bool append_visible_text(std::string& out, std::string_view text, bool show_whit
     }
     i += n;
   }
-  // HarfBuzz shapes the complex scripts once their fonts are loaded (ui/fonts/fonts.cpp hands the atlas's
-  // clusters over in ImGui's UserData); until then Devanagari's vowel sign I is moved by hand.
-  if (ImGui::GetCurrentContext() && ImGui::GetIO().UserData) {
-    shape_clusters(*static_cast<GlyphNeeds*>(ImGui::GetIO().UserData), out, from);
-  }
+  // HarfBuzz shapes the complex scripts once their fonts are loaded; until then Devanagari's vowel sign I is
+  // moved by hand.
+  if (GlyphNeeds* needs = current_glyph_needs()) shape_clusters(*needs, out, from);
   place_pre_base_vowels(out, from);
   order_right_to_left(out, from, font, place);
   return newline;

@@ -9,6 +9,8 @@
 #include "ui/access/merge_tree_items.h"
 #include "ui/access/record.h"
 #include "ui/access/spoken.h"
+#include "ui/fonts/glyph_needs.h"
+#include "ui/shaping/clusters.h"
 #include "ui/tokens/byte_notation.h"
 #include "ui/tokens/labels.h"
 #include "ui/theme.h"
@@ -249,7 +251,12 @@ void draw_merge_tree_view(MergeTreeViewState& state, const Fonts& fonts, const E
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(state.built ? state.caption.c_str() : state.error.c_str());
   ImGui::PopTextWrapPos();
-  if (access) mirror_text(*access, AccessRole::text, "tree-caption", state.built ? state.caption : state.error);
+  if (access) {
+    // The caption as words: a shaped cluster's code point would be read as an unknown character.
+    const GlyphNeeds* needs = current_glyph_needs();
+    const std::string caption = needs ? unshape_clusters(*needs, state.caption) : state.caption;
+    mirror_text(*access, AccessRole::text, "tree-caption", state.built ? caption : state.error);
+  }
   if (!state.built) {
     state.drawn.clear();
     return;
