@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include <hb.h>
 #include <utf8proc.h>
@@ -91,12 +90,11 @@ std::vector<RunCluster> shape_run(GlyphNeeds& needs, std::size_t font, std::stri
   return out;
 }
 
-// The end of the run of `font`'s characters that starts at code_points[begin] (joiners and dotted circles join it).
-template <class CodePointAt>
-std::size_t run_end(const GlyphNeeds& needs, int font, std::size_t begin, std::size_t size, CodePointAt code_point_at) {
+// The end of the run of `font`'s characters that starts at glyphs[begin] (joiners and dotted circles join it).
+std::size_t run_end(const GlyphNeeds& needs, int font, const GlyphRun& glyphs, std::size_t begin) {
   std::size_t end = begin;
-  while (end < size) {
-    const uint32_t d = code_point_at(end);
+  while (end < glyphs.size()) {
+    const uint32_t d = glyphs[end].code_point;
     if (!joins_run(d) && !(shaped_code_point(needs, d) && font_for_code_point(needs.manifest, d) == font)) break;
     ++end;
   }
@@ -123,10 +121,8 @@ void shape_clusters(GlyphNeeds& needs, std::string& label, std::size_t from) {
     }
   }
   if (first == label.size()) return;
-  while (first >= from + 3 && (label.compare(first - 3, 3, "\u25CC") == 0 || label.compare(first - 3, 3, "\u200D") == 0 ||
-                          label.compare(first - 3, 3, "\u200C") == 0)) {
-    first -= 3;  // the dotted circle under a lone mark, or a joiner: part of the run
-  }
+  // The dotted circle under a lone mark, or a joiner, before it is part of the run (each three bytes in UTF-8).
+  while (first >= from + 3 && joins_run(utf8_code_point(label, first - 3))) first -= 3;
   GlyphRun glyphs;
   glyphs_of_text(std::string_view(label).substr(first), glyphs);
   shape_clusters(needs, glyphs);
@@ -147,7 +143,7 @@ void shape_clusters(GlyphNeeds& needs, GlyphRun& glyphs) {
       continue;
     }
     const int font = font_for_code_point(needs.manifest, glyphs[lead].code_point);
-    const std::size_t end = run_end(needs, font, lead, glyphs.size(), [&](std::size_t k) { return glyphs[k].code_point; });
+    const std::size_t end = run_end(needs, font, glyphs, lead);
     run.clear();
     char_at_byte.clear();
     for (std::size_t k = i; k < end; ++k) {
@@ -218,6 +214,20 @@ bool font_info(const GlyphNeeds& needs, std::size_t font, stbtt_fontinfo& info) 
 
 float scale_for_em(const stbtt_fontinfo& info, float em) { return stbtt_ScaleForMappingEmToPixels(&info, em); }
 
+// The box around a cluster's ink, in whole pixels from its pen position (1×1 when it has none: a joiner).
+GlyphBox cluster_ink(const stbtt_fontinfo& info, const ClusterImage& image, float scale) {
+  GlyphBox ink{0, 0, 1, 1, 0, 0};
+  bool first = true;
+  for (const ClusterGlyph& g : image.glyphs) {
+    const GlyphBox b = glyph_box(info, g, scale);
+    if (b.x1 <= b.x0 || b.y1 <= b.y0) continue;  // a space or a zero-width joiner: no ink
+    if (first) ink = b;
+    ink.x0 = std::min(ink.x0, b.x0), ink.y0 = std::min(ink.y0, b.y0), ink.x1 = std::max(ink.x1, b.x1), ink.y1 = std::max(ink.y1, b.y1);
+    first = false;
+  }
+  return ink;
+}
+
 }  // namespace
 
 void add_cluster_glyphs(GlyphNeeds& needs, ImFontAtlas& atlas, ImFont* text, float em, float ascent,
@@ -229,18 +239,10 @@ void add_cluster_glyphs(GlyphNeeds& needs, ImFontAtlas& atlas, ImFont* text, flo
     stbtt_fontinfo info;
     if (!font_info(needs, image.font, info)) continue;
     const float scale = scale_for_em(info, em);
-    int x0 = 0, y0 = 0, x1 = 1, y1 = 1;
-    bool first = true;
-    for (const ClusterGlyph& g : image.glyphs) {
-      const GlyphBox b = glyph_box(info, g, scale);
-      if (b.x1 <= b.x0 || b.y1 <= b.y0) continue;  // a space or a zero-width joiner: no ink
-      if (first) x0 = b.x0, y0 = b.y0, x1 = b.x1, y1 = b.y1;
-      x0 = std::min(x0, b.x0), y0 = std::min(y0, b.y0), x1 = std::max(x1, b.x1), y1 = std::max(y1, b.y1);
-      first = false;
-    }
-    rects[i] = atlas.AddCustomRectFontGlyph(text, static_cast<ImWchar>(kFirstClusterCodePoint + i), x1 - x0, y1 - y0,
-                                            static_cast<float>(image.advance) * scale,
-                                            ImVec2(static_cast<float>(x0), std::round(ascent) + static_cast<float>(y0)));
+    const GlyphBox ink = cluster_ink(info, image, scale);
+    rects[i] = atlas.AddCustomRectFontGlyph(text, static_cast<ImWchar>(kFirstClusterCodePoint + i), ink.x1 - ink.x0,
+                                            ink.y1 - ink.y0, static_cast<float>(image.advance) * scale,
+                                            ImVec2(static_cast<float>(ink.x0), std::round(ascent) + static_cast<float>(ink.y0)));
   }
   needs.clusters.in_atlas = count;
 }
@@ -257,16 +259,7 @@ void draw_cluster_glyphs(GlyphNeeds& needs, ImFontAtlas& atlas, float em, const 
     stbtt_fontinfo info;
     if (!r || !r->IsPacked() || !font_info(needs, image.font, info)) continue;
     const float scale = scale_for_em(info, em);
-    const int left = static_cast<int>(r->GlyphOffset.x);
-    // The rectangle's top is the cluster's highest ink, as add_cluster_glyphs found it.
-    int y_min = 0;
-    bool first = true;
-    for (const ClusterGlyph& g : image.glyphs) {
-      const GlyphBox b = glyph_box(info, g, scale);
-      if (b.x1 <= b.x0 || b.y1 <= b.y0) continue;
-      y_min = first ? b.y0 : std::min(y_min, b.y0);
-      first = false;
-    }
+    const GlyphBox ink = cluster_ink(info, image, scale);  // the rectangle, as add_cluster_glyphs sized it
     for (const ClusterGlyph& g : image.glyphs) {
       const GlyphBox b = glyph_box(info, g, scale);
       const int w = b.x1 - b.x0, h = b.y1 - b.y0;
@@ -276,7 +269,7 @@ void draw_cluster_glyphs(GlyphNeeds& needs, ImFontAtlas& atlas, float em, const 
       // Marks overlap their base: keep the darker of the two, as one outline filled would.
       for (int y = 0; y < h; ++y) {
         for (int x = 0; x < w; ++x) {
-          const int ax = r->X + (b.x0 - left) + x, ay = r->Y + (b.y0 - y_min) + y;
+          const int ax = r->X + (b.x0 - ink.x0) + x, ay = r->Y + (b.y0 - ink.y0) + y;
           if (ax < r->X || ay < r->Y || ax >= r->X + r->Width || ay >= r->Y + r->Height) continue;
           unsigned char& p = pixels[static_cast<std::size_t>(ay) * static_cast<std::size_t>(width) + static_cast<std::size_t>(ax)];
           p = std::max(p, glyph[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)]);
