@@ -6,6 +6,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/catalog/openai_encodings.h"
 
@@ -14,6 +15,12 @@ namespace bpeviz::test {
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A file as bytes (a font the atlas borrows): empty when it is missing.
+inline std::vector<uint8_t> read_bytes(const std::string& path) {
+  const std::string s = read_file(path);
+  return {s.begin(), s.end()};
 }
 
 // The named built-in encoding; aborts the test run if its data is missing or does not load.

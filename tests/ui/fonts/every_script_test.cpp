@@ -51,23 +51,18 @@ std::vector<std::string> language_names() {
   return names;
 }
 
-std::vector<uint8_t> bytes_of(const std::string& path) {
-  const std::string s = test::read_file(path);
-  return {s.begin(), s.end()};
-}
-
 // Fetches (reads) every fallback font `needs` asks for, as the page would.
 void load_requested(GlyphNeeds& needs) {
   for (const std::size_t i : update_glyph_needs(needs)) {
-    std::vector<uint8_t> font = bytes_of(std::string(BPEVIZ_TEST_FALLBACK_FONT_DIR) + "/" + needs.manifest.fallbacks[i].file);
+    std::vector<uint8_t> font = test::read_bytes(std::string(BPEVIZ_TEST_FALLBACK_FONT_DIR) + "/" + needs.manifest.fallbacks[i].file);
     REQUIRE(!font.empty());
     fallback_font_loaded(needs, i, std::move(font));
   }
 }
 
 struct RealFonts {
-  std::vector<uint8_t> base = bytes_of(std::string(BPEVIZ_TEST_FONT_DIR) + "/DejaVuSans.ttf");
-  std::vector<uint8_t> mono = bytes_of(std::string(BPEVIZ_TEST_FONT_DIR) + "/JetBrainsMono-Regular.ttf");
+  std::vector<uint8_t> base = test::read_bytes(std::string(BPEVIZ_TEST_FONT_DIR) + "/DejaVuSans.ttf");
+  std::vector<uint8_t> mono = test::read_bytes(std::string(BPEVIZ_TEST_FONT_DIR) + "/JetBrainsMono-Regular.ttf");
   GlyphNeeds needs;
   RealFonts() {
     auto m = parse_font_manifest(test::read_file(std::string(BPEVIZ_TEST_FONT_DIR) + "/fallback_fonts.json"));

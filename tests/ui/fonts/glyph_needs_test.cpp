@@ -43,11 +43,6 @@ std::vector<std::string> files(const GlyphNeeds& needs, const std::vector<std::s
   return out;
 }
 
-std::vector<uint8_t> bytes_of(const std::string& path) {
-  const std::string s = test::read_file(path);
-  return {s.begin(), s.end()};
-}
-
 // The app with the test's manifest, a frame drawn with `text`.
 void start_app(AppState& app, const std::string& text) {
   app.fonts = test::default_fonts();
@@ -157,8 +152,8 @@ TEST_CASE("the atlas takes at most so many fallback glyphs, the text's first one
 
 TEST_CASE("with the fonts cut from Debian's packages, every script of the sample draws as glyphs") {
   // The fonts outlive the ImGui context, which borrows their bytes.
-  const std::vector<uint8_t> base = bytes_of(std::string(BPEVIZ_TEST_FONT_DIR) + "/DejaVuSans.ttf");
-  const std::vector<uint8_t> mono = bytes_of(std::string(BPEVIZ_TEST_FONT_DIR) + "/JetBrainsMono-Regular.ttf");
+  const std::vector<uint8_t> base = test::read_bytes(std::string(BPEVIZ_TEST_FONT_DIR) + "/DejaVuSans.ttf");
+  const std::vector<uint8_t> mono = test::read_bytes(std::string(BPEVIZ_TEST_FONT_DIR) + "/JetBrainsMono-Regular.ttf");
   auto m = parse_font_manifest(test::read_file(std::string(BPEVIZ_TEST_FONT_DIR) + "/fallback_fonts.json"));
   REQUIRE(m.ok());
   REQUIRE(!base.empty());
@@ -184,7 +179,7 @@ TEST_CASE("with the fonts cut from Debian's packages, every script of the sample
   scripts.erase(std::unique(scripts.begin(), scripts.end()), scripts.end());
   CHECK(scripts == std::vector<std::string>{"Arabic", "CJK", "Devanagari", "Emoji", "Hangul", "Hebrew", "Thai"});
   for (const std::size_t i : requests) {
-    std::vector<uint8_t> font = bytes_of(std::string(BPEVIZ_TEST_FALLBACK_FONT_DIR) + "/" + needs.manifest.fallbacks[i].file);
+    std::vector<uint8_t> font = test::read_bytes(std::string(BPEVIZ_TEST_FALLBACK_FONT_DIR) + "/" + needs.manifest.fallbacks[i].file);
     REQUIRE(!font.empty());
     fallback_font_loaded(needs, i, std::move(font));
   }

@@ -20,14 +20,9 @@ using namespace bpeviz;
 
 namespace {
 
-std::vector<uint8_t> bytes_of(const std::string& path) {
-  const std::string s = test::read_file(path);
-  return {s.begin(), s.end()};
-}
-
 struct RealFonts {
-  std::vector<uint8_t> base = bytes_of(std::string(BPEVIZ_TEST_FONT_DIR) + "/DejaVuSans.ttf");
-  std::vector<uint8_t> mono = bytes_of(std::string(BPEVIZ_TEST_FONT_DIR) + "/JetBrainsMono-Regular.ttf");
+  std::vector<uint8_t> base = test::read_bytes(std::string(BPEVIZ_TEST_FONT_DIR) + "/DejaVuSans.ttf");
+  std::vector<uint8_t> mono = test::read_bytes(std::string(BPEVIZ_TEST_FONT_DIR) + "/JetBrainsMono-Regular.ttf");
   GlyphNeeds needs;
   explicit RealFonts(const std::string& text) {
     auto m = parse_font_manifest(test::read_file(std::string(BPEVIZ_TEST_FONT_DIR) + "/fallback_fonts.json"));
@@ -35,7 +30,7 @@ struct RealFonts {
     set_font_manifest(needs, std::move(m.value));
     note_text(needs, text);
     for (const std::size_t i : update_glyph_needs(needs)) {
-      fallback_font_loaded(needs, i, bytes_of(std::string(BPEVIZ_TEST_FALLBACK_FONT_DIR) + "/" + needs.manifest.fallbacks[i].file));
+      fallback_font_loaded(needs, i, test::read_bytes(std::string(BPEVIZ_TEST_FALLBACK_FONT_DIR) + "/" + needs.manifest.fallbacks[i].file));
     }
   }
 };
